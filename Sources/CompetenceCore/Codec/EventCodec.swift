@@ -1,0 +1,141 @@
+import Foundation
+
+/// The one place where domain events meet bytes: it encodes typed events into payloads (JSON or compact)
+/// and decodes recorded events back into a typed value, upcasting older schema versions on the way.
+///
+/// `Output` is what decoding yields: typically an enum with one case per event type, so that projections
+/// can switch over it exhaustively.
+public struct EventCodec<Output: Sendable>: Sendable {
+    private typealias Decode = @Sendable (EventPayload) throws -> Output
+
+    private struct Entry: Sendable {
+        var currentVersion: Int
+        var decoders: [Int: Decode]
+    }
+
+    private var entries: [String: Entry] = [:]
+
+    /// Creates a codec that knows no event type yet.
+    public init() {}
+
+    /// The type names this codec can decode.
+    public var knownTypes: Set<String> { Set(entries.keys) }
+
+    /// Teaches the codec an event type at its current schema version.
+    ///
+    /// - Parameter wrap: how a decoded event becomes an `Output`.
+    public mutating func register<Event: DomainEvent>(
+        _ type: Event.Type, wrap: @escaping @Sendable (Event) -> Output
+    ) {
+        var entry = entries[Event.eventType] ?? Entry(currentVersion: Event.schemaVersion, decoders: [:])
+        entry.currentVersion = Event.schemaVersion
+        entry.decoders[Event.schemaVersion] = { payload in wrap(try Self.decodePayload(Event.self, payload)) }
+        entries[Event.eventType] = entry
+        registerTranscoder(Event.self, type: Event.eventType, version: Event.schemaVersion)
+    }
+
+    /// Teaches the codec to read an older schema version of `Event`: payloads stored at `version` are decoded
+    /// as `Old` and turned into the current form by `upcast`. Register the current type first.
+    public mutating func registerUpcaster<Old: Decodable, Event: DomainEvent>(
+        from old: Old.Type, version: Int, to current: Event.Type,
+        wrap: @escaping @Sendable (Event) -> Output,
+        upcast: @escaping @Sendable (Old) throws -> Event
+    ) where Old: Encodable {
+        precondition(version < Event.schemaVersion, "an upcaster reads an older version than the current one")
+        var entry = entries[Event.eventType] ?? Entry(currentVersion: Event.schemaVersion, decoders: [:])
+        entry.decoders[version] = { payload in wrap(try upcast(try Self.decodePayload(Old.self, payload))) }
+        entries[Event.eventType] = entry
+        registerTranscoder(Old.self, type: Event.eventType, version: version)
+    }
+
+    /// Encodes a typed event as a payload in the given encoding.
+    public func encode<Event: DomainEvent>(_ event: Event, as encoding: PayloadEncoding) throws -> EventPayload {
+        switch encoding {
+        case .json: EventPayload(encoding: .json, bytes: try JSONPayloadCoding.encode(event))
+        case .compact: EventPayload(encoding: .compact, bytes: try CompactEncoder().encode(event))
+        }
+    }
+
+    /// Decodes a recorded event.
+    ///
+    /// - Returns: the typed event, or `nil` when the type name is not known to this codec (readers pass such
+    ///   events over).
+    /// - Throws: ``EventDecodingError`` when the type is known but the payload does not decode, or its schema
+    ///   version has no decoder.
+    public func decode(_ event: RecordedEvent) throws(EventDecodingError) -> Output? {
+        try decode(type: event.type, schemaVersion: event.schemaVersion, payload: event.payload, position: event.position)
+    }
+
+    /// Decodes a payload of the given type and schema version. See ``decode(_:)``.
+    public func decode(
+        type: String, schemaVersion: Int, payload: EventPayload, position: Int64? = nil
+    ) throws(EventDecodingError) -> Output? {
+        guard let entry = entries[type] else { return nil }
+        guard let decode = entry.decoders[schemaVersion] else {
+            throw EventDecodingError(
+                type: type, schemaVersion: schemaVersion, position: position,
+                reason: "no decoder for schema version \(schemaVersion) (current is \(entry.currentVersion))")
+        }
+        do {
+            return try decode(payload)
+        } catch {
+            throw EventDecodingError(
+                type: type, schemaVersion: schemaVersion, position: position, reason: String(describing: error))
+        }
+    }
+
+    /// Re-encodes a payload of a known type in another encoding (e.g. compact → JSON for export), upcasting
+    /// nothing: the schema version stays as stored. Unknown types are returned unchanged.
+    public func transcode(
+        type: String, schemaVersion: Int, payload: EventPayload, to encoding: PayloadEncoding
+    ) throws -> EventPayload {
+        guard payload.encoding != encoding else { return payload }
+        guard let transcode = transcoders[TranscoderKey(type: type, version: schemaVersion)] else {
+            return payload
+        }
+        return try transcode(payload, encoding)
+    }
+
+    private struct TranscoderKey: Hashable, Sendable {
+        var type: String
+        var version: Int
+    }
+
+    private var transcoders: [TranscoderKey: @Sendable (EventPayload, PayloadEncoding) throws -> EventPayload] = [:]
+
+    /// Lets ``transcode(type:schemaVersion:payload:to:)`` convert payloads of `Schema` stored as `type` at
+    /// `version`. ``register(_:wrap:)`` and ``registerUpcaster(from:version:to:wrap:upcast:)`` call this.
+    mutating func registerTranscoder<Schema: Codable>(_ schema: Schema.Type, type: String, version: Int) {
+        transcoders[TranscoderKey(type: type, version: version)] = { payload, encoding in
+            let value = try Self.decodePayload(Schema.self, payload)
+            switch encoding {
+            case .json: return EventPayload(encoding: .json, bytes: try JSONPayloadCoding.encode(value))
+            case .compact: return EventPayload(encoding: .compact, bytes: try CompactEncoder().encode(value))
+            }
+        }
+    }
+
+    private static func decodePayload<T: Decodable>(_ type: T.Type, _ payload: EventPayload) throws -> T {
+        switch payload.encoding {
+        case .json: try JSONPayloadCoding.decode(T.self, from: payload.bytes)
+        case .compact: try CompactDecoder().decode(T.self, from: payload.bytes)
+        }
+    }
+}
+
+/// A recorded event of a known type whose payload could not be decoded.
+public struct EventDecodingError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The event type name.
+    public var type: String
+    /// The stored schema version.
+    public var schemaVersion: Int
+    /// The event's global position, when known.
+    public var position: Int64?
+    /// What went wrong.
+    public var reason: String
+
+    public var description: String {
+        let place = position.map { " at position \($0)" } ?? ""
+        return "cannot decode \(type) v\(schemaVersion)\(place): \(reason)"
+    }
+}

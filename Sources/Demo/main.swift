@@ -1,0 +1,1 @@
+print("competence: the demo lands here")

@@ -1,0 +1,1 @@
+// The FileStore module: FileEventStore lands here (issue 3).

@@ -1,0 +1,2 @@
+// The PostgresStore module: PostgresEventStore lands here (issue 4).
+import CLibPQ
