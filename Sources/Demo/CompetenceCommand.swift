@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `competence` tool: the demo, imports, reports, history moves and benchmarks over any store.
+@main
+struct CompetenceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "competence",
+        abstract: "Record and analyse a competence-development programme as an immutable event history.",
+        subcommands: [DemoCommand.self, BenchCommand.self],
+        defaultSubcommand: DemoCommand.self
+    )
+}

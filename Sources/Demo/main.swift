@@ -1,1 +1,0 @@
-print("competence: the demo lands here")
