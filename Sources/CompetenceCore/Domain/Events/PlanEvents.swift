@@ -1,0 +1,96 @@
+// The event catalogue: see Docs/Event-Catalogue.md. Every type is a `LedgerEvent`, schema version 1.
+import Foundation
+
+/// An organisation adopted a competence development plan with actions.
+public struct DevelopmentPlanAdopted: LedgerEvent {
+    public static let eventType = "DevelopmentPlanAdopted"
+
+    /// The plan.
+    public var plan: PlanID
+    /// The organisation.
+    public var organisation: OrganisationID
+    /// The day it was adopted.
+    public var adoptedOn: CalendarDate
+    /// The actions.
+    public var actions: [PlanAction]
+
+    /// Creates the event.
+    public init(
+        plan: PlanID,
+        organisation: OrganisationID,
+        adoptedOn: CalendarDate,
+        actions: [PlanAction]
+    ) {
+        self.plan = plan
+        self.organisation = organisation
+        self.adoptedOn = adoptedOn
+        self.actions = actions
+    }
+
+    public var stream: StreamName { plan.stream }
+    public var occurredOn: CalendarDate? { adoptedOn }
+}
+
+/// A plan action moved on (started, progressed or dropped).
+public struct PlanActionProgressed: LedgerEvent {
+    public static let eventType = "PlanActionProgressed"
+
+    /// The plan.
+    public var plan: PlanID
+    /// The action id.
+    public var action: String
+    /// Its new status.
+    public var status: ActionStatus
+    /// The day.
+    public var progressedOn: CalendarDate
+    /// A note.
+    public var note: String?
+
+    /// Creates the event.
+    public init(
+        plan: PlanID,
+        action: String,
+        status: ActionStatus,
+        progressedOn: CalendarDate,
+        note: String? = nil
+    ) {
+        self.plan = plan
+        self.action = action
+        self.status = status
+        self.progressedOn = progressedOn
+        self.note = note
+    }
+
+    public var stream: StreamName { plan.stream }
+    public var occurredOn: CalendarDate? { progressedOn }
+}
+
+/// A plan action was completed (Kirkpatrick level 3 proxy: behaviour changed).
+public struct PlanActionCompleted: LedgerEvent {
+    public static let eventType = "PlanActionCompleted"
+
+    /// The plan.
+    public var plan: PlanID
+    /// The action id.
+    public var action: String
+    /// The day.
+    public var completedOn: CalendarDate
+    /// A note.
+    public var note: String?
+
+    /// Creates the event.
+    public init(
+        plan: PlanID,
+        action: String,
+        completedOn: CalendarDate,
+        note: String? = nil
+    ) {
+        self.plan = plan
+        self.action = action
+        self.completedOn = completedOn
+        self.note = note
+    }
+
+    public var stream: StreamName { plan.stream }
+    public var occurredOn: CalendarDate? { completedOn }
+}

@@ -1,0 +1,154 @@
+// The event catalogue: see Docs/Event-Catalogue.md. Every type is a `LedgerEvent`, schema version 1.
+import Foundation
+
+/// A survey round was opened: baseline or follow-up, for some organisations, asking about some competences.
+public struct SurveyRoundOpened: LedgerEvent {
+    public static let eventType = "SurveyRoundOpened"
+
+    /// The round.
+    public var round: RoundID
+    /// Baseline or follow-up.
+    public var kind: RoundKind
+    /// Who is surveyed.
+    public var organisations: [OrganisationID]
+    /// What is asked.
+    public var competences: [CompetenceID]
+    /// The first day answers are taken.
+    public var opensOn: CalendarDate
+    /// The programme, when known.
+    public var programme: ProgrammeID?
+
+    /// Creates the event.
+    public init(
+        round: RoundID,
+        kind: RoundKind,
+        organisations: [OrganisationID],
+        competences: [CompetenceID],
+        opensOn: CalendarDate,
+        programme: ProgrammeID? = nil
+    ) {
+        self.round = round
+        self.kind = kind
+        self.organisations = organisations
+        self.competences = competences
+        self.opensOn = opensOn
+        self.programme = programme
+    }
+
+    public var stream: StreamName { round.stream }
+    public var occurredOn: CalendarDate? { opensOn }
+}
+
+/// A survey round was closed; it takes no more answers.
+public struct SurveyRoundClosed: LedgerEvent {
+    public static let eventType = "SurveyRoundClosed"
+
+    /// The round.
+    public var round: RoundID
+    /// The day it closed.
+    public var closedOn: CalendarDate
+
+    /// Creates the event.
+    public init(
+        round: RoundID,
+        closedOn: CalendarDate
+    ) {
+        self.round = round
+        self.closedOn = closedOn
+    }
+
+    public var stream: StreamName { round.stream }
+    public var occurredOn: CalendarDate? { closedOn }
+}
+
+/// A respondent rated one competence: current level, target level and importance.
+public struct SurveyAnswerRecorded: LedgerEvent {
+    public static let eventType = "SurveyAnswerRecorded"
+
+    /// The round.
+    public var round: RoundID
+    /// Who answered (pseudonymous).
+    public var respondent: PersonID
+    /// Their organisation.
+    public var organisation: OrganisationID
+    /// The competence rated.
+    public var competence: CompetenceID
+    /// The current level, on the competence's scale.
+    public var current: Int
+    /// The level needed, on the same scale.
+    public var target: Int?
+    /// How important the competence is (1–5).
+    public var importance: Int?
+    /// The day of the answer.
+    public var answeredOn: CalendarDate
+    /// Who rated.
+    public var rater: Rater
+
+    /// Creates the event.
+    public init(
+        round: RoundID,
+        respondent: PersonID,
+        organisation: OrganisationID,
+        competence: CompetenceID,
+        current: Int,
+        target: Int? = nil,
+        importance: Int? = nil,
+        answeredOn: CalendarDate,
+        rater: Rater = .`self`
+    ) {
+        self.round = round
+        self.respondent = respondent
+        self.organisation = organisation
+        self.competence = competence
+        self.current = current
+        self.target = target
+        self.importance = importance
+        self.answeredOn = answeredOn
+        self.rater = rater
+    }
+
+    public var stream: StreamName { round.stream }
+    public var occurredOn: CalendarDate? { answeredOn }
+}
+
+/// An answer was corrected. The original stays in the history; readers use the correction.
+public struct SurveyAnswerCorrected: LedgerEvent {
+    public static let eventType = "SurveyAnswerCorrected"
+
+    /// The round of the answer.
+    public var round: RoundID
+    /// The event id of the answer being corrected.
+    public var answerEventID: UUID
+    /// The corrected current level.
+    public var current: Int
+    /// The corrected target level.
+    public var target: Int?
+    /// The corrected importance.
+    public var importance: Int?
+    /// The day of the correction.
+    public var correctedOn: CalendarDate
+    /// Why.
+    public var reason: String
+
+    /// Creates the event.
+    public init(
+        round: RoundID,
+        answerEventID: UUID,
+        current: Int,
+        target: Int? = nil,
+        importance: Int? = nil,
+        correctedOn: CalendarDate,
+        reason: String
+    ) {
+        self.round = round
+        self.answerEventID = answerEventID
+        self.current = current
+        self.target = target
+        self.importance = importance
+        self.correctedOn = correctedOn
+        self.reason = reason
+    }
+
+    public var stream: StreamName { round.stream }
+    public var occurredOn: CalendarDate? { correctedOn }
+}
