@@ -118,8 +118,13 @@ struct Verifier {
                         report.records += 1
                         offset += size
                     case .incomplete:
-                        report.problems.append(.init(segment: path, offset: Int64(offset), reason: "a partial record runs to the end of the file (a torn tail: the next read-write open cuts it off)"))
-                        return
+                        guard let next = Self.nextRecord(in: file, after: offset) else {
+                            report.problems.append(.init(segment: path, offset: Int64(offset), reason: "a partial record runs to the end of the file (a torn tail: the next read-write open cuts it off)"))
+                            return
+                        }
+                        report.problems.append(.init(segment: path, offset: Int64(offset), reason: "the record's length runs past the end of the file"))
+                        offset = next
+                        resynced = true
                     case .invalid(let reason):
                         report.problems.append(.init(segment: path, offset: Int64(offset), reason: reason))
                         guard let next = Self.nextRecord(in: file, after: offset) else { return }
