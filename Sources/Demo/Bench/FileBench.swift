@@ -47,6 +47,21 @@ enum FileBench {
                     events: count, seconds: seconds,
                     extra: ["rss_growth_bytes": Double(max(0, peakResidentBytes() - before))])
             },
+            BenchCase(name: "replay-1m-undecoded") {
+                let path = try await scratch.populated()
+                let store = try FileEventStore(directory: path, options: FileStoreOptions(access: .readOnly))
+                let (count, seconds) = try await measure {
+                    var count = 0
+                    var next: Int64 = 1
+                    while true {
+                        let page = try await store.readAll(from: next, limit: 4096, filter: .all)
+                        if page.events.isEmpty { return count }
+                        count += page.events.count
+                        next = page.nextPosition
+                    }
+                }
+                return BenchMeasurement(events: count, seconds: seconds)
+            },
             BenchCase(name: "read-stream") {
                 let path = try await scratch.populated()
                 let store = try FileEventStore(directory: path, options: FileStoreOptions(access: .readOnly))
