@@ -53,11 +53,6 @@ final class SegmentFiles: Sendable {
         if let replaced { close(replaced) }
     }
 
-    /// Closes and forgets the descriptor of a segment (after it was removed or replaced).
-    func forget(_ number: UInt32) {
-        if let fd = descriptors.withLock({ $0.removeValue(forKey: number) }) { close(fd) }
-    }
-
     deinit {
         for fd in descriptors.withLock({ $0.values }) { close(fd) }
     }
