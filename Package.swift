@@ -60,5 +60,11 @@ let package = Package(
             name: "CompetenceCoreTests",
             dependencies: ["CompetenceCore", "EventStoreConformance"]
         ),
+        // Launched by FileStoreTests as a real process (killed with SIGKILL, run without privileges).
+        .executableTarget(name: "FileStoreCrashChild", dependencies: ["FileStore", "CompetenceCore"]),
+        .testTarget(
+            name: "FileStoreTests",
+            dependencies: ["FileStore", "EventStoreConformance", "CompetenceCore", "FileStoreCrashChild"]
+        ),
     ]
 )

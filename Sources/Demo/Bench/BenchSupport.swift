@@ -32,7 +32,11 @@ struct BenchSuite {
         switch location {
         case .memory:
             return BenchSuite(storeKind: "memory", cases: MemoryBench.cases(events: events))
-        case .file, .none, .postgres:
+        case .file(let path):
+            return BenchSuite(storeKind: "file", cases: FileBench.cases(events: events, directory: path))
+        case .none:
+            return BenchSuite(storeKind: "file", cases: FileBench.cases(events: events, directory: nil))
+        case .postgres:
             throw BenchError.unsupportedStore(location.map(\.description) ?? "file (default)")
         }
     }

@@ -1,1 +1,0 @@
-// The FileStore module: FileEventStore lands here (issue 3).

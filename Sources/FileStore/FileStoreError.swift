@@ -1,0 +1,71 @@
+import Foundation
+
+/// Why the file store refused an operation, with the file, offset and OS error that explain it.
+///
+/// Every case says what happened and what to do about it. Nothing of a failed append is visible, and the
+/// log that was durable before it stays readable.
+public enum FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Another process (or another store instance in this process) has the directory open for writing.
+    case lockedByAnotherWriter(directory: String, holder: String?)
+    /// A system call failed. `errno` is the OS error number (`ENOSPC` for a full disk, `EACCES`/`EROFS` for
+    /// a read-only directory or file).
+    case io(operation: String, path: String, errno: Int32)
+    /// A record before the tail of the log is damaged: its checksum or framing is wrong, or it is out of
+    /// order. The log is not opened, so nothing after it is silently dropped.
+    case corruptRecord(segment: String, offset: Int64, reason: String)
+    /// A segment's header is damaged or not a segment header at all.
+    case corruptSegmentHeader(segment: String, reason: String)
+    /// A segment was written by a newer (or unknown) version of the format.
+    case unsupportedFormatVersion(segment: String, version: UInt16)
+    /// A segment file is missing from the sequence (the log has a hole).
+    case missingSegment(directory: String, number: UInt32)
+    /// The store was opened read-only.
+    case readOnly(directory: String)
+    /// An earlier `fsync` failed; the OS may have dropped the unwritten pages, so the store refuses further
+    /// appends until it is reopened (which re-reads what is really on disk).
+    case failedEarlierSync(directory: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .lockedByAnotherWriter(let directory, let holder):
+            let who = holder.map { " (held by \($0))" } ?? ""
+            return "the event store at \(directory) is already open for writing by another process or instance\(who); "
+                + "close it first, or open this one read-only"
+        case .io(let operation, let path, let code):
+            return "\(operation) failed for \(path): \(Self.explain(code))"
+        case .corruptRecord(let segment, let offset, let reason):
+            return "corrupt record in \(segment) at byte offset \(offset): \(reason). The log before it is intact; "
+                + "run verify for a full report and restore this segment from a backup — the store does not drop it by itself"
+        case .corruptSegmentHeader(let segment, let reason):
+            return "corrupt segment header in \(segment): \(reason); restore the segment from a backup"
+        case .unsupportedFormatVersion(let segment, let version):
+            return "\(segment) is in format version \(version), but this build reads version \(SegmentHeader.formatVersion); "
+                + "open it with a newer build"
+        case .missingSegment(let directory, let number):
+            return "segment \(SegmentFileName.name(number)) is missing from \(directory); the log has a hole — restore it from a backup"
+        case .readOnly(let directory):
+            return "the event store at \(directory) is open read-only; open it with access .readWrite to append"
+        case .failedEarlierSync(let directory, let code):
+            return "an earlier fsync in \(directory) failed (\(Self.explain(code))); the store refuses appends until it is reopened"
+        }
+    }
+
+    /// The OS error code, when the error came from a system call.
+    public var errno: Int32? {
+        switch self {
+        case .io(_, _, let code), .failedEarlierSync(_, let code): code
+        default: nil
+        }
+    }
+
+    static func explain(_ code: Int32) -> String {
+        let text = String(cString: strerror(code))
+        switch code {
+        case ENOSPC, EDQUOT: return "\(text) (errno \(code)) — the disk is full; free space, then retry"
+        case EFBIG: return "\(text) (errno \(code)) — the file size limit was reached; raise it or free space, then retry"
+        case EACCES, EPERM, EROFS:
+            return "\(text) (errno \(code)) — the directory or file is not writable; check permissions and mounts"
+        default: return "\(text) (errno \(code))"
+        }
+    }
+}

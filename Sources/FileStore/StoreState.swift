@@ -1,0 +1,42 @@
+import CompetenceCore
+import Foundation
+
+/// Bytes to write at one place of one segment, creating the segment first when it is new.
+struct WriteChunk: Sendable {
+    var segment: UInt32
+    var offset: Int64
+    var bytes: [UInt8]
+    /// Set on the first chunk of a segment the write creates.
+    var newSegment: SegmentHeader?
+}
+
+/// An append planned and encoded, waiting for the writer.
+struct PendingWrite: Sendable {
+    var chunks: [WriteChunk]
+    /// The new event ids (to forget them if the write fails).
+    var ids: [UUID]
+    /// The log's end once this write is on disk.
+    var end: LogCursor
+    /// What the appender gets back.
+    var results: [AppendResult]
+    var continuation: CheckedContinuation<[AppendResult], any Error>
+}
+
+/// Everything the store's one lock guards.
+struct StoreState: Sendable {
+    var index = StoreIndex()
+    /// The end of what is on disk (synced, in durable mode): what readers see.
+    var durable = LogCursor()
+    /// The end including planned appends: where the next append goes. Equal to ``durable`` when idle.
+    var planned = LogCursor()
+    /// Planned appends, in position order, not yet taken by the writer.
+    var queue: [PendingWrite] = []
+    /// Whether a drain is scheduled or running on the writer's queue.
+    var draining = false
+    /// Segments written but not yet synced (batched durability).
+    var unsynced: Set<UInt32> = []
+    /// Whether a timed sync is scheduled (batched durability).
+    var syncScheduled = false
+    /// Set when a sync failed: appends are refused until the store is reopened.
+    var failure: FileStoreError?
+}
