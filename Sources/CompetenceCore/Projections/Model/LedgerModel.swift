@@ -1,0 +1,19 @@
+import Foundation
+
+/// The one fold of the whole catalogue: every fact of the ledger, normalised, with corrections applied and
+/// voided events removed. Every report, and the recorder's validation, reads this state.
+///
+/// Corrections and voidings are handled here and nowhere else: a corrected answer carries the corrected
+/// levels; a voided event is gone from every collection.
+public struct LedgerModel: Projection {
+    /// Creates the projection.
+    public init() {}
+
+    public func initialState() -> LedgerState { LedgerState() }
+
+    public func apply(_ event: CompetenceEvent, recorded: RecordedEvent, to state: inout LedgerState) {
+        state.lastPosition = max(state.lastPosition, recorded.position)
+        state.eventCount += 1
+        state.fold(event, recorded: recorded)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+extension LedgerState {
+    /// Folds one event. Called by ``LedgerModel`` only.
+    mutating func fold(_ event: CompetenceEvent, recorded: RecordedEvent) {
+        if voidedEventIDs.contains(recorded.id) { return }
+        switch event {
+        case .programmeSetUp(let e): programmes[e.programme] = e
+        case .forumMeetingHeld(let e): forumMeetings.append(Fact(e, recorded: recorded))
+        case .thematicWorkshopHeld(let e): thematicWorkshops.append(Fact(e, recorded: recorded))
+        case .organisationEnrolled(let e):
+            let previous = organisations[e.organisation]
+            organisations[e.organisation] = OrganisationRecord(
+                enrolment: Fact(e, recorded: recorded), withdrawnOn: previous?.withdrawnOn)
+        case .organisationWithdrawn(let e): organisations[e.organisation]?.withdrawnOn = e.withdrawnOn
+        case .managementInterviewHeld(let e): interviews.append(Fact(e, recorded: recorded))
+        case .foresightWorkshopHeld(let e): foresightWorkshops.append(Fact(e, recorded: recorded))
+        case .trainingNeedIdentified(let e): trainingNeeds.append(Fact(e, recorded: recorded))
+        case .companyVisitMade(let e): companyVisits.append(Fact(e, recorded: recorded))
+        case .portfolioItemAdded(let e): portfolioItems.append(Fact(e, recorded: recorded))
+        case .sparringVisitHeld(let e): sparringVisits.append(Fact(e, recorded: recorded))
+        case .indicatorMeasured(let e): indicators.append(Fact(e, recorded: recorded))
+        case .competenceFrameworkDefined(let e): frameworks[e.framework] = e
+        case .competenceDefined(let e):
+            let previous = competences[e.competence]
+            competences[e.competence] = CompetenceRecord(definition: Fact(e, recorded: recorded), retiredOn: previous?.retiredOn)
+        case .competenceRetired(let e): competences[e.competence]?.retiredOn = e.retiredOn
+        case .personRegistered(let e): persons[e.person] = e
+        case .surveyRoundOpened(let e): rounds[e.round] = RoundRecord(opening: Fact(e, recorded: recorded))
+        case .surveyRoundClosed(let e): rounds[e.round]?.closedOn = e.closedOn
+        case .surveyAnswerRecorded(let e): answers.append(Fact(e, recorded: recorded))
+        case .surveyAnswerCorrected(let e):
+            answers.update(e.answerEventID) { answer in
+                answer.current = e.current
+                answer.target = e.target
+                answer.importance = e.importance
+            }
+        case .trainingProcured(let e):
+            if trainings[e.training] == nil {
+                trainings[e.training] = TrainingRecord(procurement: Fact(e, recorded: recorded))
+            } else {
+                trainings[e.training]?.procurement = Fact(e, recorded: recorded)
+            }
+        case .trainingSessionHeld(let e): trainings[e.training]?.sessions.append(Fact(e, recorded: recorded))
+        case .participationRecorded(let e):
+            guard var training = trainings[e.training] else { return }
+            if let earlier = training.participations.last(where: { $0.event.person == e.person }) {
+                training.participations.remove(earlier.eventID)
+            }
+            training.participations.append(Fact(e, recorded: recorded))
+            trainings[e.training] = training
+        case .trainingFeedbackGiven(let e): trainings[e.training]?.feedback.append(Fact(e, recorded: recorded))
+        case .developmentPlanAdopted(let e): plans[e.plan] = PlanRecord(adoption: Fact(e, recorded: recorded))
+        case .planActionProgressed(let e):
+            plans[e.plan]?.actionStatus[e.action] = ActionProgress(status: e.status, on: e.progressedOn, eventID: recorded.id)
+        case .planActionCompleted(let e):
+            plans[e.plan]?.actionStatus[e.action] = ActionProgress(status: .completed, on: e.completedOn, eventID: recorded.id)
+        case .goodPracticeDocumented(let e):
+            let previous = practices[e.practice]
+            practices[e.practice] = PracticeRecord(
+                documentation: Fact(e, recorded: recorded), publication: previous?.publication,
+                adoptions: previous?.adoptions ?? FactList())
+        case .goodPracticePublished(let e): practices[e.practice]?.publication = Fact(e, recorded: recorded)
+        case .goodPracticeAdopted(let e): practices[e.practice]?.adoptions.append(Fact(e, recorded: recorded))
+        case .pilotStarted(let e): pilots[e.pilot] = PilotRecord(start: Fact(e, recorded: recorded))
+        case .pilotCompleted(let e): pilots[e.pilot]?.completion = Fact(e, recorded: recorded)
+        case .eventVoided(let e): void(e.voidedEventID)
+        }
+    }
+
+    /// Removes a voided event from wherever it was folded. Voiding an event that is not folded (yet)
+    /// still marks it, so it is ignored if it appears later in the same replay.
+    private mutating func void(_ id: UUID) {
+        voidedEventIDs.insert(id)
+        if answers.remove(id) || interviews.remove(id) || foresightWorkshops.remove(id) || trainingNeeds.remove(id) || companyVisits.remove(id)
+            || portfolioItems.remove(id) || sparringVisits.remove(id) || indicators.remove(id)
+            || forumMeetings.remove(id) || thematicWorkshops.remove(id)
+        { return }
+        for (key, var training) in trainings {
+            if training.procurement.eventID == id {
+                trainings[key] = nil
+                return
+            }
+            if training.sessions.remove(id) || training.participations.remove(id) || training.feedback.remove(id) {
+                trainings[key] = training
+                return
+            }
+        }
+        for (key, var practice) in practices {
+            if practice.documentation.eventID == id {
+                practices[key] = nil
+                return
+            }
+            if practice.publication?.eventID == id {
+                practices[key]?.publication = nil
+                return
+            }
+            if practice.adoptions.remove(id) {
+                practices[key] = practice
+                return
+            }
+        }
+        for (key, plan) in plans {
+            if plan.adoption.eventID == id {
+                plans[key] = nil
+                return
+            }
+            if let action = plan.actionStatus.first(where: { $0.value.eventID == id })?.key {
+                plans[key]?.actionStatus[action] = nil
+                return
+            }
+        }
+        for (key, pilot) in pilots {
+            if pilot.start.eventID == id {
+                pilots[key] = nil
+                return
+            }
+            if pilot.completion?.eventID == id {
+                pilots[key]?.completion = nil
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// Everything the ledger knows, as folded by ``LedgerModel``.
+public struct LedgerState: Hashable, Sendable {
+    /// The last global position folded (0 before any event).
+    public internal(set) var lastPosition: Int64 = 0
+    /// How many known events were folded.
+    public internal(set) var eventCount = 0
+
+    // MARK: Definitions
+
+    /// Programmes by id.
+    public internal(set) var programmes: [ProgrammeID: ProgrammeSetUp] = [:]
+    /// Enrolled organisations by id (withdrawn ones stay, marked).
+    public internal(set) var organisations: [OrganisationID: OrganisationRecord] = [:]
+    /// Competence frameworks by id.
+    public internal(set) var frameworks: [FrameworkID: CompetenceFrameworkDefined] = [:]
+    /// Competences by id (retired ones stay, marked).
+    public internal(set) var competences: [CompetenceID: CompetenceRecord] = [:]
+    /// Registered persons by pseudonymous id.
+    public internal(set) var persons: [PersonID: PersonRegistered] = [:]
+
+    // MARK: Surveys
+
+    /// Survey rounds by id.
+    public internal(set) var rounds: [RoundID: RoundRecord] = [:]
+    /// Every survey answer, corrections applied, voided ones removed, in recorded order.
+    public internal(set) var answers = FactList<SurveyAnswerRecorded>()
+
+    // MARK: Trainings
+
+    /// Trainings by id, with their sessions, participations and feedback.
+    public internal(set) var trainings: [TrainingID: TrainingRecord] = [:]
+
+    // MARK: Organisation activities
+
+    /// Management interviews.
+    public internal(set) var interviews = FactList<ManagementInterviewHeld>()
+    /// Foresight workshops.
+    public internal(set) var foresightWorkshops = FactList<ForesightWorkshopHeld>()
+    /// Identified training needs.
+    public internal(set) var trainingNeeds = FactList<TrainingNeedIdentified>()
+    /// Mutual company visits.
+    public internal(set) var companyVisits = FactList<CompanyVisitMade>()
+    /// Portfolio items.
+    public internal(set) var portfolioItems = FactList<PortfolioItemAdded>()
+    /// Sparring visits.
+    public internal(set) var sparringVisits = FactList<SparringVisitHeld>()
+    /// Indicator measurements.
+    public internal(set) var indicators = FactList<IndicatorMeasured>()
+    /// Development plans by id, with action progress.
+    public internal(set) var plans: [PlanID: PlanRecord] = [:]
+    /// Pilot processes by id.
+    public internal(set) var pilots: [PilotID: PilotRecord] = [:]
+
+    // MARK: Programme activities
+
+    /// Regional forum meetings.
+    public internal(set) var forumMeetings = FactList<ForumMeetingHeld>()
+    /// Thematic workshops.
+    public internal(set) var thematicWorkshops = FactList<ThematicWorkshopHeld>()
+    /// Good practices by id.
+    public internal(set) var practices: [PracticeID: PracticeRecord] = [:]
+
+    /// Ids of events declared void.
+    public internal(set) var voidedEventIDs: Set<UUID> = []
+
+    /// An empty state.
+    public init() {}
+}
+
+/// An enrolled organisation.
+public struct OrganisationRecord: Hashable, Sendable {
+    /// The enrolment.
+    public var enrolment: Fact<OrganisationEnrolled>
+    /// The day it withdrew, if it did.
+    public var withdrawnOn: CalendarDate?
+    /// Its id.
+    public var id: OrganisationID { enrolment.event.organisation }
+}
+
+/// A defined competence.
+public struct CompetenceRecord: Hashable, Sendable {
+    /// The definition.
+    public var definition: Fact<CompetenceDefined>
+    /// The day it was retired, if it was.
+    public var retiredOn: CalendarDate?
+    /// Its id.
+    public var id: CompetenceID { definition.event.competence }
+    /// Its rating scale.
+    public var scale: LevelScale { definition.event.scale }
+}
+
+/// A survey round.
+public struct RoundRecord: Hashable, Sendable {
+    /// The opening.
+    public var opening: Fact<SurveyRoundOpened>
+    /// The day it closed, if it has.
+    public var closedOn: CalendarDate?
+    /// Its id.
+    public var id: RoundID { opening.event.round }
+    /// Baseline or follow-up.
+    public var kind: RoundKind { opening.event.kind }
+    /// Whether it still takes answers.
+    public var isOpen: Bool { closedOn == nil }
+}
+
+/// A procured training and what happened in it.
+public struct TrainingRecord: Hashable, Sendable {
+    /// The procurement.
+    public var procurement: Fact<TrainingProcured>
+    /// Sessions held.
+    public var sessions = FactList<TrainingSessionHeld>()
+    /// Participations, the latest per person replacing earlier ones of the same person.
+    public var participations = FactList<ParticipationRecorded>()
+    /// Reaction feedback.
+    public var feedback = FactList<TrainingFeedbackGiven>()
+    /// Its id.
+    public var id: TrainingID { procurement.event.training }
+}
+
+/// A development plan and the state of its actions.
+public struct PlanRecord: Hashable, Sendable {
+    /// The adoption, with the actions.
+    public var adoption: Fact<DevelopmentPlanAdopted>
+    /// The latest status of each action by action id (absent: still planned).
+    public var actionStatus: [String: ActionProgress] = [:]
+    /// Its id.
+    public var id: PlanID { adoption.event.plan }
+}
+
+/// Where a plan action stands.
+public struct ActionProgress: Hashable, Sendable {
+    /// Its status.
+    public var status: ActionStatus
+    /// The day of the last change.
+    public var on: CalendarDate
+    /// The event that set it.
+    public var eventID: UUID
+}
+
+/// A pilot process.
+public struct PilotRecord: Hashable, Sendable {
+    /// The start.
+    public var start: Fact<PilotStarted>
+    /// The completion, if it is completed.
+    public var completion: Fact<PilotCompleted>?
+}
+
+/// A good practice and its life in the catalogue.
+public struct PracticeRecord: Hashable, Sendable {
+    /// The documentation.
+    public var documentation: Fact<GoodPracticeDocumented>
+    /// The publication, if published.
+    public var publication: Fact<GoodPracticePublished>?
+    /// Adoptions by organisations.
+    public var adoptions = FactList<GoodPracticeAdopted>()
+    /// Its id.
+    public var id: PracticeID { documentation.event.practice }
+}
