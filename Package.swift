@@ -54,6 +54,7 @@ let package = Package(
                 "PostgresStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
@@ -66,5 +67,7 @@ let package = Package(
             name: "FileStoreTests",
             dependencies: ["FileStore", "EventStoreConformance", "CompetenceCore", "FileStoreCrashChild"]
         ),
+        // End-to-end tests of the `competence` tool: they run the built executable as a real process.
+        .testTarget(name: "CLITests", dependencies: ["Demo", "CompetenceCore"]),
     ]
 )

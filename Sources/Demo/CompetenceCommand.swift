@@ -6,7 +6,10 @@ struct CompetenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "competence",
         abstract: "Record and analyse a competence-development programme as an immutable event history.",
-        subcommands: [DemoCommand.self, BenchCommand.self],
+        subcommands: [
+            DemoCommand.self, ImportCommand.self, ExportCommand.self, VerifyCommand.self, ReplayCommand.self,
+            BenchCommand.self,
+        ],
         defaultSubcommand: DemoCommand.self
     )
 }
