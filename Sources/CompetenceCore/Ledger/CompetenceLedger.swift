@@ -1,0 +1,235 @@
+import Foundation
+
+/// The recorder: validates events against everything recorded so far, then appends them atomically.
+///
+/// Promises:
+/// - **Validated**: every event of a call is checked against the state caught up from the store and
+///   against the events before it in the same call (the rules are listed in `Docs/Recording.md`). The first
+///   refused event throws ``LedgerValidationError`` naming the event, field, value and reason, and nothing
+///   of the call is appended.
+/// - **Atomic**: a call's events land in one multi-stream append, all or nothing.
+/// - **Idempotent**: a call whose event ids are all recorded already appends nothing and returns
+///   `alreadyRecorded` (before any validation, so a re-import adds nothing instead of failing); a call
+///   with some recorded and some new ids is refused with ``RecordingError/partiallyRecorded(recorded:new:)``.
+/// - **Safe with concurrent recorders**: each append expects the versions of its streams that validation
+///   saw. When another writer moved one of them, the ledger catches up, validates again against the new
+///   state and retries; a rule that the other write made false is then enforced.
+///
+/// Rules that span streams (for example an answer in a round stream and the withdrawal of its organisation
+/// in the organisation stream) are checked against the state caught up just before the append; expected
+/// versions guard the streams the call writes to.
+public actor CompetenceLedger {
+    /// How many times a call is validated and appended again after version conflicts before it gives up.
+    public static let maxAttempts = 16
+
+    private let store: any EventStore
+    private let encoding: PayloadEncoding
+    private let recordedBy: String?
+    private let clock: @Sendable () -> Date
+    private var recorder = RecorderState()
+    /// One call at a time catches up, validates and appends: calls into the same ledger never race each
+    /// other (the actor alone would interleave them at every `await`).
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    /// Creates a ledger over a store.
+    ///
+    /// - Parameters:
+    ///   - encoding: how payloads are written (`.json`, the exchange format, or `.compact`).
+    ///   - recordedBy: put into each event's metadata when the caller's metadata does not name anyone.
+    ///   - clock: today's date for the "not in the future" rule, and `occurredAt` of definitions without a day.
+    public init(
+        store: any EventStore, encoding: PayloadEncoding = .json, recordedBy: String? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.encoding = encoding
+        self.recordedBy = recordedBy
+        self.clock = clock
+    }
+
+    /// The ledger's state, caught up with every event in the store.
+    public func state() async throws -> LedgerState {
+        await acquire()
+        defer { release() }
+        try await catchUp()
+        return recorder.ledger
+    }
+
+    /// Records one event. See ``record(_:ids:metadata:)``.
+    @discardableResult
+    public func record(_ event: some LedgerEvent, id: UUID = UUID(), metadata: EventMetadata = .none) async throws
+        -> RecordingReceipt
+    {
+        try await record([event], ids: [id], metadata: [metadata])
+    }
+
+    /// Validates every event against the current state (caught up from the store) and against the events
+    /// before it in the same call, then appends them all in one atomic multi-stream append with expected
+    /// versions; retries on ``WrongExpectedVersionError`` when validation against the new state still passes.
+    ///
+    /// - Parameters:
+    ///   - ids: one event id per event (the idempotency keys); random ids when `nil`.
+    ///   - metadata: one metadata per event; when a call of several events gives no correlation id, the first
+    ///     event's id correlates them.
+    /// - Throws: ``LedgerValidationError`` for a refused event; ``RecordingError`` for a malformed or partly
+    ///   repeated call or persisting conflicts; the store's errors. Nothing is appended when it throws.
+    @discardableResult
+    public func record(_ events: [any LedgerEvent], ids: [UUID]? = nil, metadata: [EventMetadata]? = nil) async throws
+        -> RecordingReceipt
+    {
+        let typed = try Self.catalogued(events)
+        let ids = ids ?? events.map { _ in UUID() }
+        try Self.checkShape(events, ids: ids, metadata: metadata)
+        await acquire()
+        defer { release() }
+        var proposed: [NewEvent]?
+        var attempt = 0
+        while true {
+            attempt += 1
+            try await catchUp()
+            if let receipt = try receiptIfRecorded(ids) { return receipt }
+            let expected = try validate(typed, ids: ids)
+            let encoded = try proposed ?? propose(events, ids: ids, metadata: metadata)
+            proposed = encoded
+            do {
+                let results = try await store.append(Self.appends(encoded, streams: typed.map(\.payload.stream), expected: expected))
+                return RecordingReceipt(
+                    results: results, alreadyRecorded: results.allSatisfy(\.wasAlreadyStored),
+                    lastPosition: results.lazy.flatMap(\.positions).max() ?? 0)
+            } catch let conflict as WrongExpectedVersionError {
+                if attempt >= Self.maxAttempts { throw RecordingError.tooManyConflicts(attempts: attempt, last: conflict) }
+                // Another recorder won the race; let it move on before validating again.
+                try await Task.sleep(for: .microseconds(Int.random(in: 0...(250 * attempt))))
+            }
+        }
+    }
+
+    // MARK: Steps of a recording
+
+    private func acquire() async {
+        if busy {
+            await withCheckedContinuation { waiting.append($0) }
+        } else {
+            busy = true
+        }
+    }
+
+    private func release() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+
+    /// Folds the store's events after the last one seen.
+    private func catchUp() async throws {
+        for try await recorded in store.events(from: recorder.checkpoint + 1) {
+            try recorder.fold(recorded)
+        }
+    }
+
+    /// The events as catalogue values, or an error for a type outside the catalogue.
+    private static func catalogued(_ events: [any LedgerEvent]) throws(RecordingError) -> [CompetenceEvent] {
+        guard !events.isEmpty else { throw .noEvents }
+        var typed: [CompetenceEvent] = []
+        typed.reserveCapacity(events.count)
+        for (index, event) in events.enumerated() {
+            let type = Swift.type(of: event)
+            guard CompetenceEvent.allTypes.contains(where: { $0 == type }) else {
+                throw .notInCatalogue(eventIndex: index, type: type.eventType)
+            }
+            typed.append(CompetenceEvent(event))
+        }
+        return typed
+    }
+
+    /// Refuses ids or metadata that do not match the events one to one.
+    private static func checkShape(_ events: [any LedgerEvent], ids: [UUID], metadata: [EventMetadata]?) throws(RecordingError) {
+        guard ids.count == events.count else {
+            throw .countMismatch(argument: "ids", expected: events.count, actual: ids.count)
+        }
+        if let metadata, metadata.count != events.count {
+            throw .countMismatch(argument: "metadata", expected: events.count, actual: metadata.count)
+        }
+        var seen = Set<UUID>()
+        for id in ids where !seen.insert(id).inserted { throw .duplicateEventID(id) }
+    }
+
+    /// The events encoded for the store, with metadata completed.
+    private func propose(_ events: [any LedgerEvent], ids: [UUID], metadata: [EventMetadata]?) throws -> [NewEvent] {
+        let now = clock()
+        return try events.indices.map { index in
+            var meta = metadata?[index] ?? .none
+            if meta.recordedBy == nil { meta.recordedBy = recordedBy }
+            if meta.correlationID == nil, events.count > 1 { meta.correlationID = ids[0] }
+            return try events[index].proposed(id: ids[index], encoding: encoding, metadata: meta, now: now)
+        }
+    }
+
+    /// The receipt of an earlier recording when every id is recorded; `nil` when none is.
+    private func receiptIfRecorded(_ ids: [UUID]) throws(RecordingError) -> RecordingReceipt? {
+        let stored = ids.map { recorder.events[$0] }
+        let recorded = zip(ids, stored).filter { $0.1 != nil }.map(\.0)
+        if recorded.isEmpty { return nil }
+        guard recorded.count == ids.count else {
+            throw .partiallyRecorded(recorded: recorded, new: zip(ids, stored).filter { $0.1 == nil }.map(\.0))
+        }
+        var results: [AppendResult] = []
+        for (id, event) in zip(ids, stored) {
+            guard let event else { continue }
+            let landed = AppendedEvent(id: id, version: event.version, position: event.position)
+            if let index = results.firstIndex(where: { $0.stream == event.stream }) {
+                results[index].events.append(landed)
+            } else {
+                results.append(AppendResult(stream: event.stream, events: [landed], wasAlreadyStored: true))
+            }
+        }
+        return RecordingReceipt(
+            results: results, alreadyRecorded: true, lastPosition: stored.lazy.compactMap { $0?.position }.max() ?? 0)
+    }
+
+    /// Validates each event against the state with the call's earlier events folded in; returns the version
+    /// of each stream of the call that validation saw.
+    private func validate(_ events: [CompetenceEvent], ids: [UUID]) throws -> [StreamName: Int64] {
+        let now = clock()
+        let today = CalendarDate(containing: now)
+        var pending = recorder
+        var expected: [StreamName: Int64] = [:]
+        for (index, event) in events.enumerated() {
+            do {
+                try Checker.validate(event, against: pending, today: today)
+            } catch {
+                throw LedgerValidationError(
+                    eventIndex: index, eventType: type(of: event.payload).eventType, field: error.field, value: error.value,
+                    reason: error.reason)
+            }
+            let stream = event.payload.stream
+            if expected[stream] == nil { expected[stream] = recorder.version(of: stream) }
+            if index < events.count - 1 {
+                // Folded with a stand-in envelope (the real id, no payload): only the next events' validation sees it.
+                let recorded = RecordedEvent(
+                    id: ids[index], stream: stream, version: pending.version(of: stream) + 1, position: pending.checkpoint + 1,
+                    type: type(of: event.payload).eventType, schemaVersion: type(of: event.payload).schemaVersion,
+                    occurredAt: now, recordedAt: now, metadata: .none, payload: EventPayload(encoding: .json, bytes: Data()))
+                pending.fold(recorded, event: event)
+            }
+        }
+        return expected
+    }
+
+    /// The call's events grouped by stream, in the order of each stream's first event, each share expecting
+    /// the version validation saw.
+    private static func appends(_ events: [NewEvent], streams: [StreamName], expected: [StreamName: Int64]) -> [StreamAppend] {
+        var appends: [StreamAppend] = []
+        for (event, stream) in zip(events, streams) {
+            if let part = appends.firstIndex(where: { $0.stream == stream }) {
+                appends[part].events.append(event)
+            } else {
+                appends.append(StreamAppend(stream: stream, expectedVersion: .exact(expected[stream] ?? 0), events: [event]))
+            }
+        }
+        return appends
+    }
+}
