@@ -6,5 +6,8 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import a CSV file (organisations, competences, survey, trainings, participation) or an exported history (events).",
         discussion: "Each import is atomic: a file lands whole or not at all. Importing the same file again adds nothing.",
-        subcommands: [ImportEventsCommand.self])
+        subcommands: [
+            ImportOrganisationsCommand.self, ImportCompetencesCommand.self, ImportSurveyCommand.self,
+            ImportTrainingsCommand.self, ImportParticipationCommand.self, ImportEventsCommand.self,
+        ])
 }

@@ -5,7 +5,7 @@ import CompetenceCore
 enum TextTableRenderer {
     /// The whole report: every table, then the provenance line.
     static func render(_ document: ReportDocument) -> String {
-        var out = "\(document.title)\n\n"
+        var out = document.title == document.tables.first?.title ? "" : "\(document.title)\n\n"
         for table in document.tables {
             out += render(table) + "\n"
         }

@@ -23,7 +23,7 @@ struct BarChart: Sendable {
     func svg() -> String {
         let barWidth = 22.0, gap = 26.0, left = 48.0, top = 30.0, plotHeight = 190.0
         let groupWidth = barWidth * Double(series.count) + gap
-        let width = left + groupWidth * Double(max(groups.count, 1)) + 20
+        let width = max(left + groupWidth * Double(max(groups.count, 1)) + 20, left + 150 * Double(series.count))
         let values = groups.flatMap { $0.values.compactMap { $0 } }
         let high = max(values.max() ?? 1, 0), low = min(values.min() ?? 0, 0)
         let span = max(high - low, 1e-9)

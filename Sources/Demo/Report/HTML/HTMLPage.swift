@@ -9,7 +9,7 @@ enum HTMLPage {
         body += "<p class=\"provenance\">Computed from: \(Markup.escape(document.provenance.summary))</p></header>"
         let charts = ReportCharts.charts(for: document.name, reports: document.reports)
         if !charts.isEmpty {
-            body += "<section class=\"charts\">" + charts.map { "<figure>\($0)</figure>" }.joined() + "</section>"
+            body += "<section class=\"charts\">" + charts.map { "<figure><figcaption>\(Markup.escape(Self.caption(of: $0)))</figcaption>\($0)</figure>" }.joined() + "</section>"
         }
         for table in document.tables { body += render(table) }
         return """
@@ -27,6 +27,14 @@ enum HTMLPage {
             </html>
 
             """
+    }
+
+    /// A chart's caption: the text of its SVG `<title>` (a placeholder paragraph has none).
+    private static func caption(of chart: String) -> String {
+        guard let start = chart.range(of: "<title>"), let end = chart.range(of: "</title>", range: start.upperBound..<chart.endIndex) else {
+            return ""
+        }
+        return Markup.unescape(String(chart[start.upperBound..<end.lowerBound]))
     }
 
     /// A table with a caption; numeric cells right-aligned.
@@ -52,6 +60,7 @@ enum HTMLPage {
         .provenance{color:#555;font-size:.8rem;margin:0 0 1.5rem}
         .charts{display:flex;flex-wrap:wrap;gap:1.5rem;margin-bottom:1.5rem}
         figure{margin:0;border:1px solid #ddd;padding:.5rem;background:#fff}
+        figcaption{font-weight:bold;font-size:.85rem;margin-bottom:.3rem;max-width:480px}
         svg text{font-family:inherit}
         svg .axis{font-size:11px;fill:#333}
         svg .value{font-size:9px;fill:#222}

@@ -9,6 +9,11 @@ struct HeatMapChart: Sendable {
         var label: String
         /// The value that sets the colour; `nil` for a withheld or undefined cell.
         var value: Double?
+        /// Whether the value is withheld for privacy (rather than undefined: no answers).
+        var suppressed: Bool
+
+        /// What the cell shows.
+        var text: String { value != nil ? label : suppressed ? "suppressed" : "no data" }
     }
 
     var title: String
@@ -21,7 +26,7 @@ struct HeatMapChart: Sendable {
         let cellWidth = 78.0, cellHeight = 30.0
         let left = Double(min(max(rows.map(\.count).max() ?? 4, 4), 28)) * 7 + 16
         let top = 96.0
-        let width = left + cellWidth * Double(columns.count) + 20
+        let width = max(left + cellWidth * Double(columns.count) + 20, left + 5 * 46 + 190)
         let height = top + cellHeight * Double(rows.count) + 50
         let maximum = max(cells.compactMap(\.value).max() ?? 1, 1)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(Markup.escape(title))\" "
@@ -40,9 +45,9 @@ struct HeatMapChart: Sendable {
         for cell in cells {
             guard let r = rowIndex[cell.row], let c = columnIndex[cell.column] else { continue }
             let x = left + cellWidth * Double(c), y = top + cellHeight * Double(r)
-            let fill = cell.value.map { Self.colour($0 / maximum) } ?? "#d9d9d9"
-            svg += "<rect x=\"\(Markup.number(x))\" y=\"\(Markup.number(y))\" width=\"\(Markup.number(cellWidth - 2))\" height=\"\(Markup.number(cellHeight - 2))\" fill=\"\(fill)\"><title>\(Markup.escape("\(cell.row) · \(cell.column): \(cell.value == nil ? "suppressed" : cell.label)"))</title></rect>"
-            let text = cell.value == nil ? "suppressed" : cell.label
+            let fill = cell.value.map { Self.colour($0 / maximum) } ?? (cell.suppressed ? "#bdbdbd" : "#f0f0f0")
+            svg += "<rect x=\"\(Markup.number(x))\" y=\"\(Markup.number(y))\" width=\"\(Markup.number(cellWidth - 2))\" height=\"\(Markup.number(cellHeight - 2))\" fill=\"\(fill)\"><title>\(Markup.escape("\(cell.row) · \(cell.column): \(cell.text)"))</title></rect>"
+            let text = cell.text
             let dark = (cell.value ?? 0) / maximum > 0.6
             svg += "<text x=\"\(Markup.number(x + cellWidth / 2 - 1))\" y=\"\(Markup.number(y + cellHeight / 2 + 4))\" text-anchor=\"middle\" class=\"\(dark ? "cell dark" : "cell")\">\(Markup.escape(text))</text>"
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for text placed in HTML or SVG.
 enum Markup {
     /// `text` with `&`, `<`, `>`, `"` and `'` escaped.
@@ -15,6 +17,13 @@ enum Markup {
             }
         }
         return out
+    }
+
+    /// Reverses ``escape(_:)``.
+    static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// A coordinate or length for SVG attributes, with at most one decimal.

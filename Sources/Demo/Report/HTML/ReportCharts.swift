@@ -23,7 +23,8 @@ enum ReportCharts {
             if !competences.contains(row.competence.rawValue) { competences.append(row.competence.rawValue) }
             let value = row.suppressed ? nil : row.figures.meanGap
             cells.append(HeatMapChart.Cell(
-                row: organisation.rawValue, column: row.competence.rawValue, label: CellFormat.number(value), value: value))
+                row: organisation.rawValue, column: row.competence.rawValue, label: CellFormat.number(value), value: value,
+                suppressed: row.suppressed))
         }
         guard !cells.isEmpty else { return placeholder("Competence gaps per organisation: no survey answers in this scope") }
         return HeatMapChart(title: "Mean competence gap per organisation × competence", rows: organisations, columns: competences, cells: cells).svg()

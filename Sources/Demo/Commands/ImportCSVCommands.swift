@@ -1,0 +1,86 @@
+import ArgumentParser
+import CompetenceCore
+import Foundation
+
+/// What every CSV import takes: the file, the store and who records.
+struct CSVImportOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The CSV file (UTF-8 with or without BOM, `,` or `;` separated, header row).", valueName: "file"))
+    var file: String
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .customLong("recorded-by"), help: ArgumentHelp("Who records (kept in each event's metadata; default $USER).", valueName: "name"))
+    var recordedBy: String?
+
+    /// Imports the file as `kind` and prints what happened.
+    func run(_ kind: some CSVImportKind) async throws {
+        let user = recordedBy ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
+        let outcome = try await CSVImporter(opener: storeOptions.opener, recordedBy: user).run(kind, file: file)
+        if outcome.alreadyImported {
+            print("\(file): already imported (same content); nothing added")
+        } else {
+            print("\(file): \(outcome.rows) rows → \(outcome.events) events recorded in \(storeOptions.location) (last position \(outcome.lastPosition))")
+        }
+    }
+}
+
+/// `competence import organisations FILE`.
+struct ImportOrganisationsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "organisations", abstract: "Enrol organisations: id,name,kind,sector,size_class,region.")
+    @OptionGroup var options: CSVImportOptions
+    func run() async throws { try await options.run(OrganisationsImport()) }
+}
+
+/// `competence import competences FILE`.
+struct ImportCompetencesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "competences", abstract: "Define competences: id,name,category,scale_min,scale_max,esco_uri.")
+    @OptionGroup var options: CSVImportOptions
+    func run() async throws { try await options.run(CompetencesImport()) }
+}
+
+/// `competence import survey FILE --round ROUND --kind baseline|follow-up [--mapping FILE.json]`.
+struct ImportSurveyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "survey",
+        abstract: "Record survey answers (long format, or a wide export with --mapping).",
+        discussion: """
+            Long format: respondent,organisation,role,competence,current,target,importance,answered_on. \
+            A round that does not exist is opened; new respondents are registered (role needed).
+            """)
+    @OptionGroup var options: CSVImportOptions
+
+    @Option(name: .long, help: ArgumentHelp("The survey round, e.g. 2024-baseline.", valueName: "round"))
+    var round: String
+
+    @Option(name: .long, help: "baseline or follow-up.")
+    var kind: RoundKind
+
+    @Option(name: .long, help: ArgumentHelp("A JSON mapping for a wide export (see Docs/CLI.md).", valueName: "file.json"))
+    var mapping: String?
+
+    func run() async throws {
+        let mapping = try mapping.map(WideSurveyMapping.load(path:))
+        try await options.run(SurveyImport(round: RoundID(round), roundKind: kind, mapping: mapping))
+    }
+}
+
+extension RoundKind: ExpressibleByArgument {}
+
+/// `competence import trainings FILE`.
+struct ImportTrainingsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trainings", abstract: "Record procured trainings: id,title,provider,kind,competences,cost_eur,hours,procured_on.")
+    @OptionGroup var options: CSVImportOptions
+    func run() async throws { try await options.run(TrainingsImport()) }
+}
+
+/// `competence import participation FILE`.
+struct ImportParticipationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "participation",
+        abstract: "Record participation: training,respondent,organisation,attended_hours,completed,completed_on.")
+    @OptionGroup var options: CSVImportOptions
+    func run() async throws { try await options.run(ParticipationImport()) }
+}
