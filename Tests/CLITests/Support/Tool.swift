@@ -10,18 +10,23 @@ struct Tool {
         var succeeded: Bool { status == 0 }
     }
 
-    /// The executable in the build products directory (next to the test bundle).
+    /// The executable in the build products directory, where the test runner itself lives (the test target
+    /// depends on the `Demo` target, so `swift test` builds it first).
     static let executable: URL = {
-        var directory = Bundle.main.bundleURL
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            directory = bundle.bundleURL.deletingLastPathComponent()
+        var directories: [URL] = []
+        if let runner = Bundle.main.executableURL { directories.append(runner.deletingLastPathComponent()) }
+        directories.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        for bundle in Bundle.allBundles { directories.append(bundle.bundleURL.deletingLastPathComponent()) }
+        for directory in directories {
+            // The runner may sit inside an .xctest bundle (…/X.xctest/Contents/MacOS): look up a few levels.
+            var candidate = directory
+            for _ in 0..<4 {
+                let url = candidate.appendingPathComponent("competence")
+                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+                candidate.deleteLastPathComponent()
+            }
         }
-        let candidates = [directory, Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        for candidate in candidates {
-            let url = candidate.appendingPathComponent("competence")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        fatalError("the competence executable is not in the build products (looked in \(candidates.map(\.path)))")
+        fatalError("the competence executable is not in the build products (looked near \(directories.map(\.path)))")
     }()
 
     /// Runs `competence ARGUMENTS` in `directory` with `COMPETENCE_STORE` unset, and waits for it.

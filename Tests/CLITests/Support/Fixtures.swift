@@ -1,0 +1,79 @@
+/// Import files as analysts would have them: comma and semicolon exports, a BOM, quoted fields with
+/// delimiters and line breaks, a wide export with a mapping.
+enum Fixtures {
+    /// Two organisations; comma-separated; a name with a comma inside quotes.
+    static let organisations = """
+        id,name,kind,sector,size_class,region
+        acme,"Acme Metal, Oy",enterprise,metal industry,small,Päijät-Häme
+        koti,Kotihoito ry,third-sector,home care,micro,Päijät-Häme
+
+        """
+
+    /// Two competences; Finnish export: `;`, a BOM (added when written), a `;` inside quotes.
+    static let competences = """
+        id;name;category;scale_min;scale_max;esco_uri
+        excel;Excel;digital skills;1;5;
+        lean;"Lean; continuous improvement";production;1;5;http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d
+
+        """
+
+    /// Baseline answers in the long format (3 respondents, 4 answers).
+    static let baseline = """
+        respondent,organisation,role,competence,current,target,importance,answered_on
+        p1,acme,staff,excel,2,4,5,2024-01-10
+        p1,acme,staff,lean,1,3,,2024-01-10
+        p2,acme,manager,excel,3,4,4,2024-01-11
+        p3,koti,staff,excel,1,3,3,2024-01-12
+
+        """
+
+    /// Follow-up answers of the same persons.
+    static let followUp = """
+        respondent,organisation,role,competence,current,target,importance,answered_on
+        p1,acme,staff,excel,4,4,5,2024-09-10
+        p1,acme,staff,lean,2,3,,2024-09-10
+        p2,acme,manager,excel,3,4,4,2024-09-11
+        p3,koti,staff,excel,2,3,3,2024-09-12
+
+        """
+
+    /// One training; its title has a line break inside quotes, its cost a decimal comma.
+    static let trainings = """
+        id,title,provider,kind,competences,cost_eur,hours,procured_on
+        t1,"Excel for
+        production planning",Salpaus,joint,excel|lean,"1500,50",12,2024-02-01
+
+        """
+
+    /// Two participations (one completed, one not).
+    static let participation = """
+        training,respondent,organisation,attended_hours,completed,completed_on,recorded_on
+        t1,p1,acme,12,true,2024-03-01,
+        t1,p3,koti,6,false,,2024-02-20
+
+        """
+
+    /// A Google Forms style wide export in Finnish: timestamp first ("Aikaleima"), grid columns
+    /// `Question [Row]`, answer texts for levels; `;` separated with a BOM.
+    static let wideSurvey = """
+        Aikaleima;Vastaajatunnus;Organisaatio;Rooli;Nykyinen osaaminen [Excel];Tavoitetaso [Excel];Nykyinen osaaminen [Lean];Tavoitetaso [Lean]
+        10.1.2024 14.22.10;w1;acme;staff;2 perusteet;4 itsenäinen;1 ei osaamista;3 ohjattuna
+        11.1.2024 9.05.00;w2;koti;manager;3 ohjattuna;4 itsenäinen;;
+
+        """
+
+    /// The mapping of ``wideSurvey``.
+    static let wideMapping = """
+        {
+          "respondent": "Vastaajatunnus",
+          "organisation": "Organisaatio",
+          "role": "Rooli",
+          "answered_on": "Aikaleima",
+          "competences": [
+            {"competence": "excel", "current": "Nykyinen osaaminen [Excel]", "target": "Tavoitetaso [Excel]"},
+            {"competence": "lean", "current": "Nykyinen osaaminen [Lean]", "target": "Tavoitetaso [Lean]"}
+          ],
+          "levels": {"1 ei osaamista": 1, "2 perusteet": 2, "3 ohjattuna": 3, "4 itsenäinen": 4, "5 asiantuntija": 5}
+        }
+        """
+}

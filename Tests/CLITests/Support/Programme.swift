@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// A temporary directory with the fixture files and a file store, and helpers to run the tool on them.
+final class Programme {
+    let directory: TemporaryDirectory
+    /// `--store` for the directory's file store.
+    let store: String
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        store = directory.path("ledger.store")
+        try directory.write("organisations.csv", Fixtures.organisations)
+        try directory.write("competences.csv", Fixtures.competences, bom: true)
+        try directory.write("baseline.csv", Fixtures.baseline)
+        try directory.write("followup.csv", Fixtures.followUp)
+        try directory.write("trainings.csv", Fixtures.trainings)
+        try directory.write("participation.csv", Fixtures.participation)
+        try directory.write("wide.csv", Fixtures.wideSurvey, bom: true)
+        try directory.write("wide-mapping.json", Fixtures.wideMapping)
+    }
+
+    /// Runs the tool against this programme's store.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> Tool.Run {
+        try Tool.run(arguments + ["--store", store], in: directory.url)
+    }
+
+    /// Runs and expects success.
+    @discardableResult
+    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Tool.Run {
+        let run = try run(arguments)
+        #expect(run.status == 0, "competence \(arguments.joined(separator: " ")) failed: \(run.stderr)", sourceLocation: sourceLocation)
+        return run
+    }
+
+    /// Imports every fixture kind in dependency order.
+    func importAll() throws {
+        try succeed(["import", "organisations", "organisations.csv"])
+        try succeed(["import", "competences", "competences.csv"])
+        try succeed(["import", "survey", "baseline.csv", "--round", "2024-baseline", "--kind", "baseline"])
+        try succeed(["import", "survey", "followup.csv", "--round", "2024-follow-up", "--kind", "follow-up"])
+        try succeed(["import", "trainings", "trainings.csv"])
+        try succeed(["import", "participation", "participation.csv"])
+    }
+
+    /// The store's history as exported NDJSON lines, each parsed.
+    func history(store: String? = nil) throws -> [[String: Any]] {
+        let run = try Tool.run(["export", "--store", store ?? self.store], in: directory.url)
+        #expect(run.status == 0, "export failed: \(run.stderr)")
+        return try run.stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+}
