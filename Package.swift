@@ -60,5 +60,14 @@ let package = Package(
             name: "CompetenceCoreTests",
             dependencies: ["CompetenceCore", "EventStoreConformance"]
         ),
+        // A second OS process for the PostgresStore fault tests: appends to shared streams and reports.
+        .executableTarget(
+            name: "PostgresStoreStressChild",
+            dependencies: ["CompetenceCore", "PostgresStore"]
+        ),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: ["PostgresStore", "EventStoreConformance", "CompetenceCore", "PostgresStoreStressChild"]
+        ),
     ]
 )

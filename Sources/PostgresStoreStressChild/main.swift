@@ -1,0 +1,2 @@
+enum StressChild { static func main() {} }
+StressChild.main()
