@@ -32,7 +32,9 @@ struct BenchSuite {
         switch location {
         case .memory:
             return BenchSuite(storeKind: "memory", cases: MemoryBench.cases(events: events))
-        case .file, .none, .postgres:
+        case .postgres(let url):
+            return BenchSuite(storeKind: "postgres", cases: PostgresBench.cases(url: url, events: events))
+        case .file, .none:
             throw BenchError.unsupportedStore(location.map(\.description) ?? "file (default)")
         }
     }
