@@ -67,7 +67,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresStoreTests",
-            dependencies: ["PostgresStore", "EventStoreConformance", "CompetenceCore", "PostgresStoreStressChild"]
+            dependencies: [
+                "PostgresStore", "EventStoreConformance", "CompetenceCore", "PostgresStoreStressChild",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

@@ -216,6 +216,7 @@ public final class PostgresEventStore: EventStore {
     public func waitForEvents(from position: Int64) async throws {
         try Task.checkCancellation()
         if notifier.head >= position { return }
+        try await ready()
         startListener()
         // Read the head after starting the listener: whatever commits from now on either shows in this
         // read, or reaches the listener (by notification or, at the latest, by its next poll).
