@@ -86,6 +86,49 @@ struct PostgresStoreBehaviourTests {
         #expect(try await store.headPosition() == 0)
     }
 
+    @Test func concurrentAppendsShareCommitsButKeepTheirOwnOutcomes() async throws {
+        let store = try TestStores.make(poolSize: 4)
+        defer { store.close() }
+        try await store.append([Sample.event()], to: "group-exact", expecting: .any)
+        // Thirty-two appends at once: most are combined into shared transactions. One carries invalid JSON
+        // and one a wrong expected version; only those two fail, each with its own error.
+        let outcomes = await withTaskGroup(of: (Int, Result<AppendResult, any Error>).self) { group in
+            for index in 0..<32 {
+                group.addTask {
+                    let payload = index == 7 ? Data("{broken".utf8) : Data(#"{"i":\#(index)}"#.utf8)
+                    let event = NewEvent(type: "Grouped", occurredAt: Date(), payload: .json(payload))
+                    let stream: StreamName = index == 11 ? "group-exact" : StreamName("group-\(index % 4)")
+                    let expected: ExpectedVersion = index == 11 ? .exact(5) : .any
+                    do {
+                        return (index, .success(try await store.append([event], to: stream, expecting: expected)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var all: [Int: Result<AppendResult, any Error>] = [:]
+            for await (index, outcome) in group { all[index] = outcome }
+            return all
+        }
+        for (index, outcome) in outcomes {
+            switch (index, outcome) {
+            case (7, .failure(let error)):
+                #expect((error as? PostgresError)?.sqlState == "22P02", "\(error)")
+            case (11, .failure(let error)):
+                #expect(error as? WrongExpectedVersionError == WrongExpectedVersionError(stream: "group-exact", expected: .exact(5), actual: 1))
+            case (7, .success), (11, .success):
+                Issue.record("append \(index) should have failed")
+            case (_, .failure(let error)):
+                Issue.record("append \(index) failed: \(error)")
+            case (_, .success):
+                break
+            }
+        }
+        let log = try await collect(store)
+        #expect(log.count == 31, "the first event and 30 successful appends")
+        #expect(log.map(\.position) == Array(1...31))
+    }
+
     @Test func schemaNamesAreValidatedIdentifiers() throws {
         for bad in ["", "1abc", "a-b", "x\"; DROP SCHEMA public; --", String(repeating: "a", count: 49), "ä"] {
             let error = #expect(throws: PostgresError.self) {

@@ -59,7 +59,11 @@ enum PostgresBench {
                 return BenchMeasurement(events: batches * 100, seconds: seconds)
             },
             BenchCase(name: "replay") {
-                let pg = try store.get()
+                // A schema of its own holding only survey answers, so every replayed event is decoded.
+                var replayConfiguration = configuration
+                replayConfiguration.schema = schema + "_replay"
+                let pg = try PostgresEventStore(configuration: replayConfiguration)
+                defer { pg.close() }
                 try await fill(pg, upTo: Int64(events))
                 var codec = EventCodec<SurveyAnswer>()
                 codec.register(SurveyAnswer.self) { $0 }
@@ -141,7 +145,9 @@ enum PostgresBench {
     private static func decode(_ events: ArraySlice<RecordedEvent>, _ codec: EventCodec<SurveyAnswer>) async throws -> Int {
         var sum = 0
         for event in events {
-            guard let answer = try codec.decode(event) else { continue }
+            guard let answer = try codec.decode(event) else {
+                throw BenchError.unsupportedStore("replay met an event it cannot decode: \(event.type)")
+            }
             sum &+= answer.current
         }
         return sum

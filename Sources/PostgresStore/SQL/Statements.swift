@@ -19,6 +19,7 @@ struct Statements: Sendable {
     let readAll: PGStatement
     let readAllFiltered: PGStatement
     let head: PGStatement
+    let lockHead: PGStatement
 
     init(schema s: SQLIdentifier) {
         let events = s.qualify("events")
@@ -84,6 +85,8 @@ struct Statements: Sendable {
                 ORDER BY e.position
                 """,
             parameterTypes: [PGType.int8, PGType.int8, PGType.textArray, PGType.textArray])
+        lockHead = PGStatement(
+            name: "competence_lock_head", sql: "SELECT position FROM \(head) FOR UPDATE", parameterTypes: [])
         self.head = PGStatement(
             name: "competence_head", sql: "SELECT position FROM \(head)", parameterTypes: [])
     }

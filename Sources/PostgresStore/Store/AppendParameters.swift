@@ -1,21 +1,14 @@
 import CompetenceCore
 import Foundation
 
-/// The new (not retried) share of one stream in an append, with the version its first event gets.
-struct PlannedShare: Sendable {
-    /// The index of the share in the caller's request.
-    let index: Int
-    let part: StreamAppend
-    /// The stream's version when the append was planned; the events get the next versions.
-    let currentVersion: Int64
-}
-
-/// Encodes planned shares as the eighteen array parameters of `append_events`: one element per event for
-/// the event columns, one per stream for the stream rows. Arrays travel in binary, so one round trip carries
-/// a whole batch whatever its size.
+/// Encodes planned events as the eighteen array parameters of `append_events`: one element per event for
+/// the event columns, one per stream for the stream rows (each stream once, at its last new version).
+/// Arrays travel in binary, so one round trip carries a whole batch whatever its size.
+///
+/// The events must be in global order; `append_events` numbers them from the head on in that order.
 enum AppendParameters {
-    static func make(_ shares: [PlannedShare]) -> [PGParameter] {
-        let count = shares.reduce(0) { $0 + $1.part.events.count }
+    static func make(_ events: [RecordedEvent]) -> [PGParameter] {
+        let count = events.count
         var ids = PGArrayWriter(elementType: PGType.uuid, capacity: count * 20)
         var streams = PGArrayWriter(elementType: PGType.text, capacity: count * 32)
         var categories = PGArrayWriter(elementType: PGType.text, capacity: count * 16)
@@ -31,39 +24,41 @@ enum AppendParameters {
         var originHashes = PGArrayWriter(elementType: PGType.text, capacity: count * 8)
         var payloads = PGArrayWriter(elementType: PGType.jsonb, capacity: count * 160)
         var compactPayloads = PGArrayWriter(elementType: PGType.bytea, capacity: count * 4)
-        var streamNames = PGArrayWriter(elementType: PGType.text, capacity: shares.count * 32)
-        var streamCategories = PGArrayWriter(elementType: PGType.text, capacity: shares.count * 16)
-        var streamVersions = PGArrayWriter(elementType: PGType.int8, capacity: shares.count * 12)
+        var lastVersions: [StreamName: Int64] = [:]
+        var streamOrder: [StreamName] = []
 
-        for share in shares {
-            let stream = share.part.stream
-            let category = stream.category
-            for (offset, event) in share.part.events.enumerated() {
-                ids.append(uuid: event.id)
-                streams.append(text: stream.rawValue)
-                categories.append(text: category)
-                versions.append(int64: share.currentVersion + Int64(offset) + 1)
-                types.append(text: event.type)
-                schemaVersions.append(int32: Int32(clamping: event.schemaVersion))
-                occurred.append(date: event.occurredAt)
-                correlations.append(uuid: event.metadata.correlationID)
-                causations.append(uuid: event.metadata.causationID)
-                recordedBy.append(text: event.metadata.recordedBy)
-                originSources.append(text: event.metadata.origin?.source)
-                originRows.append(int64: event.metadata.origin?.row.map(Int64.init))
-                originHashes.append(text: event.metadata.origin?.contentHash)
-                switch event.payload.encoding {
-                case .json:
-                    payloads.append(jsonb: event.payload.bytes)
-                    compactPayloads.appendNull()
-                case .compact:
-                    payloads.appendNull()
-                    compactPayloads.append(bytes: event.payload.bytes)
-                }
+        for event in events {
+            let category = event.stream.category
+            ids.append(uuid: event.id)
+            streams.append(text: event.stream.rawValue)
+            categories.append(text: category)
+            versions.append(int64: event.version)
+            types.append(text: event.type)
+            schemaVersions.append(int32: Int32(clamping: event.schemaVersion))
+            occurred.append(date: event.occurredAt)
+            correlations.append(uuid: event.metadata.correlationID)
+            causations.append(uuid: event.metadata.causationID)
+            recordedBy.append(text: event.metadata.recordedBy)
+            originSources.append(text: event.metadata.origin?.source)
+            originRows.append(int64: event.metadata.origin?.row.map(Int64.init))
+            originHashes.append(text: event.metadata.origin?.contentHash)
+            switch event.payload.encoding {
+            case .json:
+                payloads.append(jsonb: event.payload.bytes)
+                compactPayloads.appendNull()
+            case .compact:
+                payloads.appendNull()
+                compactPayloads.append(bytes: event.payload.bytes)
             }
+            if lastVersions.updateValue(event.version, forKey: event.stream) == nil { streamOrder.append(event.stream) }
+        }
+        var streamNames = PGArrayWriter(elementType: PGType.text, capacity: streamOrder.count * 32)
+        var streamCategories = PGArrayWriter(elementType: PGType.text, capacity: streamOrder.count * 16)
+        var streamVersions = PGArrayWriter(elementType: PGType.int8, capacity: streamOrder.count * 12)
+        for stream in streamOrder {
             streamNames.append(text: stream.rawValue)
-            streamCategories.append(text: category)
-            streamVersions.append(int64: share.currentVersion + Int64(share.part.events.count))
+            streamCategories.append(text: stream.category)
+            streamVersions.append(int64: lastVersions[stream]!)
         }
         return [
             .array(PGType.uuidArray, ids.finish()),

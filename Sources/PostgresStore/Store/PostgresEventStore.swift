@@ -6,8 +6,10 @@ import Synchronization
 /// An ``EventStore`` in a PostgreSQL database, reached through libpq: the store for teams that share one
 /// database, with many application processes appending and subscribing at once.
 ///
-/// - Appends are one transaction each (one round trip to look up ids and versions, one to write), durable
-///   when they return (as durable as the server's `synchronous_commit` makes them).
+/// - Appends are atomic transactions (one round trip to look up ids and versions, one to write), durable
+///   when they return (as durable as the server's `synchronous_commit` makes them). Appends that arrive
+///   while another is being written share the next transaction's commit (group commit), each keeping its
+///   own outcome.
 /// - Global positions are gap-free and in commit order across every process: each append updates a
 ///   single-row head counter first, which serialises appenders until they commit (see `Docs/PostgresStore.md`).
 /// - Subscriptions wake on `LISTEN/NOTIFY` and fall back to polling every ``PostgresConfiguration/pollingInterval``.
@@ -27,9 +29,7 @@ public final class PostgresEventStore: EventStore {
     private let gate = MigrationGate()
     private let listener = Mutex<Listener?>(nil)
     private let logger: Logger
-
-    /// How often an append is planned again after another writer took the versions it planned with.
-    static let maxAppendAttempts = 64
+    private let committer: GroupCommitter
 
     /// Creates a store. No connection is opened until the first operation.
     ///
@@ -46,6 +46,10 @@ public final class PostgresEventStore: EventStore {
         migrations = Migrations(schema: schema)
         pool = ConnectionPool(
             connectionString: configuration.connectionString, size: configuration.poolSize, logger: logger)
+        let notifier = notifier
+        committer = GroupCommitter(
+            pool: pool, executor: AppendExecutor(statements: statements, maxPayloadBytes: configuration.maxPayloadBytes),
+            committed: { notifier.advance(to: $0) })
     }
 
     deinit {
@@ -82,84 +86,7 @@ public final class PostgresEventStore: EventStore {
     public func append(_ appends: [StreamAppend]) async throws -> [AppendResult] {
         try AppendPlanner.validate(appends, maxPayloadBytes: configuration.maxPayloadBytes)
         try await ready()
-        let ids = appends.flatMap { $0.events.map(\.id) }
-        let names = appends.map(\.stream.rawValue)
-        var attempt = 0
-        while true {
-            attempt += 1
-            let (stored, versions) = try await lookUp(ids: ids, streams: names)
-            var results: [AppendResult?] = Array(repeating: nil, count: appends.count)
-            var shares: [PlannedShare] = []
-            for (index, part) in appends.enumerated() {
-                if let retry = try AppendPlanner.retryResult(for: part, stored: stored) {
-                    results[index] = retry
-                    continue
-                }
-                let current = versions[part.stream] ?? 0
-                try part.expectedVersion.check(stream: part.stream, currentVersion: current)
-                shares.append(PlannedShare(index: index, part: part, currentVersion: current))
-            }
-            if shares.isEmpty { return results.map { $0! } }
-            do {
-                let base = try await write(shares)
-                var position = base
-                for share in shares {
-                    let events = share.part.events.enumerated().map { offset, event in
-                        position += 1
-                        return AppendedEvent(id: event.id, version: share.currentVersion + Int64(offset) + 1, position: position)
-                    }
-                    results[share.index] = AppendResult(stream: share.part.stream, events: events, wasAlreadyStored: false)
-                }
-                notifier.advance(to: position)
-                return results.map { $0! }
-            } catch let error as PostgresError where Self.isLostRace(error) && attempt < Self.maxAppendAttempts {
-                // Another writer committed first: a stream moved past the planned versions, or the same event
-                // ids landed (a concurrent retry). Plan again from fresh versions; the expected-version check or
-                // the retry recognition then decides.
-                continue
-            }
-        }
-    }
-
-    /// A unique violation on `(stream, version)` or on the event id: another append won the race.
-    private static func isLostRace(_ error: PostgresError) -> Bool {
-        error.sqlState == "23505" && (error.constraint == "events_stream_version_key" || error.constraint == "events_id_key")
-    }
-
-    /// Where the given event ids are stored and the current versions of the given streams, in one query.
-    private func lookUp(
-        ids: [UUID], streams: [String]
-    ) async throws -> (stored: [UUID: StoredEventLocation], versions: [StreamName: Int64]) {
-        let statement = statements.lookup
-        return try await pool.run { connection in
-            let result = try connection.execute(statement, [.uuidArray(ids), .textArray(streams)])
-            var stored: [UUID: StoredEventLocation] = [:]
-            var versions: [StreamName: Int64] = [:]
-            for row in 0..<result.rowCount {
-                let stream = StreamName(result.string(row, 2))
-                let version = try result.int64(row, 3)
-                if try result.int64(row, 0) == 0 {
-                    stored[try result.uuid(row, 1)] = StoredEventLocation(
-                        stream: stream, version: version, position: try result.int64(row, 4))
-                } else {
-                    versions[stream] = version
-                }
-            }
-            return (stored, versions)
-        }
-    }
-
-    /// Writes the shares in one call of `append_events` and returns the position before the first event.
-    private func write(_ shares: [PlannedShare]) async throws -> Int64 {
-        let statement = statements.append
-        let context = "append to \(shares.map { "'\($0.part.stream)'" }.joined(separator: ", "))"
-        do {
-            return try await pool.run { connection in
-                try connection.execute(statement, AppendParameters.make(shares)).int64(0, 0)
-            }
-        } catch let error as PostgresError {
-            throw error.with(context: context)
-        }
+        return try await committer.append(appends)
     }
 
     // MARK: Reading
