@@ -1,7 +1,9 @@
 // A second OS process for the PostgresStore fault tests (`PostgresStoreTests`).
 //
-// Usage: PostgresStoreStressChild <connection-string> <schema> <writer-name> <rounds> <streams>
+// Usage: PostgresStoreStressChild <connection-string> <schema> <writer-name> <rounds> <streams> <start>
 //
+// `start` is a Unix time in seconds: the child migrates, then waits until then, so that writers started
+// as separate processes really run at the same time.
 // Appends to the shared streams `shared-0…` with exact expected versions, so that two such processes
 // collide, and every fifth round atomically to two streams. Prints one line per acknowledged event,
 // `ack <id> <stream> <version> <position>`, one line `conflicts <n>` at the end, and exits 0. Any error
@@ -11,8 +13,10 @@ import Foundation
 import PostgresStore
 
 let arguments = CommandLine.arguments
-guard arguments.count == 6, let rounds = Int(arguments[4]), let streamCount = Int(arguments[5]) else {
-    FileHandle.standardError.write(Data("usage: PostgresStoreStressChild <url> <schema> <writer> <rounds> <streams>\n".utf8))
+guard arguments.count == 7, let rounds = Int(arguments[4]), let streamCount = Int(arguments[5]),
+    let start = Double(arguments[6])
+else {
+    FileHandle.standardError.write(Data("usage: PostgresStoreStressChild <url> <schema> <writer> <rounds> <streams> <start>\n".utf8))
     exit(2)
 }
 let writer = arguments[3]
@@ -28,6 +32,9 @@ func run() async -> Int32 {
     do {
         let store = try PostgresEventStore(
             configuration: PostgresConfiguration(connectionString: arguments[1], schema: arguments[2], poolSize: 2))
+        try await store.migrate()
+        let wait = start - Date().timeIntervalSince1970
+        if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
         var conflicts = 0
         var output = ""
         for round in 0..<rounds {

@@ -15,11 +15,12 @@ struct TwoProcessTests {
 
     @Test func concurrentProcessesKeepPositionsGapFreeAndCommitOrdered() async throws {
         let configuration = try TestStores.configuration()
-        let rounds = 60
+        let rounds = 120
+        let start = String(Date().timeIntervalSince1970 + 2)
         let observer = try PostgresEventStore(configuration: configuration)
         // Both children migrate the fresh schema concurrently: the advisory lock must serialise them.
-        async let first = ChildProcess.run([configuration.connectionString, configuration.schema, "w1", "\(rounds)", "3"])
-        async let second = ChildProcess.run([configuration.connectionString, configuration.schema, "w2", "\(rounds)", "3"])
+        async let first = ChildProcess.run([configuration.connectionString, configuration.schema, "w1", "\(rounds)", "2", start])
+        async let second = ChildProcess.run([configuration.connectionString, configuration.schema, "w2", "\(rounds)", "2", start])
         // A live subscriber in this process follows the log while the children write.
         let follower = Task { () throws -> [RecordedEvent] in
             var seen: [RecordedEvent] = []
@@ -36,7 +37,7 @@ struct TwoProcessTests {
         let acks = results.map { parse($0.output) }
         let conflicts = results.map { conflictCount($0.output) }
         // The children collided on the shared streams and were told so with the typed error.
-        #expect(conflicts.reduce(0, +) > 0, "two writers on three streams should conflict at least once")
+        #expect(conflicts.reduce(0, +) > 0, "two writers on two streams should conflict at least once")
 
         let marker = NewEvent(type: "Done", occurredAt: Date(), metadata: EventMetadata(recordedBy: "done"), payload: .json(Data("{}".utf8)))
         try await observer.append([marker], to: "control-1", expecting: .any)
