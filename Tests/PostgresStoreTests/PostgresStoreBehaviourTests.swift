@@ -227,12 +227,13 @@ struct PostgresStoreBehaviourTests {
     @Test func waitingIsCancelledPromptly() async throws {
         let store = try TestStores.make()
         defer { store.close() }
+        try await store.migrate()
         let waiter = Task { try await store.waitForEvents(from: 1_000) }
         try await Task.sleep(for: .milliseconds(200))
         let start = ContinuousClock.now
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
-        #expect(ContinuousClock.now - start < .milliseconds(500))
+        #expect(ContinuousClock.now - start < .seconds(1), "cancellation does not wait for a poll or a query")
     }
 
     @Test func readAllPagesLargeLogsWithBoundedPages() async throws {
