@@ -66,5 +66,17 @@ let package = Package(
             name: "FileStoreTests",
             dependencies: ["FileStore", "EventStoreConformance", "CompetenceCore", "FileStoreCrashChild"]
         ),
+        // A second OS process for the PostgresStore fault tests: appends to shared streams and reports.
+        .executableTarget(
+            name: "PostgresStoreStressChild",
+            dependencies: ["CompetenceCore", "PostgresStore"]
+        ),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: [
+                "PostgresStore", "EventStoreConformance", "CompetenceCore", "PostgresStoreStressChild",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )
