@@ -1,6 +1,7 @@
 import CompetenceCore
 import Dispatch
 import Foundation
+import Synchronization
 import PostgresStore
 import Testing
 
@@ -13,8 +14,8 @@ struct ServerRestartTests {
         defer { try? cluster.stop() }
         let store = try PostgresEventStore(configuration: TestStores.configuration(cluster: cluster, poolSize: 2))
         defer { store.close() }
-        let batches = 60
-        let batchSize = 10
+        let batches = 200
+        let batchSize = 5
         let total = batches * batchSize
 
         // The subscriber resumes from where it stopped whenever the store reports a retryable failure.
@@ -36,9 +37,14 @@ struct ServerRestartTests {
             return (seen, interruptions)
         }
 
+        // 0: not yet, 1: restarting, 2: back. The writer waits for 1 before it goes on, and keeps a paced
+        // stream of appends until 2, so its appends always span the restart, however loaded the machine is.
+        let phase = Atomic<Int>(0)
         let restarted = Task.detached { () throws -> Void in
             try await Task.sleep(for: .milliseconds(300))
+            phase.store(1, ordering: .sequentiallyConsistent)
             try await Self.offPool { try cluster.restart() }
+            phase.store(2, ordering: .sequentiallyConsistent)
         }
 
         var retryableErrors: [PostgresError] = []
@@ -67,10 +73,14 @@ struct ServerRestartTests {
                     throw error
                 }
             }
-            if batch < batches / 2 { try await Task.sleep(for: .milliseconds(15)) }
+            if batch == 10 {
+                while phase.load(ordering: .sequentiallyConsistent) == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            }
+            if phase.load(ordering: .sequentiallyConsistent) < 2 { try await Task.sleep(for: .milliseconds(15)) }
         }
         try await restarted.value
 
+        #expect(phase.load(ordering: .sequentiallyConsistent) == 2)
         #expect(!retryableErrors.isEmpty, "the writer saw the restart as a typed, retryable error")
         #expect(otherErrors.isEmpty)
 
