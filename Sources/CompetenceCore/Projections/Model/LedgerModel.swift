@@ -14,6 +14,7 @@ public struct LedgerModel: Projection {
     public func apply(_ event: CompetenceEvent, recorded: RecordedEvent, to state: inout LedgerState) {
         state.lastPosition = max(state.lastPosition, recorded.position)
         state.eventCount += 1
+        LedgerFingerprint.mix(&state.fingerprint, position: recorded.position, id: recorded.id)
         state.fold(event, recorded: recorded)
     }
 }

@@ -4,6 +4,7 @@ extension LedgerState {
     /// Folds one event. Called by ``LedgerModel`` only.
     mutating func fold(_ event: CompetenceEvent, recorded: RecordedEvent) {
         if voidedEventIDs.contains(recorded.id) { return }
+        recordInTimelines(event, recorded: recorded)
         switch event {
         case .programmeSetUp(let e): programmes[e.programme] = e
         case .forumMeetingHeld(let e): forumMeetings.append(Fact(e, recorded: recorded))
@@ -72,6 +73,9 @@ extension LedgerState {
     /// still marks it, so it is ignored if it appears later in the same replay.
     private mutating func void(_ id: UUID) {
         voidedEventIDs.insert(id)
+        for (organisation, entries) in timelines where entries.contains(where: { $0.eventID == id }) {
+            timelines[organisation]?.removeAll { $0.eventID == id }
+        }
         if answers.remove(id) || interviews.remove(id) || foresightWorkshops.remove(id) || trainingNeeds.remove(id) || companyVisits.remove(id)
             || portfolioItems.remove(id) || sparringVisits.remove(id) || indicators.remove(id)
             || forumMeetings.remove(id) || thematicWorkshops.remove(id)
@@ -119,6 +123,49 @@ extension LedgerState {
                 pilots[key]?.completion = nil
                 return
             }
+        }
+    }
+
+    /// Adds an organisation-level event to the timeline of every organisation it touches (read before the
+    /// event itself is folded, so a plan's or a pilot's organisation is looked up as it stands).
+    private mutating func recordInTimelines(_ event: CompetenceEvent, recorded: RecordedEvent) {
+        let touched: [OrganisationID]
+        switch event {
+        case .organisationEnrolled(let e): touched = [e.organisation]
+        case .organisationWithdrawn(let e): touched = [e.organisation]
+        case .managementInterviewHeld(let e): touched = [e.organisation]
+        case .foresightWorkshopHeld(let e): touched = [e.organisation]
+        case .trainingNeedIdentified(let e): touched = [e.organisation]
+        case .companyVisitMade(let e): touched = [e.host] + e.visitors
+        case .portfolioItemAdded(let e): touched = [e.organisation]
+        case .sparringVisitHeld(let e): touched = [e.organisation]
+        case .indicatorMeasured(let e): touched = [e.organisation]
+        case .forumMeetingHeld(let e): touched = e.stakeholders.compactMap(\.organisation)
+        case .thematicWorkshopHeld(let e): touched = e.organisations
+        case .surveyRoundOpened(let e): touched = e.organisations
+        case .surveyRoundClosed(let e): touched = rounds[e.round]?.opening.event.organisations ?? []
+        case .trainingProcured(let e): touched = e.organisations
+        case .developmentPlanAdopted(let e): touched = [e.organisation]
+        case .planActionProgressed(let e): touched = plans[e.plan].map { [$0.adoption.event.organisation] } ?? []
+        case .planActionCompleted(let e): touched = plans[e.plan].map { [$0.adoption.event.organisation] } ?? []
+        case .goodPracticeDocumented(let e): touched = [e.origin]
+        case .goodPracticePublished(let e): touched = practices[e.practice].map { [$0.documentation.event.origin] } ?? []
+        case .goodPracticeAdopted(let e):
+            touched = (practices[e.practice].map { [$0.documentation.event.origin] } ?? []) + [e.organisation]
+        case .pilotStarted(let e): touched = [e.organisation]
+        case .pilotCompleted(let e): touched = pilots[e.pilot].map { [$0.start.event.organisation] } ?? []
+        case .programmeSetUp, .competenceFrameworkDefined, .competenceDefined, .competenceRetired, .personRegistered,
+            .surveyAnswerRecorded, .surveyAnswerCorrected, .trainingSessionHeld, .participationRecorded,
+            .trainingFeedbackGiven, .eventVoided:
+            touched = []
+        }
+        guard !touched.isEmpty else { return }
+        let entry = TimelineEntry(
+            position: recorded.position, eventID: recorded.id, occurredAt: recorded.occurredAt,
+            recordedAt: recorded.recordedAt, event: event)
+        var seen: Set<OrganisationID> = []
+        for organisation in touched where seen.insert(organisation).inserted {
+            timelines[organisation, default: []].append(entry)
         }
     }
 }

@@ -6,6 +6,10 @@ public struct LedgerState: Hashable, Sendable {
     public internal(set) var lastPosition: Int64 = 0
     /// How many known events were folded.
     public internal(set) var eventCount = 0
+    /// A 64-bit FNV-1a fingerprint of the (position, event id) of every event folded, in order: two states
+    /// folded from the same events have the same fingerprint. It identifies which events were used (a report
+    /// can be regenerated from them); it is not tamper-evident (the FileStore's hash chain is).
+    public internal(set) var fingerprint: UInt64 = LedgerFingerprint.offsetBasis
 
     // MARK: Definitions
 
@@ -64,6 +68,13 @@ public struct LedgerState: Hashable, Sendable {
 
     /// Ids of events declared void.
     public internal(set) var voidedEventIDs: Set<UUID> = []
+
+    // MARK: Timelines
+
+    /// Organisation-level events touching each organisation, in global order, voided ones removed. Events
+    /// about single persons (registrations, answers, corrections, participations, feedback) are not kept
+    /// here, so no timeline can show an individual's answers.
+    public internal(set) var timelines: [OrganisationID: [TimelineEntry]] = [:]
 
     /// An empty state.
     public init() {}
@@ -157,4 +168,38 @@ public struct PracticeRecord: Hashable, Sendable {
     public var adoptions = FactList<GoodPracticeAdopted>()
     /// Its id.
     public var id: PracticeID { documentation.event.practice }
+}
+
+/// One event in an organisation's timeline.
+public struct TimelineEntry: Hashable, Sendable {
+    /// Its global position.
+    public var position: Int64
+    /// Its event id.
+    public var eventID: UUID
+    /// When it happened.
+    public var occurredAt: Date
+    /// When it was recorded.
+    public var recordedAt: Date
+    /// The event.
+    public var event: CompetenceEvent
+}
+
+/// The running fingerprint of the events folded into a ``LedgerState``.
+public enum LedgerFingerprint {
+    /// The FNV-1a 64-bit offset basis: the fingerprint of no events.
+    public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// Mixes one event's position and id into `fingerprint`.
+    static func mix(_ fingerprint: inout UInt64, position: Int64, id: UUID) {
+        withUnsafeBytes(of: position.littleEndian) { mix(&fingerprint, $0) }
+        withUnsafeBytes(of: id.uuid) { mix(&fingerprint, $0) }
+    }
+
+    private static func mix(_ fingerprint: inout UInt64, _ bytes: UnsafeRawBufferPointer) {
+        for byte in bytes {
+            fingerprint ^= UInt64(byte)
+            fingerprint &*= prime
+        }
+    }
 }

@@ -1,0 +1,35 @@
+/// What the analyst reports are computed with, beyond the ledger itself: the privacy threshold, the day that
+/// counts as "today", which answers the matrix reads and how many top gaps coverage looks at.
+///
+/// Every report is a pure function of a ``LedgerState`` and these options: the wall clock is never read.
+public struct AnalyticsOptions: Hashable, Sendable {
+    /// The default minimum group size: aggregates over fewer persons are withheld.
+    public static let defaultMinimumGroupSize = 5
+    /// The default number of top gaps per organisation that the coverage table checks.
+    public static let defaultTopGaps = 3
+
+    /// The day plan actions are judged against: an open action due before it is overdue.
+    public let today: CalendarDate
+    /// Aggregates over persons with `1 ..< minimumGroupSize` persons are suppressed.
+    public let minimumGroupSize: Int
+    /// The round the skills matrix reads; `nil`: each person's latest answer on each competence in any round.
+    public let matrixRound: RoundID?
+    /// Only answers given by this rater are read (matrix and effect); `nil`: every rater.
+    public let rater: Rater?
+    /// How many of each organisation's top-ranked gaps the coverage table checks.
+    public let topGaps: Int
+
+    /// Creates options; throws when the minimum group size or the number of top gaps is below 1.
+    public init(
+        today: CalendarDate, minimumGroupSize: Int = defaultMinimumGroupSize, matrixRound: RoundID? = nil,
+        rater: Rater? = nil, topGaps: Int = defaultTopGaps
+    ) throws(AnalyticsError) {
+        guard minimumGroupSize >= 1 else { throw .minimumGroupSizeBelowOne(minimumGroupSize) }
+        guard topGaps >= 1 else { throw .topGapsBelowOne(topGaps) }
+        self.today = today
+        self.minimumGroupSize = minimumGroupSize
+        self.matrixRound = matrixRound
+        self.rater = rater
+        self.topGaps = topGaps
+    }
+}

@@ -1,0 +1,162 @@
+/// Effect evaluation (Kirkpatrick level 2, with level 1 and a level 3 proxy alongside): for each organisation ×
+/// competence and for the programme (`ALL`), the paired change from baseline to follow-up, its effect size and
+/// the split into trained and untrained persons with the difference in differences.
+///
+/// Formulas (see Docs/Analytics.md): change = follow-up − baseline per person; means over persons; SD is the
+/// sample SD (n − 1); d_z = mean change / SD of change; Hedges' g = J·d_z with J = 1 − 3/(4(n − 1) − 1);
+/// DiD = mean change of the trained − mean change of the untrained.
+public struct EffectEvaluation: TabularReport, Hashable {
+    public let provenance: ReportProvenance
+    /// Per organisation × competence (organisations by id), then `ALL` per competence.
+    public let rows: [EffectRow]
+    /// Reaction scores per training (Kirkpatrick level 1).
+    public let reactions: [ReactionRow]
+    /// Plan actions completed and practices adopted per organisation (Kirkpatrick level 3 proxy).
+    public let behaviour: [BehaviourRow]
+
+    /// Evaluates `state`.
+    public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
+        self.provenance = provenance
+        let changes = PairedChange.all(in: state, rater: options.rater)
+
+        // Rows: every organisation × competence asked in both a baseline and a follow-up round, and every pair
+        // with a paired person.
+        var asked: [RoundKind: Set<MatrixPair>] = [:]
+        for round in state.rounds.values {
+            for organisation in round.opening.event.organisations {
+                for competence in round.opening.event.competences {
+                    asked[round.kind, default: []].insert(MatrixPair(organisation: organisation, competence: competence))
+                }
+            }
+        }
+        var pairs = (asked[.baseline] ?? []).intersection(asked[.followUp] ?? [])
+        pairs.formUnion(changes.map { MatrixPair(organisation: $0.organisation, competence: $0.competence) })
+        let competences = Set(pairs.map(\.competence)).sorted()
+
+        // Cells: whole, trained and untrained groups of each organisation and of ALL, per competence.
+        var groups: [SuppressionCell: [PairedChange]] = [:]
+        var relations: [SuppressionRelation] = []
+        for competence in competences {
+            let organisations = pairs.filter { $0.competence == competence }.map(\.organisation).sorted()
+            let populations = organisations.map(Population.organisation) + [.all]
+            for population in populations {
+                let members = changes.filter {
+                    $0.competence == competence && (population == .all || population == .organisation($0.organisation))
+                }
+                groups[Self.cell(.whole, population, competence)] = members
+                groups[Self.cell(.trained, population, competence)] = members.filter(\.trained)
+                groups[Self.cell(.untrained, population, competence)] = members.filter { !$0.trained }
+                relations.append(
+                    SuppressionRelation(
+                        total: Self.cell(.whole, population, competence),
+                        parts: [Self.cell(.trained, population, competence), Self.cell(.untrained, population, competence)]))
+            }
+            for part in SplitPart.allCases {
+                relations.append(
+                    SuppressionRelation(
+                        total: Self.cell(part, .all, competence),
+                        parts: organisations.map { Self.cell(part, .organisation($0), competence) }))
+            }
+        }
+        let plan = SuppressionPlan(counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: options.minimumGroupSize)
+
+        let ordered = pairs.sorted { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }
+            .map { (Population.organisation($0.organisation), $0.competence) } + competences.map { (Population.all, $0) }
+        rows = ordered.map { population, competence in
+            let whole = Self.cell(.whole, population, competence)
+            guard !plan.isWithheld(whole) else { return EffectRow.withheld(population, competence) }
+            let trained = Self.cell(.trained, population, competence)
+            let untrained = Self.cell(.untrained, population, competence)
+            return EffectRow(
+                population: population, competence: competence, changes: groups[whole]!,
+                trainedWithheld: plan.isWithheld(trained), untrainedWithheld: plan.isWithheld(untrained))
+        }
+        reactions = ReactionRow.rows(state, minimumGroupSize: options.minimumGroupSize)
+        behaviour = BehaviourRow.rows(state)
+    }
+
+    public var tables: [ReportTable] {
+        [
+            ReportTable(name: "effect", title: "Effect: paired change from baseline to follow-up", rows: rows),
+            ReportTable(name: "reactions", title: "Reaction scores per training (Kirkpatrick level 1)", rows: reactions),
+            ReportTable(name: "behaviour", title: "Plan actions completed and practices adopted (Kirkpatrick level 3 proxy)", rows: behaviour),
+        ]
+    }
+
+    private enum SplitPart: String, CaseIterable {
+        case whole, trained, untrained
+    }
+
+    private static func cell(_ part: SplitPart, _ population: Population, _ competence: CompetenceID) -> SuppressionCell {
+        SuppressionCell(part.rawValue, population.description, competence.rawValue)
+    }
+}
+
+/// One row of the effect evaluation. Every figure is `nil` when undefined or withheld.
+public struct EffectRow: Hashable, Sendable {
+    /// An organisation, or `ALL`.
+    public var population: Population
+    /// The competence.
+    public var competence: CompetenceID
+    /// Persons with both a baseline and a follow-up answer.
+    public var pairedCount: Int?
+    /// Their mean baseline level.
+    public var baselineMean: Double?
+    /// Their mean follow-up level.
+    public var followUpMean: Double?
+    /// The mean change (follow-up − baseline).
+    public var meanChange: Double?
+    /// The sample SD of the change (n − 1).
+    public var changeStandardDeviation: Double?
+    /// d_z = mean change / SD of change.
+    public var effectSizeDz: Double?
+    /// Paired persons trained on the competence before their follow-up answer.
+    public var trainedCount: Int?
+    /// The mean change of the trained.
+    public var trainedChange: Double?
+    /// Paired persons not trained on it before their follow-up answer.
+    public var untrainedCount: Int?
+    /// The mean change of the untrained.
+    public var untrainedChange: Double?
+    /// trained change − untrained change.
+    public var differenceInDifferences: Double?
+    /// Whether the row's figures are withheld for privacy.
+    public var suppressed: Bool
+    /// d_z with Hedges' small-sample correction.
+    public var hedgesCorrectedEffectSize: Double?
+    /// Share of paired persons whose level rose by at least one.
+    public var shareImproved: Double?
+    /// Whether the trained/untrained split is withheld (a side is too small, or would reveal one that is).
+    public var splitSuppressed: Bool
+
+    static func withheld(_ population: Population, _ competence: CompetenceID) -> EffectRow {
+        EffectRow(population: population, competence: competence, suppressed: true, splitSuppressed: true)
+    }
+
+    private init(population: Population, competence: CompetenceID, suppressed: Bool, splitSuppressed: Bool) {
+        self.population = population
+        self.competence = competence
+        self.suppressed = suppressed
+        self.splitSuppressed = splitSuppressed
+    }
+
+    init(population: Population, competence: CompetenceID, changes: [PairedChange], trainedWithheld: Bool, untrainedWithheld: Bool) {
+        self.init(population: population, competence: competence, suppressed: false, splitSuppressed: trainedWithheld || untrainedWithheld)
+        let change = SampleSummary(changes.map { Double($0.change) })
+        pairedCount = changes.count
+        baselineMean = SampleSummary(changes.map { Double($0.baseline) }).mean
+        followUpMean = SampleSummary(changes.map { Double($0.followUp) }).mean
+        meanChange = change.mean
+        changeStandardDeviation = change.standardDeviation
+        effectSizeDz = change.effectSizeDz
+        hedgesCorrectedEffectSize = change.hedgesCorrectedEffectSize
+        shareImproved = SampleSummary.share(of: changes) { $0.change >= 1 }
+        let trained = changes.filter(\.trained)
+        let untrained = changes.filter { !$0.trained }
+        trainedCount = trained.count
+        untrainedCount = untrained.count
+        if !trainedWithheld { trainedChange = SampleSummary(trained.map { Double($0.change) }).mean }
+        if !untrainedWithheld { untrainedChange = SampleSummary(untrained.map { Double($0.change) }).mean }
+        if let trainedChange, let untrainedChange { differenceInDifferences = trainedChange - untrainedChange }
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+
+/// The indicators a funded programme reports, as one value the CLI prints as one JSON object (keys in
+/// snake_case; see ``CodingKeys`` and Docs/Analytics.md).
+///
+/// Counts of persons (and the hours attended, which rest on the same persons) are withheld — `null`, and
+/// named in `suppressed` — when fewer than the minimum group size of persons underlie them. Everything else
+/// counts organisations, events or money and is always given.
+public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
+    /// Enrolled organisations (withdrawn ones included).
+    public var organisations: Int
+    /// Enrolled enterprises.
+    public var organisationsEnterprise: Int
+    /// Enrolled third-sector organisations.
+    public var organisationsThirdSector: Int
+    /// Enrolled enterprises of size class micro, small or medium (ESF: supported SMEs).
+    public var smes: Int
+    /// Organisations that withdrew.
+    public var organisationsWithdrawn: Int
+    /// Distinct persons registered, surveyed, taking part in a training or giving feedback.
+    public var personsInvolved: Int?
+    /// Distinct persons with at least one survey answer.
+    public var personsSurveyed: Int?
+    /// Distinct persons who took part in at least one training.
+    public var trainingParticipants: Int?
+    /// Distinct persons who completed at least one training.
+    public var personsTrained: Int?
+    /// Hours attended, summed over participations.
+    public var participantHours: Double?
+    /// Trainings procured.
+    public var trainings: Int
+    /// Joint trainings procured.
+    public var trainingsJoint: Int
+    /// Company-specific trainings procured.
+    public var trainingsCompany: Int
+    /// Training hours as procured.
+    public var trainingHours: Double
+    /// Hours of the training sessions held.
+    public var trainingSessionHours: Double
+    /// Money spent on trainings, in euros (exact: summed in cents).
+    public var moneySpentEur: Decimal
+    /// Survey rounds opened.
+    public var surveyRounds: Int
+    /// Management interviews held.
+    public var managementInterviews: Int
+    /// Foresight workshops held.
+    public var foresightWorkshops: Int
+    /// Thematic workshops held.
+    public var thematicWorkshops: Int
+    /// Persons at thematic workshops, as recorded per workshop.
+    public var thematicWorkshopParticipants: Int
+    /// Mutual company visits made.
+    public var companyVisits: Int
+    /// Sparring visits held.
+    public var sparringVisits: Int
+    /// Regional forum meetings held.
+    public var forumMeetings: Int
+    /// Distinct forum stakeholders (by kind and name) per stakeholder kind.
+    public var forumStakeholdersByKind: [String: Int]
+    /// Pilot processes started.
+    public var pilotsStarted: Int
+    /// Pilot processes completed.
+    public var pilotsCompleted: Int
+    /// Employees involved in pilots (the completion's figure when completed, else the start's).
+    public var pilotEmployeesInvolved: Int
+    /// Development plans adopted.
+    public var developmentPlans: Int
+    /// Actions in them.
+    public var planActions: Int
+    /// Actions completed.
+    public var planActionsCompleted: Int
+    /// Good practices documented.
+    public var goodPracticesDocumented: Int
+    /// Good practices published.
+    public var goodPracticesPublished: Int
+    /// Adoptions of good practices by organisations.
+    public var goodPracticeAdoptions: Int
+    /// The JSON keys of the indicators withheld for privacy, sorted.
+    public var suppressed: [String]
+    /// What the indicators were computed from.
+    public var provenance: ReportProvenance
+
+    /// The JSON keys: one per indicator.
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case organisations, organisationsEnterprise = "organisations_enterprise"
+        case organisationsThirdSector = "organisations_third_sector", smes
+        case organisationsWithdrawn = "organisations_withdrawn", personsInvolved = "persons_involved"
+        case personsSurveyed = "persons_surveyed", trainingParticipants = "training_participants"
+        case personsTrained = "persons_trained", participantHours = "participant_hours", trainings
+        case trainingsJoint = "trainings_joint", trainingsCompany = "trainings_company", trainingHours = "training_hours"
+        case trainingSessionHours = "training_session_hours", moneySpentEur = "money_spent_eur"
+        case surveyRounds = "survey_rounds", managementInterviews = "management_interviews"
+        case foresightWorkshops = "foresight_workshops", thematicWorkshops = "thematic_workshops"
+        case thematicWorkshopParticipants = "thematic_workshop_participants", companyVisits = "company_visits"
+        case sparringVisits = "sparring_visits", forumMeetings = "forum_meetings"
+        case forumStakeholdersByKind = "forum_stakeholders_by_kind", pilotsStarted = "pilots_started"
+        case pilotsCompleted = "pilots_completed", pilotEmployeesInvolved = "pilot_employees_involved"
+        case developmentPlans = "development_plans", planActions = "plan_actions"
+        case planActionsCompleted = "plan_actions_completed", goodPracticesDocumented = "good_practices_documented"
+        case goodPracticesPublished = "good_practices_published", goodPracticeAdoptions = "good_practice_adoptions"
+        case suppressed, provenance
+    }
+
+    /// The indicators of `state`.
+    public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
+        self.provenance = provenance
+        let enrolled = state.organisations.values.map(\.enrolment.event)
+        organisations = enrolled.count
+        organisationsEnterprise = enrolled.count { $0.kind == .enterprise }
+        organisationsThirdSector = enrolled.count { $0.kind == .thirdSector }
+        smes = enrolled.count { $0.kind == .enterprise && $0.sizeClass != .large }
+        organisationsWithdrawn = state.organisations.values.count { $0.withdrawnOn != nil }
+
+        let trainings = state.trainings.values.sorted { $0.id < $1.id }
+        let participations = trainings.flatMap { $0.participations.map(\.event) }
+        let surveyed = Set(state.answers.map(\.event.respondent))
+        let participants = Set(participations.map(\.person))
+        let trained = Set(participations.filter(\.completed).map(\.person))
+        let involved = Set(state.persons.keys).union(surveyed).union(participants)
+            .union(trainings.flatMap { $0.feedback.compactMap(\.event.person) })
+        var suppressed: [CodingKeys] = []
+        func persons(_ set: Set<PersonID>, _ key: CodingKeys) -> Int? {
+            guard (1..<options.minimumGroupSize).contains(set.count) else { return set.count }
+            suppressed.append(key)
+            return nil
+        }
+        personsInvolved = persons(involved, .personsInvolved)
+        personsSurveyed = persons(surveyed, .personsSurveyed)
+        trainingParticipants = persons(participants, .trainingParticipants)
+        personsTrained = persons(trained, .personsTrained)
+        if trainingParticipants == nil, !participants.isEmpty {
+            suppressed.append(.participantHours)
+        } else {
+            participantHours = participations.sorted { ($0.training, $0.person) < ($1.training, $1.person) }.reduce(0) { $0 + $1.attendedHours }
+        }
+        self.suppressed = suppressed.map(\.stringValue).sorted()
+
+        self.trainings = trainings.count
+        trainingsJoint = trainings.count { $0.procurement.event.kind == .joint }
+        trainingsCompany = trainings.count { $0.procurement.event.kind == .company }
+        trainingHours = trainings.reduce(0) { $0 + $1.procurement.event.hours }
+        trainingSessionHours = trainings.reduce(0) { $0 + $1.sessions.reduce(0) { $0 + $1.event.hours } }
+        moneySpentEur = Decimal(trainings.reduce(0) { $0 + $1.procurement.event.costCents }) / 100
+
+        surveyRounds = state.rounds.count
+        managementInterviews = state.interviews.count
+        foresightWorkshops = state.foresightWorkshops.count
+        thematicWorkshops = state.thematicWorkshops.count
+        thematicWorkshopParticipants = state.thematicWorkshops.reduce(0) { $0 + $1.event.participants }
+        companyVisits = state.companyVisits.count
+        sparringVisits = state.sparringVisits.count
+        forumMeetings = state.forumMeetings.count
+        let stakeholders = Set(state.forumMeetings.flatMap { $0.event.stakeholders.map { StakeholderKey(kind: $0.kind, name: $0.name) } })
+        forumStakeholdersByKind = Dictionary(grouping: stakeholders, by: \.kind.rawValue).mapValues(\.count)
+
+        pilotsStarted = state.pilots.count
+        pilotsCompleted = state.pilots.values.count { $0.completion != nil }
+        pilotEmployeesInvolved = state.pilots.values.reduce(0) {
+            $0 + ($1.completion?.event.employeesInvolved ?? $1.start.event.employeesInvolved)
+        }
+        developmentPlans = state.plans.count
+        planActions = state.plans.values.reduce(0) { $0 + $1.adoption.event.actions.count }
+        planActionsCompleted = state.plans.values.reduce(0) { total, plan in
+            total + plan.adoption.event.actions.count { plan.actionStatus[$0.action]?.status == .completed }
+        }
+        goodPracticesDocumented = state.practices.count
+        goodPracticesPublished = state.practices.values.count { $0.publication != nil }
+        goodPracticeAdoptions = state.practices.values.reduce(0) { $0 + $1.adoptions.count }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(organisations, forKey: .organisations)
+        try container.encode(organisationsEnterprise, forKey: .organisationsEnterprise)
+        try container.encode(organisationsThirdSector, forKey: .organisationsThirdSector)
+        try container.encode(smes, forKey: .smes)
+        try container.encode(organisationsWithdrawn, forKey: .organisationsWithdrawn)
+        // Withheld figures are written as null, never left out: every indicator has its field.
+        try container.encode(personsInvolved, forKey: .personsInvolved)
+        try container.encode(personsSurveyed, forKey: .personsSurveyed)
+        try container.encode(trainingParticipants, forKey: .trainingParticipants)
+        try container.encode(personsTrained, forKey: .personsTrained)
+        try container.encode(participantHours, forKey: .participantHours)
+        try container.encode(trainings, forKey: .trainings)
+        try container.encode(trainingsJoint, forKey: .trainingsJoint)
+        try container.encode(trainingsCompany, forKey: .trainingsCompany)
+        try container.encode(trainingHours, forKey: .trainingHours)
+        try container.encode(trainingSessionHours, forKey: .trainingSessionHours)
+        try container.encode(moneySpentEur, forKey: .moneySpentEur)
+        try container.encode(surveyRounds, forKey: .surveyRounds)
+        try container.encode(managementInterviews, forKey: .managementInterviews)
+        try container.encode(foresightWorkshops, forKey: .foresightWorkshops)
+        try container.encode(thematicWorkshops, forKey: .thematicWorkshops)
+        try container.encode(thematicWorkshopParticipants, forKey: .thematicWorkshopParticipants)
+        try container.encode(companyVisits, forKey: .companyVisits)
+        try container.encode(sparringVisits, forKey: .sparringVisits)
+        try container.encode(forumMeetings, forKey: .forumMeetings)
+        try container.encode(forumStakeholdersByKind, forKey: .forumStakeholdersByKind)
+        try container.encode(pilotsStarted, forKey: .pilotsStarted)
+        try container.encode(pilotsCompleted, forKey: .pilotsCompleted)
+        try container.encode(pilotEmployeesInvolved, forKey: .pilotEmployeesInvolved)
+        try container.encode(developmentPlans, forKey: .developmentPlans)
+        try container.encode(planActions, forKey: .planActions)
+        try container.encode(planActionsCompleted, forKey: .planActionsCompleted)
+        try container.encode(goodPracticesDocumented, forKey: .goodPracticesDocumented)
+        try container.encode(goodPracticesPublished, forKey: .goodPracticesPublished)
+        try container.encode(goodPracticeAdoptions, forKey: .goodPracticeAdoptions)
+        try container.encode(suppressed, forKey: .suppressed)
+        try container.encode(provenance, forKey: .provenance)
+    }
+
+    private struct StakeholderKey: Hashable {
+        var kind: StakeholderKind
+        var name: String
+    }
+}

@@ -1,0 +1,241 @@
+/// The skills matrix: per organisation × competence and for the whole programme (`ALL`), how many persons
+/// rated themselves, their mean current and target level and the mean gap; the same broken down by region,
+/// sector and size class; and each organisation's gaps ranked by priority.
+///
+/// A person counts once per competence, with their latest answer (``AnalyticsOptions/matrixRound`` picks one
+/// round; else any round). Gap = target − current, over the persons who gave a target level. Aggregates over
+/// too few persons are withheld (see ``SuppressionPlan``).
+public struct SkillsMatrix: TabularReport, Hashable {
+    public let provenance: ReportProvenance
+    /// Per organisation × competence (organisations by id), then `ALL` per competence.
+    public let rows: [MatrixRow]
+    /// Per region, sector and size class × competence.
+    public let breakdown: [MatrixBreakdownRow]
+    /// Each organisation's published gaps, most urgent first.
+    public let rankedGaps: [RankedGap]
+
+    /// Computes the matrix of `state`.
+    public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
+        self.provenance = provenance
+        let answers = LatestAnswers.perPerson(state, rater: options.rater, round: options.matrixRound)
+            .values.sorted { ($0.event.respondent, $0.event.competence) < ($1.event.respondent, $1.event.competence) }
+
+        // The organisation × competence cells: every pair a round asked about, and every pair answered.
+        var surveyed: Set<MatrixPair> = []
+        for round in state.rounds.values where options.matrixRound == nil || round.id == options.matrixRound {
+            for organisation in round.opening.event.organisations {
+                for competence in round.opening.event.competences {
+                    surveyed.insert(MatrixPair(organisation: organisation, competence: competence))
+                }
+            }
+        }
+        var ratings: [MatrixPair: [SurveyAnswerRecorded]] = [:]
+        for answer in answers {
+            let pair = MatrixPair(organisation: answer.event.organisation, competence: answer.event.competence)
+            ratings[pair, default: []].append(answer.event)
+            surveyed.insert(pair)
+        }
+        let competences = Set(surveyed.map(\.competence)).sorted()
+
+        // Cells: organisations, ALL and each breakdown group, per competence. Relations: ALL is partitioned
+        // by organisation and by each dimension's groups; each group by its organisations.
+        var groups: [SuppressionCell: [SurveyAnswerRecorded]] = [:]
+        var relations: [SuppressionRelation] = []
+        var breakdownCells: [(BreakdownDimension, String, CompetenceID)] = []
+        for competence in competences {
+            let all = Self.cell(.all, competence)
+            let organisations = surveyed.filter { $0.competence == competence }.map(\.organisation).sorted()
+            for organisation in organisations {
+                groups[Self.cell(.organisation(organisation), competence)] =
+                    ratings[MatrixPair(organisation: organisation, competence: competence)] ?? []
+            }
+            groups[all] = organisations.flatMap { groups[Self.cell(.organisation($0), competence)]! }
+            relations.append(SuppressionRelation(total: all, parts: organisations.map { Self.cell(.organisation($0), competence) }))
+            for dimension in BreakdownDimension.allCases {
+                var members: [String: [OrganisationID]] = [:]
+                for organisation in organisations {
+                    guard let record = state.organisations[organisation] else { continue }
+                    members[dimension.group(of: record.enrolment.event), default: []].append(organisation)
+                }
+                for (group, organisations) in members.sorted(by: { $0.key < $1.key }) {
+                    let cell = Self.cell(dimension, group, competence)
+                    groups[cell] = organisations.flatMap { groups[Self.cell(.organisation($0), competence)]! }
+                    relations.append(SuppressionRelation(total: cell, parts: organisations.map { Self.cell(.organisation($0), competence) }))
+                    breakdownCells.append((dimension, group, competence))
+                }
+                relations.append(SuppressionRelation(total: all, parts: members.keys.sorted().map { Self.cell(dimension, $0, competence) }))
+            }
+        }
+        let respondentsPlan = SuppressionPlan(
+            counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: options.minimumGroupSize)
+        let targetPlan = SuppressionPlan(
+            counts: groups.mapValues { $0.count(where: { $0.target != nil }) }, relations: relations,
+            minimumGroupSize: options.minimumGroupSize)
+        func figures(_ cell: SuppressionCell) -> (MatrixFigures, suppressed: Bool) {
+            let ratings = groups[cell] ?? []
+            if respondentsPlan.isWithheld(cell) { return (.withheld, true) }
+            return (MatrixFigures(ratings, targetsWithheld: targetPlan.isWithheld(cell)), false)
+        }
+
+        var rows: [MatrixRow] = []
+        for pair in surveyed.sorted(by: { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }) {
+            let (figures, suppressed) = figures(Self.cell(.organisation(pair.organisation), pair.competence))
+            rows.append(MatrixRow(population: .organisation(pair.organisation), competence: pair.competence, figures: figures, suppressed: suppressed))
+        }
+        for competence in competences {
+            let (figures, suppressed) = figures(Self.cell(.all, competence))
+            rows.append(MatrixRow(population: .all, competence: competence, figures: figures, suppressed: suppressed))
+        }
+        self.rows = rows
+        breakdown = breakdownCells.sorted { ($0.0.order, $0.1, $0.2) < ($1.0.order, $1.1, $1.2) }.map { dimension, group, competence in
+            let (figures, suppressed) = figures(Self.cell(dimension, group, competence))
+            return MatrixBreakdownRow(dimension: dimension, group: group, competence: competence, figures: figures, suppressed: suppressed)
+        }
+        rankedGaps = RankedGap.rank(rows)
+    }
+
+    /// The published row of an organisation and competence, if the matrix has it.
+    public func row(_ population: Population, _ competence: CompetenceID) -> MatrixRow? {
+        rows.first { $0.population == population && $0.competence == competence }
+    }
+
+    public var tables: [ReportTable] {
+        [
+            ReportTable(name: "matrix", title: "Skills matrix: levels and gaps per organisation and competence", rows: rows),
+            ReportTable(name: "matrix_breakdown", title: "Skills matrix by region, sector and size class", rows: breakdown),
+            ReportTable(name: "ranked_gaps", title: "Gaps ranked per organisation (mean gap × mean importance)", rows: rankedGaps),
+        ]
+    }
+
+    private static func cell(_ population: Population, _ competence: CompetenceID) -> SuppressionCell {
+        switch population {
+        case .organisation(let id): SuppressionCell("organisation", id.rawValue, competence.rawValue)
+        case .all: SuppressionCell("all", competence.rawValue)
+        }
+    }
+
+    private static func cell(_ dimension: BreakdownDimension, _ group: String, _ competence: CompetenceID) -> SuppressionCell {
+        SuppressionCell(dimension.rawValue, group, competence.rawValue)
+    }
+}
+
+/// An organisation and a competence.
+struct MatrixPair: Hashable {
+    var organisation: OrganisationID
+    var competence: CompetenceID
+}
+
+/// The figures of one matrix cell. Every figure is `nil` when withheld or undefined.
+public struct MatrixFigures: Hashable, Sendable {
+    /// Persons with a rating.
+    public var respondents: Int?
+    /// Mean current level.
+    public var meanCurrent: Double?
+    /// Mean target level, over the persons who gave one.
+    public var meanTarget: Double?
+    /// Mean of target − current, over the persons who gave a target.
+    public var meanGap: Double?
+    /// Share of the persons who gave a target whose gap is 2 levels or more.
+    public var shareGapTwoOrMore: Double?
+    /// Persons who gave a target level.
+    public var targetRespondents: Int?
+    /// Mean over the persons who gave a target of gap × importance (importance 3, the middle of 1–5, where
+    /// not given): what to train first.
+    public var priority: Double?
+
+    static let withheld = MatrixFigures()
+
+    private init() {}
+
+    init(_ ratings: [SurveyAnswerRecorded], targetsWithheld: Bool) {
+        respondents = ratings.count
+        meanCurrent = SampleSummary(ratings.map { Double($0.current) }).mean
+        let targeted = ratings.filter { $0.target != nil }
+        targetRespondents = targeted.count
+        guard !targetsWithheld else { return }
+        let gaps = targeted.map { $0.target! - $0.current }
+        meanTarget = SampleSummary(targeted.map { Double($0.target!) }).mean
+        meanGap = SampleSummary(gaps.map(Double.init)).mean
+        shareGapTwoOrMore = SampleSummary.share(of: gaps) { $0 >= 2 }
+        priority = SampleSummary(targeted.map { Double(($0.target! - $0.current) * ($0.importance ?? 3)) }).mean
+    }
+}
+
+/// One row of the skills matrix.
+public struct MatrixRow: Hashable, Sendable {
+    /// An organisation, or `ALL`.
+    public var population: Population
+    /// The competence.
+    public var competence: CompetenceID
+    /// The figures (all `nil` when suppressed).
+    public var figures: MatrixFigures
+    /// Whether the row's figures are withheld for privacy.
+    public var suppressed: Bool
+}
+
+/// How the programme is broken down in ``SkillsMatrix/breakdown``.
+public enum BreakdownDimension: String, Hashable, Sendable, CaseIterable {
+    /// By the organisation's region.
+    case region
+    /// By the organisation's sector.
+    case sector
+    /// By the organisation's EU size class.
+    case sizeClass = "size_class"
+
+    /// The position in ``allCases``, for sorting.
+    var order: Int { Self.allCases.firstIndex(of: self)! }
+
+    /// The group an organisation falls in.
+    func group(of organisation: OrganisationEnrolled) -> String {
+        switch self {
+        case .region: organisation.region
+        case .sector: organisation.sector
+        case .sizeClass: organisation.sizeClass.rawValue
+        }
+    }
+}
+
+/// One row of the matrix breakdown: a group of organisations × a competence.
+public struct MatrixBreakdownRow: Hashable, Sendable {
+    /// Region, sector or size class.
+    public var dimension: BreakdownDimension
+    /// The region, sector or size class.
+    public var group: String
+    /// The competence.
+    public var competence: CompetenceID
+    /// The figures (all `nil` when suppressed).
+    public var figures: MatrixFigures
+    /// Whether the row's figures are withheld for privacy.
+    public var suppressed: Bool
+}
+
+/// One of an organisation's gaps, ranked: rank 1 is what to train first.
+public struct RankedGap: Hashable, Sendable {
+    /// The organisation.
+    public var organisation: OrganisationID
+    /// 1 for the highest priority.
+    public var rank: Int
+    /// The competence.
+    public var competence: CompetenceID
+    /// The mean gap.
+    public var meanGap: Double
+    /// Mean of gap × importance.
+    public var priority: Double
+
+    /// Ranks the published organisation rows with a gap: by priority, then mean gap (both descending), then
+    /// competence id.
+    static func rank(_ rows: [MatrixRow]) -> [RankedGap] {
+        var byOrganisation: [OrganisationID: [(CompetenceID, Double, Double)]] = [:]
+        for row in rows {
+            guard case .organisation(let id) = row.population, let gap = row.figures.meanGap, let priority = row.figures.priority
+            else { continue }
+            byOrganisation[id, default: []].append((row.competence, gap, priority))
+        }
+        return byOrganisation.keys.sorted().flatMap { organisation in
+            byOrganisation[organisation]!
+                .sorted { ($1.2, $1.1, $0.0.rawValue) < ($0.2, $0.1, $1.0.rawValue) }
+                .enumerated()
+                .map { RankedGap(organisation: organisation, rank: $0.offset + 1, competence: $0.element.0, meanGap: $0.element.1, priority: $0.element.2) }
+        }
+    }
+}
