@@ -67,6 +67,18 @@ let package = Package(
             name: "FileStoreTests",
             dependencies: ["FileStore", "EventStoreConformance", "CompetenceCore", "FileStoreCrashChild"]
         ),
+        // A second OS process for the PostgresStore fault tests: appends to shared streams and reports.
+        .executableTarget(
+            name: "PostgresStoreStressChild",
+            dependencies: ["CompetenceCore", "PostgresStore"]
+        ),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: [
+                "PostgresStore", "EventStoreConformance", "CompetenceCore", "PostgresStoreStressChild",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // End-to-end tests of the `competence` tool: they run the built executable as a real process.
         .testTarget(name: "CLITests", dependencies: ["Demo", "CompetenceCore"]),
     ]

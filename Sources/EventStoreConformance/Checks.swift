@@ -112,7 +112,7 @@ enum Checks {
         try await require(results.map(\.stream) == ["multi-a", "multi-b"], "one result per share, in order")
         try await require(results[0].positions == [1, 2] && results[1].positions == [3, 4, 5], "positions follow share order")
         let error = try await requireError(WrongExpectedVersionError.self, "one share with a wrong version") {
-            try await store.append([
+            _ = try await store.append([
                 StreamAppend(stream: "multi-c", expectedVersion: .noStream, events: Sample.events(2, label: "c")),
                 StreamAppend(stream: "multi-a", expectedVersion: .noStream, events: Sample.events(1, label: "a2")),
             ])

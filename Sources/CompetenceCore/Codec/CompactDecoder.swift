@@ -306,6 +306,8 @@ final class CompactSource: Decoder {
         }
 
         func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            // Single-value wrappers (identifiers, dates, raw-value enums) almost always hold a string.
+            if T.self == String.self { return try source.readString() as! T }
             // Primitives that decodeValue does not special-case arrive here from their own init(from:).
             if T.self == Float.self { return Float(try source.readDouble()) as! T }
             if let integer = T.self as? any FixedWidthInteger.Type { return try readInteger(integer) as! T }

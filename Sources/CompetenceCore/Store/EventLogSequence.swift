@@ -3,44 +3,34 @@
 public struct EventLogSequence: AsyncSequence, Sendable {
     public typealias Element = RecordedEvent
 
-    let store: any EventStore
-    let start: Int64
-    let filter: EventFilter
-    let pageSize: Int
+    let request: LogReadRequest
 
     init(store: any EventStore, from start: Int64, filter: EventFilter, pageSize: Int) {
-        self.store = store
-        self.start = Swift.max(1, start)
-        self.filter = filter
-        self.pageSize = Swift.max(1, pageSize)
+        request = LogReadRequest(store: store, from: start, filter: filter, pageSize: pageSize)
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(store: store, next: start, filter: filter, pageSize: pageSize)
+        Iterator(request: request, next: request.start)
     }
 
     /// Reads the next page when the current one is used up.
     public struct Iterator: AsyncIteratorProtocol {
-        let store: any EventStore
+        let request: LogReadRequest
         var next: Int64
-        let filter: EventFilter
-        let pageSize: Int
         var buffer: [RecordedEvent] = []
         var index = 0
         var finished = false
 
-        init(store: any EventStore, next: Int64, filter: EventFilter, pageSize: Int) {
-            self.store = store
+        init(request: LogReadRequest, next: Int64) {
+            self.request = request
             self.next = next
-            self.filter = filter
-            self.pageSize = pageSize
         }
 
         public mutating func next() async throws -> RecordedEvent? {
             if index == buffer.count {
                 if finished { return nil }
                 try Task.checkCancellation()
-                let page = try await store.readAll(from: next, limit: pageSize, filter: filter)
+                let page = try await request.page(from: next)
                 guard !page.events.isEmpty else {
                     finished = true
                     buffer = []

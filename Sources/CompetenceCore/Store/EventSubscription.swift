@@ -4,43 +4,33 @@
 public struct EventSubscription: AsyncSequence, Sendable {
     public typealias Element = RecordedEvent
 
-    let store: any EventStore
-    let start: Int64
-    let filter: EventFilter
-    let pageSize: Int
+    let request: LogReadRequest
 
     init(store: any EventStore, from start: Int64, filter: EventFilter, pageSize: Int) {
-        self.store = store
-        self.start = Swift.max(1, start)
-        self.filter = filter
-        self.pageSize = Swift.max(1, pageSize)
+        request = LogReadRequest(store: store, from: start, filter: filter, pageSize: pageSize)
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(store: store, next: start, filter: filter, pageSize: pageSize)
+        Iterator(request: request, next: request.start)
     }
 
     /// Pages through the log and waits at its head for new events.
     public struct Iterator: AsyncIteratorProtocol {
-        let store: any EventStore
+        let request: LogReadRequest
         /// The next position to look at; everything below it has been delivered or passed over.
         public private(set) var next: Int64
-        let filter: EventFilter
-        let pageSize: Int
         var buffer: [RecordedEvent] = []
         var index = 0
 
-        init(store: any EventStore, next: Int64, filter: EventFilter, pageSize: Int) {
-            self.store = store
+        init(request: LogReadRequest, next: Int64) {
+            self.request = request
             self.next = next
-            self.filter = filter
-            self.pageSize = pageSize
         }
 
         public mutating func next() async throws -> RecordedEvent? {
             while index == buffer.count {
                 if Task.isCancelled { return nil }
-                let page = try await store.readAll(from: next, limit: pageSize, filter: filter)
+                let page = try await request.page(from: next)
                 buffer = page.events
                 index = 0
                 if let last = page.events.last {
@@ -48,7 +38,7 @@ public struct EventSubscription: AsyncSequence, Sendable {
                 } else {
                     next = Swift.max(next, page.nextPosition)
                     do {
-                        try await store.waitForEvents(from: next)
+                        try await request.store.waitForEvents(from: next)
                     } catch is CancellationError {
                         return nil
                     }

@@ -36,8 +36,8 @@ struct BenchSuite {
             return BenchSuite(storeKind: "file", cases: FileBench.cases(events: events, directory: path))
         case .none:
             return BenchSuite(storeKind: "file", cases: FileBench.cases(events: events, directory: nil))
-        case .postgres:
-            throw BenchError.unsupportedStore(location.map(\.description) ?? "file (default)")
+        case .postgres(let url):
+            return BenchSuite(storeKind: "postgres", cases: PostgresBench.cases(url: url, events: events))
         }
     }
 }

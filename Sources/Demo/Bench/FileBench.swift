@@ -6,7 +6,7 @@ import Synchronization
 /// Bench cases for the FileStore (`competence bench --store PATH`, or a temporary directory).
 ///
 /// Append cases each get a new store; the read cases share one store of `events` events, written once
-/// (not timed) with compact payloads of ``BenchAnswer``.
+/// (not timed) with compact payloads of ``SurveyAnswerRecorded`` (see ``BenchAnswers``).
 enum FileBench {
     static func cases(events: Int, directory: String?) -> [BenchCase] {
         let scratch = FileBenchScratch(base: directory, events: events)
@@ -81,7 +81,7 @@ enum FileBench {
     /// `tasks` concurrent tasks, each appending `perTask` single-event durable appends.
     /// Events are made before the clock starts: the figures are the store's, not the encoder's.
     private static func appendSingles(_ store: FileEventStore, tasks: Int, perTask: Int) async throws -> BenchMeasurement {
-        let events = (0..<tasks).map { task in (0..<perTask).map { BenchAnswer.event(task * perTask + $0) } }
+        let events = (0..<tasks).map { task in (0..<perTask).map { BenchAnswers.event(task * perTask + $0) } }
         let (_, seconds) = try await measure {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (task, mine) in events.enumerated() {
@@ -100,7 +100,7 @@ enum FileBench {
     private static func appendBatches(_ store: FileEventStore, tasks: Int, batches: Int) async throws -> BenchMeasurement {
         let work = (0..<tasks).map { task in
             (0..<batches).map { batch in
-                (StreamName("batch-\(task)-\(batch % 50)"), (0..<100).map { BenchAnswer.event((task * batches + batch) * 100 + $0) })
+                (StreamName("batch-\(task)-\(batch % 50)"), (0..<100).map { BenchAnswers.event((task * batches + batch) * 100 + $0) })
             }
         }
         let (_, seconds) = try await measure {
@@ -116,19 +116,19 @@ enum FileBench {
         return BenchMeasurement(events: tasks * batches * 100, seconds: seconds, extra: ["tasks": Double(tasks)])
     }
 
-    private static func decode(_ events: ArraySlice<RecordedEvent>, _ codec: EventCodec<BenchAnswer>) throws -> [BenchAnswer] {
-        var answers: [BenchAnswer] = []
+    private static func decode(_ events: ArraySlice<RecordedEvent>) throws -> [SurveyAnswerRecorded] {
+        var answers: [SurveyAnswerRecorded] = []
         answers.reserveCapacity(events.count)
-        for event in events { if let answer = try codec.decode(event) { answers.append(answer) } }
+        for event in events {
+            if case .surveyAnswerRecorded(let answer)? = try CompetenceEvent.codec.decode(event) { answers.append(answer) }
+        }
         return answers
     }
 
-    /// Reads the whole log in global order, page by page, decoding every event into a ``BenchAnswer`` and
+    /// Reads the whole log in global order, page by page, decoding every event into a typed ``SurveyAnswerRecorded`` and
     /// folding them in order. The next page is read while the current one is decoded, and each page is
     /// decoded in two halves at once (two cores); the fold still sees the events in global order.
     private static func replay(_ store: FileEventStore) async throws -> Int {
-        var codec = EventCodec<BenchAnswer>()
-        codec.register(BenchAnswer.self) { $0 }
         let pageSize = 4096
         var count = 0
         var checksum = 0
@@ -137,8 +137,8 @@ enum FileBench {
             let page = try await pending.value
             next = page.events.isEmpty ? nil : Task { try await store.readAll(from: page.nextPosition, limit: pageSize, filter: .all) }
             let middle = page.events.count / 2
-            async let firstHalf = decode(page.events[..<middle], codec)
-            let secondHalf = try decode(page.events[middle...], codec)
+            async let firstHalf = decode(page.events[..<middle])
+            let secondHalf = try decode(page.events[middle...])
             for answer in try await firstHalf + secondHalf {
                 checksum &+= answer.current
                 count += 1
@@ -187,35 +187,12 @@ final class FileBenchScratch: Sendable {
         var written = 0
         while written < events {
             let count = min(1_000, events - written)
-            let batch = (0..<count).map { BenchAnswer.event(written + $0) }
+            let batch = (0..<count).map { BenchAnswers.event(written + $0) }
             try await store.append(batch, to: StreamName("organisation-\(written / 1_000 % 100)"), expecting: .any)
             written += count
         }
         populatedPath.withLock { $0 = path }
         return path
-    }
-}
-
-/// A bench-only typed event shaped like a survey answer, stored in the compact encoding.
-struct BenchAnswer: DomainEvent {
-    static let eventType = "BenchSurveyAnswer"
-    var respondent: String
-    var organisation: String
-    var competence: String
-    var current: Int
-    var target: Int?
-    var importance: Int?
-    var round: String
-
-    static let competences = ["excel", "leadership", "welding", "german", "safety", "sales", "python", "cnc"]
-
-    static func event(_ index: Int) -> NewEvent {
-        let answer = BenchAnswer(
-            respondent: "p-\(index / 8)", organisation: "org-\(index % 100)", competence: competences[index % competences.count],
-            current: index % 5 + 1, target: index % 3 == 0 ? nil : 5, importance: index % 4 + 1, round: "2024-baseline")
-        return NewEvent(
-            type: eventType, occurredAt: BenchEvents.occurred,
-            payload: EventPayload(encoding: .compact, bytes: try! CompactEncoder().encode(answer)))
     }
 }
 

@@ -1,2 +1,0 @@
-// The PostgresStore module: PostgresEventStore lands here (issue 4).
-import CLibPQ

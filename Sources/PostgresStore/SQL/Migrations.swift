@@ -1,0 +1,128 @@
+/// The versioned schema of the store. Each migration runs once, in order, inside one transaction that also
+/// records it in `schema_migrations`; a transaction-level advisory lock keeps concurrent migrators (several
+/// processes starting at once) from racing. Running the migrations again is a no-op.
+///
+/// Never edit a released migration; add a new one.
+struct Migrations {
+    /// One step of the schema.
+    struct Migration: Sendable {
+        let version: Int
+        let name: String
+        /// Statements run in order; each is one SQL statement (no parameters).
+        let statements: [String]
+    }
+
+    let schema: SQLIdentifier
+
+    /// The channel on which appends announce the new head position (`<schema>_appended`).
+    var channel: String { "\(schema.name)_appended" }
+
+    /// Statements that make the bookkeeping table exist (idempotent, before the lock is taken).
+    var bootstrap: [String] {
+        [
+            "CREATE SCHEMA IF NOT EXISTS \(schema.quoted)",
+            """
+            CREATE TABLE IF NOT EXISTS \(schema.qualify("schema_migrations")) (
+                version integer PRIMARY KEY,
+                name text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now())
+            """,
+        ]
+    }
+
+    /// Every migration, in version order.
+    var all: [Migration] {
+        let s = schema
+        return [
+            Migration(
+                version: 1, name: "events, streams and the log head",
+                statements: [
+                    // One row holding the last assigned global position. Every append updates it first, so its
+                    // row lock serialises appenders until commit: positions are gap-free and in commit order.
+                    """
+                    CREATE TABLE \(s.qualify("log_head")) (
+                        only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+                        position bigint NOT NULL CHECK (position >= 0))
+                    """,
+                    "INSERT INTO \(s.qualify("log_head")) (only_row, position) VALUES (true, 0)",
+                    """
+                    CREATE TABLE \(s.qualify("streams")) (
+                        name text PRIMARY KEY,
+                        category text NOT NULL,
+                        version bigint NOT NULL CHECK (version > 0))
+                    """,
+                    // A JSON payload lives in `payload` (jsonb, for analysts' SQL); a compact binary payload in
+                    // `payload_compact` (bytea). Exactly one of them is set.
+                    """
+                    CREATE TABLE \(s.qualify("events")) (
+                        position bigint NOT NULL CHECK (position > 0),
+                        id uuid NOT NULL,
+                        stream text NOT NULL,
+                        category text NOT NULL,
+                        version bigint NOT NULL CHECK (version > 0),
+                        type text NOT NULL,
+                        schema_version integer NOT NULL CHECK (schema_version > 0),
+                        occurred_at timestamptz NOT NULL,
+                        recorded_at timestamptz NOT NULL,
+                        correlation_id uuid,
+                        causation_id uuid,
+                        recorded_by text,
+                        origin_source text,
+                        origin_row bigint,
+                        origin_content_hash text,
+                        payload jsonb,
+                        payload_compact bytea,
+                        CONSTRAINT events_pkey PRIMARY KEY (position),
+                        CONSTRAINT events_id_key UNIQUE (id),
+                        CONSTRAINT events_stream_version_key UNIQUE (stream, version),
+                        CONSTRAINT events_one_payload CHECK ((payload IS NULL) <> (payload_compact IS NULL)))
+                    """,
+                    "CREATE INDEX events_type_position ON \(s.qualify("events")) (type, position)",
+                    "CREATE INDEX events_category_position ON \(s.qualify("events")) (category, position)",
+                    // The append: one call, one transaction. Versions and the expected-version rules are decided
+                    // by the caller; the unique (stream, version) constraint refuses a stale decision.
+                    """
+                    CREATE FUNCTION \(s.qualify("append_events"))(
+                        ids uuid[], streams text[], categories text[], versions bigint[], types text[],
+                        schema_versions integer[], occurred timestamptz[], correlation_ids uuid[],
+                        causation_ids uuid[], recorded_by text[], origin_sources text[], origin_rows bigint[],
+                        origin_hashes text[], payloads jsonb[], compact_payloads bytea[],
+                        stream_names text[], stream_categories text[], stream_versions bigint[])
+                    RETURNS bigint LANGUAGE plpgsql AS $body$
+                    DECLARE
+                        base bigint;
+                        n bigint := cardinality(ids);
+                    BEGIN
+                        UPDATE \(s.qualify("log_head")) SET position = position + n RETURNING position - n INTO base;
+                        INSERT INTO \(s.qualify("events")) (position, id, stream, category, version, type,
+                            schema_version, occurred_at, recorded_at, correlation_id, causation_id, recorded_by,
+                            origin_source, origin_row, origin_content_hash, payload, payload_compact)
+                        SELECT base + e.ord, e.id, e.stream, e.category, e.version, e.type, e.schema_version,
+                            e.occurred, statement_timestamp(), e.correlation_id, e.causation_id, e.recorded_by,
+                            e.origin_source, e.origin_row, e.origin_hash, e.payload, e.compact
+                        FROM unnest(ids, streams, categories, versions, types, schema_versions, occurred,
+                            correlation_ids, causation_ids, recorded_by, origin_sources, origin_rows,
+                            origin_hashes, payloads, compact_payloads)
+                            WITH ORDINALITY AS e(id, stream, category, version, type, schema_version, occurred,
+                                correlation_id, causation_id, recorded_by, origin_source, origin_row,
+                                origin_hash, payload, compact, ord);
+                        INSERT INTO \(s.qualify("streams")) AS st (name, category, version)
+                        SELECT * FROM unnest(stream_names, stream_categories, stream_versions)
+                        ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;
+                        PERFORM pg_notify(\(SQLIdentifier.literal(channel)), (base + n)::text);
+                        RETURN base;
+                    END
+                    $body$
+                    """,
+                ]),
+        ]
+    }
+}
+
+extension SQLIdentifier {
+    /// A string literal of text made only of identifier characters (so no quote needs doubling).
+    static func literal(_ text: String) -> String {
+        precondition(text.utf8.allSatisfy { $0 == UInt8(ascii: "_") || ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) })
+        return "'\(text)'"
+    }
+}

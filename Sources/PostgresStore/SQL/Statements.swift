@@ -1,0 +1,93 @@
+/// The SQL text of every statement the store runs, for one schema. Only the validated schema identifier is
+/// spliced in; every value is a parameter.
+struct Statements: Sendable {
+    /// The columns of an event row, in the order ``EventRowDecoder`` reads them.
+    static let eventColumns = """
+        e.position, e.id, e.stream, e.version, e.type, e.schema_version, e.occurred_at, e.recorded_at, \
+        e.correlation_id, e.causation_id, e.recorded_by, e.origin_source, e.origin_row, e.origin_content_hash, \
+        e.payload, e.payload_compact
+        """
+
+    let migrationLock: PGStatement
+    let appliedMigrations: PGStatement
+    let recordMigration: PGStatement
+    let lookup: PGStatement
+    let append: PGStatement
+    let readStreamForwards: PGStatement
+    let readStreamBackwards: PGStatement
+    let currentVersion: PGStatement
+    let readAll: PGStatement
+    let readAllFiltered: PGStatement
+    let head: PGStatement
+    let lockHead: PGStatement
+
+    init(schema s: SQLIdentifier) {
+        let events = s.qualify("events")
+        let columns = Self.eventColumns
+        migrationLock = PGStatement(
+            name: "competence_migration_lock",
+            sql: "SELECT pg_advisory_xact_lock(hashtext($1)::bigint)", parameterTypes: [PGType.text])
+        appliedMigrations = PGStatement(
+            name: "competence_applied_migrations",
+            sql: "SELECT version FROM \(s.qualify("schema_migrations")) ORDER BY version", parameterTypes: [])
+        recordMigration = PGStatement(
+            name: "competence_record_migration",
+            sql: "INSERT INTO \(s.qualify("schema_migrations")) (version, name) VALUES ($1::bigint, $2)",
+            parameterTypes: [PGType.int8, PGType.text])
+        // Stored locations of the given event ids (kind 0) and current versions of the given streams (kind 1).
+        lookup = PGStatement(
+            name: "competence_lookup",
+            sql: """
+                SELECT 0 AS kind, e.id, e.stream, e.version, e.position FROM \(events) e WHERE e.id = ANY($1)
+                UNION ALL
+                SELECT 1, NULL, st.name, st.version, NULL FROM \(s.qualify("streams")) st WHERE st.name = ANY($2)
+                """,
+            parameterTypes: [PGType.uuidArray, PGType.textArray])
+        append = PGStatement(
+            name: "competence_append",
+            sql: "SELECT \(s.qualify("append_events"))(\((1...18).map { "$\($0)" }.joined(separator: ", ")))",
+            parameterTypes: [
+                PGType.uuidArray, PGType.textArray, PGType.textArray, PGType.int8Array, PGType.textArray,
+                PGType.int4Array, PGType.timestamptzArray, PGType.uuidArray, PGType.uuidArray, PGType.textArray,
+                PGType.textArray, PGType.int8Array, PGType.textArray, PGType.jsonbArray, PGType.byteaArray,
+                PGType.textArray, PGType.textArray, PGType.int8Array,
+            ])
+        readStreamForwards = PGStatement(
+            name: "competence_read_stream_forwards",
+            sql: "SELECT \(columns) FROM \(events) e WHERE e.stream = $1 AND e.version >= $2 ORDER BY e.version LIMIT $3",
+            parameterTypes: [PGType.text, PGType.int8, PGType.int8])
+        readStreamBackwards = PGStatement(
+            name: "competence_read_stream_backwards",
+            sql: "SELECT \(columns) FROM \(events) e WHERE e.stream = $1 AND e.version <= $2 ORDER BY e.version DESC LIMIT $3",
+            parameterTypes: [PGType.text, PGType.int8, PGType.int8])
+        currentVersion = PGStatement(
+            name: "competence_current_version",
+            sql: "SELECT version FROM \(s.qualify("streams")) WHERE name = $1", parameterTypes: [PGType.text])
+        // The head and the page come from one statement, hence one snapshot: every position up to the head
+        // has been looked at when the page is not full.
+        let head = s.qualify("log_head")
+        readAll = PGStatement(
+            name: "competence_read_all",
+            sql: """
+                SELECT h.position AS head, \(columns) FROM \(head) h LEFT JOIN LATERAL (
+                    SELECT * FROM \(events) WHERE position >= $1 ORDER BY position LIMIT $2) e ON true
+                ORDER BY e.position
+                """,
+            parameterTypes: [PGType.int8, PGType.int8])
+        readAllFiltered = PGStatement(
+            name: "competence_read_all_filtered",
+            sql: """
+                SELECT h.position AS head, \(columns) FROM \(head) h LEFT JOIN LATERAL (
+                    SELECT * FROM \(events) WHERE position >= $1
+                        AND ($3::text[] IS NULL OR type = ANY($3))
+                        AND ($4::text[] IS NULL OR category = ANY($4))
+                    ORDER BY position LIMIT $2) e ON true
+                ORDER BY e.position
+                """,
+            parameterTypes: [PGType.int8, PGType.int8, PGType.textArray, PGType.textArray])
+        lockHead = PGStatement(
+            name: "competence_lock_head", sql: "SELECT position FROM \(head) FOR UPDATE", parameterTypes: [])
+        self.head = PGStatement(
+            name: "competence_head", sql: "SELECT position FROM \(head)", parameterTypes: [])
+    }
+}

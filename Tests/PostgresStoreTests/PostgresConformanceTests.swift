@@ -1,0 +1,13 @@
+import CompetenceCore
+import EventStoreConformance
+import Foundation
+import PostgresStore
+import Testing
+
+@Suite("PostgresEventStore conformance (real server)")
+struct PostgresConformanceTests {
+    @Test(arguments: EventStoreConformance.checks)
+    func conformance(_ check: EventStoreConformance.Check) async throws {
+        try await check.run { try TestStores.make() }
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Synchronization
+
+/// A PostgreSQL server for the tests: the one named by `COMPETENCE_TEST_DATABASE_URL`, or a throwaway
+/// cluster started here — `initdb` into a temporary directory (owned by `postgres` when running as root),
+/// a free port on 127.0.0.1, the socket in that directory — and stopped and deleted at the end.
+///
+/// Two safety nets make sure no server outlives the tests: an `atexit` handler stops the shared cluster
+/// when the test process exits, and a watchdog shell stops it when the process dies without exiting.
+final class TestCluster: Sendable {
+    /// A libpq URI for the server's `postgres` database.
+    let url: String
+    /// The cluster directory (data, socket, log), or nil for an external server.
+    let directory: URL?
+    private let port: Int
+    private let stopped = Mutex(false)
+
+    /// The variable naming an external server to use instead of a throwaway cluster.
+    static let externalVariable = "COMPETENCE_TEST_DATABASE_URL"
+
+    /// The server shared by every test of the process, started on first use.
+    static func shared() throws -> TestCluster { try sharedResult.get() }
+
+    private static let sharedResult: Result<TestCluster, any Error> = Result {
+        if let url = ProcessInfo.processInfo.environment[externalVariable], !url.isEmpty {
+            return TestCluster(url: url, directory: nil, port: 0)
+        }
+        let cluster = try TestCluster.start()
+        atexit { try? TestCluster.sharedResult.get().stop() }
+        return cluster
+    }
+
+    private init(url: String, directory: URL?, port: Int) {
+        self.url = url
+        self.directory = directory
+        self.port = port
+    }
+
+    /// Starts a new throwaway cluster (for tests that restart their server). Stop it with ``stop()``.
+    static func start() throws -> TestCluster {
+        let binaries = try PostgresBinaries.locate()
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("competence-pg-\(UUID().uuidString.prefix(8))")
+        let data = directory.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try binaries.handOver(directory)
+        let port = try freePort()
+        let cluster = TestCluster(
+            url: "postgresql://postgres@127.0.0.1:\(port)/postgres?sslmode=disable", directory: directory, port: port)
+        cluster.startWatchdog()
+        try binaries.run(
+            "initdb", ["-D", data.path, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"],
+            log: directory.appendingPathComponent("initdb.log"))
+        try cluster.pgctl(["start", "-w", "-t", "60", "-o", cluster.serverOptions])
+        return cluster
+    }
+
+    /// Server settings: fast rather than durable (these clusters are thrown away), enough connections for
+    /// the conformance checks running in parallel.
+    private var serverOptions: String {
+        "-p \(port) -k \(directory!.path) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+            + "-c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB"
+    }
+
+    /// Restarts the server (`pg_ctl restart -m fast`): every open connection is terminated.
+    func restart() throws {
+        try pgctl(["restart", "-w", "-t", "60", "-m", "fast", "-o", serverOptions])
+    }
+
+    /// Stops the server and deletes its directory; a no-op for an external server or a second call.
+    func stop() throws {
+        guard let directory, !stopped.withLock({ let was = $0; $0 = true; return was }) else { return }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try pgctl(["stop", "-w", "-m", "fast"])
+    }
+
+    private func pgctl(_ arguments: [String]) throws {
+        let directory = directory!
+        try PostgresBinaries.locate().run(
+            "pg_ctl", ["-D", directory.appendingPathComponent("data").path, "-l", directory.appendingPathComponent("server.log").path] + arguments,
+            log: directory.appendingPathComponent("pg_ctl.log"))
+    }
+
+    /// A shell that waits for this process to end, then stops the cluster and deletes it: the safety net
+    /// for a test process that crashes or is killed.
+    private func startWatchdog() {
+        guard let directory, let binaries = try? PostgresBinaries.locate() else { return }
+        let data = directory.appendingPathComponent("data").path
+        let stop = binaries.commandLine("pg_ctl", ["-D", data, "stop", "-m", "immediate"])
+        let script = """
+            while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done
+            if [ -f '\(data)/postmaster.pid' ]; then \(stop) >/dev/null 2>&1; fi
+            rm -rf '\(directory.path)'
+            """
+        _ = try? PostgresBinaries.spawn("/bin/sh", ["-c", script], output: "/dev/null")
+    }
+
+    /// A port on 127.0.0.1 that nothing listens on right now.
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw TestClusterError("socket() failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0 else { throw TestClusterError("bind() failed") }
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard named == 0 else { throw TestClusterError("getsockname() failed") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// Why the test server could not be started.
+struct TestClusterError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Where `initdb` and `pg_ctl` live, and how to run them (as `postgres` when this process is root, since
+/// PostgreSQL refuses to run as root).
+struct PostgresBinaries {
+    let directory: String
+    let asRoot: Bool
+
+    static func locate() throws -> PostgresBinaries {
+        var candidates: [String] = []
+        if let versions = try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql") {
+            for version in versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }) {
+                candidates.append("/usr/lib/postgresql/\(version)/bin")
+            }
+        }
+        for path in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            candidates.append(String(path))
+        }
+        guard let directory = candidates.first(where: {
+            FileManager.default.isExecutableFile(atPath: "\($0)/initdb") && FileManager.default.isExecutableFile(atPath: "\($0)/pg_ctl")
+        }) else {
+            let ci = ProcessInfo.processInfo.environment["CI"] == "true" ? " (CI=true: a missing server fails the run)" : ""
+            throw TestClusterError(
+                "PostgreSQL server binaries (initdb, pg_ctl) not found in /usr/lib/postgresql/*/bin or PATH\(ci). "
+                    + "Install PostgreSQL (apt-get install postgresql) or set \(TestCluster.externalVariable) to a server.")
+        }
+        return PostgresBinaries(directory: directory, asRoot: geteuid() == 0)
+    }
+
+    /// Gives `directory` to the `postgres` user when running as root.
+    func handOver(_ directory: URL) throws {
+        guard asRoot else { return }
+        try Self.execute("/bin/chown", ["-R", "postgres:postgres", directory.path], log: nil)
+    }
+
+    func run(_ tool: String, _ arguments: [String], log: URL?) throws {
+        if asRoot {
+            try Self.execute("/usr/sbin/runuser", ["-u", "postgres", "--", "\(directory)/\(tool)"] + arguments, log: log)
+        } else {
+            try Self.execute("\(directory)/\(tool)", arguments, log: log)
+        }
+    }
+
+    /// The command as one shell line (arguments single-quoted).
+    func commandLine(_ tool: String, _ arguments: [String]) -> String {
+        let words = (asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []) + ["\(directory)/\(tool)"] + arguments
+        return words.map { "'\($0)'" }.joined(separator: " ")
+    }
+
+    /// Runs a program to completion with output to `log` (never to a pipe: a server started by `pg_ctl`
+    /// inherits it and would keep it open). Uses `posix_spawn` and `waitpid` directly: Foundation's
+    /// `Process.waitUntilExit` can miss the exit of `pg_ctl start`, whose server child lives on.
+    private static func execute(_ path: String, _ arguments: [String], log: URL?) throws {
+        if let log {
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            if geteuid() == 0 { chown(log.path, PostgresBinaries.postgresUID, PostgresBinaries.postgresGID) }
+        }
+        let pid = try spawn(path, arguments, output: log?.path ?? "/dev/null")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = status & 0x7f == 0
+        let code = (status >> 8) & 0xff
+        guard exited && code == 0 else {
+            let output = log.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
+            throw TestClusterError("\(path) \(arguments.joined(separator: " ")) failed (wait status \(status)):\n\(output)")
+        }
+    }
+
+    /// Starts a program with stdin from /dev/null and stdout and stderr appended to `output`.
+    static func spawn(_ path: String, _ arguments: [String], output: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        guard result == 0 else { throw TestClusterError("cannot start \(path): \(String(cString: strerror(result)))") }
+        return pid
+    }
+
+    static var postgresUID: uid_t { getpwnam("postgres")?.pointee.pw_uid ?? 0 }
+    static var postgresGID: gid_t { getpwnam("postgres")?.pointee.pw_gid ?? 0 }
+}
