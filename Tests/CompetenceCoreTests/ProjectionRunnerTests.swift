@@ -1,0 +1,60 @@
+import CompetenceCore
+import Foundation
+import Synchronization
+import Testing
+
+@Suite("Projection runner")
+struct ProjectionRunnerTests {
+    @Test(arguments: [1, 5, 17, 26])
+    func resumingFromACheckpointEqualsAFullReplay(_ cut: Int64) async throws {
+        let (store, _) = try await LedgerFixture.make()
+        let runner = ProjectionRunner(store: store, pageSize: 4)
+        let full = try await runner.replay(LedgerModel())
+        let part = try await runner.replay(LedgerModel(), scope: .throughPosition(cut))
+        #expect(part.checkpoint == cut)
+        let resumed = try await runner.replay(LedgerModel(), resumingFrom: part.checkpoint, state: part.state)
+        #expect(resumed.state == full.state)
+        #expect(resumed.checkpoint == full.checkpoint)
+        #expect(part.eventsRead + resumed.eventsRead == full.eventsRead)
+    }
+
+    @Test func unknownEventTypesArePassedOver() async throws {
+        let (store, ledger) = try await LedgerFixture.make()
+        let before = try await ProjectionRunner(store: store).replay(LedgerModel())
+        try await store.append(
+            [NewEvent(type: "SomethingFromANewerVersion", occurredAt: .now, payload: .json(Data(#"{"x":1}"#.utf8)))],
+            to: "future-1", expecting: .noStream)
+        try await ledger.record(LedgerFixture.answer())
+        let after = try await ProjectionRunner(store: store).replay(LedgerModel())
+        #expect(after.unknownEvents == 1)
+        #expect(after.eventsRead == before.eventsRead + 2)
+        #expect(after.eventsFolded == before.eventsFolded + 1)
+        #expect(after.state.answers.count == before.state.answers.count + 1)
+        // The ledger itself records on over the unknown event.
+        #expect(try await ledger.state().answers.count == after.state.answers.count)
+    }
+
+    @Test func followSeesAppendedEventsAndEndsOnCancellation() async throws {
+        let (store, ledger) = try await LedgerFixture.make()
+        let head = try await store.headPosition()
+        let seen = Mutex<[Int64]>([])
+        let (updates, continuation) = AsyncStream.makeStream(of: LedgerState.self)
+        let follower = Task {
+            try await ProjectionRunner(store: store).follow(LedgerModel()) { update in
+                seen.withLock { $0.append(update.checkpoint) }
+                continuation.yield(update.state)
+            }
+        }
+        var iterator = updates.makeAsyncIterator()
+        var state = try #require(await iterator.next())
+        while state.lastPosition < head { state = try #require(await iterator.next()) }
+
+        try await ledger.record(LedgerFixture.answer())
+        while state.lastPosition < head + 1 { state = try #require(await iterator.next()) }
+        #expect(state.answers.contains { $0.event.respondent == "p2" })
+
+        follower.cancel()
+        try await follower.value  // returns instead of waiting for more events
+        #expect(seen.withLock { $0.last } == head + 1)
+    }
+}
