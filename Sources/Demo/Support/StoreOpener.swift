@@ -1,6 +1,7 @@
 import CompetenceCore
 import FileStore
 import Foundation
+import PostgresStore
 
 /// Whether a command only reads a store or also appends to it.
 enum StoreAccess: Sendable {
@@ -32,9 +33,24 @@ struct StoreOpener: Sendable {
             }
             let options = FileStoreOptions(access: access == .read ? .readOnly : .readWrite)
             return try FileEventStore(directory: path, options: options)
-        case .postgres:
-            throw CommandError.unsupportedStore(
-                location: location.description, reason: "this build has no PostgreSQL event store yet")
+        case .postgres(let url):
+            let (connection, schema) = Self.splitSchema(from: url)
+            do {
+                return try PostgresEventStore(configuration: PostgresConfiguration(connectionString: connection, schema: schema))
+            } catch {
+                throw CommandError.unsupportedStore(location: location.description, reason: error.description)
+            }
         }
+    }
+
+    /// Takes the tool's own `schema=NAME` query parameter out of a PostgreSQL URL (libpq would refuse it):
+    /// the connection string without it, and the schema (default `competence`).
+    static func splitSchema(from url: String) -> (connection: String, schema: String) {
+        guard var components = URLComponents(string: url),
+            let item = components.queryItems?.first(where: { $0.name == "schema" }), let schema = item.value, !schema.isEmpty
+        else { return (url, PostgresConfiguration.defaultSchema) }
+        components.queryItems = components.queryItems?.filter { $0.name != "schema" }
+        if components.queryItems?.isEmpty == true { components.queryItems = nil }
+        return (components.string ?? url, schema)
     }
 }

@@ -2,8 +2,7 @@ import CompetenceCore
 import Foundation
 import Synchronization
 
-/// A day from `YYYY-MM-DD` (test data only).
-func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
+// `day("YYYY-MM-DD")` comes from Support/LedgerFixture.swift (the ledger's tests define the same helper).
 
 /// A clock tests set to the day an event is recorded (noon UTC).
 final class TestClock: Sendable {
