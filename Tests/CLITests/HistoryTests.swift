@@ -5,16 +5,16 @@ import Testing
 @Suite("competence history")
 struct HistoryTests {
     @Test("export → import events → export gives the same history (file → file), and a second import adds nothing")
-    func roundTrip() throws {
+    func roundTrip() async throws {
         let programme = try Programme()
-        try programme.importAll()
-        try programme.succeed(["export", "--output", "history.ndjson"])
+        try await programme.importAll()
+        try await programme.succeed(["export", "--output", "history.ndjson"])
         let copy = programme.directory.path("copy.store")
-        let first = try Tool.run(["import", "events", "history.ndjson", "--store", copy], in: programme.directory.url)
+        let first = try await Tool.run(["import", "events", "history.ndjson", "--store", copy], in: programme.directory.url)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("appended 20 events"))
-        let original = try programme.history()
-        let copied = try programme.history(store: copy)
+        let original = try await programme.history()
+        let copied = try await programme.history(store: copy)
         #expect(original.count == 20)
         #expect(copied.count == original.count)
         for (a, b) in zip(original, copied) {
@@ -24,21 +24,21 @@ struct HistoryTests {
             #expect(NSDictionary(dictionary: a["metadata"] as! [String: Any]) == NSDictionary(dictionary: b["metadata"] as! [String: Any]))
             #expect(NSDictionary(dictionary: a["payload"] as! [String: Any]) == NSDictionary(dictionary: b["payload"] as! [String: Any]))
         }
-        let again = try Tool.run(["import", "events", "history.ndjson", "--store", copy], in: programme.directory.url)
+        let again = try await Tool.run(["import", "events", "history.ndjson", "--store", copy], in: programme.directory.url)
         #expect(again.status == 0)
         #expect(again.stdout.contains("already in"))
-        #expect(try programme.history(store: copy).count == 20)
+        #expect(try await programme.history(store: copy).count == 20)
         // Reports on the copy equal reports on the original.
-        let reportOriginal = try programme.succeed(["report", "effect", "--format", "csv", "--min-group", "1"]).stdout
-        let reportCopy = try Tool.run(["report", "effect", "--format", "csv", "--min-group", "1", "--store", copy], in: programme.directory.url).stdout
+        let reportOriginal = try await programme.succeed(["report", "effect", "--format", "csv", "--min-group", "1"]).stdout
+        let reportCopy = try await Tool.run(["report", "effect", "--format", "csv", "--min-group", "1", "--store", copy], in: programme.directory.url).stdout
         #expect(reportOriginal == reportCopy)
     }
 
     @Test("export lines carry the documented fields in order; --position limits the export")
-    func lineFormat() throws {
+    func lineFormat() async throws {
         let programme = try Programme()
-        try programme.importAll()
-        let run = try programme.succeed(["export", "--position", "3"])
+        try await programme.importAll()
+        let run = try await programme.succeed(["export", "--position", "3"])
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         let first = String(lines[0])
@@ -50,39 +50,39 @@ struct HistoryTests {
     }
 
     @Test("a damaged history line is named by file and line, and nothing is appended")
-    func badLine() throws {
+    func badLine() async throws {
         let programme = try Programme()
-        try programme.importAll()
-        let exported = try programme.succeed(["export"]).stdout
+        try await programme.importAll()
+        let exported = try await programme.succeed(["export"]).stdout
         var lines = exported.split(separator: "\n").map(String.init)
         lines[4] = lines[4].replacingOccurrences(of: "\"schema_version\":1", with: "\"schema_version\":\"one\"")
         try programme.directory.write("damaged.ndjson", lines.joined(separator: "\n") + "\n")
         let copy = programme.directory.path("copy.store")
-        let run = try Tool.run(["import", "events", "damaged.ndjson", "--store", copy], in: programme.directory.url)
+        let run = try await Tool.run(["import", "events", "damaged.ndjson", "--store", copy], in: programme.directory.url)
         #expect(run.status != 0)
         #expect(run.stderr.contains("damaged.ndjson, line 5: the field 'schema_version' has the wrong type"))
         #expect(!FileManager.default.fileExists(atPath: copy))
     }
 
     @Test("a different history in the target is refused, not merged")
-    func conflictingTarget() throws {
+    func conflictingTarget() async throws {
         let programme = try Programme()
-        try programme.importAll()
-        try programme.succeed(["export", "--output", "history.ndjson"])
+        try await programme.importAll()
+        try await programme.succeed(["export", "--output", "history.ndjson"])
         let other = try Programme()
         // Another programme enrolled the same organisation id from a different file: a different event.
         try other.directory.write("other.csv", "id,name,kind,sector,size_class,region\nacme,Acme Other,enterprise,retail,micro,Uusimaa\n")
-        try other.succeed(["import", "organisations", "other.csv"])
-        let run = try Tool.run(["import", "events", programme.directory.path("history.ndjson"), "--store", other.store], in: other.directory.url)
+        try await other.succeed(["import", "organisations", "other.csv"])
+        let run = try await Tool.run(["import", "events", programme.directory.path("history.ndjson"), "--store", other.store], in: other.directory.url)
         #expect(run.status != 0)
         #expect(run.stderr.contains("stream 'organisation-acme' is at version 1 in the target store"))
     }
 
     @Test("verify passes a sound store and names the fault after a byte is corrupted")
-    func verify() throws {
+    func verify() async throws {
         let programme = try Programme()
-        try programme.importAll()
-        let sound = try programme.succeed(["verify"])
+        try await programme.importAll()
+        let sound = try await programme.succeed(["verify"])
         #expect(sound.stdout.contains("sound"))
         let segments = try FileManager.default.contentsOfDirectory(atPath: programme.store).filter { !$0.hasPrefix(".") && !$0.contains("lock") }.sorted()
         let segment = try #require(segments.first, "no segment file in the store")
@@ -91,7 +91,7 @@ struct HistoryTests {
         #expect(bytes.count > 200)
         bytes[bytes.count / 2] ^= 0x5A
         try bytes.write(to: URL(fileURLWithPath: path))
-        let damaged = try programme.run(["verify"])
+        let damaged = try await programme.run(["verify"])
         #expect(damaged.status != 0)
         #expect(damaged.stderr.contains("fault:"))
         #expect(damaged.stderr.contains(segment))
@@ -99,13 +99,13 @@ struct HistoryTests {
     }
 
     @Test("replay prints how many events were folded and how fast")
-    func replay() throws {
+    func replay() async throws {
         let programme = try Programme()
-        try programme.importAll()
-        let run = try programme.succeed(["replay", "--projection", "ledger"])
+        try await programme.importAll()
+        let run = try await programme.succeed(["replay", "--projection", "ledger"])
         #expect(run.stdout.contains("events read: 20, folded: 20"))
         #expect(run.stdout.contains("events/s"))
-        let unknown = try programme.run(["replay", "--projection", "nope"])
+        let unknown = try await programme.run(["replay", "--projection", "nope"])
         #expect(unknown.status != 0)
     }
 }

@@ -6,31 +6,31 @@ import Testing
 @Suite("competence history through PostgreSQL")
 struct PostgresHistoryTests {
     @Test("file → PostgreSQL → file gives the same history; PostgreSQL verifies sound; a repeat adds nothing")
-    func roundTripThroughPostgres() throws {
+    func roundTripThroughPostgres() async throws {
         let cluster = try TestCluster.shared()
         let programme = try Programme()
-        try programme.importAll()
-        try programme.succeed(["export", "--output", "history.ndjson"])
+        try await programme.importAll()
+        try await programme.succeed(["export", "--output", "history.ndjson"])
         let separator = cluster.url.contains("?") ? "&" : "?"
         let postgres = cluster.url + separator + "schema=cli_\(UUID().uuidString.prefix(8).lowercased())"
         let directory = programme.directory.url
 
-        let into = try Tool.run(["import", "events", "history.ndjson", "--store", postgres], in: directory)
+        let into = try await Tool.run(["import", "events", "history.ndjson", "--store", postgres], in: directory)
         #expect(into.status == 0, "\(into.stderr)")
-        let repeatRun = try Tool.run(["import", "events", "history.ndjson", "--store", postgres], in: directory)
+        let repeatRun = try await Tool.run(["import", "events", "history.ndjson", "--store", postgres], in: directory)
         #expect(repeatRun.stdout.contains("already in"), "\(repeatRun.stderr)")
-        let verify = try Tool.run(["verify", "--store", postgres], in: directory)
+        let verify = try await Tool.run(["verify", "--store", postgres], in: directory)
         #expect(verify.status == 0, "\(verify.stderr)")
         #expect(verify.stdout.contains("20 events"))
 
-        let fromPostgres = try Tool.run(["export", "--store", postgres, "--output", "from-postgres.ndjson"], in: directory)
+        let fromPostgres = try await Tool.run(["export", "--store", postgres, "--output", "from-postgres.ndjson"], in: directory)
         #expect(fromPostgres.status == 0, "\(fromPostgres.stderr)")
         let back = programme.directory.path("back.store")
-        let intoFile = try Tool.run(["import", "events", "from-postgres.ndjson", "--store", back], in: directory)
+        let intoFile = try await Tool.run(["import", "events", "from-postgres.ndjson", "--store", back], in: directory)
         #expect(intoFile.status == 0, "\(intoFile.stderr)")
 
-        let original = try programme.history()
-        let returned = try programme.history(store: back)
+        let original = try await programme.history()
+        let returned = try await programme.history(store: back)
         #expect(returned.count == original.count)
         for (a, b) in zip(original, returned) {
             for field in ["id", "stream", "version", "position", "type", "schema_version", "occurred_at", "payload_encoding"] {
@@ -39,8 +39,8 @@ struct PostgresHistoryTests {
             #expect(NSDictionary(dictionary: a["metadata"] as! [String: Any]) == NSDictionary(dictionary: b["metadata"] as! [String: Any]))
             #expect(NSDictionary(dictionary: a["payload"] as! [String: Any]) == NSDictionary(dictionary: b["payload"] as! [String: Any]))
         }
-        let reportFile = try programme.succeed(["report", "effect", "--format", "csv", "--min-group", "1"]).stdout
-        let reportPostgres = try Tool.run(["report", "effect", "--format", "csv", "--min-group", "1", "--store", postgres], in: directory)
+        let reportFile = try await programme.succeed(["report", "effect", "--format", "csv", "--min-group", "1"]).stdout
+        let reportPostgres = try await Tool.run(["report", "effect", "--format", "csv", "--min-group", "1", "--store", postgres], in: directory)
         #expect(reportPostgres.stdout == reportFile, "\(reportPostgres.stderr)")
     }
 }

@@ -8,32 +8,32 @@ struct ReportTests {
     static let names = ["matrix", "trainings", "effect", "plans", "indicators", "practices"]
 
     @Test("matrix and effect CSV headers are exactly the contract's columns (more may follow)")
-    func csvContracts() throws {
+    func csvContracts() async throws {
         let programme = try Programme()
-        try programme.importAll()
-        let matrix = try programme.succeed(["report", "matrix", "--format", "csv", "--min-group", "1"]).stdout
+        try await programme.importAll()
+        let matrix = try await programme.succeed(["report", "matrix", "--format", "csv", "--min-group", "1"]).stdout
         let matrixHeader = matrix.split(separator: "\n").first.map(String.init) ?? ""
         #expect(matrixHeader.hasPrefix("organisation,competence,respondents,mean_current,mean_target,mean_gap,suppressed"))
         #expect(matrix.contains("\nacme,excel,2,3.500,4.000,0.500,false"))
 
-        let effect = try programme.succeed(["report", "effect", "--format", "csv", "--min-group", "1"]).stdout
+        let effect = try await programme.succeed(["report", "effect", "--format", "csv", "--min-group", "1"]).stdout
         let effectHeader = effect.split(separator: "\n").first.map(String.init) ?? ""
         #expect(effectHeader.hasPrefix(
             "organisation,competence,paired_n,baseline_mean,followup_mean,mean_change,sd_change,effect_size_dz,trained_n,trained_change,untrained_n,untrained_change,difference_in_differences,suppressed"))
         #expect(effect.contains("\nALL,excel,3,2.000,3.000,1.000,"))
 
         // The default minimum group of 5 withholds these small groups.
-        let suppressed = try programme.succeed(["report", "matrix", "--format", "csv"]).stdout
+        let suppressed = try await programme.succeed(["report", "matrix", "--format", "csv"]).stdout
         #expect(suppressed.contains("\nacme,excel,,,,,true"))
     }
 
     @Test("every report in every format succeeds and says what it was computed from", arguments: names)
-    func everyFormat(name: String) throws {
+    func everyFormat(name: String) async throws {
         let programme = try Programme()
-        try programme.importAll()
+        try await programme.importAll()
         for format in ["table", "csv", "json", "html"] {
             let output = "\(name).\(format)"
-            try programme.succeed(["report", name, "--format", format, "--output", output, "--min-group", "1"])
+            try await programme.succeed(["report", name, "--format", format, "--output", output, "--min-group", "1"])
             let text = try programme.directory.read(output)
             #expect(!text.isEmpty)
             switch format {
@@ -48,10 +48,10 @@ struct ReportTests {
     }
 
     @Test("indicators as JSON is one object with a field per indicator")
-    func indicatorsJSON() throws {
+    func indicatorsJSON() async throws {
         let programme = try Programme()
-        try programme.importAll()
-        let run = try programme.succeed(["report", "indicators", "--format", "json", "--min-group", "1"])
+        try await programme.importAll()
+        let run = try await programme.succeed(["report", "indicators", "--format", "json", "--min-group", "1"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["organisations"] as? Int == 2)
         #expect(object["trainings"] as? Int == 1)
@@ -60,41 +60,41 @@ struct ReportTests {
     }
 
     @Test("timeline needs an organisation and names an unknown one")
-    func timeline() throws {
+    func timeline() async throws {
         let programme = try Programme()
-        try programme.importAll()
-        let run = try programme.succeed(["report", "timeline", "--organisation", "acme", "--format", "csv"])
+        try await programme.importAll()
+        let run = try await programme.succeed(["report", "timeline", "--organisation", "acme", "--format", "csv"])
         #expect(run.stdout.contains("OrganisationEnrolled"))
-        let missing = try programme.run(["report", "timeline"])
+        let missing = try await programme.run(["report", "timeline"])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("--organisation"))
-        let unknown = try programme.run(["report", "timeline", "--organisation", "nowhere"])
+        let unknown = try await programme.run(["report", "timeline", "--organisation", "nowhere"])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("nowhere"))
     }
 
     @Test("scopes: --position, --as-of and --effective-on change what is folded; bad values are refused")
-    func scopes() throws {
+    func scopes() async throws {
         let programme = try Programme()
-        try programme.importAll()
-        let early = try programme.succeed(["report", "indicators", "--format", "json", "--position", "2"])
+        try await programme.importAll()
+        let early = try await programme.succeed(["report", "indicators", "--format", "json", "--position", "2"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(early.stdout.utf8)) as? [String: Any])
         #expect(object["organisations"] as? Int == 2)
         #expect(object["trainings"] as? Int == 0)
-        let before = try programme.succeed(["report", "indicators", "--format", "json", "--effective-on", "2024-01-31"])
+        let before = try await programme.succeed(["report", "indicators", "--format", "json", "--effective-on", "2024-01-31"])
         let beforeObject = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
         #expect(beforeObject["survey_rounds"] as? Int == 1)
-        let bad = try programme.run(["report", "matrix", "--as-of", "31.1.2024"])
+        let bad = try await programme.run(["report", "matrix", "--as-of", "31.1.2024"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("expected a date YYYY-MM-DD"))
-        let both = try programme.run(["report", "matrix", "--as-of", "2024-01-01", "--position", "3"])
+        let both = try await programme.run(["report", "matrix", "--as-of", "2024-01-01", "--position", "3"])
         #expect(both.status != 0)
     }
 
     @Test("a missing store is an error, not an empty report")
-    func missingStore() throws {
+    func missingStore() async throws {
         let directory = try TemporaryDirectory()
-        let run = try Tool.run(["report", "matrix", "--store", directory.path("none.store")], in: directory.url)
+        let run = try await Tool.run(["report", "matrix", "--store", directory.path("none.store")], in: directory.url)
         #expect(run.status != 0)
         #expect(run.stderr.contains("no event store at"))
     }
@@ -102,24 +102,19 @@ struct ReportTests {
     /// Headless Chromium renders the HTML page to a PNG. `.ci/run` installs Debian's `chromium`; where it is
     /// missing this test fails (it does not pass silently).
     @Test("the HTML page renders in headless Chromium")
-    func rendersInBrowser() throws {
+    func rendersInBrowser() async throws {
         let programme = try Programme()
-        try programme.importAll()
-        try programme.succeed(["report", "indicators", "--format", "html", "--output", "overview.html", "--min-group", "1"])
+        try await programme.importAll()
+        try await programme.succeed(["report", "indicators", "--format", "html", "--output", "overview.html", "--min-group", "1"])
         let browser = try #require(
             ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) },
             "headless Chromium is needed to check the HTML report renders: apt-get install -y chromium (.ci/run does)")
         let png = programme.directory.path("overview.png")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = [
+        let render = try await Tool.spawn(browser, [
             "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,900",
             "--screenshot=\(png)", programme.directory.url.appendingPathComponent("overview.html").absoluteString,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        ], in: programme.directory.url)
+        #expect(render.status == 0, "chromium failed: \(render.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         // IHDR: width and height are big-endian at bytes 16…23.

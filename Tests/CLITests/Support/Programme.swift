@@ -22,31 +22,31 @@ final class Programme {
 
     /// Runs the tool against this programme's store.
     @discardableResult
-    func run(_ arguments: [String]) throws -> Tool.Run {
-        try Tool.run(arguments + ["--store", store], in: directory.url)
+    func run(_ arguments: [String]) async throws -> Tool.Run {
+        try await Tool.run(arguments + ["--store", store], in: directory.url)
     }
 
     /// Runs and expects success.
     @discardableResult
-    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Tool.Run {
-        let run = try run(arguments)
+    func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Tool.Run {
+        let run = try await run(arguments)
         #expect(run.status == 0, "competence \(arguments.joined(separator: " ")) failed: \(run.stderr)", sourceLocation: sourceLocation)
         return run
     }
 
     /// Imports every fixture kind in dependency order.
-    func importAll() throws {
-        try succeed(["import", "organisations", "organisations.csv"])
-        try succeed(["import", "competences", "competences.csv"])
-        try succeed(["import", "survey", "baseline.csv", "--round", "2024-baseline", "--kind", "baseline"])
-        try succeed(["import", "survey", "followup.csv", "--round", "2024-follow-up", "--kind", "follow-up"])
-        try succeed(["import", "trainings", "trainings.csv"])
-        try succeed(["import", "participation", "participation.csv"])
+    func importAll() async throws {
+        try await succeed(["import", "organisations", "organisations.csv"])
+        try await succeed(["import", "competences", "competences.csv"])
+        try await succeed(["import", "survey", "baseline.csv", "--round", "2024-baseline", "--kind", "baseline"])
+        try await succeed(["import", "survey", "followup.csv", "--round", "2024-follow-up", "--kind", "follow-up"])
+        try await succeed(["import", "trainings", "trainings.csv"])
+        try await succeed(["import", "participation", "participation.csv"])
     }
 
     /// The store's history as exported NDJSON lines, each parsed.
-    func history(store: String? = nil) throws -> [[String: Any]] {
-        let run = try Tool.run(["export", "--store", store ?? self.store], in: directory.url)
+    func history(store: String? = nil) async throws -> [[String: Any]] {
+        let run = try await Tool.run(["export", "--store", store ?? self.store], in: directory.url)
         #expect(run.status == 0, "export failed: \(run.stderr)")
         return try run.stdout.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

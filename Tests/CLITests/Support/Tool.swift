@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// The built `competence` executable, run as a real process.
@@ -30,43 +33,55 @@ struct Tool {
     }()
 
     /// Runs `competence ARGUMENTS` in `directory` with `COMPETENCE_STORE` unset, and waits for it.
-    static func run(_ arguments: [String], in directory: URL, stdin: Data? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "COMPETENCE_STORE")
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes while the process runs, so a full pipe never blocks it.
-        let outData = LockedData()
-        let errData = LockedData()
-        let group = DispatchGroup()
-        for (pipe, sink) in [(out, outData), (err, errData)] {
-            group.enter()
+    static func run(_ arguments: [String], in directory: URL) async throws -> Run {
+        try await spawn(executable.path, arguments, in: directory)
+    }
+
+    /// Runs any program in `directory` and waits for it, with stdout and stderr collected through files.
+    ///
+    /// It uses `posix_spawn` and `waitpid` on the child's own pid, on a Dispatch thread rather than the
+    /// cooperative pool: Foundation's `Process` can miss a child's exit when many tests in one process spawn
+    /// children at once (the child is left a zombie and `waitUntilExit` never returns).
+    static func spawn(_ path: String, _ arguments: [String], in directory: URL) async throws -> Run {
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("competence-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let outPath = capture.appendingPathComponent("stdout").path
+        let errPath = capture.appendingPathComponent("stderr").path
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addchdir_np(&actions, directory.path)
+
+        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "COMPETENCE_STORE" }.map { "\($0.key)=\($0.value)" }
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw SpawnError(path: path, code: spawned) }
+        let status: Int32 = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                sink.set(pipe.fileHandleForReading.readDataToEndOfFile())
-                group.leave()
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                continuation.resume(returning: status)
             }
         }
-        process.waitUntilExit()
-        group.wait()
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Run(
-            status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),
-            stderr: String(decoding: errData.get(), as: UTF8.self))
+            status: exit,
+            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 }
 
-/// Bytes handed from a reading thread to the test.
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
+/// A program could not be started.
+struct SpawnError: Error, CustomStringConvertible {
+    var path: String
+    var code: Int32
+    var description: String { "cannot start \(path): \(String(cString: strerror(code)))" }
 }
