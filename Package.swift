@@ -57,6 +57,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Test-only support shared by the test targets: child processes that cannot hang each other, and the
+        // throwaway PostgreSQL cluster every PostgreSQL test (store and tool) runs against.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "CompetenceCoreTests",
             dependencies: ["CompetenceCore", "EventStoreConformance"]
@@ -65,7 +68,7 @@ let package = Package(
         .executableTarget(name: "FileStoreCrashChild", dependencies: ["FileStore", "CompetenceCore"]),
         .testTarget(
             name: "FileStoreTests",
-            dependencies: ["FileStore", "EventStoreConformance", "CompetenceCore", "FileStoreCrashChild"]
+            dependencies: ["FileStore", "EventStoreConformance", "CompetenceCore", "FileStoreCrashChild", "TestSupport"]
         ),
         // A second OS process for the PostgresStore fault tests: appends to shared streams and reports.
         .executableTarget(
@@ -75,11 +78,11 @@ let package = Package(
         .testTarget(
             name: "PostgresStoreTests",
             dependencies: [
-                "PostgresStore", "EventStoreConformance", "CompetenceCore", "PostgresStoreStressChild",
+                "PostgresStore", "EventStoreConformance", "CompetenceCore", "PostgresStoreStressChild", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // End-to-end tests of the `competence` tool: they run the built executable as a real process.
-        .testTarget(name: "CLITests", dependencies: ["Demo", "CompetenceCore"]),
+        .testTarget(name: "CLITests", dependencies: ["Demo", "CompetenceCore", "TestSupport"]),
     ]
 )

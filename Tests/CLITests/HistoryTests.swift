@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `competence export`, `import events`, `verify` and `replay`.
-@Suite("competence history")
+@Suite("competence history", .timeLimit(.minutes(10)))
 struct HistoryTests {
     @Test("export → import events → export gives the same history (file → file), and a second import adds nothing")
     func roundTrip() async throws {

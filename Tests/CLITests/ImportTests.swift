@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `competence import`: the five CSV kinds, the wide survey, re-imports and every error message.
-@Suite("competence import")
+@Suite("competence import", .timeLimit(.minutes(10)))
 struct ImportTests {
     @Test("imports the five kinds: comma, semicolon with BOM, quoted delimiters and line breaks")
     func importsFiveKinds() async throws {

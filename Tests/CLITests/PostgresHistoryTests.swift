@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// History moved file → PostgreSQL → file, on a throwaway PostgreSQL cluster (the PostgresStore tests'
 /// ``TestCluster``, or the server named by `COMPETENCE_TEST_DATABASE_URL`).
-@Suite("competence history through PostgreSQL")
+@Suite("competence history through PostgreSQL", .timeLimit(.minutes(10)))
 struct PostgresHistoryTests {
     @Test("file → PostgreSQL → file gives the same history; PostgreSQL verifies sound; a repeat adds nothing")
     func roundTripThroughPostgres() async throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// `competence report`: every report in every format, the CSV contracts, indicators as one JSON object, and a
 /// self-contained HTML page that a headless browser renders.
-@Suite("competence report")
+@Suite("competence report", .timeLimit(.minutes(10)))
 struct ReportTests {
     static let names = ["matrix", "trainings", "effect", "plans", "indicators", "practices"]
 

@@ -6,7 +6,7 @@ import FileStore
 import Foundation
 import Testing
 
-@Suite("FileEventStore with real processes", .serialized)
+@Suite("FileEventStore with real processes", .serialized, .timeLimit(.minutes(10)))
 struct ProcessTests {
     /// A child appends in a loop and is killed with SIGKILL at a random moment, 50 times. After each kill
     /// every append it reported as acknowledged is in the reopened log, nothing else is half there, and
@@ -19,7 +19,14 @@ struct ProcessTests {
         var generator = SeededGenerator(seed: 9)
         for round in 0..<50 {
             let child = try ChildProcess(["append", directory.store])
-            try await Task.sleep(for: .milliseconds(Int.random(in: 40...160, using: &generator)))
+            // Kill at a random moment once the child is appending (its start-up time varies with the load).
+            let started = ContinuousClock.now
+            while !child.lines().contains(where: { $0.hasPrefix("ack ") || $0.hasPrefix("open-error") }),
+                ContinuousClock.now - started < .seconds(20)
+            {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            try await Task.sleep(for: .milliseconds(Int.random(in: 0...80, using: &generator)))
             child.kill9()
             let lines = child.lines()
             #expect(!lines.contains { $0.hasPrefix("open-error") }, "round \(round): \(lines.prefix(2))")

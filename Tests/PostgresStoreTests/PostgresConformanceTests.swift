@@ -4,7 +4,7 @@ import Foundation
 import PostgresStore
 import Testing
 
-@Suite("PostgresEventStore conformance (real server)")
+@Suite("PostgresEventStore conformance (real server)", .timeLimit(.minutes(10)))
 struct PostgresConformanceTests {
     @Test(arguments: EventStoreConformance.checks)
     func conformance(_ check: EventStoreConformance.Check) async throws {

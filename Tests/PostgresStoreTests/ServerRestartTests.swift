@@ -4,29 +4,30 @@ import Foundation
 import Synchronization
 import PostgresStore
 import Testing
+import TestSupport
 
 /// `pg_ctl restart` while a writer appends and a subscriber follows: on a cluster of its own, so the
 /// restart does not disturb the other tests.
-@Suite("PostgresEventStore across a server restart")
+@Suite("PostgresEventStore across a server restart", .timeLimit(.minutes(10)))
 struct ServerRestartTests {
     @Test func writerGetsRetryableErrorsAndNothingIsHalfWrittenOrMissed() async throws {
         let cluster = try TestCluster.start()
         defer { try? cluster.stop() }
         let store = try PostgresEventStore(configuration: TestStores.configuration(cluster: cluster, poolSize: 2))
         defer { store.close() }
-        let batches = 200
+        let minimumBatches = 200
         let batchSize = 5
-        let total = batches * batchSize
 
-        // The subscriber resumes from where it stopped whenever the store reports a retryable failure.
+        // The subscriber resumes from where it stopped whenever the store reports a retryable failure, and
+        // ends at the writer's closing sentinel.
         let subscriber = Task { () throws -> (events: [RecordedEvent], interruptions: Int) in
             var seen: [RecordedEvent] = []
             var interruptions = 0
-            while seen.count < total {
+            while seen.last?.type != "RestartProbeDone" {
                 do {
                     for try await event in store.subscribe(from: (seen.last?.position ?? 0) + 1, pageSize: 32) {
                         seen.append(event)
-                        if seen.count == total { break }
+                        if event.type == "RestartProbeDone" { break }
                     }
                 } catch let error as PostgresError where error.isRetryable {
                     interruptions += 1
@@ -34,30 +35,32 @@ struct ServerRestartTests {
                 }
                 try Task.checkCancellation()
             }
-            return (seen, interruptions)
+            return (Array(seen.dropLast()), interruptions)
         }
 
-        // 0: not yet, 1: restarting, 2: back. The writer waits for 1 before it goes on, and keeps a paced
-        // stream of appends until 2, so its appends always span the restart, however loaded the machine is.
+        // 0: writing, 1: the writer asks for the restart, 2: the server is back. The restart starts only once
+        // the writer has landed some batches, and the writer keeps a paced stream of appends until the server
+        // is back (and at least `minimumBatches` in all), so its appends always span the restart, however
+        // loaded the machine is.
         let phase = Atomic<Int>(0)
         let restarted = Task.detached { () throws -> Void in
-            try await Task.sleep(for: .milliseconds(300))
-            phase.store(1, ordering: .sequentiallyConsistent)
+            while phase.load(ordering: .sequentiallyConsistent) == 0 { try await Task.sleep(for: .milliseconds(5)) }
             try await Self.offPool { try cluster.restart() }
             phase.store(2, ordering: .sequentiallyConsistent)
         }
 
         var retryableErrors: [PostgresError] = []
         var otherErrors: [any Error] = []
-        let batchEvents = (0..<batches).map { batch in
-            (0..<batchSize).map { index in
+        var batchEvents: [[NewEvent]] = []
+        let deadline = ContinuousClock.now + .seconds(90)
+        while batchEvents.count < minimumBatches || phase.load(ordering: .sequentiallyConsistent) < 2 {
+            let batch = batchEvents.count
+            let events = (0..<batchSize).map { index in
                 NewEvent(
                     type: "RestartProbe", occurredAt: Date(),
                     payload: .json(Data(#"{"batch":\#(batch),"index":\#(index)}"#.utf8)))
             }
-        }
-        let deadline = ContinuousClock.now + .seconds(90)
-        for (batch, events) in batchEvents.enumerated() {
+            batchEvents.append(events)
             while true {
                 do {
                     // The same event ids on every try: a retry after a lost commit returns the original landing.
@@ -73,18 +76,20 @@ struct ServerRestartTests {
                     throw error
                 }
             }
-            if batch == 10 {
-                while phase.load(ordering: .sequentiallyConsistent) == 0 { try await Task.sleep(for: .milliseconds(5)) }
-            }
+            if batch == 10 { phase.store(1, ordering: .sequentiallyConsistent) }
             if phase.load(ordering: .sequentiallyConsistent) < 2 { try await Task.sleep(for: .milliseconds(15)) }
         }
         try await restarted.value
+        let total = batchEvents.count * batchSize
+        try await store.append(
+            [NewEvent(type: "RestartProbeDone", occurredAt: Date(), payload: .json(Data("{}".utf8)))], to: "restart-done",
+            expecting: .noStream)
 
         #expect(phase.load(ordering: .sequentiallyConsistent) == 2)
         #expect(!retryableErrors.isEmpty, "the writer saw the restart as a typed, retryable error")
         #expect(otherErrors.isEmpty)
 
-        let log = try await collect(store)
+        let log = try await collect(store).filter { $0.type == "RestartProbe" }
         #expect(log.count == total, "every batch landed exactly once: \(log.count) of \(total)")
         #expect(log.map(\.position) == Array(1...Int64(log.count)), "positions are gap-free")
         let positionsByID = Dictionary(uniqueKeysWithValues: log.map { ($0.id, $0.position) })

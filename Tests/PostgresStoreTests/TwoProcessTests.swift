@@ -4,7 +4,7 @@ import PostgresStore
 import Testing
 
 /// Two OS processes append to the same streams at once while this process follows the log live.
-@Suite("PostgresEventStore with two writing processes")
+@Suite("PostgresEventStore with two writing processes", .timeLimit(.minutes(10)))
 struct TwoProcessTests {
     struct Ack: Hashable {
         let id: UUID

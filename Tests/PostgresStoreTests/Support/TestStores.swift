@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresStore
+import TestSupport
 
 /// Stores for tests, each in a new schema of the shared test server, so tests never see each other's events.
 enum TestStores {

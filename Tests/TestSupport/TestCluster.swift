@@ -7,19 +7,19 @@ import Synchronization
 ///
 /// Two safety nets make sure no server outlives the tests: an `atexit` handler stops the shared cluster
 /// when the test process exits, and a watchdog shell stops it when the process dies without exiting.
-final class TestCluster: Sendable {
+public final class TestCluster: Sendable {
     /// A libpq URI for the server's `postgres` database.
-    let url: String
+    public let url: String
     /// The cluster directory (data, socket, log), or nil for an external server.
-    let directory: URL?
+    public let directory: URL?
     private let port: Int
     private let stopped = Mutex(false)
 
     /// The variable naming an external server to use instead of a throwaway cluster.
-    static let externalVariable = "COMPETENCE_TEST_DATABASE_URL"
+    public static let externalVariable = "COMPETENCE_TEST_DATABASE_URL"
 
     /// The server shared by every test of the process, started on first use.
-    static func shared() throws -> TestCluster { try sharedResult.get() }
+    public static func shared() throws -> TestCluster { try sharedResult.get() }
 
     private static let sharedResult: Result<TestCluster, any Error> = Result {
         if let url = ProcessInfo.processInfo.environment[externalVariable], !url.isEmpty {
@@ -37,7 +37,7 @@ final class TestCluster: Sendable {
     }
 
     /// Starts a new throwaway cluster (for tests that restart their server). Stop it with ``stop()``.
-    static func start() throws -> TestCluster {
+    public static func start() throws -> TestCluster {
         let binaries = try PostgresBinaries.locate()
         let directory = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("competence-pg-\(UUID().uuidString.prefix(8))")
@@ -63,12 +63,12 @@ final class TestCluster: Sendable {
     }
 
     /// Restarts the server (`pg_ctl restart -m fast`): every open connection is terminated.
-    func restart() throws {
+    public func restart() throws {
         try pgctl(["restart", "-w", "-t", "60", "-m", "fast", "-o", serverOptions])
     }
 
     /// Stops the server and deletes its directory; a no-op for an external server or a second call.
-    func stop() throws {
+    public func stop() throws {
         guard let directory, !stopped.withLock({ let was = $0; $0 = true; return was }) else { return }
         defer { try? FileManager.default.removeItem(at: directory) }
         try pgctl(["stop", "-w", "-m", "fast"])
@@ -92,7 +92,7 @@ final class TestCluster: Sendable {
             if [ -f '\(data)/postmaster.pid' ]; then \(stop) >/dev/null 2>&1; fi
             rm -rf '\(directory.path)'
             """
-        _ = try? PostgresBinaries.spawn("/bin/sh", ["-c", script], output: "/dev/null")
+        _ = try? Subprocess.spawn("/bin/sh", ["-c", script], stdout: "/dev/null")
     }
 
     /// A port on 127.0.0.1 that nothing listens on right now.
@@ -118,9 +118,9 @@ final class TestCluster: Sendable {
 }
 
 /// Why the test server could not be started.
-struct TestClusterError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct TestClusterError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// Where `initdb` and `pg_ctl` live, and how to run them (as `postgres` when this process is root, since
@@ -170,39 +170,14 @@ struct PostgresBinaries {
         return words.map { "'\($0)'" }.joined(separator: " ")
     }
 
-    /// Runs a program to completion with output to `log` (never to a pipe: a server started by `pg_ctl`
-    /// inherits it and would keep it open). Uses `posix_spawn` and `waitpid` directly: Foundation's
-    /// `Process.waitUntilExit` can miss the exit of `pg_ctl start`, whose server child lives on.
+    /// Runs a program to completion with output to `log` (a file, never a pipe: a server started by
+    /// `pg_ctl` lives on after it, and must not hold anything of ours open).
     private static func execute(_ path: String, _ arguments: [String], log: URL?) throws {
         if let log {
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             if geteuid() == 0 { chown(log.path, PostgresBinaries.postgresUID, PostgresBinaries.postgresGID) }
         }
-        let pid = try spawn(path, arguments, output: log?.path ?? "/dev/null")
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exited = status & 0x7f == 0
-        let code = (status >> 8) & 0xff
-        guard exited && code == 0 else {
-            let output = log.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
-            throw TestClusterError("\(path) \(arguments.joined(separator: " ")) failed (wait status \(status)):\n\(output)")
-        }
-    }
-
-    /// Starts a program with stdin from /dev/null and stdout and stderr appended to `output`.
-    static func spawn(_ path: String, _ arguments: [String], output: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, nil, argv, environ)
-        guard result == 0 else { throw TestClusterError("cannot start \(path): \(String(cString: strerror(result)))") }
-        return pid
+        try Subprocess.runBlocking(path, arguments, log: log?.path)
     }
 
     static var postgresUID: uid_t { getpwnam("postgres")?.pointee.pw_uid ?? 0 }
