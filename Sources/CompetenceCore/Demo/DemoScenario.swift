@@ -1,0 +1,119 @@
+import Foundation
+
+/// A realistic, deterministic history of both programmes, recorded through ``CompetenceLedger``:
+///
+/// - **LOSSI** (Päijät-Häme, 2023–2025): seven small industrial companies, a 1–5 competence framework,
+///   pseudonymous managers, supervisors and staff, the baseline survey of autumn 2023 (with one corrected
+///   answer), management interviews, foresight workshops (vision 2030), training needs, joint and
+///   company-specific trainings with sessions, participation and feedback, mutual company visits,
+///   portfolios, regional forum meetings, the follow-up survey of autumn 2024 (trained persons improve more
+///   than untrained ones), sparring visits (one voided and recorded again) and development plans whose
+///   actions are partly completed and partly overdue.
+/// - **TULOS** (Varsinais-Suomi and Etelä-Pohjanmaa, 2019–2021): welfare and health SMEs and third-sector
+///   organisations, a skills survey before and after, pilots, thematic workshops, well-being and
+///   productivity indicators before and after, good practices documented, published to SoteNavi and adopted
+///   by others, and one organisation that withdrew.
+///
+/// Ids, dates and levels come from a seeded generator, so every run records the same events with the same
+/// ids and two runs give identical projections.
+public struct DemoScenario: Sendable {
+    /// One call to the ledger: events recorded together (atomically), with their ids.
+    public struct Step: Sendable {
+        /// What the step records, e.g. "LOSSI baseline survey: konepaja".
+        public var title: String
+        /// The events, in order.
+        public var events: [any LedgerEvent]
+        /// Their ids, deterministic.
+        public var ids: [UUID]
+    }
+
+    /// What recording the scenario did.
+    public struct Summary: Hashable, Sendable {
+        /// Ledger calls made.
+        public var steps: Int
+        /// Events recorded.
+        public var events: Int
+        /// The store's last position after recording.
+        public var lastPosition: Int64
+    }
+
+    /// The day the scenario is recorded on: "today" for the ledger's rules and for overdue plan actions.
+    public static let recordingDay = CalendarDate(year: 2025, month: 1, day: 31)!
+
+    /// A clock fixed at noon UTC of ``recordingDay``.
+    public static let clock: @Sendable () -> Date = { recordingDay.startOfDay.addingTimeInterval(12 * 3600) }
+
+    /// The LOSSI baseline and follow-up rounds.
+    public static let lossiBaseline: RoundID = "lossi-2023-baseline"
+    /// See ``lossiBaseline``.
+    public static let lossiFollowUp: RoundID = "lossi-2024-follow-up"
+    /// The TULOS skills survey before and after the pilots.
+    public static let tulosBaseline: RoundID = "tulos-2020-skills"
+    /// See ``tulosBaseline``.
+    public static let tulosFollowUp: RoundID = "tulos-2021-skills"
+
+    /// The ledger calls of the scenario, in order.
+    public let steps: [Step]
+
+    /// Builds the scenario from a seed (the default gives the documented demo).
+    public init(seed: UInt64 = 2023) {
+        var builder = ScenarioBuilder(seed: seed)
+        builder.buildLOSSI()
+        builder.buildTULOS()
+        steps = builder.steps
+    }
+
+    /// Every event of the scenario, in order.
+    public var events: [any LedgerEvent] { steps.flatMap(\.events) }
+
+    /// Records the scenario through `ledger`, one call per step. Recording it again into the same store
+    /// adds nothing (every step is recognised as already recorded).
+    @discardableResult
+    public func record(into ledger: CompetenceLedger) async throws -> Summary {
+        var last: Int64 = 0
+        for step in steps {
+            let metadata = step.events.indices.map { row in
+                EventMetadata(recordedBy: "demo", origin: EventOrigin(source: "demo scenario: \(step.title)", row: row + 1))
+            }
+            last = try await ledger.record(step.events, ids: step.ids, metadata: metadata).lastPosition
+        }
+        return Summary(steps: steps.count, events: steps.reduce(0) { $0 + $1.events.count }, lastPosition: last)
+    }
+
+    /// Records the scenario into `store` through a ledger with the scenario's fixed ``clock``.
+    @discardableResult
+    public func record(into store: any EventStore, encoding: PayloadEncoding = .json) async throws -> Summary {
+        try await record(into: CompetenceLedger(store: store, encoding: encoding, recordedBy: "demo", clock: Self.clock))
+    }
+}
+
+/// Collects the scenario's steps and hands out deterministic event ids.
+struct ScenarioBuilder {
+    private(set) var steps: [DemoScenario.Step] = []
+    var random: SeededGenerator
+    private var nextNumber: UInt64 = 1
+
+    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
+
+    /// Adds one ledger call; returns the events' ids.
+    @discardableResult
+    mutating func add(_ title: String, _ events: [any LedgerEvent]) -> [UUID] {
+        guard !events.isEmpty else { return [] }
+        let ids = events.map { _ in nextID() }
+        steps.append(DemoScenario.Step(title: title, events: events, ids: ids))
+        return ids
+    }
+
+    private mutating func nextID() -> UUID {
+        defer { nextNumber += 1 }
+        return UUID(uuidString: String(format: "DE30DE30-2023-4000-8000-%012llX", nextNumber))!
+    }
+}
+
+/// `CalendarDate` from literal parts the scenario knows to be valid.
+func scenarioDay(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {
+    guard let date = CalendarDate(year: year, month: month, day: day) else {
+        preconditionFailure("\(year)-\(month)-\(day) is not a day")
+    }
+    return date
+}
