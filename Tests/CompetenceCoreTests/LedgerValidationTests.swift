@@ -34,7 +34,7 @@ struct RefusedCase: Sendable, CustomTestStringConvertible {
 private let unknownID = fixedID(999)
 private let plan1 = PlanID("plan1")
 
-/// Every rule of `Docs/Recording.md`, each refused with its field and value, and nothing appended.
+/// Every recorder check of `Docs/Event-Catalogue.md`, each refused with its field and value, and nothing appended.
 let refusedCases: [RefusedCase] = [
     // Levels and ratings
     RefusedCase("current level above the scale", LedgerFixture.answer { $0.current = 6 }, field: "current", value: "6"),

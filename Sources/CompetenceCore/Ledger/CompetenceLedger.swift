@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Promises:
 /// - **Validated**: every event of a call is checked against the state caught up from the store and
-///   against the events before it in the same call (the rules are listed in `Docs/Recording.md`). The first
+///   against the events before it in the same call (the rules are listed per event type in `Docs/Event-Catalogue.md`). The first
 ///   refused event throws ``LedgerValidationError`` naming the event, field, value and reason, and nothing
 ///   of the call is appended.
 /// - **Atomic**: a call's events land in one multi-stream append, all or nothing.
