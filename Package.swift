@@ -82,6 +82,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The README's embedding example, compiled against the public API only and run.
+        .testTarget(name: "EmbeddingTests", dependencies: ["CompetenceCore", "FileStore"]),
         // End-to-end tests of the `competence` tool: they run the built executable as a real process.
         .testTarget(name: "CLITests", dependencies: ["Demo", "CompetenceCore", "TestSupport"]),
     ]
