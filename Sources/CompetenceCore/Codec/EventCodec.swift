@@ -27,9 +27,29 @@ public struct EventCodec<Output: Sendable>: Sendable {
     public mutating func register<Event: DomainEvent>(
         _ type: Event.Type, wrap: @escaping @Sendable (Event) -> Output
     ) {
+        register(Event.self, decode: { try Self.decodePayload(Event.self, $0) }, wrap: wrap)
+    }
+
+    /// Teaches the codec an event type that reads its compact form directly (``CompactDecodable``): compact
+    /// payloads take that fast path, JSON ones the usual one.
+    public mutating func register<Event: DomainEvent & CompactDecodable>(
+        _ type: Event.Type, wrap: @escaping @Sendable (Event) -> Output
+    ) {
+        register(Event.self, decode: { payload in
+            switch payload.encoding {
+            case .compact: try CompactDecoder().decode(Event.self, from: payload.bytes)
+            case .json: try JSONPayloadCoding.decode(Event.self, from: payload.bytes)
+            }
+        }, wrap: wrap)
+    }
+
+    private mutating func register<Event: DomainEvent>(
+        _ type: Event.Type, decode: @escaping @Sendable (EventPayload) throws -> Event,
+        wrap: @escaping @Sendable (Event) -> Output
+    ) {
         var entry = entries[Event.eventType] ?? Entry(currentVersion: Event.schemaVersion, decoders: [:])
         entry.currentVersion = Event.schemaVersion
-        entry.decoders[Event.schemaVersion] = { payload in wrap(try Self.decodePayload(Event.self, payload)) }
+        entry.decoders[Event.schemaVersion] = { payload in wrap(try decode(payload)) }
         entries[Event.eventType] = entry
         registerTranscoder(Event.self, type: Event.eventType, version: Event.schemaVersion)
     }
@@ -40,7 +60,7 @@ public struct EventCodec<Output: Sendable>: Sendable {
         from old: Old.Type, version: Int, to current: Event.Type,
         wrap: @escaping @Sendable (Event) -> Output,
         upcast: @escaping @Sendable (Old) throws -> Event
-    ) where Old: Encodable {
+    ) where Old: Encodable & Sendable {
         precondition(version < Event.schemaVersion, "an upcaster reads an older version than the current one")
         var entry = entries[Event.eventType] ?? Entry(currentVersion: Event.schemaVersion, decoders: [:])
         entry.decoders[version] = { payload in wrap(try upcast(try Self.decodePayload(Old.self, payload))) }
@@ -105,7 +125,7 @@ public struct EventCodec<Output: Sendable>: Sendable {
 
     /// Lets ``transcode(type:schemaVersion:payload:to:)`` convert payloads of `Schema` stored as `type` at
     /// `version`. ``register(_:wrap:)`` and ``registerUpcaster(from:version:to:wrap:upcast:)`` call this.
-    mutating func registerTranscoder<Schema: Codable>(_ schema: Schema.Type, type: String, version: Int) {
+    mutating func registerTranscoder<Schema: Codable & Sendable>(_ schema: Schema.Type, type: String, version: Int) {
         transcoders[TranscoderKey(type: type, version: version)] = { payload, encoding in
             let value = try Self.decodePayload(Schema.self, payload)
             switch encoding {
