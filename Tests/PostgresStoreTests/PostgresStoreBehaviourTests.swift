@@ -226,6 +226,63 @@ struct PostgresStoreBehaviourTests {
         #expect(ContinuousClock.now - start < .seconds(60))
     }
 
+    /// The reader's connections — its listener among them — are killed by the server (as a failover or an
+    /// administrator would) while it follows the log, again and again, with appends in between: notifications
+    /// sent while the listener was gone are lost, yet the follower sees every event exactly once and in order,
+    /// because the listener reads the head on reconnect and polls, and a follower resumes from its position
+    /// after a retryable error.
+    @Test func killedReaderConnectionsMissNothing() async throws {
+        let writerConfiguration = try TestStores.configuration(pollingInterval: .seconds(1))
+        var readerConfiguration = writerConfiguration
+        let application = "reader_\(writerConfiguration.schema)"
+        readerConfiguration.connectionString += (readerConfiguration.connectionString.contains("?") ? "&" : "?")
+            + "application_name=\(application)"
+        let writer = try PostgresEventStore(configuration: writerConfiguration)
+        let reader = try PostgresEventStore(configuration: readerConfiguration)
+        defer {
+            writer.close()
+            reader.close()
+        }
+        try await writer.migrate()
+        let rounds = 5
+        let follower = Task { () throws -> (events: [RecordedEvent], interruptions: Int) in
+            var seen: [RecordedEvent] = []
+            var interruptions = 0
+            while seen.count < rounds + 1 {
+                do {
+                    for try await event in reader.subscribe(from: (seen.last?.position ?? 0) + 1) {
+                        seen.append(event)
+                        if seen.count == rounds + 1 { break }
+                    }
+                } catch let error as PostgresError where error.isRetryable {
+                    interruptions += 1
+                }
+            }
+            return (seen, interruptions)
+        }
+        try await writer.append([Sample.event("before")], to: "lost-1", expecting: .any)
+        let cluster = try TestCluster.shared()
+        let connected = "SELECT count(*) FROM pg_stat_activity WHERE application_name = '\(application)'"
+        let started = ContinuousClock.now
+        while try await cluster.psql(connected) == "0" {
+            #expect(ContinuousClock.now - started < .seconds(60), "the reader never connected")
+            if ContinuousClock.now - started >= .seconds(60) { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        var terminated = 0
+        for round in 0..<rounds {
+            let killed = try await cluster.psql(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '\(application)'")
+            terminated += Int(killed) ?? 0
+            try await writer.append([Sample.event("after-\(round)")], to: "lost-1", expecting: .any)
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(terminated >= 1, "the reader's connections were terminated")
+        let followed = try await withTimeout(seconds: 60, follower)
+        #expect(followed.events.map(\.position) == Array(1...Int64(rounds + 1)), "every event once, in order")
+        #expect(String(decoding: followed.events.last!.payload.bytes, as: UTF8.self).contains("after-\(rounds - 1)"))
+    }
+
     /// With a 60 s polling interval, a cancelled waiter ends long before the next poll would come (the bound
     /// is generous, so a loaded machine does not fail it; waiting for the poll would take 60 s).
     @Test func waitingIsCancelledPromptly() async throws {

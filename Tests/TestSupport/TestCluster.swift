@@ -67,6 +67,15 @@ public final class TestCluster: Sendable {
         try pgctl(["restart", "-w", "-t", "60", "-m", "fast", "-o", serverOptions])
     }
 
+    /// Runs SQL through `psql` (a separate client, as an administrator would) and returns its unaligned output.
+    public func psql(_ sql: String) async throws -> String {
+        let directory = (try? PostgresBinaries.locate().directory) ?? "/usr/bin"
+        let client = FileManager.default.isExecutableFile(atPath: "\(directory)/psql") ? "\(directory)/psql" : "/usr/bin/psql"
+        let run = try await Subprocess.run(client, [url, "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        guard run.succeeded else { throw TestClusterError("psql failed (\(run.termination)): \(run.stderr)") }
+        return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Stops the server and deletes its directory; a no-op for an external server or a second call.
     public func stop() throws {
         guard let directory, !stopped.withLock({ let was = $0; $0 = true; return was }) else { return }

@@ -69,8 +69,9 @@ final class PGConnection: @unchecked Sendable {
 
     private func open(_ connectionString: String) throws(PostgresError) {
         dispatchPrecondition(condition: .onQueue(queue))
-        // expand_dbname=1 lets `dbname` carry a whole URI or conninfo string; later keys override it.
-        let keys = ["dbname", "client_encoding", "application_name"]
+        // expand_dbname=1 lets `dbname` carry a whole URI or conninfo string; later keys override it. The
+        // application name is only a fallback: one the connection string gives wins.
+        let keys = ["dbname", "client_encoding", "fallback_application_name"]
         let values = [connectionString, "UTF8", "competence-ledger"]
         let connection: OpaquePointer? = withCStrings(keys) { keyPointers in
             withCStrings(values) { valuePointers in
