@@ -94,6 +94,12 @@ final class PGConnection: @unchecked Sendable {
                 Unmanaged<NoticeSink>.fromOpaque(context).takeUnretainedValue().receive(String(cString: message))
             }, context)
         handle = connection
+        // Plan every execution with its parameters and the tables' current size: a generic plan cached while
+        // the tables were still empty keeps scanning them whole as they grow (until an ANALYZE happens to
+        // invalidate it) — the event-id lookup of every append then costs O(size) instead of O(log size).
+        // No JIT: it only adds compile time to these short statements.
+        _ = try execute(
+            unprepared: "SELECT set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)")
     }
 
     /// Executes a prepared statement (preparing it first on this connection) with binary parameters and
