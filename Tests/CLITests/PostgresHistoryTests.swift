@@ -44,4 +44,32 @@ struct PostgresHistoryTests {
         let reportPostgres = try await Tool.run(["report", "effect", "--format", "csv", "--min-group", "1", "--store", postgres], in: directory)
         #expect(reportPostgres.stdout == reportFile, "\(reportPostgres.stderr)")
     }
+
+    @Test("verify names each fault of a tampered PostgreSQL log (a deleted event, a moved head) and exits non-zero")
+    func verifyFindsTampering() async throws {
+        let cluster = try TestCluster.shared()
+        let programme = try Programme()
+        try await programme.importAll()
+        try await programme.succeed(["export", "--output", "history.ndjson"])
+        let schema = "cli_\(UUID().uuidString.prefix(8).lowercased())"
+        let postgres = cluster.url + (cluster.url.contains("?") ? "&" : "?") + "schema=\(schema)"
+        let directory = programme.directory.url
+        let into = try await Tool.run(["import", "events", "history.ndjson", "--store", postgres], in: directory)
+        #expect(into.status == 0, "\(into.stderr)")
+        let sound = try await Tool.run(["verify", "--store", postgres], in: directory)
+        #expect(sound.status == 0, "\(sound.stderr)")
+        #expect(sound.stdout.contains("head, stream versions and constraints: consistent"))
+
+        // An administrator deletes an event by hand.
+        _ = try await cluster.psql("DELETE FROM \(schema).events WHERE position = 7")
+        let deleted = try await Tool.run(["verify", "--store", postgres], in: directory)
+        #expect(deleted.status != 0)
+        #expect(deleted.stderr.contains("fault: the head position is 20, the last event is at 20, and there are 19 events"), "\(deleted.stderr)")
+        #expect(deleted.stderr.contains("recorded version"), "the stream that lost its event is named: \(deleted.stderr)")
+        // …and moves the head.
+        _ = try await cluster.psql("UPDATE \(schema).log_head SET position = 25")
+        let moved = try await Tool.run(["verify", "--store", postgres], in: directory)
+        #expect(moved.status != 0)
+        #expect(moved.stderr.contains("the head position is 25"), "\(moved.stderr)")
+    }
 }

@@ -1,6 +1,7 @@
 import CompetenceCore
 import FileStore
 import Foundation
+import Logging
 import PostgresStore
 
 /// Whether a command only reads a store or also appends to it.
@@ -36,11 +37,21 @@ struct StoreOpener: Sendable {
         case .postgres(let url):
             let (connection, schema) = Self.splitSchema(from: url)
             do {
-                return try PostgresEventStore(configuration: PostgresConfiguration(connectionString: connection, schema: schema))
+                return try PostgresEventStore(
+                    configuration: PostgresConfiguration(connectionString: connection, schema: schema), logger: Self.logger)
             } catch {
                 throw CommandError.unsupportedStore(location: location.description, reason: error.description)
             }
         }
+    }
+
+    /// The stores' logger: warnings and errors on stderr; `COMPETENCE_LOG_LEVEL` (trace, debug, info,
+    /// notice, warning, error, critical) shows more or less — server notices and migrations are `info`/`notice`.
+    static var logger: Logger {
+        var logger = Logger(label: "competence.postgres")
+        let level = ProcessInfo.processInfo.environment["COMPETENCE_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        logger.logLevel = level ?? .warning
+        return logger
     }
 
     /// Takes the tool's own `schema=NAME` query parameter out of a PostgreSQL URL (libpq would refuse it):

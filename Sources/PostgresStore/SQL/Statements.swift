@@ -20,6 +20,9 @@ struct Statements: Sendable {
     let readAllFiltered: PGStatement
     let head: PGStatement
     let lockHead: PGStatement
+    let checkHead: PGStatement
+    let checkStreams: PGStatement
+    let checkConstraints: PGStatement
 
     init(schema s: SQLIdentifier) {
         let events = s.qualify("events")
@@ -89,5 +92,35 @@ struct Statements: Sendable {
             name: "competence_lock_head", sql: "SELECT position FROM \(head) FOR UPDATE", parameterTypes: [])
         self.head = PGStatement(
             name: "competence_head", sql: "SELECT position FROM \(head)", parameterTypes: [])
+        // Consistency checks (`verifyConsistency()`): the head against the events, the streams table against
+        // the events' versions, and the constraints that carry the store's promises.
+        checkHead = PGStatement(
+            name: "competence_check_head",
+            sql: """
+                SELECT h.position, coalesce((SELECT max(position) FROM \(events)), 0)::bigint,
+                    (SELECT count(*) FROM \(events))::bigint FROM \(head) h
+                """,
+            parameterTypes: [])
+        checkStreams = PGStatement(
+            name: "competence_check_streams",
+            sql: """
+                SELECT coalesce(st.name, m.stream), coalesce(st.version, 0)::bigint, coalesce(m.last, 0)::bigint,
+                    coalesce(m.events, 0)::bigint
+                FROM \(s.qualify("streams")) st
+                FULL JOIN (SELECT stream, max(version) AS last, count(*) AS events FROM \(events) GROUP BY stream) m
+                    ON m.stream = st.name
+                WHERE st.version IS DISTINCT FROM m.last OR m.events IS DISTINCT FROM m.last
+                ORDER BY 1 LIMIT $1
+                """,
+            parameterTypes: [PGType.int8])
+        checkConstraints = PGStatement(
+            name: "competence_check_constraints",
+            sql: """
+                SELECT wanted.name, (c.oid IS NOT NULL)::text, coalesce(c.convalidated, false)::text
+                FROM unnest(ARRAY['events_pkey', 'events_id_key', 'events_stream_version_key', 'events_one_payload'])
+                    AS wanted(name)
+                LEFT JOIN pg_constraint c ON c.conname = wanted.name AND c.conrelid = $1::regclass
+                """,
+            parameterTypes: [PGType.text])
     }
 }

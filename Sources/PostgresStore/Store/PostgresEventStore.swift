@@ -21,10 +21,10 @@ public final class PostgresEventStore: EventStore {
     /// The configuration the store was created with.
     public let configuration: PostgresConfiguration
 
-    private let schema: SQLIdentifier
-    private let statements: Statements
+    let schema: SQLIdentifier
+    let statements: Statements
     private let migrations: Migrations
-    private let pool: ConnectionPool
+    let pool: ConnectionPool
     private let notifier = AppendNotifier()
     private let gate = MigrationGate()
     private let listener = Mutex<Listener?>(nil)
@@ -76,7 +76,7 @@ public final class PostgresEventStore: EventStore {
         return applied
     }
 
-    private func ready() async throws {
+    func ready() async throws {
         guard configuration.migratesAutomatically else { return }
         try await gate.ensure { [self] in _ = try await migrate() }
     }
