@@ -26,16 +26,21 @@ public final class Subprocess: @unchecked Sendable {
         /// Whether the child exited with status 0.
         public var succeeded: Bool { waitStatus == 0 }
 
+        /// "exit status N" or "killed by signal N".
         public var description: String { signal.map { "killed by signal \($0)" } ?? "exit status \(status)" }
     }
 
     /// What a run to completion printed and how it ended.
     public struct Run: Sendable {
+        /// How the child ended.
         public var termination: Termination
+        /// Everything it wrote to stdout.
         public var stdout: String
+        /// Everything it wrote to stderr.
         public var stderr: String
         /// The exit status (128 + signal for a killed child).
         public var status: Int32 { termination.status }
+        /// Whether it exited with status 0.
         public var succeeded: Bool { termination.succeeded }
     }
 
@@ -200,7 +205,9 @@ public final class Subprocess: @unchecked Sendable {
 
 /// A child could not be started, failed, or did not finish in time.
 public struct SubprocessError: Error, CustomStringConvertible {
+    /// What happened.
     public let description: String
+    /// An error saying `description`.
     public init(_ description: String) { self.description = description }
 }
 

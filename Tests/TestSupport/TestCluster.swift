@@ -128,7 +128,9 @@ public final class TestCluster: Sendable {
 
 /// Why the test server could not be started.
 public struct TestClusterError: Error, CustomStringConvertible {
+    /// What went wrong, and what to install or set.
     public let description: String
+    /// An error saying `description`.
     public init(_ description: String) { self.description = description }
 }
 
