@@ -339,6 +339,10 @@ let refusedCases: [RefusedCase] = [
     RefusedCase(
         "empty person id", PersonRegistered(person: "", organisation: "acme", role: .staff), field: "person", value: ""),
     RefusedCase(
+        "person id that is an e-mail address",
+        PersonRegistered(person: "matti.virtanen@konepaja.fi", organisation: "acme", role: .staff), field: "person",
+        value: "matti.virtanen@konepaja.fi"),
+    RefusedCase(
         "empty portfolio title",
         PortfolioItemAdded(organisation: "acme", item: "i1", kind: .vision, title: "", addedOn: day("2024-01-01")),
         field: "title", value: ""),

@@ -24,6 +24,15 @@ extension Checker {
             field, value, "is not a valid id: ids hold no spaces or control characters")
     }
 
+    /// Refuses a person id that is not a valid id or carries an e-mail address: persons are recorded under
+    /// pseudonymous ids only (a name with a space is already refused as an id).
+    func pseudonym(_ value: PersonID, _ field: String) throws(Violation) {
+        try id(value, field)
+        try require(
+            !value.rawValue.contains("@"), field, value.rawValue,
+            "looks like an e-mail address: persons are recorded under pseudonymous ids only")
+    }
+
     /// Refuses an identifier that is not a valid id. See ``id(_:_:)-(String,_)``.
     func id<Kind>(_ value: Identifier<Kind>, _ field: String) throws(Violation) {
         try id(value.rawValue, field)

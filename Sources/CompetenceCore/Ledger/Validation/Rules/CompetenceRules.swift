@@ -37,6 +37,7 @@ extension CompetenceRetired: ValidatedEvent {
 
 extension PersonRegistered: ValidatedEvent {
     func validate(_ check: Checker) throws(Violation) {
+        try check.pseudonym(person, "person")
         try check.new(person, "person", existing: check.ledger.persons[person], "registered")
         let record = try check.organisation(organisation, "organisation")
         if let withdrawnOn = record.withdrawnOn {
