@@ -3,17 +3,13 @@ extension Checker {
     /// The programme, or a violation when it is not set up.
     @discardableResult
     func programme(_ id: ProgrammeID, _ field: String) throws(Violation) -> ProgrammeSetUp {
-        try self.id(id, field)
-        guard let programme = ledger.programmes[id] else { throw Violation(field, id, "is not a programme that was set up") }
-        return programme
+        try defined(id, field, in: ledger.programmes, "is not a programme that was set up")
     }
 
     /// The organisation, or a violation when it is not enrolled.
     @discardableResult
     func organisation(_ id: OrganisationID, _ field: String) throws(Violation) -> OrganisationRecord {
-        try self.id(id, field)
-        guard let organisation = ledger.organisations[id] else { throw Violation(field, id, "is not an enrolled organisation") }
-        return organisation
+        try defined(id, field, in: ledger.organisations, "is not an enrolled organisation")
     }
 
     /// Every organisation of a non-empty list without repeats.
@@ -29,17 +25,13 @@ extension Checker {
     /// The framework, or a violation when it is not defined.
     @discardableResult
     func framework(_ id: FrameworkID, _ field: String) throws(Violation) -> CompetenceFrameworkDefined {
-        try self.id(id, field)
-        guard let framework = ledger.frameworks[id] else { throw Violation(field, id, "is not a defined competence framework") }
-        return framework
+        try defined(id, field, in: ledger.frameworks, "is not a defined competence framework")
     }
 
     /// The competence, or a violation when it is not defined.
     @discardableResult
     func competence(_ id: CompetenceID, _ field: String) throws(Violation) -> CompetenceRecord {
-        try self.id(id, field)
-        guard let competence = ledger.competences[id] else { throw Violation(field, id, "is not a defined competence") }
-        return competence
+        try defined(id, field, in: ledger.competences, "is not a defined competence")
     }
 
     /// The competence, or a violation when it is not defined or was retired by `day`.
@@ -65,9 +57,7 @@ extension Checker {
     /// The person, or a violation when not registered.
     @discardableResult
     func person(_ id: PersonID, _ field: String) throws(Violation) -> PersonRegistered {
-        try self.id(id, field)
-        guard let person = ledger.persons[id] else { throw Violation(field, id, "is not a registered person") }
-        return person
+        try defined(id, field, in: ledger.persons, "is not a registered person")
     }
 
     /// Refuses a person who is registered in another organisation than the event says.
@@ -80,25 +70,19 @@ extension Checker {
     /// The survey round, or a violation when it was not opened.
     @discardableResult
     func round(_ id: RoundID, _ field: String) throws(Violation) -> RoundRecord {
-        try self.id(id, field)
-        guard let round = ledger.rounds[id] else { throw Violation(field, id, "is not an opened survey round") }
-        return round
+        try defined(id, field, in: ledger.rounds, "is not an opened survey round")
     }
 
     /// The training, or a violation when it was not procured.
     @discardableResult
     func training(_ id: TrainingID, _ field: String) throws(Violation) -> TrainingRecord {
-        try self.id(id, field)
-        guard let training = ledger.trainings[id] else { throw Violation(field, id, "is not a procured training") }
-        return training
+        try defined(id, field, in: ledger.trainings, "is not a procured training")
     }
 
     /// The development plan, or a violation when it was not adopted.
     @discardableResult
     func plan(_ id: PlanID, _ field: String) throws(Violation) -> PlanRecord {
-        try self.id(id, field)
-        guard let plan = ledger.plans[id] else { throw Violation(field, id, "is not an adopted development plan") }
-        return plan
+        try defined(id, field, in: ledger.plans, "is not an adopted development plan")
     }
 
     /// The action of a plan, or a violation when the plan has no such action.
@@ -114,16 +98,22 @@ extension Checker {
     /// The good practice, or a violation when it was not documented.
     @discardableResult
     func practice(_ id: PracticeID, _ field: String) throws(Violation) -> PracticeRecord {
-        try self.id(id, field)
-        guard let practice = ledger.practices[id] else { throw Violation(field, id, "is not a documented good practice") }
-        return practice
+        try defined(id, field, in: ledger.practices, "is not a documented good practice")
     }
 
     /// The pilot, or a violation when it was not started.
     @discardableResult
     func pilot(_ id: PilotID, _ field: String) throws(Violation) -> PilotRecord {
+        try defined(id, field, in: ledger.pilots, "is not a started pilot")
+    }
+
+    /// The record of `id` in `records`, or a violation with `reason` when there is none (or `id` is not a
+    /// valid id): the one shape of every lookup above.
+    private func defined<Kind, Record>(
+        _ id: Identifier<Kind>, _ field: String, in records: [Identifier<Kind>: Record], _ reason: String
+    ) throws(Violation) -> Record {
         try self.id(id, field)
-        guard let pilot = ledger.pilots[id] else { throw Violation(field, id, "is not a started pilot") }
-        return pilot
+        guard let record = records[id] else { throw Violation(field, id, reason) }
+        return record
     }
 }
