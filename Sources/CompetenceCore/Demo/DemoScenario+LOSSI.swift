@@ -148,37 +148,26 @@ extension ScenarioBuilder {
         let competenceIDs = lossiCompetences.map(\.id)
 
         // Baseline survey, autumn 2023.
-        add(
-            "LOSSI baseline survey opened",
-            [
-                SurveyRoundOpened(
-                    round: DemoScenario.lossiBaseline, kind: .baseline, organisations: companies.map(\.id),
-                    competences: competenceIDs, opensOn: scenarioDay(2023, 9, 11), programme: programme)
-            ])
+        let typicalLevels = Dictionary(uniqueKeysWithValues: lossiCompetences.map { ($0.id, $0.typical) })
+        let baselineAnswers = addSurvey(
+            "LOSSI baseline survey", round: DemoScenario.lossiBaseline, kind: .baseline, programme: programme,
+            people: companies.map { ($0.id, people[$0.id]!) }, competences: competenceIDs,
+            opensOn: scenarioDay(2023, 9, 11), firstAnswerOn: scenarioDay(2023, 9, 12), spread: 20
+        ) { random, person, competence in
+            let typical =
+                switch person.role {
+                case .manager: typicalLevels[competence]!.manager
+                case .supervisor: typicalLevels[competence]!.supervisor
+                case .staff: typicalLevels[competence]!.staff
+                }
+            let current = min(4, max(1, typical + random.int(in: -1...1)))
+            return (current, min(5, current + random.int(in: 1...2)), random.int(in: 2...5))
+        }
         var baseline: [PersonID: [CompetenceID: SurveyAnswerRecorded]] = [:]
         var baselineIDs: [PersonID: [CompetenceID: UUID]] = [:]
-        for company in companies {
-            var answers: [SurveyAnswerRecorded] = []
-            for person in people[company.id]! {
-                let answeredOn = scenarioDay(2023, 9, 12).adding(days: random.int(in: 0...20))
-                for competence in lossiCompetences {
-                    let typical =
-                        switch person.role {
-                        case .manager: competence.typical.manager
-                        case .supervisor: competence.typical.supervisor
-                        case .staff: competence.typical.staff
-                        }
-                    let current = min(4, max(1, typical + random.int(in: -1...1)))
-                    let answer = SurveyAnswerRecorded(
-                        round: DemoScenario.lossiBaseline, respondent: person.person, organisation: company.id,
-                        competence: competence.id, current: current, target: min(5, current + random.int(in: 1...2)),
-                        importance: random.int(in: 2...5), answeredOn: answeredOn)
-                    answers.append(answer)
-                    baseline[person.person, default: [:]][competence.id] = answer
-                }
-            }
-            let ids = add("LOSSI baseline survey: \(company.id)", answers)
-            for (answer, id) in zip(answers, ids) { baselineIDs[answer.respondent, default: [:]][answer.competence] = id }
+        for (answer, id) in baselineAnswers {
+            baseline[answer.respondent, default: [:]][answer.competence] = answer
+            baselineIDs[answer.respondent, default: [:]][answer.competence] = id
         }
         // One row of the export was shifted: konepaja-04 rated Excel one level too high.
         let corrected = baseline["konepaja-04"]!["excel"]!
@@ -304,33 +293,19 @@ extension ScenarioBuilder {
             [forum(programme, "forum-2024-03", scenarioDay(2024, 3, 21), topics: ["joint trainings so far", "access to skilled labour"], decisions: ["pilot a shared apprenticeship model"])])
 
         // Follow-up survey, autumn 2024: completed trainings show in the levels.
-        add(
-            "LOSSI follow-up survey opened",
-            [
-                SurveyRoundOpened(
-                    round: DemoScenario.lossiFollowUp, kind: .followUp, organisations: companies.map(\.id),
-                    competences: competenceIDs, opensOn: scenarioDay(2024, 10, 7), programme: programme)
-            ])
-        for company in companies {
-            var answers: [SurveyAnswerRecorded] = []
-            for person in people[company.id]! {
-                let answeredOn = scenarioDay(2024, 10, 8).adding(days: random.int(in: 0...18))
-                for competence in competenceIDs {
-                    let before = baseline[person.person]![competence]!
-                    let trained = completedTraining.contains("\(person.person)/\(competence)")
-                    let change =
-                        trained
-                        ? (random.chance(0.25) ? 2 : random.chance(0.8) ? 1 : 0)
-                        : (random.chance(0.15) ? 1 : random.chance(0.05) ? -1 : 0)
-                    let current = min(5, max(1, before.current + change))
-                    answers.append(
-                        SurveyAnswerRecorded(
-                            round: DemoScenario.lossiFollowUp, respondent: person.person, organisation: company.id,
-                            competence: competence, current: current, target: max(current, before.target ?? current),
-                            importance: before.importance, answeredOn: answeredOn))
-                }
-            }
-            add("LOSSI follow-up survey: \(company.id)", answers)
+        addSurvey(
+            "LOSSI follow-up survey", round: DemoScenario.lossiFollowUp, kind: .followUp, programme: programme,
+            people: companies.map { ($0.id, people[$0.id]!) }, competences: competenceIDs,
+            opensOn: scenarioDay(2024, 10, 7), firstAnswerOn: scenarioDay(2024, 10, 8), spread: 18
+        ) { random, person, competence in
+            let before = baseline[person.person]![competence]!
+            let trained = completedTraining.contains("\(person.person)/\(competence)")
+            let change =
+                trained
+                ? (random.chance(0.25) ? 2 : random.chance(0.8) ? 1 : 0)
+                : (random.chance(0.15) ? 1 : random.chance(0.05) ? -1 : 0)
+            let current = min(5, max(1, before.current + change))
+            return (current, max(current, before.target ?? current), before.importance)
         }
         add(
             "LOSSI follow-up survey closed",

@@ -82,28 +82,14 @@ extension ScenarioBuilder {
         // The skills survey that sets off every pilot, spring 2020.
         let competenceIDs = careCompetences.map(\.id)
         var before: [PersonID: [CompetenceID: Int]] = [:]
-        add(
-            "TULOS skills survey opened",
-            [
-                SurveyRoundOpened(
-                    round: DemoScenario.tulosBaseline, kind: .baseline, organisations: careOrganisations.map(\.id),
-                    competences: competenceIDs, opensOn: scenarioDay(2020, 2, 3), programme: programme)
-            ])
-        for organisation in careOrganisations {
-            var answers: [SurveyAnswerRecorded] = []
-            for person in people[organisation.id]! {
-                let answeredOn = scenarioDay(2020, 2, 4).adding(days: random.int(in: 0...20))
-                for competence in competenceIDs {
-                    let current = random.int(in: 1...3) + (person.role == .manager ? 1 : 0)
-                    before[person.person, default: [:]][competence] = current
-                    answers.append(
-                        SurveyAnswerRecorded(
-                            round: DemoScenario.tulosBaseline, respondent: person.person, organisation: organisation.id,
-                            competence: competence, current: current, target: min(5, current + random.int(in: 1...2)),
-                            importance: random.int(in: 3...5), answeredOn: answeredOn))
-                }
-            }
-            add("TULOS skills survey: \(organisation.id)", answers)
+        addSurvey(
+            "TULOS skills survey", round: DemoScenario.tulosBaseline, kind: .baseline, programme: programme,
+            people: careOrganisations.map { ($0.id, people[$0.id]!) }, competences: competenceIDs,
+            opensOn: scenarioDay(2020, 2, 3), firstAnswerOn: scenarioDay(2020, 2, 4), spread: 20
+        ) { random, person, competence in
+            let current = random.int(in: 1...3) + (person.role == .manager ? 1 : 0)
+            before[person.person, default: [:]][competence] = current
+            return (current, min(5, current + random.int(in: 1...2)), random.int(in: 3...5))
         }
         add("TULOS skills survey closed", [SurveyRoundClosed(round: DemoScenario.tulosBaseline, closedOn: scenarioDay(2020, 3, 6))])
 
@@ -151,27 +137,13 @@ extension ScenarioBuilder {
                     pilot: PilotID("\(organisation.id)-pilot"), completedOn: scenarioDay(2021, 3, 19).adding(days: index),
                     employeesInvolved: 8 + random.int(in: 0...14), outcome: "\(organisation.pilot!.capitalized) in everyday use")
             })
-        add(
-            "TULOS follow-up survey opened",
-            [
-                SurveyRoundOpened(
-                    round: DemoScenario.tulosFollowUp, kind: .followUp, organisations: piloting.map(\.id),
-                    competences: competenceIDs, opensOn: scenarioDay(2021, 4, 26), programme: programme)
-            ])
-        for organisation in piloting {
-            var answers: [SurveyAnswerRecorded] = []
-            for person in people[organisation.id]! {
-                let answeredOn = scenarioDay(2021, 4, 27).adding(days: random.int(in: 0...3))
-                for competence in competenceIDs {
-                    let current = min(5, before[person.person]![competence]! + (random.chance(0.55) ? 1 : 0))
-                    answers.append(
-                        SurveyAnswerRecorded(
-                            round: DemoScenario.tulosFollowUp, respondent: person.person, organisation: organisation.id,
-                            competence: competence, current: current, target: min(5, current + random.int(in: 0...1)),
-                            importance: random.int(in: 3...5), answeredOn: answeredOn))
-                }
-            }
-            add("TULOS follow-up survey: \(organisation.id)", answers)
+        addSurvey(
+            "TULOS follow-up survey", round: DemoScenario.tulosFollowUp, kind: .followUp, programme: programme,
+            people: piloting.map { ($0.id, people[$0.id]!) }, competences: competenceIDs,
+            opensOn: scenarioDay(2021, 4, 26), firstAnswerOn: scenarioDay(2021, 4, 27), spread: 3
+        ) { random, person, competence in
+            let current = min(5, before[person.person]![competence]! + (random.chance(0.55) ? 1 : 0))
+            return (current, min(5, current + random.int(in: 0...1)), random.int(in: 3...5))
         }
         add("TULOS follow-up survey closed", [SurveyRoundClosed(round: DemoScenario.tulosFollowUp, closedOn: scenarioDay(2021, 5, 14))])
         add("TULOS indicators after", piloting.flatMap { indicators($0, on: scenarioDay(2021, 5, 31), after: true) })

@@ -104,6 +104,46 @@ struct ScenarioBuilder {
         return ids
     }
 
+    /// The levels one person gives one competence in a survey.
+    typealias Rating = (current: Int, target: Int?, importance: Int?)
+
+    /// Opens a survey round of `programme` and records its answers, one ledger call per organisation: every
+    /// person answers every competence on one day, `firstAnswerOn` plus up to `spread` days (drawn per
+    /// person, before their ratings); `rate` gives the levels. Steps are titled "`title` opened" and
+    /// "`title`: organisation". Returns the answers with their event ids.
+    @discardableResult
+    mutating func addSurvey(
+        _ title: String, round: RoundID, kind: RoundKind, programme: ProgrammeID,
+        people: [(organisation: OrganisationID, persons: [PersonRegistered])], competences: [CompetenceID],
+        opensOn: CalendarDate, firstAnswerOn: CalendarDate, spread: Int,
+        rate: (inout SeededGenerator, PersonRegistered, CompetenceID) -> Rating
+    ) -> [(answer: SurveyAnswerRecorded, id: UUID)] {
+        add(
+            "\(title) opened",
+            [
+                SurveyRoundOpened(
+                    round: round, kind: kind, organisations: people.map(\.organisation), competences: competences,
+                    opensOn: opensOn, programme: programme)
+            ])
+        var recorded: [(answer: SurveyAnswerRecorded, id: UUID)] = []
+        for (organisation, persons) in people {
+            var answers: [SurveyAnswerRecorded] = []
+            for person in persons {
+                let answeredOn = firstAnswerOn.adding(days: random.int(in: 0...spread))
+                for competence in competences {
+                    let rating = rate(&random, person, competence)
+                    answers.append(
+                        SurveyAnswerRecorded(
+                            round: round, respondent: person.person, organisation: organisation, competence: competence,
+                            current: rating.current, target: rating.target, importance: rating.importance,
+                            answeredOn: answeredOn))
+                }
+            }
+            recorded += zip(answers, add("\(title): \(organisation)", answers)).map { ($0, $1) }
+        }
+        return recorded
+    }
+
     private mutating func nextID() -> UUID {
         defer { nextNumber += 1 }
         return UUID(uuidString: String(format: "DE30DE30-2023-4000-8000-%012llX", nextNumber))!
