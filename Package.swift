@@ -5,8 +5,16 @@ import PackageDescription
 // hand-written code would — and each costs CI build time, so the list stays short:
 // - swift-argument-parser: the `competence` command line (subcommands, flags, help).
 // - swift-log: PostgreSQL server notices and store diagnostics go to a logger, not stderr.
-// - swift-crypto: SHA-256 for the FileStore's tamper-evident hash chain (no hand-written crypto).
+// - swift-crypto: SHA-256 for the FileStore's tamper-evident hash chain and import ids (no hand-written crypto).
 // - CSV.swift: RFC 4180 parsing for imports (quoted fields with delimiters and line breaks inside).
+// - swift-docc-plugin: `swift package generate-documentation` for the DocC catalogs (a build tool only).
+
+/// Every target is compiled with these: strict Swift 6 plus the upcoming features the project has adopted.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
 let package = Package(
     name: "CompetenceLedger",
     platforms: [.macOS(.v15)],
@@ -22,70 +30,155 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        .target(name: "CompetenceCore"),
-        .target(name: "EventStoreConformance", dependencies: ["CompetenceCore"]),
+        // MARK: The library products
+
+        // The model: envelope, store protocol, codec, catalogue, ledger, projections, analytics. Foundation only.
+        .target(name: "CompetenceCore", swiftSettings: strictSettings),
+        // The checks every EventStore backend passes unchanged.
+        .target(name: "EventStoreConformance", dependencies: ["CompetenceCore"], swiftSettings: strictSettings),
+        // The embedded store: segment files in a directory.
         .target(
             name: "FileStore",
             dependencies: [
                 "CompetenceCore",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: strictSettings
         ),
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // The server store: a PostgreSQL schema through libpq.
         .target(
             name: "PostgresStore",
             dependencies: [
                 "CompetenceCore",
                 "CLibPQ",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: strictSettings
         ),
+
+        // MARK: The tool's libraries (package access; each has its own in-process tests)
+
+        // Opens any store from a location (`PATH`, `file:`, `postgres://`, `memory:`) and verifies it.
+        .target(
+            name: "CompetenceStores",
+            dependencies: [
+                "CompetenceCore", "FileStore", "PostgresStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Where results go: standard output or a file written atomically; messages and progress on stderr.
+        .target(name: "CompetenceOutput", swiftSettings: strictSettings),
+        // CSV files (long and wide survey exports) → validated ledger calls, one atomic call per file.
+        .target(
+            name: "CompetenceImport",
+            dependencies: [
+                "CompetenceCore",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The portable history: NDJSON export and import between stores, and the read-back soundness check.
+        .target(
+            name: "CompetenceHistory",
+            dependencies: ["CompetenceCore", "CompetenceOutput"],
+            swiftSettings: strictSettings
+        ),
+        // Report rendering: aligned text, CSV, JSON, and one HTML page with SVG charts.
+        .target(name: "CompetenceReports", dependencies: ["CompetenceCore"], swiftSettings: strictSettings),
+        // The demo programmes (LOSSI and TULOS) as a deterministic history recorded through the ledger.
+        .target(name: "CompetenceScenario", dependencies: ["CompetenceCore"], swiftSettings: strictSettings),
+        // The cases of `competence bench`.
+        .target(
+            name: "CompetenceBench",
+            dependencies: ["CompetenceCore", "CompetenceStores", "FileStore", "PostgresStore"],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: The executable: argument parsing and wiring only
+
         .executableTarget(
             name: "Demo",
             dependencies: [
-                "CompetenceCore",
-                "FileStore",
-                "PostgresStore",
+                "CompetenceCore", "CompetenceStores", "CompetenceOutput", "CompetenceImport", "CompetenceHistory",
+                "CompetenceReports", "CompetenceScenario", "CompetenceBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "CSV", package: "CSV.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: strictSettings
         ),
+
+        // MARK: Tests
+
         // Test-only support shared by the test targets: child processes that cannot hang each other, and the
         // throwaway PostgreSQL cluster every PostgreSQL test (store and tool) runs against.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "CompetenceCoreTests",
-            dependencies: ["CompetenceCore", "EventStoreConformance"]
+            dependencies: ["CompetenceCore", "EventStoreConformance"],
+            swiftSettings: strictSettings
         ),
         // Launched by FileStoreTests as a real process (killed with SIGKILL, run without privileges).
-        .executableTarget(name: "FileStoreCrashChild", dependencies: ["FileStore", "CompetenceCore"]),
+        .executableTarget(
+            name: "FileStoreCrashChild",
+            dependencies: ["FileStore", "CompetenceCore"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "FileStoreTests",
-            dependencies: ["FileStore", "EventStoreConformance", "CompetenceCore", "FileStoreCrashChild", "TestSupport"]
+            dependencies: ["FileStore", "EventStoreConformance", "CompetenceCore", "FileStoreCrashChild", "TestSupport"],
+            swiftSettings: strictSettings
         ),
         // A second OS process for the PostgresStore fault tests: appends to shared streams and reports.
         .executableTarget(
             name: "PostgresStoreStressChild",
-            dependencies: ["CompetenceCore", "PostgresStore"]
+            dependencies: ["CompetenceCore", "PostgresStore"],
+            swiftSettings: strictSettings
         ),
         .testTarget(
             name: "PostgresStoreTests",
             dependencies: [
                 "PostgresStore", "EventStoreConformance", "CompetenceCore", "PostgresStoreStressChild", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CompetenceImportTests",
+            dependencies: ["CompetenceImport", "CompetenceCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CompetenceHistoryTests",
+            dependencies: ["CompetenceHistory", "CompetenceCore", "CompetenceOutput", "CompetenceScenario"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CompetenceReportsTests",
+            dependencies: ["CompetenceReports", "CompetenceCore", "CompetenceScenario", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CompetenceScenarioTests",
+            dependencies: ["CompetenceScenario", "CompetenceCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CompetenceStoresTests",
+            dependencies: ["CompetenceStores", "CompetenceCore", "FileStore", "CompetenceOutput", "TestSupport"],
+            swiftSettings: strictSettings
         ),
         // The README's embedding example, compiled against the public API only and run.
-        .testTarget(name: "EmbeddingTests", dependencies: ["CompetenceCore", "FileStore"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["CompetenceCore", "FileStore"], swiftSettings: strictSettings),
         // End-to-end tests of the `competence` tool: they run the built executable as a real process.
-        .testTarget(name: "CLITests", dependencies: ["Demo", "CompetenceCore", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["Demo", "CompetenceCore", "CompetenceScenario", "TestSupport"], swiftSettings: strictSettings),
     ]
 )

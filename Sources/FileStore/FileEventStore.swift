@@ -1,5 +1,6 @@
 import CompetenceCore
 import Foundation
+import Synchronization
 
 /// A durable, append-only ``EventStore`` on local files: the embedded default.
 ///
@@ -80,16 +81,18 @@ public final class FileEventStore: EventStore {
     /// Checks every record on disk without opening a store (no lock is taken, nothing is changed): headers,
     /// framing, checksums, positions, stream versions and the hash chain.
     ///
-    /// - Returns: every damaged record and the first chain break; ``VerifyReport/isIntact`` when there is none.
-    public static func verify(directory: String) throws -> VerifyReport {
-        try Verifier(directory: directory).run()
+    /// - Returns: every damaged record (``StoreFault/Kind/damagedRecord``, placed by segment file and byte
+    ///   offset) and the first chain break (``StoreFault/Kind/brokenChain``); ``StoreVerification/isIntact``
+    ///   when there is none. ``StoreVerification/headHash`` is the chain hash of the last record.
+    public static func verify(directory: String) throws -> StoreVerification {
+        try Verifier(directory: directory).run().storeVerification
     }
 
     /// Checks every record up to the durable head (see ``verify(directory:)``).
-    public func verify() throws -> VerifyReport {
+    public func verify() throws -> StoreVerification {
         try refresh()
         let head = core.state.withLock { $0.durable.head }
-        return try Verifier(directory: directory, through: head).run()
+        return try Verifier(directory: directory, through: head).run().storeVerification
     }
 
     // MARK: EventStore

@@ -1,55 +1,56 @@
 import CompetenceCore
 import Foundation
 
-/// What ``FileEventStore/verify(directory:)`` found: every damaged record and the first break in the hash
-/// chain.
-public struct VerifyReport: Sendable, Hashable, CustomStringConvertible {
+/// What the ``Verifier`` found: every damaged record and the first break in the hash chain, in FileStore's
+/// own terms (segment files and byte offsets). ``storeVerification`` gives it in the shared
+/// ``StoreVerification`` form that every backend returns.
+struct VerifyReport: Sendable, Hashable {
     /// A record (or segment header) that failed its checks.
-    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+    struct Problem: Sendable, Hashable {
         /// The segment file.
-        public var segment: String
+        var segment: String
         /// The byte offset of the frame (0 for the header).
-        public var offset: Int64
+        var offset: Int64
         /// What is wrong.
-        public var reason: String
-
-        public var description: String { "\(segment) at byte offset \(offset): \(reason)" }
+        var reason: String
     }
 
-    /// The first record whose stored hash is not `SHA-256(previous hash ‖ body)`: the record was edited,
-    /// or one before it was removed or reordered.
-    public struct ChainBreak: Sendable, Hashable, CustomStringConvertible {
+    /// The first record whose stored hash is not `SHA-256(previous hash ‖ body)`.
+    struct ChainBreak: Sendable, Hashable {
         /// The segment file.
-        public var segment: String
+        var segment: String
         /// The byte offset of the record's frame (0 when a segment header's previous hash is wrong).
-        public var offset: Int64
+        var offset: Int64
         /// The record's global position.
-        public var position: Int64
-
-        public var description: String { "hash chain breaks at position \(position) (\(segment) at byte offset \(offset))" }
+        var position: Int64
     }
 
     /// Whole records whose checksum matched.
-    public var records: Int64
+    var records: Int64
     /// Segment files looked at.
-    public var segments: Int
+    var segments: Int
     /// Every damaged record or header, in file order.
-    public var problems: [Problem]
+    var problems: [Problem]
     /// The first break in the hash chain, if any.
-    public var firstChainBreak: ChainBreak?
-    /// The chain hash of the last record: record it elsewhere (an audit file, a signed mail) to detect a
-    /// history rewritten from some point on with the chain recomputed.
-    public var headHash: ChainHash
+    var firstChainBreak: ChainBreak?
+    /// The chain hash of the last record.
+    var headHash: ChainHash
 
-    /// True when no record is damaged and the chain is unbroken.
-    public var isIntact: Bool { problems.isEmpty && firstChainBreak == nil }
-
-    public var description: String {
-        var lines = ["\(records) records in \(segments) segments; head hash \(headHash)"]
-        lines += problems.map { "bad record: \($0)" }
-        if let firstChainBreak { lines.append(firstChainBreak.description) }
-        if isIntact { lines.append("intact") }
-        return lines.joined(separator: "\n")
+    /// The report in the form every backend shares.
+    var storeVerification: StoreVerification {
+        var faults = problems.map {
+            StoreFault(kind: .damagedRecord, place: .file(path: $0.segment, offset: $0.offset), detail: $0.reason)
+        }
+        if let firstChainBreak {
+            faults.append(
+                StoreFault(
+                    kind: .brokenChain, position: firstChainBreak.position,
+                    place: .file(path: firstChainBreak.segment, offset: firstChainBreak.offset),
+                    detail: "the record's hash does not follow from the one before it"))
+        }
+        return StoreVerification(
+            checks: ["\(records) records in \(segments) segments; head hash \(headHash)"], faults: faults,
+            records: records, headHash: headHash.description)
     }
 }
 

@@ -1,6 +1,8 @@
 import CompetenceCore
+import CompetenceScenario
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("competence demo", .timeLimit(.minutes(10)))
 struct DemoTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `competence export`, `import events`, `verify` and `replay`.
 @Suite("competence history", .timeLimit(.minutes(10)))

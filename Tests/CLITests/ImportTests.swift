@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `competence import`: the five CSV kinds, the wide survey, re-imports and every error message.
 @Suite("competence import", .timeLimit(.minutes(10)))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `competence report`: every report in every format, the CSV contracts, indicators as one JSON object, and a
 /// self-contained HTML page that a headless browser renders.

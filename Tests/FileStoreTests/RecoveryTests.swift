@@ -76,7 +76,8 @@ struct RecoveryTests {
         }
         let report = try FileEventStore.verify(directory: directory.store)
         #expect(!report.isIntact)
-        #expect(report.problems.map(\.offset).contains(Int64(offsets[record])))
+        let damagedPlaces = report.faults.filter { $0.kind == .damagedRecord }.map(\.place)
+        #expect(damagedPlaces.contains(StoreFault.Place.file(path: segment, offset: Int64(offsets[record]))))
         #expect(report.records == Int64(offsets.count - 1), "every other record still checks out")
         // The file was not changed by the failed open.
         #expect(try Data(contentsOf: URL(fileURLWithPath: segment)) == damaged)
@@ -99,9 +100,9 @@ struct RecoveryTests {
         try data.write(to: URL(fileURLWithPath: segment))
 
         let report = try FileEventStore.verify(directory: directory.store)
-        #expect(report.problems.isEmpty, "the forged record's checksum is valid")
+        #expect(!report.faults.contains { $0.kind == .damagedRecord }, "the forged record's checksum is valid")
         #expect(report.firstChainBreak?.position == events[2].position)
-        #expect(report.firstChainBreak?.offset == Int64(start))
+        #expect(report.firstChainBreak?.place == .file(path: segment, offset: Int64(start)))
         #expect(!report.isIntact)
     }
 

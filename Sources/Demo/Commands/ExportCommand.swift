@@ -1,5 +1,8 @@
 import ArgumentParser
 import CompetenceCore
+import CompetenceHistory
+import CompetenceOutput
+import CompetenceStores
 import Foundation
 
 /// `competence export`: the log (or the part a scope selects) as NDJSON, one event per line, global order.

@@ -1,5 +1,8 @@
 import ArgumentParser
 import CompetenceCore
+import CompetenceImport
+import CompetenceOutput
+import CompetenceStores
 import Foundation
 
 /// What every CSV import takes: the file, the store and who records.
@@ -15,7 +18,12 @@ struct CSVImportOptions: ParsableArguments {
     /// Imports the file as `kind` and prints what happened.
     func run(_ kind: some CSVImportKind) async throws {
         let user = recordedBy ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
-        let outcome = try await CSVImporter(opener: storeOptions.opener, recordedBy: user).run(kind, file: file)
+        let store = try storeOptions.opener.open(for: .write)
+        let importer = CSVImporter(store: store, recordedBy: user) { label, done, total in
+            ProgressBar(label: label, total: total).update(done)
+        }
+        let outcome = try await importer.run(kind, file: file)
+        ProgressBar(label: file, total: 1).finish()
         if outcome.alreadyImported {
             print("\(file): already imported (same content); nothing added")
         } else {
@@ -65,8 +73,6 @@ struct ImportSurveyCommand: AsyncParsableCommand {
         try await options.run(SurveyImport(round: RoundID(round), roundKind: kind, mapping: mapping))
     }
 }
-
-extension RoundKind: ExpressibleByArgument {}
 
 /// `competence import trainings FILE`.
 struct ImportTrainingsCommand: AsyncParsableCommand {

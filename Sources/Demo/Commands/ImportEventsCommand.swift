@@ -1,5 +1,8 @@
 import ArgumentParser
 import CompetenceCore
+import CompetenceHistory
+import CompetenceOutput
+import CompetenceStores
 import Foundation
 
 /// `competence import events FILE`: appends an exported history to a store, keeping ids and times.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CompetenceCore
+import CompetenceStores
 import Foundation
 
 /// The projections `competence replay` can fold.

@@ -1,5 +1,8 @@
 import ArgumentParser
 import CompetenceCore
+import CompetenceOutput
+import CompetenceReports
+import CompetenceStores
 import Foundation
 
 /// `competence report NAME`: computes an analyst report from the store and writes it as a table, CSV, JSON or

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CompetenceStores
 
 /// `--store URL`, shared by every command that reads or writes a store.
 struct StoreOptions: ParsableArguments {

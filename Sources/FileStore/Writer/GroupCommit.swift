@@ -1,6 +1,7 @@
 import CompetenceCore
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The one writer of a read-write store: a serial dispatch queue (blocking `pwrite`/`fdatasync` never run
 /// on Swift's cooperative pool) that drains the queue of planned appends.

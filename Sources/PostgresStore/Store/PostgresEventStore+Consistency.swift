@@ -7,12 +7,14 @@ extension PostgresEventStore {
     /// constraints that make ids unique, `(stream, version)` unique and positions unique exist and are
     /// validated. Reads only.
     ///
-    /// - Returns: one description per fault found (at most 100 streams are listed); empty when sound.
-    public func verifyConsistency() async throws -> [String] {
+    /// - Returns: one ``StoreFault/Kind/inconsistentBookkeeping`` fault per problem found (at most 100 streams
+    ///   are listed) and one line in ``StoreVerification/checks``; ``StoreVerification/isIntact`` when sound.
+    ///   Reading the log back (``LogSoundnessCheck``) is a separate check that works on every store.
+    public func verify() async throws -> StoreVerification {
         try await ready()
         let statements = statements
         let events = schema.qualify("events")
-        return try await pool.run { connection in
+        let faults: [String] = try await pool.run { connection in
             var faults: [String] = []
             let head = try connection.execute(statements.checkHead, [])
             let (recorded, last, count) = (try head.int64(0, 0), try head.int64(0, 1), try head.int64(0, 2))
@@ -32,5 +34,9 @@ extension PostgresEventStore {
             }
             return faults
         }
+        let table = StoreFault.Place.table(events)
+        return StoreVerification(
+            checks: ["head, stream versions and constraints: \(faults.isEmpty ? "consistent" : "\(faults.count) faults")"],
+            faults: faults.map { StoreFault(kind: .inconsistentBookkeeping, place: table, detail: $0) })
     }
 }

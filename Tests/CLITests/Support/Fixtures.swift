@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Import files as analysts would have them: comma and semicolon exports, a BOM, quoted fields with
 /// delimiters and line breaks, a wide export with a mapping.
 enum Fixtures {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A temporary directory with the fixture files and a file store, and helpers to run the tool on them.
 final class Programme {

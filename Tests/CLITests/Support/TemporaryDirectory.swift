@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A fresh directory under the system temporary directory, removed when the value goes away.
 final class TemporaryDirectory {

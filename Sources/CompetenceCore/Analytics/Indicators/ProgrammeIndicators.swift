@@ -170,43 +170,17 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(organisations, forKey: .organisations)
-        try container.encode(organisationsEnterprise, forKey: .organisationsEnterprise)
-        try container.encode(organisationsThirdSector, forKey: .organisationsThirdSector)
-        try container.encode(smes, forKey: .smes)
-        try container.encode(organisationsWithdrawn, forKey: .organisationsWithdrawn)
-        // Withheld figures are written as null, never left out: every indicator has its field.
-        try container.encode(personsInvolved, forKey: .personsInvolved)
-        try container.encode(personsSurveyed, forKey: .personsSurveyed)
-        try container.encode(trainingParticipants, forKey: .trainingParticipants)
-        try container.encode(personsTrained, forKey: .personsTrained)
-        try container.encode(participantHours, forKey: .participantHours)
-        try container.encode(trainings, forKey: .trainings)
-        try container.encode(trainingsJoint, forKey: .trainingsJoint)
-        try container.encode(trainingsCompany, forKey: .trainingsCompany)
-        try container.encode(trainingHours, forKey: .trainingHours)
-        try container.encode(trainingSessionHours, forKey: .trainingSessionHours)
-        try container.encode(moneySpentEur, forKey: .moneySpentEur)
-        try container.encode(surveyRounds, forKey: .surveyRounds)
-        try container.encode(managementInterviews, forKey: .managementInterviews)
-        try container.encode(foresightWorkshops, forKey: .foresightWorkshops)
-        try container.encode(thematicWorkshops, forKey: .thematicWorkshops)
-        try container.encode(thematicWorkshopParticipants, forKey: .thematicWorkshopParticipants)
-        try container.encode(companyVisits, forKey: .companyVisits)
-        try container.encode(sparringVisits, forKey: .sparringVisits)
-        try container.encode(forumMeetings, forKey: .forumMeetings)
-        try container.encode(forumStakeholdersByKind, forKey: .forumStakeholdersByKind)
-        try container.encode(pilotsStarted, forKey: .pilotsStarted)
-        try container.encode(pilotsCompleted, forKey: .pilotsCompleted)
-        try container.encode(pilotEmployeesInvolved, forKey: .pilotEmployeesInvolved)
-        try container.encode(developmentPlans, forKey: .developmentPlans)
-        try container.encode(planActions, forKey: .planActions)
-        try container.encode(planActionsCompleted, forKey: .planActionsCompleted)
-        try container.encode(goodPracticesDocumented, forKey: .goodPracticesDocumented)
-        try container.encode(goodPracticesPublished, forKey: .goodPracticesPublished)
-        try container.encode(goodPracticeAdoptions, forKey: .goodPracticeAdoptions)
-        try container.encode(suppressed, forKey: .suppressed)
-        try container.encode(provenance, forKey: .provenance)
+        for entry in entries {
+            // Withheld figures are written as null, never left out: every indicator has its field.
+            switch entry.value {
+            case .count(let value): try container.encode(value, forKey: entry.key)
+            case .hours(let value): try container.encode(value, forKey: entry.key)
+            case .euros(let value): try container.encode(value, forKey: entry.key)
+            case .countsByKind(let value): try container.encode(value, forKey: entry.key)
+            case .names(let value): try container.encode(value, forKey: entry.key)
+            case .provenance(let value): try container.encode(value, forKey: entry.key)
+            }
+        }
     }
 
     private struct StakeholderKey: Hashable {

@@ -1,0 +1,173 @@
+import CompetenceCore
+import Foundation
+
+/// One line of an exported history (NDJSON): an event's envelope and its payload as JSON.
+///
+/// Fields, in this order: `id`, `stream`, `version`, `position`, `type`, `schema_version`, `occurred_at`,
+/// `recorded_at`, `metadata`, `payload_encoding`, then `payload_base64` (only for a compact payload of a
+/// type this build does not know) and `payload` last. See `Docs/CLI.md`.
+struct HistoryLine: Sendable {
+    /// The event as it was read from the source store, or as it is to be appended to the target.
+    var event: RecordedEvent
+
+    /// How the payload is stored in the source store: `json` or `compact`.
+    static let encodingField = "payload_encoding"
+
+    // MARK: Writing
+
+    /// The line's text (without the newline). Compact payloads are transcoded to JSON; a compact payload of an
+    /// unknown type is carried as base64 with `payload: null`.
+    func encoded() throws -> Data {
+        var text = "{\"id\":\"\(event.id.uuidString.lowercased())\""
+        text += ",\"stream\":" + Self.quoted(event.stream.rawValue)
+        text += ",\"version\":\(event.version),\"position\":\(event.position)"
+        text += ",\"type\":" + Self.quoted(event.type)
+        text += ",\"schema_version\":\(event.schemaVersion)"
+        text += ",\"occurred_at\":\"\(Instant.format(event.occurredAt))\""
+        text += ",\"recorded_at\":\"\(Instant.format(event.recordedAt))\""
+        text += ",\"metadata\":" + String(decoding: try Self.encoder.encode(LineMetadata(event.metadata)), as: UTF8.self)
+        text += ",\"\(Self.encodingField)\":\"\(event.payload.encoding)\""
+        var line = Data(text.utf8)
+        let json = try CompetenceEvent.codec.transcode(
+            type: event.type, schemaVersion: event.schemaVersion, payload: event.payload, to: .json)
+        if json.encoding == .json {
+            line.append(contentsOf: ",\"payload\":".utf8)
+            line.append(json.bytes)
+        } else {
+            line.append(contentsOf: ",\"payload_base64\":\"\(json.bytes.base64EncodedString())\",\"payload\":null".utf8)
+        }
+        line.append(UInt8(ascii: "}"))
+        return line
+    }
+
+    // MARK: Reading
+
+    /// Reads a line. `line` is 1-based, for messages.
+    ///
+    /// - Throws: ``HistoryError/badLine(file:line:reason:)`` naming the field that is wrong.
+    init(parsing bytes: Data, file: String, line: Int) throws {
+        func bad(_ reason: String) -> HistoryError { .badLine(file: file, line: line, reason: reason) }
+        let envelope: Envelope
+        do {
+            envelope = try JSONDecoder().decode(Envelope.self, from: bytes)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw bad("the field '\(key.stringValue)' is missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw bad("the field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type")
+        } catch {
+            throw bad("not a JSON object of an exported event")
+        }
+        guard let id = UUID(uuidString: envelope.id) else { throw bad("id '\(envelope.id)' is not a UUID") }
+        guard let occurredAt = Instant.parse(envelope.occurred_at) else {
+            throw bad("occurred_at '\(envelope.occurred_at)' is not a UTC time YYYY-MM-DDTHH:MM:SS.ffffffZ")
+        }
+        guard let recordedAt = Instant.parse(envelope.recorded_at) else {
+            throw bad("recorded_at '\(envelope.recorded_at)' is not a UTC time YYYY-MM-DDTHH:MM:SS.ffffffZ")
+        }
+        guard let encoding = PayloadEncoding.allCases.first(where: { $0.description == envelope.payload_encoding }) else {
+            throw bad("payload_encoding '\(envelope.payload_encoding)' is neither json nor compact")
+        }
+        guard envelope.version >= 1, envelope.position >= 1 else { throw bad("version and position start at 1") }
+        let metadata = try envelope.metadata.eventMetadata(fail: bad)
+        let payload = try Self.payload(of: bytes, envelope: envelope, encoding: encoding, fail: bad)
+        do {
+            _ = try CompetenceEvent.codec.decode(type: envelope.type, schemaVersion: envelope.schema_version, payload: payload)
+        } catch {
+            throw bad("the payload is not a valid \(envelope.type): \(error.reason)")
+        }
+        self.init(event: RecordedEvent(
+            id: id, stream: StreamName(envelope.stream), version: envelope.version, position: envelope.position,
+            type: envelope.type, schemaVersion: envelope.schema_version, occurredAt: occurredAt,
+            recordedAt: recordedAt, metadata: metadata, payload: payload))
+    }
+
+    /// Wraps an event read back from a store.
+    init(event: RecordedEvent) { self.event = event }
+
+    /// The payload as the source store held it: the exact JSON bytes of the line, or those bytes encoded
+    /// compact again, or the base64 bytes.
+    private static func payload(
+        of bytes: Data, envelope: Envelope, encoding: PayloadEncoding, fail: (String) -> HistoryError
+    ) throws -> EventPayload {
+        if let base64 = envelope.payload_base64 {
+            guard let decoded = Data(base64Encoded: base64) else { throw fail("payload_base64 is not base64") }
+            return EventPayload(encoding: encoding, bytes: decoded)
+        }
+        let raw = [UInt8](bytes)
+        guard let range = RawJSONField.range(of: "payload", in: raw) else { throw fail("the field 'payload' is missing") }
+        let json = EventPayload(encoding: .json, bytes: Data(raw[range]))
+        guard encoding == .compact else { return json }
+        let compact: EventPayload
+        do {
+            compact = try CompetenceEvent.codec.transcode(
+                type: envelope.type, schemaVersion: envelope.schema_version, payload: json, to: .compact)
+        } catch {
+            throw fail("the payload is not a valid \(envelope.type): \(error)")
+        }
+        guard compact.encoding == .compact else {
+            throw fail("type \(envelope.type) is unknown to this build, so its JSON payload cannot be stored compact again")
+        }
+        return compact
+    }
+
+    private static func quoted(_ text: String) -> String {
+        String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// The envelope fields of a line, as decoded (the payload is taken raw).
+    private struct Envelope: Decodable {
+        var id: String
+        var stream: String
+        var version: Int64
+        var position: Int64
+        var type: String
+        var schema_version: Int
+        var occurred_at: String
+        var recorded_at: String
+        var metadata: LineMetadata
+        var payload_encoding: String
+        var payload_base64: String?
+    }
+}
+
+/// ``EventMetadata`` as written in a history line: snake_case keys, absent fields left out.
+struct LineMetadata: Codable, Sendable {
+    var correlation_id: String?
+    var causation_id: String?
+    var recorded_by: String?
+    var origin: Origin?
+
+    /// ``EventOrigin`` as written in a history line.
+    struct Origin: Codable, Sendable {
+        var source: String
+        var row: Int?
+        var content_hash: String?
+    }
+
+    init(_ metadata: EventMetadata) {
+        correlation_id = metadata.correlationID?.uuidString.lowercased()
+        causation_id = metadata.causationID?.uuidString.lowercased()
+        recorded_by = metadata.recordedBy
+        origin = metadata.origin.map { Origin(source: $0.source, row: $0.row, content_hash: $0.contentHash) }
+    }
+
+    /// The metadata, or the error `fail` makes for an id that is not a UUID.
+    func eventMetadata(fail: (String) -> HistoryError) throws -> EventMetadata {
+        func uuid(_ text: String?, _ field: String) throws -> UUID? {
+            guard let text else { return nil }
+            guard let id = UUID(uuidString: text) else { throw fail("metadata.\(field) '\(text)' is not a UUID") }
+            return id
+        }
+        return EventMetadata(
+            correlationID: try uuid(correlation_id, "correlation_id"),
+            causationID: try uuid(causation_id, "causation_id"),
+            recordedBy: recorded_by,
+            origin: origin.map { EventOrigin(source: $0.source, row: $0.row, contentHash: $0.content_hash) })
+    }
+}

@@ -1,0 +1,59 @@
+import CompetenceCore
+import Foundation
+
+/// Runs one CSV import: reads the file, builds every event of it, and records them all in ONE call to the
+/// ledger, so the file lands whole or not at all. A refusal is reported as the file's row and column.
+package struct CSVImporter: Sendable {
+    /// The store written to.
+    package let store: any EventStore
+    /// Who records, for the events' metadata.
+    package let recordedBy: String?
+    /// Told how far the building of events has got: the file's name, rows done, rows in all.
+    package let progress: @Sendable (_ file: String, _ done: Int, _ total: Int) -> Void
+
+    /// An importer into `store`.
+    package init(
+        store: any EventStore, recordedBy: String?,
+        progress: @escaping @Sendable (_ file: String, _ done: Int, _ total: Int) -> Void = { _, _, _ in }
+    ) {
+        self.store = store
+        self.recordedBy = recordedBy
+        self.progress = progress
+    }
+
+    /// What an import did.
+    package struct Outcome: Sendable {
+        /// The file, as given.
+        package var file: String
+        /// Its data rows.
+        package var rows: Int
+        /// The events it records.
+        package var events: Int
+        /// True when the same file was imported before: nothing was added.
+        package var alreadyImported: Bool
+        /// The store's last position after the import.
+        package var lastPosition: Int64
+    }
+
+    /// Imports `file` as `kind`: the file lands whole, or nothing of it does.
+    package func run(_ kind: some CSVImportKind, file: String) async throws -> Outcome {
+        let table = try CSVTable(path: file)
+        try table.require(kind.requiredColumns)
+        guard !table.rows.isEmpty else { throw ImportFileError.noRows(file: file) }
+        let ledger = CompetenceLedger(store: store, recordedBy: recordedBy)
+        let state = try await ledger.state()
+        var batch = ImportBatch(table: table, kind: kind.kind, recordedBy: recordedBy)
+        let total = table.rows.count
+        let name = table.fileName
+        try kind.build(from: table, state: state, into: &batch) { progress(name, $0, total) }
+        let receipt: RecordingReceipt
+        do {
+            receipt = try await ledger.record(batch.events, ids: batch.ids, metadata: batch.metadata)
+        } catch let error as LedgerValidationError {
+            throw LedgerErrorMapping.rowError(error, in: batch)
+        }
+        return Outcome(
+            file: file, rows: table.rows.count, events: batch.count, alreadyImported: receipt.alreadyRecorded,
+            lastPosition: receipt.lastPosition)
+    }
+}

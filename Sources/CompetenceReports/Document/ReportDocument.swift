@@ -1,0 +1,77 @@
+import CompetenceCore
+
+/// A computed report, ready to render in any format: its title, tables, charts and provenance.
+///
+/// The one place where a ``ReportName`` is turned into content: an exhaustive switch, so a new report cannot
+/// be added without saying what its tables, charts and JSON are.
+package struct ReportDocument: Sendable {
+    /// How the report is written as JSON.
+    package enum JSONShape: Sendable {
+        /// An object with the report's name, title, provenance and tables.
+        case tables
+        /// The programme indicators as one object with a field per indicator.
+        case indicators(ProgrammeIndicators)
+    }
+
+    /// Which report.
+    package let name: ReportName
+    /// A heading for people.
+    package let title: String
+    /// The tables, the primary one (the CSV one) first.
+    package let tables: [ReportTable]
+    /// The charts of the HTML page, drawn from the same figures as the tables.
+    package let charts: [ReportChart]
+    /// What the report was computed from.
+    package let provenance: ReportProvenance
+    /// How the JSON rendering is shaped.
+    package let jsonShape: JSONShape
+
+    /// Picks the report `name` out of `reports`.
+    ///
+    /// - Throws: ``ReportError/organisationNeeded`` when a timeline lacks its organisation;
+    ///   ``AnalyticsError`` when the organisation is unknown.
+    package init(name: ReportName, reports: AnalyticsReports, organisation: String?) throws {
+        self.name = name
+        provenance = reports.provenance
+        var shape = JSONShape.tables
+        switch name {
+        case .matrix:
+            title = "Skills matrix"
+            tables = reports.matrix.tables
+            charts = [ReportCharts.gapHeatMap(reports.matrix)]
+        case .trainings:
+            title = "Trainings"
+            tables = reports.trainings.tables
+            charts = [ReportCharts.spending(reports.trainings)]
+        case .effect:
+            title = "Effect of the programme"
+            tables = reports.effect.tables
+            charts = ReportCharts.effectBars(reports.effect)
+        case .plans:
+            title = "Development plans"
+            tables = reports.plans.tables
+            charts = []
+        case .indicators:
+            // The programme overview: the indicators, with every chart of the other reports.
+            title = "Programme indicators"
+            tables = reports.indicators.tables
+            charts =
+                [ReportCharts.gapHeatMap(reports.matrix)] + ReportCharts.effectBars(reports.effect)
+                + [ReportCharts.spending(reports.trainings)]
+            shape = .indicators(reports.indicators)
+        case .practices:
+            title = "Good practices"
+            tables = reports.practices.tables
+            charts = []
+        case .timeline:
+            guard let organisation, !organisation.isEmpty else { throw ReportError.organisationNeeded }
+            title = "Timeline of \(organisation)"
+            tables = try reports.timeline(for: OrganisationID(organisation)).tables
+            charts = []
+        }
+        jsonShape = shape
+    }
+
+    /// The primary table: the one `--format csv` writes.
+    package var primaryTable: ReportTable { tables[0] }
+}

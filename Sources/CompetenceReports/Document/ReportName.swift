@@ -1,0 +1,29 @@
+/// The reports `competence report NAME` computes.
+package enum ReportName: String, CaseIterable, Sendable {
+    /// Skills matrix: current and target levels and gaps per organisation × competence.
+    case matrix
+    /// Training ledger: trainings, participation, spending per competence, coverage of top gaps.
+    case trainings
+    /// Effect: paired baseline → follow-up change, trained vs untrained, difference in differences.
+    case effect
+    /// Development plans and their actions.
+    case plans
+    /// Programme indicators for the funder: one JSON object.
+    case indicators
+    /// The good-practice catalogue.
+    case practices
+    /// One organisation's history (needs an organisation).
+    case timeline
+}
+
+/// How a report is written.
+package enum ReportFormat: String, CaseIterable, Sendable {
+    /// Aligned text tables for the terminal.
+    case table
+    /// The primary table as CSV with a header row (the columns are a contract; see Docs/CLI.md).
+    case csv
+    /// JSON: indicators as one object; other reports as their tables with provenance.
+    case json
+    /// One self-contained HTML page: tables and SVG charts, no network, printable.
+    case html
+}

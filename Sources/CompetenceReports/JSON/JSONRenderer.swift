@@ -1,0 +1,73 @@
+import CompetenceCore
+import Foundation
+
+/// Writes a report as JSON. `indicators` is one object with a field per indicator; every other report is an
+/// object with its name, title, provenance and tables, each row an object keyed by column (cells as in CSV,
+/// `null` for empty).
+package enum JSONRenderer {
+    /// The report as JSON text.
+    package static func render(_ document: ReportDocument) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        switch document.jsonShape {
+        case .indicators(let indicators): return try encoder.encode(indicators)
+        case .tables: return try encoder.encode(Body(document))
+        }
+    }
+
+    private struct Body: Encodable {
+        var report: String
+        var title: String
+        var provenance: ReportProvenance
+        var tables: [Table]
+
+        init(_ document: ReportDocument) {
+            report = document.name.rawValue
+            title = document.title
+            provenance = document.provenance
+            tables = document.tables.map(Table.init)
+        }
+    }
+
+    private struct Table: Encodable {
+        var name: String
+        var title: String
+        var columns: [String]
+        var rows: [[String: String?]]
+
+        init(_ table: ReportTable) {
+            name = table.name
+            title = table.title
+            columns = table.columns
+            rows = table.rows.map { cells in
+                Dictionary(uniqueKeysWithValues: zip(table.columns, cells).map { ($0, $1.isEmpty ? nil : $1) })
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(name, forKey: Key("name"))
+            try container.encode(title, forKey: Key("title"))
+            try container.encode(columns, forKey: Key("columns"))
+            var rowsContainer = container.nestedUnkeyedContainer(forKey: Key("rows"))
+            for row in rows {
+                var object = rowsContainer.nestedContainer(keyedBy: Key.self)
+                for column in columns {
+                    if let value = row[column] ?? nil {
+                        try object.encode(value, forKey: Key(column))
+                    } else {
+                        try object.encodeNil(forKey: Key(column))
+                    }
+                }
+            }
+        }
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}

@@ -1,0 +1,72 @@
+import CompetenceCore
+import FileStore
+import Foundation
+import Logging
+import PostgresStore
+
+/// Whether a command only reads a store or also appends to it.
+package enum StoreAccess: Sendable {
+    /// Reports, export, verify and replay: never creates or changes a store, and fails when it is missing.
+    case read
+    /// Imports: creates a file store that does not exist yet and takes the writer's lock.
+    case write
+}
+
+/// The one place where a ``StoreLocation`` becomes an ``EventStore``: every command opens its store here.
+package struct StoreOpener: Sendable {
+    /// Where the store is.
+    package let location: StoreLocation
+
+    /// An opener for `location`.
+    package init(location: StoreLocation) { self.location = location }
+
+    /// Opens the store for reading or writing.
+    ///
+    /// - Throws: ``StoreOpeningError/storeNotFound(location:)`` when reading a file store that does not exist;
+    ///   the store's own error (e.g. `FileStoreError.lockedByAnotherWriter`) when it cannot be opened.
+    package func open(for access: StoreAccess) throws -> any EventStore {
+        switch location {
+        case .memory:
+            return InMemoryEventStore()
+        case .file(let path):
+            if access == .read, !Self.isDirectory(path) {
+                throw StoreOpeningError.storeNotFound(location: location.description)
+            }
+            let options = FileStoreOptions(access: access == .read ? .readOnly : .readWrite)
+            return try FileEventStore(directory: path, options: options)
+        case .postgres(let url):
+            return try openPostgres(url)
+        }
+    }
+
+    /// A PostgreSQL store for `url` (its `schema=NAME` parameter taken out).
+    func openPostgres(_ url: String) throws -> PostgresEventStore {
+        let (connection, schema) = Self.splitSchema(from: url)
+        do {
+            return try PostgresEventStore(
+                configuration: PostgresConfiguration(connectionString: connection, schema: schema), logger: Self.logger)
+        } catch {
+            throw StoreOpeningError.unsupportedStore(location: location.description, reason: error.description)
+        }
+    }
+
+    /// The stores' logger: warnings and errors on stderr; `COMPETENCE_LOG_LEVEL` (trace, debug, info,
+    /// notice, warning, error, critical) shows more or less — server notices and migrations are `info`/`notice`.
+    package static var logger: Logger {
+        var logger = Logger(label: "competence.postgres")
+        let level = ProcessInfo.processInfo.environment["COMPETENCE_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        logger.logLevel = level ?? .warning
+        return logger
+    }
+
+    /// Takes the tool's own `schema=NAME` query parameter out of a PostgreSQL URL (libpq would refuse it):
+    /// the connection string without it, and the schema (default `competence`).
+    package static func splitSchema(from url: String) -> (connection: String, schema: String) {
+        guard var components = URLComponents(string: url),
+            let item = components.queryItems?.first(where: { $0.name == "schema" }), let schema = item.value, !schema.isEmpty
+        else { return (url, PostgresConfiguration.defaultSchema) }
+        components.queryItems = components.queryItems?.filter { $0.name != "schema" }
+        if components.queryItems?.isEmpty == true { components.queryItems = nil }
+        return (components.string ?? url, schema)
+    }
+}
