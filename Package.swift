@@ -134,7 +134,9 @@ let package = Package(
         ),
         .testTarget(
             name: "FileStoreTests",
-            dependencies: ["FileStore", "EventStoreConformance", "CompetenceCore", "FileStoreCrashChild", "TestSupport"],
+            dependencies: [
+                "FileStore", "EventStoreConformance", "CompetenceCore", "FileStoreCrashChild", "TestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         // A second OS process for the PostgresStore fault tests: appends to shared streams and reports.
@@ -177,8 +179,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The README's embedding example, compiled against the public API only and run.
-        .testTarget(name: "EmbeddingTests", dependencies: ["CompetenceCore", "FileStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "EmbeddingTests", dependencies: ["CompetenceCore", "FileStore"], swiftSettings: strictSettings),
         // End-to-end tests of the `competence` tool: they run the built executable as a real process.
-        .testTarget(name: "CLITests", dependencies: ["Demo", "CompetenceCore", "CompetenceScenario", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CLITests", dependencies: ["Demo", "CompetenceCore", "CompetenceScenario", "TestSupport"],
+            swiftSettings: strictSettings),
     ]
 )

@@ -77,14 +77,18 @@ private struct LossiTraining {
 
 private let lossiTrainings: [LossiTraining] = [
     LossiTraining(
-        id: "excel-joint", title: "Excel in production and reporting", provider: "Salpaus Further Education", kind: .joint,
+        id: "excel-joint", title: "Excel in production and reporting", provider: "Salpaus Further Education",
+        kind: .joint,
         competence: "excel", costCents: 980_000,
         sessions: [scenarioDay(2024, 2, 6), scenarioDay(2024, 2, 13), scenarioDay(2024, 2, 20)], hoursPerSession: 4,
         invitedUpTo: 2, procuredOn: scenarioDay(2024, 1, 12)),
     LossiTraining(
-        id: "management-joint", title: "Everyday leadership for supervisors", provider: "LAB University of Applied Sciences",
+        id: "management-joint", title: "Everyday leadership for supervisors",
+        provider: "LAB University of Applied Sciences",
         kind: .joint, competence: "management", costCents: 1_400_000,
-        sessions: [scenarioDay(2024, 2, 28), scenarioDay(2024, 3, 13), scenarioDay(2024, 3, 27), scenarioDay(2024, 4, 10)],
+        sessions: [
+            scenarioDay(2024, 2, 28), scenarioDay(2024, 3, 13), scenarioDay(2024, 3, 27), scenarioDay(2024, 4, 10),
+        ],
         hoursPerSession: 4, invitedUpTo: 2, procuredOn: scenarioDay(2024, 1, 19)),
     LossiTraining(
         id: "sales-joint", title: "Sales and customer encounters", provider: "Myyntivalmennus Salo Oy", kind: .joint,
@@ -96,15 +100,18 @@ private let lossiTrainings: [LossiTraining] = [
         sessions: [scenarioDay(2024, 4, 4), scenarioDay(2024, 4, 18), scenarioDay(2024, 5, 2)], hoursPerSession: 4,
         invitedUpTo: 2, procuredOn: scenarioDay(2024, 2, 15)),
     LossiTraining(
-        id: "konepaja-safety", title: "Machine safety at Konepaja Virtanen", provider: "Työturvallisuuskeskus", kind: .company,
+        id: "konepaja-safety", title: "Machine safety at Konepaja Virtanen", provider: "Työturvallisuuskeskus",
+        kind: .company,
         competence: "occupational-safety", costCents: 320_000, sessions: [scenarioDay(2024, 5, 15)], hoursPerSession: 6,
         company: "konepaja", invitedUpTo: 3, procuredOn: scenarioDay(2024, 3, 20)),
     LossiTraining(
         id: "muovi-planning", title: "Production planning with the ERP", provider: "ERP-Koulutus Oy", kind: .company,
-        competence: "production-planning", costCents: 540_000, sessions: [scenarioDay(2024, 9, 10), scenarioDay(2024, 9, 24)],
+        competence: "production-planning", costCents: 540_000,
+        sessions: [scenarioDay(2024, 9, 10), scenarioDay(2024, 9, 24)],
         hoursPerSession: 5, company: "muovi", invitedUpTo: 3, procuredOn: scenarioDay(2024, 6, 3)),
     LossiTraining(
-        id: "leipomo-quality", title: "Food safety and quality system", provider: "Hämeen Laatupalvelu Oy", kind: .company,
+        id: "leipomo-quality", title: "Food safety and quality system", provider: "Hämeen Laatupalvelu Oy",
+        kind: .company,
         competence: "quality", costCents: 260_000, sessions: [scenarioDay(2024, 4, 24)], hoursPerSession: 6,
         company: "leipomo", invitedUpTo: 3, procuredOn: scenarioDay(2024, 3, 25)),
 ]
@@ -120,12 +127,15 @@ extension ScenarioBuilder {
                     programme: programme, name: "LOSSI – anticipatory competence development in small industrial firms",
                     funder: "ESF+ 2021–2027", regions: ["Päijät-Häme"], startsOn: scenarioDay(2023, 3, 1),
                     endsOn: scenarioDay(2025, 2, 28)),
-                CompetenceFrameworkDefined(framework: "lossi-industrial", name: "Small industrial firm competences", scale: .standard),
-            ] + lossiCompetences.map {
-                CompetenceDefined(
-                    competence: $0.id, name: $0.name, category: $0.category, scale: .standard, framework: "lossi-industrial",
-                    escoURI: $0.esco)
-            })
+                CompetenceFrameworkDefined(
+                    framework: "lossi-industrial", name: "Small industrial firm competences", scale: .standard),
+            ]
+                + lossiCompetences.map {
+                    CompetenceDefined(
+                        competence: $0.id, name: $0.name, category: $0.category, scale: .standard,
+                        framework: "lossi-industrial",
+                        escoURI: $0.esco)
+                })
 
         // Companies and their pseudonymous people: 01 the manager, 02–03 supervisors (one in the smallest), staff.
         var people: [OrganisationID: [PersonRegistered]] = [:]
@@ -188,21 +198,26 @@ extension ScenarioBuilder {
         // Management interviews and foresight workshops, autumn 2023; needs follow from the survey's gaps.
         for (index, company) in companies.enumerated() {
             let gaps = lossiCompetences.map { competence in
-                (competence.id, people[company.id]!.reduce(0) { sum, person in
-                    let answer = baseline[person.person]![competence.id]!
-                    return sum + (answer.target ?? answer.current) - answer.current
-                })
+                (
+                    competence.id,
+                    people[company.id]!.reduce(0) { sum, person in
+                        let answer = baseline[person.person]![competence.id]!
+                        return sum + (answer.target ?? answer.current) - answer.current
+                    }
+                )
             }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
             let needs = gaps.prefix(3).map(\.0)
             add(
                 "LOSSI interviews and foresight: \(company.id)",
                 [
                     ManagementInterviewHeld(
-                        organisation: company.id, interview: "interview-2023", heldOn: scenarioDay(2023, 10, 2).adding(days: index * 2),
+                        organisation: company.id, interview: "interview-2023",
+                        heldOn: scenarioDay(2023, 10, 2).adding(days: index * 2),
                         intervieweeRoles: [.manager, .supervisor],
                         identifiedNeeds: needs.enumerated().map { IdentifiedNeed(competence: $1, priority: $0 + 1) }),
                     ForesightWorkshopHeld(
-                        organisation: company.id, workshop: "foresight-2023", heldOn: scenarioDay(2023, 11, 6).adding(days: index * 2),
+                        organisation: company.id, workshop: "foresight-2023",
+                        heldOn: scenarioDay(2023, 11, 6).adding(days: index * 2),
                         horizonYear: 2030, vision: company.vision,
                         milestones: [
                             Milestone(year: 2025, description: "Competence matrix and development plan in use"),
@@ -217,18 +232,25 @@ extension ScenarioBuilder {
                         organisation: company.id, item: "survey-results-2023", kind: .surveyResults,
                         title: "Baseline competence survey results", addedOn: scenarioDay(2023, 11, 20)),
                     PortfolioItemAdded(
-                        organisation: company.id, item: "vision-2030", kind: .vision, title: "Vision 2030 and the path to it",
+                        organisation: company.id, item: "vision-2030", kind: .vision,
+                        title: "Vision 2030 and the path to it",
                         addedOn: scenarioDay(2023, 12, 4)),
-                ] + needs.prefix(2).enumerated().map { priority, competence in
-                    TrainingNeedIdentified(
-                        organisation: company.id, competence: competence, identifiedOn: scenarioDay(2023, 12, 11),
-                        source: priority == 0 ? .survey : .interview, priority: priority + 1)
-                })
+                ]
+                    + needs.prefix(2).enumerated().map { priority, competence in
+                        TrainingNeedIdentified(
+                            organisation: company.id, competence: competence, identifiedOn: scenarioDay(2023, 12, 11),
+                            source: priority == 0 ? .survey : .interview, priority: priority + 1)
+                    })
         }
 
         add(
             "LOSSI forum, autumn 2023",
-            [forum(programme, "forum-2023-10", scenarioDay(2023, 10, 19), topics: ["the region's competence needs", "cooperation between schools and firms"], decisions: ["map the companies' training needs by December"])])
+            [
+                forum(
+                    programme, "forum-2023-10", scenarioDay(2023, 10, 19),
+                    topics: ["the region's competence needs", "cooperation between schools and firms"],
+                    decisions: ["map the companies' training needs by December"])
+            ])
 
         // Trainings, spring and autumn 2024.
         var completedTraining: Set<String> = []
@@ -246,16 +268,20 @@ extension ScenarioBuilder {
                     training: training.id, title: training.title, provider: training.provider, kind: training.kind,
                     competences: [training.competence], costCents: training.costCents, hours: hours,
                     procuredOn: training.procuredOn,
-                    organisations: training.company.map { [$0] } ?? Array(Set(participants.map(\.organisation))).sorted(),
+                    organisations: training.company.map { [$0] }
+                        ?? Array(Set(participants.map(\.organisation))).sorted(),
                     programme: programme)
             ]
             events += training.sessions.enumerated().map { index, day in
                 TrainingSessionHeld(
-                    training: training.id, session: "session-\(index + 1)", heldOn: day, hours: training.hoursPerSession)
+                    training: training.id, session: "session-\(index + 1)", heldOn: day, hours: training.hoursPerSession
+                )
             }
             for person in participants {
                 let completed = random.chance(0.85)
-                let attended = completed ? hours : training.hoursPerSession * Double(random.int(in: 0...(training.sessions.count - 1)))
+                let attended =
+                    completed
+                    ? hours : training.hoursPerSession * Double(random.int(in: 0...(training.sessions.count - 1)))
                 events.append(
                     ParticipationRecorded(
                         training: training.id, person: person.person, organisation: person.organisation,
@@ -264,7 +290,9 @@ extension ScenarioBuilder {
                 if completed {
                     completedTraining.insert("\(person.person)/\(training.competence)")
                     if random.chance(0.8) {
-                        events.append(TrainingFeedbackGiven(training: training.id, score: random.int(in: 3...5), givenOn: lastDay))
+                        events.append(
+                            TrainingFeedbackGiven(training: training.id, score: random.int(in: 3...5), givenOn: lastDay)
+                        )
                     }
                 }
             }
@@ -277,21 +305,29 @@ extension ScenarioBuilder {
             [
                 CompanyVisitMade(
                     host: "konepaja", visitors: ["puutuote", "hitsaamo", "sahko"], visitedOn: scenarioDay(2024, 4, 11),
-                    practicesObserved: ["competence matrix on the shop-floor wall", "induction checklist for new welders"]),
+                    practicesObserved: [
+                        "competence matrix on the shop-floor wall", "induction checklist for new welders",
+                    ]),
                 CompanyVisitMade(
                     host: "muovi", visitors: ["leipomo", "pakkaus"], visitedOn: scenarioDay(2024, 4, 25),
                     practicesObserved: ["daily 10-minute lean huddle", "cross-training plan per machine"]),
                 CompanyVisitMade(
                     host: "leipomo", visitors: ["konepaja", "muovi"], visitedOn: scenarioDay(2024, 5, 16),
                     practicesObserved: ["annual development discussion with a skills self-assessment"]),
-            ] + companies.map { company in
-                PortfolioItemAdded(
-                    organisation: company.id, item: "training-record-2024", kind: .trainingRecord,
-                    title: "Trainings attended in spring 2024", addedOn: scenarioDay(2024, 6, 14))
-            })
+            ]
+                + companies.map { company in
+                    PortfolioItemAdded(
+                        organisation: company.id, item: "training-record-2024", kind: .trainingRecord,
+                        title: "Trainings attended in spring 2024", addedOn: scenarioDay(2024, 6, 14))
+                })
         add(
             "LOSSI forum, spring 2024",
-            [forum(programme, "forum-2024-03", scenarioDay(2024, 3, 21), topics: ["joint trainings so far", "access to skilled labour"], decisions: ["pilot a shared apprenticeship model"])])
+            [
+                forum(
+                    programme, "forum-2024-03", scenarioDay(2024, 3, 21),
+                    topics: ["joint trainings so far", "access to skilled labour"],
+                    decisions: ["pilot a shared apprenticeship model"])
+            ])
 
         // Follow-up survey, autumn 2024: completed trainings show in the levels.
         addSurvey(
@@ -315,7 +351,10 @@ extension ScenarioBuilder {
         // Sparring visits and development plans, autumn 2024. One visit was first recorded for the wrong company.
         let misrecorded = add(
             "LOSSI sparring visit (wrong company)",
-            [SparringVisitHeld(organisation: "pakkaus", heldOn: scenarioDay(2024, 10, 16), topics: ["development plan"])])
+            [
+                SparringVisitHeld(
+                    organisation: "pakkaus", heldOn: scenarioDay(2024, 10, 16), topics: ["development plan"])
+            ])
         add(
             "LOSSI sparring visit voided",
             [
@@ -325,7 +364,12 @@ extension ScenarioBuilder {
             ])
         add(
             "LOSSI forum, autumn 2024",
-            [forum(programme, "forum-2024-10", scenarioDay(2024, 10, 17), topics: ["a regional continuous-learning model", "results of the follow-up survey"], decisions: ["continue the forum after LOSSI as part of the regional council's work"])])
+            [
+                forum(
+                    programme, "forum-2024-10", scenarioDay(2024, 10, 17),
+                    topics: ["a regional continuous-learning model", "results of the follow-up survey"],
+                    decisions: ["continue the forum after LOSSI as part of the regional council's work"])
+            ])
         for (index, company) in companies.enumerated() {
             let adoptedOn = scenarioDay(2024, 11, 12).adding(days: index)
             let plan = PlanID("\(company.id)-2025")
@@ -342,8 +386,10 @@ extension ScenarioBuilder {
             var events: [any LedgerEvent] = [
                 SparringVisitHeld(
                     organisation: company.id, heldOn: scenarioDay(2024, 10, 15).adding(days: index),
-                    topics: ["competence management", "development plan"], agreedActions: ["adopt the plan in November"]),
-                DevelopmentPlanAdopted(plan: plan, organisation: company.id, adoptedOn: adoptedOn, actions: Array(actions)),
+                    topics: ["competence management", "development plan"], agreedActions: ["adopt the plan in November"]
+                ),
+                DevelopmentPlanAdopted(
+                    plan: plan, organisation: company.id, adoptedOn: adoptedOn, actions: Array(actions)),
                 PortfolioItemAdded(
                     organisation: company.id, item: "development-plan-2025", kind: .developmentPlan,
                     title: "Competence development plan 2025", addedOn: adoptedOn),
@@ -351,8 +397,10 @@ extension ScenarioBuilder {
             // Even-numbered companies finish their first action in time; the others leave it overdue.
             if index % 2 == 0, !actions.isEmpty {
                 events.append(
-                    PlanActionProgressed(plan: plan, action: "action-1", status: .inProgress, progressedOn: adoptedOn.adding(days: 7)))
-                events.append(PlanActionCompleted(plan: plan, action: "action-1", completedOn: scenarioDay(2024, 12, 18)))
+                    PlanActionProgressed(
+                        plan: plan, action: "action-1", status: .inProgress, progressedOn: adoptedOn.adding(days: 7)))
+                events.append(
+                    PlanActionCompleted(plan: plan, action: "action-1", completedOn: scenarioDay(2024, 12, 18)))
             } else if actions.count > 1 {
                 events.append(
                     PlanActionProgressed(
@@ -367,11 +415,12 @@ extension ScenarioBuilder {
     ) -> ForumMeetingHeld {
         ForumMeetingHeld(
             programme: programme, meeting: meeting, heldOn: day,
-            stakeholders: companies.prefix(4).map { Stakeholder(kind: .company, name: $0.name, organisation: $0.id) } + [
-                Stakeholder(kind: .educationalInstitution, name: "Salpaus Further Education"),
-                Stakeholder(kind: .educationalInstitution, name: "LAB University of Applied Sciences"),
-                Stakeholder(kind: .employmentServices, name: "Päijät-Häme employment services"),
-                Stakeholder(kind: .publicAuthority, name: "Regional Council of Päijät-Häme"),
-            ], topics: topics, decisions: decisions)
+            stakeholders: companies.prefix(4).map { Stakeholder(kind: .company, name: $0.name, organisation: $0.id) }
+                + [
+                    Stakeholder(kind: .educationalInstitution, name: "Salpaus Further Education"),
+                    Stakeholder(kind: .educationalInstitution, name: "LAB University of Applied Sciences"),
+                    Stakeholder(kind: .employmentServices, name: "Päijät-Häme employment services"),
+                    Stakeholder(kind: .publicAuthority, name: "Regional Council of Päijät-Häme"),
+                ], topics: topics, decisions: decisions)
     }
 }

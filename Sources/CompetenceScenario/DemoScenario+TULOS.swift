@@ -55,18 +55,24 @@ extension ScenarioBuilder {
             [
                 ProgrammeSetUp(
                     programme: programme, name: "TULOS – sustainable productive competence for the future",
-                    funder: "ESF 2014–2020", regions: ["Varsinais-Suomi", "Etelä-Pohjanmaa"], startsOn: scenarioDay(2019, 9, 1),
+                    funder: "ESF 2014–2020", regions: ["Varsinais-Suomi", "Etelä-Pohjanmaa"],
+                    startsOn: scenarioDay(2019, 9, 1),
                     endsOn: scenarioDay(2021, 8, 31)),
-                CompetenceFrameworkDefined(framework: "tulos-sote", name: "Welfare and health work competences", scale: .standard),
-            ] + careCompetences.map {
-                CompetenceDefined(competence: $0.id, name: $0.name, category: "welfare and health work", scale: .standard, framework: "tulos-sote")
-            })
+                CompetenceFrameworkDefined(
+                    framework: "tulos-sote", name: "Welfare and health work competences", scale: .standard),
+            ]
+                + careCompetences.map {
+                    CompetenceDefined(
+                        competence: $0.id, name: $0.name, category: "welfare and health work", scale: .standard,
+                        framework: "tulos-sote")
+                })
 
         var people: [OrganisationID: [PersonRegistered]] = [:]
         for (index, organisation) in careOrganisations.enumerated() {
             let persons = (1...6).map { number in
                 PersonRegistered(
-                    person: PersonID("\(organisation.id)-\(String(format: "%02d", number))"), organisation: organisation.id,
+                    person: PersonID("\(organisation.id)-\(String(format: "%02d", number))"),
+                    organisation: organisation.id,
                     role: number == 1 ? .manager : number == 2 ? .supervisor : .staff)
             }
             people[organisation.id] = persons
@@ -92,7 +98,9 @@ extension ScenarioBuilder {
             before[person.person, default: [:]][competence] = current
             return (current, min(5, current + random.int(in: 1...2)), random.int(in: 3...5))
         }
-        add("TULOS skills survey closed", [SurveyRoundClosed(round: DemoScenario.tulosBaseline, closedOn: scenarioDay(2020, 3, 6))])
+        add(
+            "TULOS skills survey closed",
+            [SurveyRoundClosed(round: DemoScenario.tulosBaseline, closedOn: scenarioDay(2020, 3, 6))])
 
         // Indicators before the pilots; one organisation withdraws before its pilot starts.
         add(
@@ -110,8 +118,10 @@ extension ScenarioBuilder {
             "TULOS pilots started",
             piloting.enumerated().map { index, organisation in
                 PilotStarted(
-                    pilot: PilotID("\(organisation.id)-pilot"), organisation: organisation.id, theme: organisation.pilot!,
-                    startedOn: scenarioDay(2020, 8, 17).adding(days: index * 3), employeesInvolved: 6 + random.int(in: 0...14))
+                    pilot: PilotID("\(organisation.id)-pilot"), organisation: organisation.id,
+                    theme: organisation.pilot!,
+                    startedOn: scenarioDay(2020, 8, 17).adding(days: index * 3),
+                    employeesInvolved: 6 + random.int(in: 0...14))
             })
 
         // Thematic workshops for all participating organisations.
@@ -135,8 +145,10 @@ extension ScenarioBuilder {
             "TULOS pilots completed",
             piloting.enumerated().map { index, organisation in
                 PilotCompleted(
-                    pilot: PilotID("\(organisation.id)-pilot"), completedOn: scenarioDay(2021, 3, 19).adding(days: index),
-                    employeesInvolved: 8 + random.int(in: 0...14), outcome: "\(organisation.pilot!.capitalized) in everyday use")
+                    pilot: PilotID("\(organisation.id)-pilot"),
+                    completedOn: scenarioDay(2021, 3, 19).adding(days: index),
+                    employeesInvolved: 8 + random.int(in: 0...14),
+                    outcome: "\(organisation.pilot!.capitalized) in everyday use")
             })
         addSurvey(
             "TULOS follow-up survey", round: DemoScenario.tulosFollowUp, kind: .followUp, programme: programme,
@@ -146,14 +158,19 @@ extension ScenarioBuilder {
             let current = min(5, before[person.person]![competence]! + (random.chance(0.55) ? 1 : 0))
             return (current, min(5, current + random.int(in: 0...1)), random.int(in: 3...5))
         }
-        add("TULOS follow-up survey closed", [SurveyRoundClosed(round: DemoScenario.tulosFollowUp, closedOn: scenarioDay(2021, 5, 14))])
+        add(
+            "TULOS follow-up survey closed",
+            [SurveyRoundClosed(round: DemoScenario.tulosFollowUp, closedOn: scenarioDay(2021, 5, 14))])
         add("TULOS indicators after", piloting.flatMap { indicators($0, on: scenarioDay(2021, 5, 31), after: true) })
 
         // Good practices from three pilots: documented, published to SoteNavi, adopted by others.
         let practices: [(PracticeID, String, OrganisationID, [OrganisationID])] = [
             ("walking-meetings", "Walking meetings", "mielenterveys-turku", ["kotihoito-aura", "fysio-lapua"]),
             ("shared-shift-planning", "Shift planning with the staff", "kotihoito-aura", ["palvelukoti-seinajoki"]),
-            ("peer-mentoring", "Peer mentoring for new employees", "vammaispalvelu-ep", ["palvelukoti-seinajoki", "mielenterveys-turku"]),
+            (
+                "peer-mentoring", "Peer mentoring for new employees", "vammaispalvelu-ep",
+                ["palvelukoti-seinajoki", "mielenterveys-turku"]
+            ),
         ]
         for (index, (practice, title, origin, adopters)) in practices.enumerated() {
             let documentedOn = scenarioDay(2021, 4, 20).adding(days: index)
@@ -162,23 +179,31 @@ extension ScenarioBuilder {
                 [
                     GoodPracticeDocumented(
                         practice: practice, title: title, theme: "well-being and productivity", origin: origin,
-                        summary: "\(title): how it was piloted, what it needs and what it changed", documentedOn: documentedOn),
-                    GoodPracticePublished(practice: practice, catalogue: "SoteNavi", publishedOn: scenarioDay(2021, 5, 20)),
-                ] + adopters.enumerated().map { number, adopter in
-                    GoodPracticeAdopted(practice: practice, organisation: adopter, adoptedOn: scenarioDay(2021, 6, 7).adding(days: number * 14))
-                })
+                        summary: "\(title): how it was piloted, what it needs and what it changed",
+                        documentedOn: documentedOn),
+                    GoodPracticePublished(
+                        practice: practice, catalogue: "SoteNavi", publishedOn: scenarioDay(2021, 5, 20)),
+                ]
+                    + adopters.enumerated().map { number, adopter in
+                        GoodPracticeAdopted(
+                            practice: practice, organisation: adopter,
+                            adoptedOn: scenarioDay(2021, 6, 7).adding(days: number * 14))
+                    })
         }
     }
 
     /// Work ability, sick leave and client hours of one organisation, before or after its pilot.
-    private mutating func indicators(_ organisation: CareOrganisation, on day: CalendarDate, after: Bool) -> [any LedgerEvent] {
+    private mutating func indicators(
+        _ organisation: CareOrganisation, on day: CalendarDate, after: Bool
+    ) -> [any LedgerEvent] {
         let lift = after ? Double(random.int(in: 2...8)) / 10 : 0
         // Before the pilot, sick leave and client hours go with well-being; after it, they move with the lift.
         let sickDaysBefore = 20 - 1.5 * organisation.wellBeingBefore
         let hoursBefore = 20 + organisation.wellBeingBefore
         return [
             IndicatorMeasured(
-                organisation: organisation.id, indicator: .wellBeing, name: "work ability index", value: organisation.wellBeingBefore + lift,
+                organisation: organisation.id, indicator: .wellBeing, name: "work ability index",
+                value: organisation.wellBeingBefore + lift,
                 unit: "score 0–10", measuredOn: day, respondents: 6),
             IndicatorMeasured(
                 organisation: organisation.id, indicator: .sickLeaveDays, name: "sick-leave days per person-year",

@@ -74,7 +74,8 @@ package struct DemoScenario: Sendable {
         var last: Int64 = 0
         for step in steps {
             let metadata = step.events.indices.map { row in
-                EventMetadata(recordedBy: "demo", origin: EventOrigin(source: "demo scenario: \(step.title)", row: row + 1))
+                EventMetadata(
+                    recordedBy: "demo", origin: EventOrigin(source: "demo scenario: \(step.title)", row: row + 1))
             }
             last = try await ledger.record(step.events, ids: step.ids, metadata: metadata).lastPosition
         }
@@ -84,7 +85,8 @@ package struct DemoScenario: Sendable {
     /// Records the scenario into `store` through a ledger with the scenario's fixed ``clock``.
     @discardableResult
     package func record(into store: any EventStore, encoding: PayloadEncoding = .json) async throws -> Summary {
-        try await record(into: CompetenceLedger(store: store, encoding: encoding, recordedBy: "demo", clock: Self.clock))
+        try await record(
+            into: CompetenceLedger(store: store, encoding: encoding, recordedBy: "demo", clock: Self.clock))
     }
 }
 

@@ -63,7 +63,8 @@ package struct StoreOpener: Sendable {
     /// the connection string without it, and the schema (default `competence`).
     package static func splitSchema(from url: String) -> (connection: String, schema: String) {
         guard var components = URLComponents(string: url),
-            let item = components.queryItems?.first(where: { $0.name == "schema" }), let schema = item.value, !schema.isEmpty
+            let item = components.queryItems?.first(where: { $0.name == "schema" }), let schema = item.value,
+            !schema.isEmpty
         else { return (url, PostgresConfiguration.defaultSchema) }
         components.queryItems = components.queryItems?.filter { $0.name != "schema" }
         if components.queryItems?.isEmpty == true { components.queryItems = nil }

@@ -8,7 +8,8 @@ package enum StoreOpeningError: Error, CustomStringConvertible, Sendable {
     package var description: String {
         switch self {
         case .storeNotFound(let location):
-            "no event store at \(location); import data into it first, or name another one with --store or COMPETENCE_STORE"
+            "no event store at \(location); import data into it first, "
+                + "or name another one with --store or COMPETENCE_STORE"
         case .unsupportedStore(let location, let reason):
             "cannot use the store \(location): \(reason)"
         }

@@ -7,7 +7,8 @@ struct CompetenceCommand: AsyncParsableCommand {
         commandName: "competence",
         abstract: "Record and analyse a competence-development programme as an immutable event history.",
         subcommands: [
-            DemoCommand.self, ImportCommand.self, ReportCommand.self, ExportCommand.self, VerifyCommand.self, ReplayCommand.self,
+            DemoCommand.self, ImportCommand.self, ReportCommand.self, ExportCommand.self, VerifyCommand.self,
+            ReplayCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: DemoCommand.self

@@ -48,7 +48,8 @@ enum Checks {
         let error = try await requireError(WrongExpectedVersionError.self, "streamExists on a new stream") {
             try await store.append([Sample.event("a")], to: stream, expecting: .streamExists)
         }
-        try await require(error.stream == stream && error.actual == 0 && error.expected == .streamExists,
+        try await require(
+            error.stream == stream && error.actual == 0 && error.expected == .streamExists,
             "the error names the stream, the expectation and version 0: \(error)")
         try await requireError(WrongExpectedVersionError.self, "exact(1) on a new stream") {
             try await store.append([Sample.event("a")], to: stream, expecting: .exact(1))
@@ -62,7 +63,8 @@ enum Checks {
         let stale = try await requireError(WrongExpectedVersionError.self, "a stale exact version") {
             try await store.append([Sample.event("d")], to: stream, expecting: .exact(1))
         }
-        try await require(stale.actual == 3 && stale.expected == .exact(1), "the error names expected 1 and actual 3: \(stale)")
+        try await require(
+            stale.actual == 3 && stale.expected == .exact(1), "the error names expected 1 and actual 3: \(stale)")
         try await store.append([Sample.event("d")], to: stream, expecting: .streamExists)
         try await store.append([Sample.event("e")], to: stream, expecting: .any)
         try await store.append([Sample.event("f")], to: "rules-y", expecting: .any)
@@ -83,7 +85,8 @@ enum Checks {
             StreamAppend(stream: "retry-a", expectedVersion: .exact(0), events: events),
             StreamAppend(stream: "retry-b", expectedVersion: .noStream, events: [Sample.event("new")]),
         ])
-        try await require(multi[0].wasAlreadyStored && multi[0].events == first.events, "a retried share in a multi-stream append")
+        try await require(
+            multi[0].wasAlreadyStored && multi[0].events == first.events, "a retried share in a multi-stream append")
         try await require(!multi[1].wasAlreadyStored && multi[1].positions == [7], "the new share lands after it")
         try await require(try await store.headPosition() == 7, "no duplicate was written")
         let ids = try await readWholeLog(store).map(\.id)
@@ -96,7 +99,8 @@ enum Checks {
         let elsewhere = try await requireError(EventStoreError.self, "a stored id appended to another stream") {
             try await store.append([events[0]], to: "conflict-b", expecting: .any)
         }
-        try await require(elsewhere == .eventIDConflict(events[0].id, storedIn: "conflict-a", version: 1),
+        try await require(
+            elsewhere == .eventIDConflict(events[0].id, storedIn: "conflict-a", version: 1),
             "the error names the id and where it is stored: \(elsewhere)")
         try await requireError(EventStoreError.self, "a retry mixing stored and new ids") {
             try await store.append([events[0], Sample.event("new")], to: "conflict-a", expecting: .any)
@@ -110,14 +114,16 @@ enum Checks {
             StreamAppend(stream: "multi-b", expectedVersion: .noStream, events: Sample.events(3, label: "b")),
         ])
         try await require(results.map(\.stream) == ["multi-a", "multi-b"], "one result per share, in order")
-        try await require(results[0].positions == [1, 2] && results[1].positions == [3, 4, 5], "positions follow share order")
+        try await require(
+            results[0].positions == [1, 2] && results[1].positions == [3, 4, 5], "positions follow share order")
         let error = try await requireError(WrongExpectedVersionError.self, "one share with a wrong version") {
             _ = try await store.append([
                 StreamAppend(stream: "multi-c", expectedVersion: .noStream, events: Sample.events(2, label: "c")),
                 StreamAppend(stream: "multi-a", expectedVersion: .noStream, events: Sample.events(1, label: "a2")),
             ])
         }
-        try await require(error.stream == "multi-a" && error.actual == 2, "the error names the failing stream: \(error)")
+        try await require(
+            error.stream == "multi-a" && error.actual == 2, "the error names the failing stream: \(error)")
         try await require(try await store.currentVersion(of: "multi-c") == 0, "the other share did not land")
         try await require(try await store.headPosition() == 5, "nothing of the refused append is visible")
         try await require(try await readWholeLog(store).count == 5, "the log holds only the first append")
@@ -152,7 +158,8 @@ enum Checks {
         try await store.append(Sample.events(2, label: "noise"), to: "read-b", expecting: .any)
         try await store.append(Array(events[4...]), to: "read-a", expecting: .exact(4))
         let middle = try await store.readStream("read-a", from: 4, direction: .forwards, limit: 3)
-        try await require(middle.map(\.version) == [4, 5, 6], "forwards from 4, three events: \(middle.map(\.version))")
+        try await require(
+            middle.map(\.version) == [4, 5, 6], "forwards from 4, three events: \(middle.map(\.version))")
         try await require(middle.map(\.id) == events[3..<6].map(\.id), "forwards reads the right events")
         let tail = try await store.readStream("read-a", from: .max, direction: .backwards, limit: 3)
         try await require(tail.map(\.version) == [10, 9, 8], "backwards from the end: \(tail.map(\.version))")
@@ -160,7 +167,8 @@ enum Checks {
         try await require(back.map(\.version) == [5, 4], "backwards from 5: \(back.map(\.version))")
         let all = try await store.readStream("read-a")
         try await require(all.map(\.id) == events.map(\.id), "the whole stream, in order")
-        try await require(all.map(\.position) == [1, 2, 3, 4, 7, 8, 9, 10, 11, 12], "positions interleave with the other stream")
+        try await require(
+            all.map(\.position) == [1, 2, 3, 4, 7, 8, 9, 10, 11, 12], "positions interleave with the other stream")
         try await require(try await store.readStream("read-a", from: 11).isEmpty, "past the end is empty")
         try await require(try await store.readStream("read-missing").isEmpty, "a missing stream reads empty")
     }
@@ -172,9 +180,11 @@ enum Checks {
         let first = try await store.readAll(from: 1, limit: 4, filter: .all)
         try await require(first.events.map(\.position) == [1, 2, 3, 4], "first page: \(first.events.map(\.position))")
         let second = try await store.readAll(from: first.nextPosition, limit: 4, filter: .all)
-        try await require(second.events.map(\.position) == [5, 6, 7, 8], "second page: \(second.events.map(\.position))")
+        try await require(
+            second.events.map(\.position) == [5, 6, 7, 8], "second page: \(second.events.map(\.position))")
         let middle = try await store.readAll(from: 6, limit: 100, filter: .all)
-        try await require(middle.events.map(\.position) == [6, 7, 8, 9, 10], "from a position: \(middle.events.map(\.position))")
+        try await require(
+            middle.events.map(\.position) == [6, 7, 8, 9, 10], "from a position: \(middle.events.map(\.position))")
         let end = try await store.readAll(from: 11, limit: 100, filter: .all)
         try await require(end.events.isEmpty && end.nextPosition >= 11, "past the head is empty")
         let alphas = try await readWholeLog(store, filter: .types("Alpha"), pageSize: 2)
@@ -184,7 +194,8 @@ enum Checks {
         let both = try await readWholeLog(store, filter: EventFilter(types: ["Alpha"], categories: ["cat2"]))
         try await require(both.map(\.position) == [8, 9, 10], "type and category: \(both.map(\.position))")
         let none = try await store.readAll(from: 1, limit: 10, filter: .types("Gamma"))
-        try await require(none.events.isEmpty && none.nextPosition > 10, "a filter matching nothing reads empty past the head")
+        try await require(
+            none.events.isEmpty && none.nextPosition > 10, "a filter matching nothing reads empty past the head")
         let everything = try await readWholeLog(store, pageSize: 3)
         try await require(everything.map(\.position) == Array(1...10), "the sequence reads every event once")
     }
@@ -203,10 +214,12 @@ enum Checks {
                         let event = Sample.event("w\(writer)-\(won.count)")
                         do {
                             let result = try await store.append([event], to: stream, expecting: .exact(version))
-                            try await require(result.events[0].version == version + 1, "the winner gets the next version")
+                            try await require(
+                                result.events[0].version == version + 1, "the winner gets the next version")
                             won.append(event.id)
                         } catch let error as WrongExpectedVersionError {
-                            try await require(error.stream == stream && error.actual > version, "a loser learns the newer version")
+                            try await require(
+                                error.stream == stream && error.actual > version, "a loser learns the newer version")
                             conflicts += 1
                         }
                     }
@@ -220,7 +233,8 @@ enum Checks {
         let won = outcomes.flatMap(\.won)
         let read = try await store.readStream(stream)
         try await require(read.count == writers * perWriter, "every won append is stored once: \(read.count)")
-        try await require(read.map(\.version) == Array(1...Int64(writers * perWriter)), "one winner per version, no gaps")
+        try await require(
+            read.map(\.version) == Array(1...Int64(writers * perWriter)), "one winner per version, no gaps")
         try await require(Set(read.map(\.id)) == Set(won), "exactly the acknowledged events are stored")
     }
 
@@ -244,12 +258,14 @@ enum Checks {
             return all
         }
         let log = try await readWholeLog(store, pageSize: 64)
-        try await require(log.count == ids.count, "every acknowledged event is in the log once: \(log.count) of \(ids.count)")
+        try await require(
+            log.count == ids.count, "every acknowledged event is in the log once: \(log.count) of \(ids.count)")
         try await require(Set(log.map(\.id)) == Set(ids), "no event is lost or invented")
         try await require(log.map(\.position) == Array(1...Int64(ids.count)), "positions are gap-free")
         for stream in Set(log.map(\.stream)) {
             let versions = log.filter { $0.stream == stream }.map(\.version)
-            try await require(versions == Array(1...Int64(versions.count)), "\(stream) versions are gap-free and in log order")
+            try await require(
+                versions == Array(1...Int64(versions.count)), "\(stream) versions are gap-free and in log order")
         }
     }
 
@@ -270,7 +286,9 @@ enum Checks {
             for writer in 0..<writers {
                 group.addTask {
                     for index in 0..<perWriter {
-                        try await store.append([Sample.event("live\(writer)-\(index)")], to: StreamName("live-w\(writer)"), expecting: .any)
+                        try await store.append(
+                            [Sample.event("live\(writer)-\(index)")], to: StreamName("live-w\(writer)"), expecting: .any
+                        )
                         if index % 7 == 0 { try await Task.sleep(for: .milliseconds(2)) }
                     }
                 }
@@ -279,7 +297,8 @@ enum Checks {
         }
         let seen = try await withDeadline(seconds: 60, cancelling: subscriber)
         try await require(seen.count == total, "the subscription saw \(seen.count) of \(total) events")
-        try await require(seen.map(\.position) == Array(1...Int64(total)), "every event once, in global order, without gaps")
+        try await require(
+            seen.map(\.position) == Array(1...Int64(total)), "every event once, in global order, without gaps")
     }
 
     static func filteredSubscription(_ store: any EventStore) async throws {

@@ -74,7 +74,9 @@ func matches(_ recorded: RecordedEvent, _ proposed: NewEvent) -> Bool {
 }
 
 /// Collects the whole log through the asynchronous sequence.
-func readWholeLog(_ store: any EventStore, filter: EventFilter = .all, pageSize: Int = 7) async throws -> [RecordedEvent] {
+func readWholeLog(
+    _ store: any EventStore, filter: EventFilter = .all, pageSize: Int = 7
+) async throws -> [RecordedEvent] {
     var all: [RecordedEvent] = []
     for try await event in store.events(from: 1, filter: filter, pageSize: pageSize) { all.append(event) }
     return all

@@ -55,7 +55,8 @@ public final class FileEventStore: EventStore {
         var truncated: OpenReport.TruncatedTail?
         if let torn {
             truncated = OpenReport.TruncatedTail(
-                segment: files.path(torn.segment), offset: torn.offset, bytes: torn.fileSize - torn.offset, reason: torn.reason)
+                segment: files.path(torn.segment), offset: torn.offset, bytes: torn.fileSize - torn.offset,
+                reason: torn.reason)
             if writable {
                 let fd = try files.descriptor(torn.segment)
                 try Posix.truncate(fd, to: torn.offset, path: files.path(torn.segment))
@@ -71,7 +72,8 @@ public final class FileEventStore: EventStore {
         state.durable = cursor
         state.planned = cursor
         self.directory = directory
-        self.openReport = OpenReport(events: cursor.head, segments: max(numbers.count, Int(cursor.segment)), truncatedTail: truncated)
+        self.openReport = OpenReport(
+            events: cursor.head, segments: max(numbers.count, Int(cursor.segment)), truncatedTail: truncated)
         self.core = StoreCore(directory: directory, options: options, files: files, state: state)
         self.writer = writable ? GroupCommitWriter(core: core) : nil
         self.lock = lock

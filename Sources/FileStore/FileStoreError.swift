@@ -35,18 +35,25 @@ public enum FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(operation) failed for \(path): \(Self.explain(code))"
         case .corruptRecord(let segment, let offset, let reason):
             return "corrupt record in \(segment) at byte offset \(offset): \(reason). The log before it is intact; "
-                + "run verify for a full report and restore this segment from a backup — the store does not drop it by itself"
+                + "run verify for a full report and restore this segment from a backup — "
+                + "the store does not drop it by itself"
         case .corruptSegmentHeader(let segment, let reason):
             return "corrupt segment header in \(segment): \(reason); restore the segment from a backup"
         case .unsupportedFormatVersion(let segment, let version):
-            return "\(segment) is in format version \(version), but this build reads version \(SegmentHeader.formatVersion); "
+            return
+                "\(segment) is in format version \(version), "
+                + "but this build reads version \(SegmentHeader.formatVersion); "
                 + "open it with a newer build"
         case .missingSegment(let directory, let number):
-            return "segment \(SegmentFileName.name(number)) is missing from \(directory); the log has a hole — restore it from a backup"
+            return
+                "segment \(SegmentFileName.name(number)) is missing from \(directory); "
+                + "the log has a hole — restore it from a backup"
         case .readOnly(let directory):
             return "the event store at \(directory) is open read-only; open it with access .readWrite to append"
         case .failedEarlierSync(let directory, let code):
-            return "an earlier fsync in \(directory) failed (\(Self.explain(code))); the store refuses appends until it is reopened"
+            return
+                "an earlier fsync in \(directory) failed (\(Self.explain(code))); "
+                + "the store refuses appends until it is reopened"
         }
     }
 
@@ -62,7 +69,8 @@ public enum FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
         let text = String(cString: strerror(code))
         switch code {
         case ENOSPC, EDQUOT: return "\(text) (errno \(code)) — the disk is full; free space, then retry"
-        case EFBIG: return "\(text) (errno \(code)) — the file size limit was reached; raise it or free space, then retry"
+        case EFBIG:
+            return "\(text) (errno \(code)) — the file size limit was reached; raise it or free space, then retry"
         case EACCES, EPERM, EROFS:
             return "\(text) (errno \(code)) — the directory or file is not writable; check permissions and mounts"
         default: return "\(text) (errno \(code))"

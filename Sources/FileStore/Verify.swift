@@ -62,7 +62,8 @@ struct Verifier {
 
     func run() throws -> VerifyReport {
         let numbers = try Posix.list(directory).compactMap(SegmentFileName.number(of:)).sorted()
-        var report = VerifyReport(records: 0, segments: numbers.count, problems: [], firstChainBreak: nil, headHash: .genesis)
+        var report = VerifyReport(
+            records: 0, segments: numbers.count, problems: [], firstChainBreak: nil, headHash: .genesis)
         var expectedNumber: UInt32 = 1
         var hash = ChainHash.genesis
         var position: Int64 = 0
@@ -70,7 +71,8 @@ struct Verifier {
         segments: for number in numbers {
             let path = SegmentFileName.path(number, in: directory)
             if number != expectedNumber {
-                report.problems.append(.init(segment: path, offset: 0, reason: "segments \(expectedNumber)…\(number - 1) are missing"))
+                report.problems.append(
+                    .init(segment: path, offset: 0, reason: "segments \(expectedNumber)…\(number - 1) are missing"))
             }
             expectedNumber = number + 1
             let bytes = try Self.readWhole(path)
@@ -81,10 +83,14 @@ struct Verifier {
                     return
                 }
                 if header.number != number {
-                    report.problems.append(.init(segment: path, offset: 0, reason: "the header says segment \(header.number)"))
+                    report.problems.append(
+                        .init(segment: path, offset: 0, reason: "the header says segment \(header.number)"))
                 }
                 if header.firstPosition != position + 1 {
-                    report.problems.append(.init(segment: path, offset: 0, reason: "the segment starts at position \(header.firstPosition), expected \(position + 1)"))
+                    report.problems.append(
+                        .init(
+                            segment: path, offset: 0,
+                            reason: "the segment starts at position \(header.firstPosition), expected \(position + 1)"))
                 }
                 if header.previousHash != hash, report.firstChainBreak == nil {
                     report.firstChainBreak = .init(segment: path, offset: 0, position: header.firstPosition)
@@ -96,22 +102,30 @@ struct Verifier {
                     switch RecordFraming.frame(in: file, at: offset) {
                     case .record(let body, let stored, let size):
                         let fields: RecordBody.IndexFields
-                       do throws(RecordBody.Malformed) { fields = try RecordBody.indexFields(body) } catch {
+                        do throws(RecordBody.Malformed) { fields = try RecordBody.indexFields(body) } catch {
                             report.problems.append(.init(segment: path, offset: Int64(offset), reason: error.reason))
                             offset += size
                             continue
                         }
                         if fields.position != position + 1 {
-                            report.problems.append(.init(segment: path, offset: Int64(offset), reason: "position \(fields.position) where \(position + 1) was expected"))
+                            report.problems.append(
+                                .init(
+                                    segment: path, offset: Int64(offset),
+                                    reason: "position \(fields.position) where \(position + 1) was expected"))
                         }
                         let stream = StreamName(String(decoding: fields.stream, as: UTF8.self))
                         let version = versions[stream, default: 0]
                         if fields.version != version + 1 {
-                            report.problems.append(.init(segment: path, offset: Int64(offset), reason: "version \(fields.version) of '\(stream)' where \(version + 1) was expected"))
+                            report.problems.append(
+                                .init(
+                                    segment: path, offset: Int64(offset),
+                                    reason: "version \(fields.version) of '\(stream)' where \(version + 1) was expected"
+                                ))
                         }
                         versions[stream] = fields.version
                         if !resynced, !hash.next(body: body).equals(stored), report.firstChainBreak == nil {
-                            report.firstChainBreak = .init(segment: path, offset: Int64(offset), position: fields.position)
+                            report.firstChainBreak = .init(
+                                segment: path, offset: Int64(offset), position: fields.position)
                         }
                         resynced = false
                         hash = ChainHash(stored)
@@ -120,10 +134,19 @@ struct Verifier {
                         offset += size
                     case .incomplete:
                         guard let next = Self.nextRecord(in: file, after: offset) else {
-                            report.problems.append(.init(segment: path, offset: Int64(offset), reason: "a partial record runs to the end of the file (a torn tail: the next read-write open cuts it off)"))
+                            report.problems.append(
+                                .init(
+                                    segment: path, offset: Int64(offset),
+                                    reason:
+                                        "a partial record runs to the end of the file "
+                                        + "(a torn tail: the next read-write open cuts it off)"
+                                ))
                             return
                         }
-                        report.problems.append(.init(segment: path, offset: Int64(offset), reason: "the record's length runs past the end of the file"))
+                        report.problems.append(
+                            .init(
+                                segment: path, offset: Int64(offset),
+                                reason: "the record's length runs past the end of the file"))
                         offset = next
                         resynced = true
                     case .invalid(let reason):
@@ -154,7 +177,8 @@ struct Verifier {
         defer { close(fd) }
         let size = try Posix.size(fd, path: path)
         var bytes = [UInt8](repeating: 0, count: Int(size))
-        let count = try bytes.withUnsafeMutableBytes { (raw) throws in try Posix.read(fd, into: raw, at: 0, path: path) }
+        let count = try bytes.withUnsafeMutableBytes { (raw) throws in try Posix.read(fd, into: raw, at: 0, path: path)
+        }
         return Array(bytes.prefix(count))
     }
 }

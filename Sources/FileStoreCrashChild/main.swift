@@ -1,3 +1,7 @@
+import CompetenceCore
+import FileStore
+import Foundation
+
 // A helper process for FileStoreTests: it appends, fills a size-limited disk, reads without privileges
 // or follows a writer, printing one line per fact on stdout (unbuffered, so a SIGKILL loses no line that
 // was printed). Not a product; only the tests launch it.
@@ -9,9 +13,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CompetenceCore
-import FileStore
-import Foundation
 
 func say(_ line: String) {
     let bytes = Array((line + "\n").utf8)
@@ -27,7 +28,9 @@ func event(_ label: String) -> NewEvent {
     NewEvent(
         type: "CrashTest", occurredAt: Date(timeIntervalSince1970: 1_700_000_000),
         metadata: EventMetadata(recordedBy: "crash-child"),
-        payload: .json(Data(#"{"label":"\#(label)","padding":"\#(String(repeating: "x", count: Int.random(in: 0...200)))"}"#.utf8)))
+        payload: .json(
+            Data(#"{"label":"\#(label)","padding":"\#(String(repeating: "x", count: Int.random(in: 0...200)))"}"#.utf8))
+    )
 }
 
 let arguments = CommandLine.arguments
@@ -65,7 +68,8 @@ case "fill":
     var failures = 0
     while failures < 3 {
         do {
-            let result = try await store.append([event("fill-\(acknowledged)"), event("fill-b\(acknowledged)")], to: "fill-1", expecting: .any)
+            let result = try await store.append(
+                [event("fill-\(acknowledged)"), event("fill-b\(acknowledged)")], to: "fill-1", expecting: .any)
             for appended in result.events { say("ack \(appended.position) \(appended.id)") }
             acknowledged += result.events.count
         } catch let error as FileStoreError {
@@ -97,7 +101,8 @@ case "readonly":
 
 case "follow":
     let count = Int(arguments[3])!
-    let reader = try FileEventStore(directory: directory, options: FileStoreOptions(access: .readOnly, pollInterval: .milliseconds(20)))
+    let reader = try FileEventStore(
+        directory: directory, options: FileStoreOptions(access: .readOnly, pollInterval: .milliseconds(20)))
     say("ready \(try await reader.headPosition())")
     var seen = 0
     for try await event in reader.subscribe(from: 1) {

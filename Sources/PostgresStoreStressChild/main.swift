@@ -16,7 +16,8 @@ let arguments = CommandLine.arguments
 guard arguments.count == 7, let rounds = Int(arguments[4]), let streamCount = Int(arguments[5]),
     let start = Double(arguments[6])
 else {
-    FileHandle.standardError.write(Data("usage: PostgresStoreStressChild <url> <schema> <writer> <rounds> <streams> <start>\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: PostgresStoreStressChild <url> <schema> <writer> <rounds> <streams> <start>\n".utf8))
     exit(2)
 }
 let writer = arguments[3]
@@ -45,14 +46,18 @@ func run() async -> Int32 {
                     if round % 5 == 4 {
                         let other = StreamName("shared-\((round + 1) % streamCount)")
                         results = try await store.append([
-                            StreamAppend(stream: stream, expectedVersion: .any, events: [event("\(round)a"), event("\(round)b")]),
+                            StreamAppend(
+                                stream: stream, expectedVersion: .any,
+                                events: [event("\(round)a"), event("\(round)b")]),
                             StreamAppend(stream: other, expectedVersion: .any, events: [event("\(round)c")]),
                         ])
                     } else {
                         let version = try await store.currentVersion(of: stream)
                         let count = round % 3 + 1
-                        results = [try await store.append(
-                            (0..<count).map { event("\(round)-\($0)") }, to: stream, expecting: .exact(version))]
+                        results = [
+                            try await store.append(
+                                (0..<count).map { event("\(round)-\($0)") }, to: stream, expecting: .exact(version))
+                        ]
                     }
                     for result in results {
                         for appended in result.events {

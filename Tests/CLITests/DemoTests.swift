@@ -1,15 +1,23 @@
 import CompetenceCore
 import CompetenceScenario
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("competence demo", .timeLimit(.minutes(10)))
 struct DemoTests {
-    @Test("with no arguments the tool records the demo into a temporary file store, prints the projections, and leaves nothing behind")
+    @Test(
+        """
+        with no arguments the tool records the demo into a temporary file store, prints the projections, \
+        and leaves nothing behind
+        """
+    )
     func noArguments() async throws {
         let directory = try TemporaryDirectory()
-        let before = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("competence-demo-") })
+        let before = Set(
+            try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter {
+                $0.hasPrefix("competence-demo-")
+            })
         let run = try await Tool.run([], in: directory.url)
         #expect(run.status == 0, "\(run.stderr)")
         let events = DemoScenario().events.count
@@ -26,7 +34,10 @@ struct DemoTests {
         #expect(run.stdout.contains("\nALL "))
         // Nothing written to the working directory, the temporary store removed.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
-        let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("competence-demo-") })
+        let after = Set(
+            try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter {
+                $0.hasPrefix("competence-demo-")
+            })
         #expect(after.subtracting(before).isEmpty)
     }
 
@@ -45,13 +56,17 @@ struct DemoTests {
         #expect(again.stdout == exported.stdout)
         let effect = try await Tool.run(["report", "effect", "--store", store, "--format", "csv"], in: directory.url)
         #expect(effect.status == 0, "\(effect.stderr)")
-        #expect(effect.stdout.hasPrefix("organisation,competence,paired_n,baseline_mean,followup_mean,mean_change,sd_change,effect_size_dz,trained_n,trained_change,untrained_n,untrained_change,difference_in_differences,suppressed"))
+        #expect(
+            effect.stdout.hasPrefix(
+                "organisation,competence,paired_n,baseline_mean,followup_mean,mean_change,sd_change,effect_size_dz,"
+                    + "trained_n,trained_change,untrained_n,untrained_change,difference_in_differences,suppressed"))
     }
 
     @Test("a day that does not exist is refused before anything is recorded")
     func badDay() async throws {
         let directory = try TemporaryDirectory()
-        let run = try await Tool.run(["demo", "--effective-on", "2024-02-30", "--store", directory.path("x.store")], in: directory.url)
+        let run = try await Tool.run(
+            ["demo", "--effective-on", "2024-02-30", "--store", directory.path("x.store")], in: directory.url)
         #expect(run.status != 0)
         #expect(run.stderr.contains("--effective-on takes a date YYYY-MM-DD"))
         #expect(!FileManager.default.fileExists(atPath: directory.path("x.store")))

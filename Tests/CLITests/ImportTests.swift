@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `competence import`: the five CSV kinds, the wide survey, re-imports and every error message.
 @Suite("competence import", .timeLimit(.minutes(10)))
@@ -19,7 +19,11 @@ struct ImportTests {
         #expect(types.filter { $0 == "TrainingProcured" }.count == 1)
         #expect(types.filter { $0 == "ParticipationRecorded" }.count == 2)
 
-        let lean = try #require(history.first { ($0["payload"] as? [String: Any])?["competence"] as? String == "lean" && $0["type"] as? String == "CompetenceDefined" })
+        let lean = try #require(
+            history.first {
+                ($0["payload"] as? [String: Any])?["competence"] as? String == "lean"
+                    && $0["type"] as? String == "CompetenceDefined"
+            })
         #expect((lean["payload"] as? [String: Any])?["name"] as? String == "Lean; continuous improvement")
         let acme = try #require(history.first { $0["type"] as? String == "OrganisationEnrolled" })
         #expect((acme["payload"] as? [String: Any])?["name"] as? String == "Acme Metal, Oy")
@@ -40,7 +44,8 @@ struct ImportTests {
         #expect(origin["row"] as? Int == 1)
         let hash = try #require(origin["content_hash"] as? String)
         #expect(hash.count == 64)
-        let baselineCorrelations = Set(answers.prefix(4).compactMap { ($0["metadata"] as? [String: Any])?["correlation_id"] as? String })
+        let baselineCorrelations = Set(
+            answers.prefix(4).compactMap { ($0["metadata"] as? [String: Any])?["correlation_id"] as? String })
         #expect(baselineCorrelations.count == 1)
         let followUpCorrelation = (answers[4]["metadata"] as? [String: Any])?["correlation_id"] as? String
         #expect(followUpCorrelation != nil && !baselineCorrelations.contains(followUpCorrelation!))
@@ -52,17 +57,23 @@ struct ImportTests {
         try await programme.succeed(["import", "organisations", "organisations.csv"])
         try await programme.succeed(["import", "competences", "competences.csv"])
         let run = try await programme.succeed([
-            "import", "survey", "wide.csv", "--round", "2024-wide", "--kind", "baseline", "--mapping", "wide-mapping.json",
+            "import", "survey", "wide.csv", "--round", "2024-wide", "--kind", "baseline", "--mapping",
+            "wide-mapping.json",
         ])
         #expect(run.stdout.contains("2 rows"))
         let answers = try await programme.history().filter { $0["type"] as? String == "SurveyAnswerRecorded" }
             .compactMap { $0["payload"] as? [String: Any] }
         #expect(answers.count == 3)
-        let w1Lean = try #require(answers.first { $0["respondent"] as? String == "w1" && $0["competence"] as? String == "lean" })
+        let w1Lean = try #require(
+            answers.first { $0["respondent"] as? String == "w1" && $0["competence"] as? String == "lean" })
         #expect(w1Lean["current"] as? Int == 1)
         #expect(w1Lean["target"] as? Int == 3)
         #expect(w1Lean["answeredOn"] as? String == "2024-01-10")
-        #expect(answers.contains { $0["respondent"] as? String == "w2" && $0["competence"] as? String == "excel" && $0["current"] as? Int == 3 })
+        #expect(
+            answers.contains {
+                $0["respondent"] as? String == "w2" && $0["competence"] as? String == "excel"
+                    && $0["current"] as? Int == 3
+            })
     }
 
     @Test("re-importing the same file adds nothing")
@@ -70,7 +81,9 @@ struct ImportTests {
         let programme = try Programme()
         try await programme.importAll()
         let before = try await programme.history().count
-        let again = try await programme.succeed(["import", "survey", "baseline.csv", "--round", "2024-baseline", "--kind", "baseline"])
+        let again = try await programme.succeed([
+            "import", "survey", "baseline.csv", "--round", "2024-baseline", "--kind", "baseline",
+        ])
         #expect(again.stdout.contains("already imported"))
         try await programme.succeed(["import", "organisations", "organisations.csv"])
         #expect(try await programme.history().count == before)
@@ -82,7 +95,9 @@ struct ImportTests {
         try await programme.succeed(["import", "organisations", "organisations.csv"])
         try await programme.succeed(["import", "competences", "competences.csv"])
         let before = try await programme.history().count
-        try programme.directory.write("bad.csv", """
+        try programme.directory.write(
+            "bad.csv",
+            """
             respondent,organisation,role,competence,current,target,importance,answered_on
             p1,acme,staff,excel,2,4,5,2024-01-10
             p2,acme,staff,excel,two,4,5,2024-01-10
@@ -94,14 +109,18 @@ struct ImportTests {
         #expect(run.stderr.contains("found 'two', expected a whole number"))
         #expect(try await programme.history().count == before)
 
-        try programme.directory.write("baddate.csv", """
+        try programme.directory.write(
+            "baddate.csv",
+            """
             id,title,provider,kind,competences,cost_eur,hours,procured_on
             t1,Excel,Salpaus,joint,excel,100,4,1.2.2024
 
             """)
         let dateRun = try await programme.run(["import", "trainings", "baddate.csv"])
         #expect(dateRun.status != 0)
-        #expect(dateRun.stderr.contains("baddate.csv, row 1, column 'procured_on': found '1.2.2024', expected a date YYYY-MM-DD"))
+        #expect(
+            dateRun.stderr.contains(
+                "baddate.csv, row 1, column 'procured_on': found '1.2.2024', expected a date YYYY-MM-DD"))
         #expect(try await programme.history().count == before)
     }
 
@@ -111,7 +130,9 @@ struct ImportTests {
         try await programme.succeed(["import", "organisations", "organisations.csv"])
         try await programme.succeed(["import", "competences", "competences.csv"])
         let before = try await programme.history().count
-        try programme.directory.write("unknown.csv", """
+        try programme.directory.write(
+            "unknown.csv",
+            """
             respondent,organisation,role,competence,current,target,importance,answered_on
             p1,acme,staff,excel,2,4,5,2024-01-10
             p2,acme,staff,lean,2,4,5,2024-01-10
@@ -120,7 +141,8 @@ struct ImportTests {
             """)
         let run = try await programme.run(["import", "survey", "unknown.csv", "--round", "r", "--kind", "baseline"])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("unknown.csv, row 3, column 'organisation': 'nowhere' is not an enrolled organisation"))
+        #expect(
+            run.stderr.contains("unknown.csv, row 3, column 'organisation': 'nowhere' is not an enrolled organisation"))
         #expect(try await programme.history().count == before)
     }
 
@@ -128,7 +150,9 @@ struct ImportTests {
     func unknownCompetence() async throws {
         let programme = try Programme()
         try await programme.succeed(["import", "competences", "competences.csv"])
-        try programme.directory.write("t.csv", """
+        try programme.directory.write(
+            "t.csv",
+            """
             id,title,provider,kind,competences,cost_eur,hours,procured_on
             t1,Excel,Salpaus,joint,excel|welding,100,4,2024-02-01
 
@@ -144,7 +168,9 @@ struct ImportTests {
         try await programme.succeed(["import", "organisations", "organisations.csv"])
         try await programme.succeed(["import", "competences", "competences.csv"])
         let before = try await programme.history().count
-        try programme.directory.write("scale.csv", """
+        try programme.directory.write(
+            "scale.csv",
+            """
             respondent;organisation;role;competence;current;target;importance;answered_on
             p1;acme;staff;excel;2;4;5;2024-01-10
             p2;acme;staff;excel;7;4;5;2024-01-10
@@ -165,14 +191,17 @@ struct ImportTests {
         #expect(columns.status != 0)
         #expect(columns.stderr.contains("cols.csv lacks the columns 'kind', 'sector', 'size_class', 'region'"))
 
-        try programme.directory.write("ragged.csv", "id,name,kind,sector,size_class,region\nacme,Acme,enterprise,metal,small\n")
+        try programme.directory.write(
+            "ragged.csv", "id,name,kind,sector,size_class,region\nacme,Acme,enterprise,metal,small\n")
         let ragged = try await programme.run(["import", "organisations", "ragged.csv"])
         #expect(ragged.status != 0)
         #expect(ragged.stderr.contains("ragged.csv, row 1: 5 fields, but the header has 6 columns"))
 
         try await programme.succeed(["import", "organisations", "organisations.csv"])
         try await programme.succeed(["import", "competences", "competences.csv"])
-        try programme.directory.write("norole.csv", """
+        try programme.directory.write(
+            "norole.csv",
+            """
             respondent,organisation,competence,current,answered_on
             p1,acme,excel,2,2024-01-10
 
@@ -181,8 +210,13 @@ struct ImportTests {
         #expect(noRole.status != 0)
         #expect(noRole.stderr.contains("norole.csv, row 1, column 'role'"))
 
-        try programme.directory.write("mapping.json", #"{"respondent": "Vastaajatunnus", "answered_on": "Aikaleima", "organisation_id": "acme", "competences": [{"competence": "excel", "current": "Missing column"}]}"#)
-        let mapping = try await programme.run(["import", "survey", "wide.csv", "--round", "r", "--kind", "baseline", "--mapping", "mapping.json"])
+        try programme.directory.write(
+            "mapping.json",
+            #"{"respondent": "Vastaajatunnus", "answered_on": "Aikaleima", "organisation_id": "acme", "#
+                + #""competences": [{"competence": "excel", "current": "Missing column"}]}"#)
+        let mapping = try await programme.run([
+            "import", "survey", "wide.csv", "--round", "r", "--kind", "baseline", "--mapping", "mapping.json",
+        ])
         #expect(mapping.status != 0)
         #expect(mapping.stderr.contains("wide.csv lacks the column 'Missing column'"))
     }

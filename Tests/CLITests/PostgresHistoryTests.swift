@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// History moved file → PostgreSQL → file, on a throwaway PostgreSQL cluster (the PostgresStore tests'
 /// ``TestCluster``, or the server named by `COMPETENCE_TEST_DATABASE_URL`).
@@ -24,7 +24,8 @@ struct PostgresHistoryTests {
         #expect(verify.status == 0, "\(verify.stderr)")
         #expect(verify.stdout.contains("20 events"))
 
-        let fromPostgres = try await Tool.run(["export", "--store", postgres, "--output", "from-postgres.ndjson"], in: directory)
+        let fromPostgres = try await Tool.run(
+            ["export", "--store", postgres, "--output", "from-postgres.ndjson"], in: directory)
         #expect(fromPostgres.status == 0, "\(fromPostgres.stderr)")
         let back = programme.directory.path("back.store")
         let intoFile = try await Tool.run(["import", "events", "from-postgres.ndjson", "--store", back], in: directory)
@@ -34,14 +35,21 @@ struct PostgresHistoryTests {
         let returned = try await programme.history(store: back)
         #expect(returned.count == original.count)
         for (a, b) in zip(original, returned) {
-            for field in ["id", "stream", "version", "position", "type", "schema_version", "occurred_at", "payload_encoding"] {
+            for field in [
+                "id", "stream", "version", "position", "type", "schema_version", "occurred_at", "payload_encoding",
+            ] {
                 #expect("\(a[field]!)" == "\(b[field]!)", "field \(field) differs at position \(a["position"]!)")
             }
-            #expect(NSDictionary(dictionary: a["metadata"] as! [String: Any]) == NSDictionary(dictionary: b["metadata"] as! [String: Any]))
-            #expect(NSDictionary(dictionary: a["payload"] as! [String: Any]) == NSDictionary(dictionary: b["payload"] as! [String: Any]))
+            #expect(
+                NSDictionary(dictionary: a["metadata"] as! [String: Any])
+                    == NSDictionary(dictionary: b["metadata"] as! [String: Any]))
+            #expect(
+                NSDictionary(dictionary: a["payload"] as! [String: Any])
+                    == NSDictionary(dictionary: b["payload"] as! [String: Any]))
         }
         let reportFile = try await programme.succeed(["report", "effect", "--format", "csv", "--min-group", "1"]).stdout
-        let reportPostgres = try await Tool.run(["report", "effect", "--format", "csv", "--min-group", "1", "--store", postgres], in: directory)
+        let reportPostgres = try await Tool.run(
+            ["report", "effect", "--format", "csv", "--min-group", "1", "--store", postgres], in: directory)
         #expect(reportPostgres.stdout == reportFile, "\(reportPostgres.stderr)")
     }
 
@@ -64,8 +72,11 @@ struct PostgresHistoryTests {
         _ = try await cluster.psql("DELETE FROM \(schema).events WHERE position = 7")
         let deleted = try await Tool.run(["verify", "--store", postgres], in: directory)
         #expect(deleted.status != 0)
-        #expect(deleted.stderr.contains("fault: the head position is 20, the last event is at 20, and there are 19 events"), "\(deleted.stderr)")
-        #expect(deleted.stderr.contains("recorded version"), "the stream that lost its event is named: \(deleted.stderr)")
+        #expect(
+            deleted.stderr.contains("fault: the head position is 20, the last event is at 20, and there are 19 events"),
+            "\(deleted.stderr)")
+        #expect(
+            deleted.stderr.contains("recorded version"), "the stream that lost its event is named: \(deleted.stderr)")
         // …and moves the head.
         _ = try await cluster.psql("UPDATE \(schema).log_head SET position = 25")
         let moved = try await Tool.run(["verify", "--store", postgres], in: directory)

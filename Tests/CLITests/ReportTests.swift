@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `competence report`: every report in every format, the CSV contracts, indicators as one JSON object, and a
 /// self-contained HTML page that a headless browser renders.
@@ -14,13 +14,16 @@ struct ReportTests {
         try await programme.importAll()
         let matrix = try await programme.succeed(["report", "matrix", "--format", "csv", "--min-group", "1"]).stdout
         let matrixHeader = matrix.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(matrixHeader.hasPrefix("organisation,competence,respondents,mean_current,mean_target,mean_gap,suppressed"))
+        #expect(
+            matrixHeader.hasPrefix("organisation,competence,respondents,mean_current,mean_target,mean_gap,suppressed"))
         #expect(matrix.contains("\nacme,excel,2,3.500,4.000,0.500,false"))
 
         let effect = try await programme.succeed(["report", "effect", "--format", "csv", "--min-group", "1"]).stdout
         let effectHeader = effect.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(effectHeader.hasPrefix(
-            "organisation,competence,paired_n,baseline_mean,followup_mean,mean_change,sd_change,effect_size_dz,trained_n,trained_change,untrained_n,untrained_change,difference_in_differences,suppressed"))
+        #expect(
+            effectHeader.hasPrefix(
+                "organisation,competence,paired_n,baseline_mean,followup_mean,mean_change,sd_change,effect_size_dz,"
+                    + "trained_n,trained_change,untrained_n,untrained_change,difference_in_differences,suppressed"))
         #expect(effect.contains("\nALL,excel,3,2.000,3.000,1.000,"))
 
         // The default minimum group of 5 withholds these small groups.
@@ -82,8 +85,11 @@ struct ReportTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(early.stdout.utf8)) as? [String: Any])
         #expect(object["organisations"] as? Int == 2)
         #expect(object["trainings"] as? Int == 0)
-        let before = try await programme.succeed(["report", "indicators", "--format", "json", "--effective-on", "2024-01-31"])
-        let beforeObject = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
+        let before = try await programme.succeed([
+            "report", "indicators", "--format", "json", "--effective-on", "2024-01-31",
+        ])
+        let beforeObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
         #expect(beforeObject["survey_rounds"] as? Int == 1)
         let bad = try await programme.run(["report", "matrix", "--as-of", "31.1.2024"])
         #expect(bad.status != 0)
@@ -106,15 +112,21 @@ struct ReportTests {
     func rendersInBrowser() async throws {
         let programme = try Programme()
         try await programme.importAll()
-        try await programme.succeed(["report", "indicators", "--format", "html", "--output", "overview.html", "--min-group", "1"])
+        try await programme.succeed([
+            "report", "indicators", "--format", "html", "--output", "overview.html", "--min-group", "1",
+        ])
         let browser = try #require(
-            ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            },
             "headless Chromium is needed to check the HTML report renders: apt-get install -y chromium (.ci/run does)")
         let png = programme.directory.path("overview.png")
-        let render = try await Tool.spawn(browser, [
-            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,900",
-            "--screenshot=\(png)", programme.directory.url.appendingPathComponent("overview.html").absoluteString,
-        ], in: programme.directory.url)
+        let render = try await Tool.spawn(
+            browser,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,900",
+                "--screenshot=\(png)", programme.directory.url.appendingPathComponent("overview.html").absoluteString,
+            ], in: programme.directory.url)
         #expect(render.status == 0, "chromium failed: \(render.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("CalendarDate")
 struct CalendarDateTests {
-    @Test(arguments: ["2023-02-29", "2023-13-01", "2023-00-10", "2023-04-31", "23-01-01", "2023/01/01", "2023-1-01", "abcd-ef-gh", ""])
+    @Test(arguments: [
+        "2023-02-29", "2023-13-01", "2023-00-10", "2023-04-31", "23-01-01", "2023/01/01", "2023-1-01", "abcd-ef-gh", "",
+    ])
     func rejectsDaysThatDoNotExist(_ text: String) {
         #expect(CalendarDate(text) == nil)
     }

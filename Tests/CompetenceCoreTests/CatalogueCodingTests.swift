@@ -36,16 +36,17 @@ struct CatalogueCodingTests {
     private func roundTrip<Event: LedgerEvent>(_ event: Event, _ encoding: PayloadEncoding) throws -> CompetenceEvent? {
         let payload = try CompetenceEvent.codec.encode(event, as: encoding)
         #expect(payload.encoding == encoding)
-        return try CompetenceEvent.codec.decode(type: Event.eventType, schemaVersion: Event.schemaVersion, payload: payload)
+        return try CompetenceEvent.codec.decode(
+            type: Event.eventType, schemaVersion: Event.schemaVersion, payload: payload)
     }
 
     @Test(arguments: PayloadEncoding.allCases)
     func anUpcasterReadsAnOldSchemaVersionAsTheCurrentType(_ encoding: PayloadEncoding) throws {
         var codec = EventCodec<Rating>()
         codec.register(Rating.self) { $0 }
-        codec.registerUpcaster(from: RatingV1.self, version: 1, to: Rating.self, wrap: { $0 }) { old in
-            Rating(person: old.person, level: old.value, scaleMaximum: 5)
-        }
+        codec.registerUpcaster(
+            from: RatingV1.self, version: 1, to: Rating.self, wrap: { $0 },
+            upcast: { old in Rating(person: old.person, level: old.value, scaleMaximum: 5) })
         let old = RatingV1(person: "p-1", value: 3)
         let bytes = encoding == .json ? try JSONPayloadCoding.encode(old) : try CompactEncoder().encode(old)
         let stored = RecordedEvent(

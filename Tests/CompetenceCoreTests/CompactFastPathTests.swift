@@ -18,7 +18,8 @@ struct CompactFastPathTests {
             answers.append(
                 SurveyAnswerRecorded(
                     round: RoundID(ids[index % ids.count]), respondent: PersonID("p-\(index)"),
-                    organisation: OrganisationID(ids[(index + 1) % ids.count]), competence: CompetenceID("c\(index % 7)"),
+                    organisation: OrganisationID(ids[(index + 1) % ids.count]),
+                    competence: CompetenceID("c\(index % 7)"),
                     current: Int.random(in: -3...200_000, using: &generator),
                     target: index % 3 == 0 ? nil : Int.random(in: 0...5, using: &generator),
                     importance: index % 5 == 0 ? nil : Int.random(in: .min ... .max, using: &generator),

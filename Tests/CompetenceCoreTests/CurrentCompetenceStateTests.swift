@@ -7,7 +7,8 @@ struct CurrentCompetenceStateTests {
     /// Persons a1, a2, a3 in acme answer excel in r1 (baseline); a1 answers again in follow-up round r2.
     private func recordAnswers() async throws -> (InMemoryEventStore, CompetenceLedger) {
         let (store, ledger) = try await LedgerFixture.make()
-        try await ledger.record(["a1", "a2", "a3"].map { PersonRegistered(person: PersonID($0), organisation: "acme", role: .staff) })
+        try await ledger.record(
+            ["a1", "a2", "a3"].map { PersonRegistered(person: PersonID($0), organisation: "acme", role: .staff) })
         try await ledger.record(
             [
                 SurveyAnswerRecorded(
@@ -55,14 +56,17 @@ struct CurrentCompetenceStateTests {
         try await ledger.record(
             [
                 SurveyRoundOpened(
-                    round: "r2", kind: .followUp, organisations: ["acme"], competences: ["excel"], opensOn: day("2024-09-02")),
+                    round: "r2", kind: .followUp, organisations: ["acme"], competences: ["excel"],
+                    opensOn: day("2024-09-02")),
                 SurveyAnswerRecorded(
                     round: "r2", respondent: "a1", organisation: "acme", competence: "excel", current: 4, target: 5,
                     answeredOn: day("2024-09-05")),
                 SurveyAnswerCorrected(
                     round: "r1", answerEventID: fixedID(102), current: 2, target: 4, correctedOn: day("2023-09-20"),
                     reason: "wrong row"),
-                EventVoided(voidedEventID: fixedID(103), voidedStream: "round-r1", voidedOn: day("2023-09-21"), reason: "test answer"),
+                EventVoided(
+                    voidedEventID: fixedID(103), voidedStream: "round-r1", voidedOn: day("2023-09-21"),
+                    reason: "test answer"),
             ])
         let state = try await current(ledger)
         let a1 = try #require(state.persons[.init(person: "a1", competence: "excel")])
@@ -91,9 +95,12 @@ struct CurrentCompetenceStateTests {
         let copy = InMemoryEventStore(clock: LedgerFixture.clock)
         for event in try await allEvents(store) {
             try await copy.append(
-                [NewEvent(
-                    id: event.id, type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt,
-                    metadata: event.metadata, payload: event.payload)], to: event.stream, expecting: .any)
+                [
+                    NewEvent(
+                        id: event.id, type: event.type, schemaVersion: event.schemaVersion,
+                        occurredAt: event.occurredAt,
+                        metadata: event.metadata, payload: event.payload)
+                ], to: event.stream, expecting: .any)
         }
         #expect(try await ProjectionRunner(store: copy).replay(LedgerModel()).state == first.state)
     }

@@ -1,6 +1,6 @@
 import CompetenceCore
-import Foundation
 import EventStoreConformance
+import Foundation
 import Testing
 
 @Suite("InMemoryEventStore conformance")

@@ -1,6 +1,7 @@
-@testable import CompetenceCore
 import Foundation
 import Testing
+
+@testable import CompetenceCore
 
 /// An event type outside the catalogue.
 private struct NotCatalogued: LedgerEvent {
@@ -39,7 +40,8 @@ struct LedgerRecordingTests {
         let head = try await store.headPosition()
         await #expect(throws: RecordingError.partiallyRecorded(recorded: [fixedID(50)], new: [fixedID(51)])) {
             try await ledger.record(
-                [LedgerFixture.answer(), LedgerFixture.answer { $0.competence = "lean" }], ids: [fixedID(50), fixedID(51)])
+                [LedgerFixture.answer(), LedgerFixture.answer { $0.competence = "lean" }],
+                ids: [fixedID(50), fixedID(51)])
         }
         #expect(try await store.headPosition() == head)
     }
@@ -56,7 +58,8 @@ struct LedgerRecordingTests {
         }
         await #expect(throws: RecordingError.duplicateEventID(fixedID(60))) {
             try await ledger.record(
-                [LedgerFixture.answer(), LedgerFixture.answer { $0.competence = "lean" }], ids: [fixedID(60), fixedID(60)])
+                [LedgerFixture.answer(), LedgerFixture.answer { $0.competence = "lean" }],
+                ids: [fixedID(60), fixedID(60)])
         }
         await #expect(throws: RecordingError.notInCatalogue(eventIndex: 1, type: "NotCatalogued")) {
             try await ledger.record([LedgerFixture.answer(), NotCatalogued()])
@@ -67,14 +70,18 @@ struct LedgerRecordingTests {
     @Test(arguments: PayloadEncoding.allCases)
     func metadataAndEncodingAreApplied(_ encoding: PayloadEncoding) async throws {
         let store = InMemoryEventStore()
-        let ledger = CompetenceLedger(store: store, encoding: encoding, recordedBy: "coordinator", clock: LedgerFixture.clock)
+        let ledger = CompetenceLedger(
+            store: store, encoding: encoding, recordedBy: "coordinator", clock: LedgerFixture.clock)
         let origin = EventOrigin(source: "orgs.csv", row: 2)
         try await ledger.record(
             [
-                ProgrammeSetUp(programme: "lossi", name: "LOSSI", startsOn: day("2023-01-01"), endsOn: day("2024-12-31")),
+                ProgrammeSetUp(
+                    programme: "lossi", name: "LOSSI", startsOn: day("2023-01-01"), endsOn: day("2024-12-31")),
                 OrganisationEnrolled(
-                    organisation: "acme", name: "Acme", kind: .enterprise, sector: "metal", sizeClass: .small, region: "PH"),
-            ], ids: [fixedID(70), fixedID(71)], metadata: [.none, EventMetadata(recordedBy: "importer", origin: origin)])
+                    organisation: "acme", name: "Acme", kind: .enterprise, sector: "metal", sizeClass: .small,
+                    region: "PH"),
+            ], ids: [fixedID(70), fixedID(71)],
+            metadata: [.none, EventMetadata(recordedBy: "importer", origin: origin)])
         let events = try await allEvents(store)
         #expect(events.map(\.payload.encoding) == [encoding, encoding])
         #expect(events.map(\.metadata.recordedBy) == ["coordinator", "importer"])
@@ -114,7 +121,11 @@ struct ConcurrentRecordingTests {
     @Test func aConflictingAppendIsValidatedAgainAndRetried() async throws {
         let (store, ledger, result) = try await recordWithConcurrentWrite(
             LedgerFixture.answer { $0.competence = "lean" },
-            concurrently: LedgerFixture.answer { $0.competence = "safety"; $0.current = 2; $0.target = 3 })
+            concurrently: LedgerFixture.answer {
+                $0.competence = "safety"
+                $0.current = 2
+                $0.target = 3
+            })
         _ = try result.get()
         #expect(store.conflicts == 1)
         let answers = try await ledger.state().answers.filter { $0.event.respondent == "p2" }
@@ -140,9 +151,13 @@ struct ConcurrentRecordingTests {
         try await prepare(store)
         let setUp = CompetenceLedger(store: store, clock: LedgerFixture.clock)
         let people = (1...24).map { PersonID("q\($0)") }
-        try await setUp.record(people.map { PersonRegistered(person: $0, organisation: $0.rawValue.count % 2 == 0 ? "acme" : "beta", role: .staff) })
+        try await setUp.record(
+            people.map {
+                PersonRegistered(person: $0, organisation: $0.rawValue.count % 2 == 0 ? "acme" : "beta", role: .staff)
+            })
         let ledgers = [
-            CompetenceLedger(store: store, clock: LedgerFixture.clock), CompetenceLedger(store: store, clock: LedgerFixture.clock),
+            CompetenceLedger(store: store, clock: LedgerFixture.clock),
+            CompetenceLedger(store: store, clock: LedgerFixture.clock),
         ]
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, person) in people.enumerated() {
@@ -158,11 +173,12 @@ struct ConcurrentRecordingTests {
             }
             try await group.waitForAll()
         }
-        let answers = try await CompetenceLedger(store: store).state().answers.filter { $0.event.respondent.rawValue.hasPrefix("q") }
+        let answers = try await CompetenceLedger(store: store).state().answers.filter {
+            $0.event.respondent.rawValue.hasPrefix("q")
+        }
         #expect(answers.count == people.count * 2)
         #expect(Set(answers.map { "\($0.event.respondent)/\($0.event.competence)" }).count == people.count * 2)
         let versions = try await store.readStream("round-r1").map(\.version)
         #expect(versions == Array(1...Int64(versions.count)))
     }
 }
-

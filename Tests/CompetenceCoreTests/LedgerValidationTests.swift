@@ -1,6 +1,7 @@
-@testable import CompetenceCore
 import Foundation
 import Testing
+
+@testable import CompetenceCore
 
 /// One refused recording: events recorded first (valid), then the call that must fail at `field`/`value`.
 struct RefusedCase: Sendable, CustomTestStringConvertible {
@@ -41,7 +42,11 @@ let refusedCases: [RefusedCase] = [
     RefusedCase("current level below the scale", LedgerFixture.answer { $0.current = 0 }, field: "current", value: "0"),
     RefusedCase("target level off the scale", LedgerFixture.answer { $0.target = 9 }, field: "target", value: "9"),
     RefusedCase(
-        "level off a 0–3 scale", LedgerFixture.answer { $0.competence = "safety"; $0.current = 4 }, field: "current",
+        "level off a 0–3 scale",
+        LedgerFixture.answer {
+            $0.competence = "safety"
+            $0.current = 4
+        }, field: "current",
         value: "4"),
     RefusedCase("importance outside 1–5", LedgerFixture.answer { $0.importance = 7 }, field: "importance", value: "7"),
     RefusedCase(
@@ -76,14 +81,19 @@ let refusedCases: [RefusedCase] = [
     // Unknown references
     RefusedCase("unknown round", LedgerFixture.answer { $0.round = "r9" }, field: "round", value: "r9"),
     RefusedCase("unknown respondent", LedgerFixture.answer { $0.respondent = "p9" }, field: "respondent", value: "p9"),
-    RefusedCase("unknown organisation", LedgerFixture.answer { $0.organisation = "zzz" }, field: "organisation", value: "zzz"),
-    RefusedCase("unknown competence", LedgerFixture.answer { $0.competence = "cooking" }, field: "competence", value: "cooking"),
     RefusedCase(
-        "unknown programme", OrganisationEnrolled(
+        "unknown organisation", LedgerFixture.answer { $0.organisation = "zzz" }, field: "organisation", value: "zzz"),
+    RefusedCase(
+        "unknown competence", LedgerFixture.answer { $0.competence = "cooking" },
+        field: "competence", value: "cooking"),
+    RefusedCase(
+        "unknown programme",
+        OrganisationEnrolled(
             organisation: "new", name: "New Oy", kind: .enterprise, sector: "metal", sizeClass: .micro, region: "PH",
             programme: "nope"), field: "programme", value: "nope"),
     RefusedCase(
-        "unknown framework", CompetenceDefined(competence: "c9", name: "C", category: "x", scale: .standard, framework: "fw9"),
+        "unknown framework",
+        CompetenceDefined(competence: "c9", name: "C", category: "x", scale: .standard, framework: "fw9"),
         field: "framework", value: "fw9"),
     RefusedCase(
         "unknown training", TrainingSessionHeld(training: "t9", session: "s1", heldOn: day("2024-02-01"), hours: 3),
@@ -95,7 +105,8 @@ let refusedCases: [RefusedCase] = [
         "unknown plan action", PlanActionCompleted(plan: plan1, action: "zz", completedOn: day("2024-11-01")),
         field: "action", value: "zz"),
     RefusedCase(
-        "unknown practice", GoodPracticePublished(practice: "pr9", catalogue: "SoteNavi", publishedOn: day("2024-06-01")),
+        "unknown practice",
+        GoodPracticePublished(practice: "pr9", catalogue: "SoteNavi", publishedOn: day("2024-06-01")),
         field: "practice", value: "pr9"),
     RefusedCase(
         "unknown pilot",
@@ -110,11 +121,13 @@ let refusedCases: [RefusedCase] = [
     RefusedCase(
         "round of an unknown organisation",
         SurveyRoundOpened(
-            round: "r2", kind: .followUp, organisations: ["acme", "zzz"], competences: ["excel"], opensOn: day("2024-09-01")),
+            round: "r2", kind: .followUp, organisations: ["acme", "zzz"], competences: ["excel"],
+            opensOn: day("2024-09-01")),
         field: "organisations[1]", value: "zzz"),
     RefusedCase(
         "visit by an unknown company",
-        CompanyVisitMade(host: "acme", visitors: ["zzz"], visitedOn: day("2024-04-01")), field: "visitors[0]", value: "zzz"),
+        CompanyVisitMade(host: "acme", visitors: ["zzz"], visitedOn: day("2024-04-01")), field: "visitors[0]",
+        value: "zzz"),
     RefusedCase(
         "training need of an unknown competence",
         TrainingNeedIdentified(
@@ -123,7 +136,8 @@ let refusedCases: [RefusedCase] = [
     RefusedCase(
         "interview of an unknown organisation",
         ManagementInterviewHeld(
-            organisation: "zzz", interview: "i1", heldOn: day("2023-10-01"), intervieweeRoles: [.manager], identifiedNeeds: []),
+            organisation: "zzz", interview: "i1", heldOn: day("2023-10-01"), intervieweeRoles: [.manager],
+            identifiedNeeds: []),
         field: "organisation", value: "zzz"),
     RefusedCase(
         "forum of an unknown programme",
@@ -133,22 +147,37 @@ let refusedCases: [RefusedCase] = [
 
     // Surveys
     RefusedCase(
-        "answer to a closed round", LedgerFixture.answer { $0.round = "r0"; $0.respondent = "p1"; $0.organisation = "acme" },
+        "answer to a closed round",
+        LedgerFixture.answer {
+            $0.round = "r0"
+            $0.respondent = "p1"
+            $0.organisation = "acme"
+        },
         field: "round", value: "r0"),
     RefusedCase(
-        "answer by a person of another organisation", LedgerFixture.answer { $0.respondent = "p1" }, field: "organisation",
+        "answer by a person of another organisation", LedgerFixture.answer { $0.respondent = "p1" },
+        field: "organisation",
         value: "beta"),
     RefusedCase(
-        "organisation not in the round", LedgerFixture.answer { $0.respondent = "p3"; $0.organisation = "gamma" },
+        "organisation not in the round",
+        LedgerFixture.answer {
+            $0.respondent = "p3"
+            $0.organisation = "gamma"
+        },
         field: "organisation", value: "gamma"),
     RefusedCase(
-        "competence not in the round", LedgerFixture.answer { $0.competence = "sales" }, field: "competence", value: "sales"),
+        "competence not in the round", LedgerFixture.answer { $0.competence = "sales" }, field: "competence",
+        value: "sales"),
     RefusedCase(
         "answer about a retired competence",
-        LedgerFixture.answer { $0.competence = "typing"; $0.answeredOn = day("2024-02-01") }, field: "competence",
+        LedgerFixture.answer {
+            $0.competence = "typing"
+            $0.answeredOn = day("2024-02-01")
+        }, field: "competence",
         value: "typing"),
     RefusedCase(
-        "answer before the round opened", LedgerFixture.answer { $0.answeredOn = day("2023-08-20") }, field: "answeredOn",
+        "answer before the round opened", LedgerFixture.answer { $0.answeredOn = day("2023-08-20") },
+        field: "answeredOn",
         value: "2023-08-20"),
     RefusedCase(
         "the same answer twice", before: [LedgerFixture.answer()], LedgerFixture.answer { $0.current = 4 },
@@ -160,12 +189,14 @@ let refusedCases: [RefusedCase] = [
             programme: "lossi"), field: "organisations[0]", value: "care"),
     RefusedCase(
         "round asking no competence",
-        SurveyRoundOpened(round: "r2", kind: .baseline, organisations: ["acme"], competences: [], opensOn: day("2023-09-01")),
+        SurveyRoundOpened(
+            round: "r2", kind: .baseline, organisations: ["acme"], competences: [], opensOn: day("2023-09-01")),
         field: "competences", value: "[]"),
     RefusedCase(
         "round asking a competence twice",
         SurveyRoundOpened(
-            round: "r2", kind: .baseline, organisations: ["acme"], competences: ["excel", "excel"], opensOn: day("2023-09-01")),
+            round: "r2", kind: .baseline, organisations: ["acme"], competences: ["excel", "excel"],
+            opensOn: day("2023-09-01")),
         field: "competences[1]", value: "excel"),
     RefusedCase(
         "round closed before it opened", SurveyRoundClosed(round: "r1", closedOn: day("2023-08-01")), field: "closedOn",
@@ -174,30 +205,37 @@ let refusedCases: [RefusedCase] = [
     // Corrections and voidings
     RefusedCase(
         "correction of an unknown answer",
-        SurveyAnswerCorrected(round: "r1", answerEventID: unknownID, current: 3, correctedOn: day("2023-10-01"), reason: "typo"),
+        SurveyAnswerCorrected(
+            round: "r1", answerEventID: unknownID, current: 3, correctedOn: day("2023-10-01"), reason: "typo"),
         field: "answerEventID", value: unknownID.uuidString),
     RefusedCase(
         "correction off the scale",
         SurveyAnswerCorrected(
-            round: "r1", answerEventID: LedgerFixture.answerID, current: 8, correctedOn: day("2023-10-01"), reason: "typo"),
+            round: "r1", answerEventID: LedgerFixture.answerID, current: 8, correctedOn: day("2023-10-01"),
+            reason: "typo"),
         field: "current", value: "8"),
     RefusedCase(
         "correction in another round",
         SurveyAnswerCorrected(
-            round: "r0", answerEventID: LedgerFixture.answerID, current: 3, correctedOn: day("2023-10-01"), reason: "typo"),
+            round: "r0", answerEventID: LedgerFixture.answerID, current: 3, correctedOn: day("2023-10-01"),
+            reason: "typo"),
         field: "round", value: "r0"),
     RefusedCase(
         "correction without a reason",
         SurveyAnswerCorrected(
-            round: "r1", answerEventID: LedgerFixture.answerID, current: 3, correctedOn: day("2023-10-01"), reason: " "),
+            round: "r1", answerEventID: LedgerFixture.answerID, current: 3, correctedOn: day("2023-10-01"),
+            reason: " "),
         field: "reason", value: " "),
     RefusedCase(
         "correction of a voided answer",
         before: [
-            EventVoided(voidedEventID: LedgerFixture.answerID, voidedStream: "round-r1", voidedOn: day("2023-10-01"), reason: "test")
+            EventVoided(
+                voidedEventID: LedgerFixture.answerID, voidedStream: "round-r1", voidedOn: day("2023-10-01"),
+                reason: "test")
         ],
         SurveyAnswerCorrected(
-            round: "r1", answerEventID: LedgerFixture.answerID, current: 3, correctedOn: day("2023-10-02"), reason: "typo"),
+            round: "r1", answerEventID: LedgerFixture.answerID, current: 3, correctedOn: day("2023-10-02"),
+            reason: "typo"),
         field: "answerEventID", value: LedgerFixture.answerID.uuidString),
     RefusedCase(
         "voiding an unknown event",
@@ -205,19 +243,26 @@ let refusedCases: [RefusedCase] = [
         field: "voidedEventID", value: unknownID.uuidString),
     RefusedCase(
         "voiding in the wrong stream",
-        EventVoided(voidedEventID: LedgerFixture.answerID, voidedStream: "round-r0", voidedOn: day("2024-01-01"), reason: "error"),
+        EventVoided(
+            voidedEventID: LedgerFixture.answerID, voidedStream: "round-r0", voidedOn: day("2024-01-01"),
+            reason: "error"),
         field: "voidedStream", value: "round-r0"),
     RefusedCase(
         "voiding a definition",
         EventVoided(
-            voidedEventID: LedgerFixture.acmeEnrolmentID, voidedStream: "organisation-acme", voidedOn: day("2024-01-01"),
+            voidedEventID: LedgerFixture.acmeEnrolmentID, voidedStream: "organisation-acme",
+            voidedOn: day("2024-01-01"),
             reason: "error"), field: "voidedEventID", value: LedgerFixture.acmeEnrolmentID.uuidString),
     RefusedCase(
         "voiding twice",
         before: [
-            EventVoided(voidedEventID: LedgerFixture.answerID, voidedStream: "round-r1", voidedOn: day("2023-10-01"), reason: "test")
+            EventVoided(
+                voidedEventID: LedgerFixture.answerID, voidedStream: "round-r1", voidedOn: day("2023-10-01"),
+                reason: "test")
         ],
-        EventVoided(voidedEventID: LedgerFixture.answerID, voidedStream: "round-r1", voidedOn: day("2023-10-02"), reason: "again"),
+        EventVoided(
+            voidedEventID: LedgerFixture.answerID, voidedStream: "round-r1", voidedOn: day("2023-10-02"),
+            reason: "again"),
         field: "voidedEventID", value: LedgerFixture.answerID.uuidString),
 
     // Duplicate definitions and one-time changes
@@ -234,16 +279,20 @@ let refusedCases: [RefusedCase] = [
         "framework defined twice", CompetenceFrameworkDefined(framework: "fw", name: "Again", scale: .standard),
         field: "framework", value: "fw"),
     RefusedCase(
-        "competence defined twice", CompetenceDefined(competence: "excel", name: "Excel", category: "d", scale: .standard),
+        "competence defined twice",
+        CompetenceDefined(competence: "excel", name: "Excel", category: "d", scale: .standard),
         field: "competence", value: "excel"),
     RefusedCase(
-        "person registered twice", PersonRegistered(person: "p1", organisation: "acme", role: .manager), field: "person",
+        "person registered twice", PersonRegistered(person: "p1", organisation: "acme", role: .manager),
+        field: "person",
         value: "p1"),
     RefusedCase(
         "round opened twice",
-        SurveyRoundOpened(round: "r1", kind: .baseline, organisations: ["acme"], competences: ["excel"], opensOn: day("2023-09-01")),
+        SurveyRoundOpened(
+            round: "r1", kind: .baseline, organisations: ["acme"], competences: ["excel"], opensOn: day("2023-09-01")),
         field: "round", value: "r1"),
-    RefusedCase("training procured twice", LedgerFixture.training { $0.training = "t1" }, field: "training", value: "t1"),
+    RefusedCase(
+        "training procured twice", LedgerFixture.training { $0.training = "t1" }, field: "training", value: "t1"),
     RefusedCase(
         "plan adopted twice",
         DevelopmentPlanAdopted(
@@ -260,14 +309,17 @@ let refusedCases: [RefusedCase] = [
         field: "practice", value: "pr1"),
     RefusedCase(
         "pilot started twice",
-        PilotStarted(pilot: "pi1", organisation: "acme", theme: "t", startedOn: day("2024-02-02"), employeesInvolved: 3),
+        PilotStarted(
+            pilot: "pi1", organisation: "acme", theme: "t", startedOn: day("2024-02-02"), employeesInvolved: 3),
         field: "pilot", value: "pi1"),
-    RefusedCase("round closed twice", SurveyRoundClosed(round: "r0", closedOn: day("2023-07-01")), field: "round", value: "r0"),
+    RefusedCase(
+        "round closed twice", SurveyRoundClosed(round: "r0", closedOn: day("2023-07-01")), field: "round", value: "r0"),
     RefusedCase(
         "organisation withdrawn twice", OrganisationWithdrawn(organisation: "gone", withdrawnOn: day("2024-04-01")),
         field: "organisation", value: "gone"),
     RefusedCase(
-        "competence retired twice", CompetenceRetired(competence: "typing", retiredOn: day("2024-02-01")), field: "competence",
+        "competence retired twice", CompetenceRetired(competence: "typing", retiredOn: day("2024-02-01")),
+        field: "competence",
         value: "typing"),
     RefusedCase(
         "plan action completed twice",
@@ -276,12 +328,14 @@ let refusedCases: [RefusedCase] = [
     RefusedCase(
         "practice published twice",
         before: [GoodPracticePublished(practice: "pr1", catalogue: "SoteNavi", publishedOn: day("2024-06-01"))],
-        GoodPracticePublished(practice: "pr1", catalogue: "SoteNavi", publishedOn: day("2024-06-02")), field: "practice",
+        GoodPracticePublished(practice: "pr1", catalogue: "SoteNavi", publishedOn: day("2024-06-02")),
+        field: "practice",
         value: "pr1"),
     RefusedCase(
         "pilot completed twice",
         before: [PilotCompleted(pilot: "pi1", completedOn: day("2024-06-01"), employeesInvolved: 12, outcome: "ok")],
-        PilotCompleted(pilot: "pi1", completedOn: day("2024-06-02"), employeesInvolved: 12, outcome: "ok"), field: "pilot",
+        PilotCompleted(pilot: "pi1", completedOn: day("2024-06-02"), employeesInvolved: 12, outcome: "ok"),
+        field: "pilot",
         value: "pi1"),
     RefusedCase(
         "practice adopted twice by one organisation",
@@ -291,14 +345,16 @@ let refusedCases: [RefusedCase] = [
     RefusedCase(
         "session recorded twice",
         before: [TrainingSessionHeld(training: "t1", session: "s1", heldOn: day("2024-02-01"), hours: 7)],
-        TrainingSessionHeld(training: "t1", session: "s1", heldOn: day("2024-02-08"), hours: 7), field: "session", value: "s1"),
+        TrainingSessionHeld(training: "t1", session: "s1", heldOn: day("2024-02-08"), hours: 7), field: "session",
+        value: "s1"),
 
     // Quantities
     RefusedCase("negative cost", LedgerFixture.training { $0.costCents = -100 }, field: "costCents", value: "-100"),
     RefusedCase("negative hours", LedgerFixture.training { $0.hours = -2 }, field: "hours", value: "-2.0"),
     RefusedCase("zero hours", LedgerFixture.training { $0.hours = 0 }, field: "hours", value: "0.0"),
     RefusedCase(
-        "session without hours", TrainingSessionHeld(training: "t1", session: "s1", heldOn: day("2024-02-01"), hours: 0),
+        "session without hours",
+        TrainingSessionHeld(training: "t1", session: "s1", heldOn: day("2024-02-01"), hours: 0),
         field: "hours", value: "0.0"),
     RefusedCase(
         "negative attended hours",
@@ -317,27 +373,33 @@ let refusedCases: [RefusedCase] = [
             participants: -3), field: "participants", value: "-3"),
     RefusedCase(
         "negative employees involved",
-        PilotStarted(pilot: "pi2", organisation: "care", theme: "t", startedOn: day("2024-02-02"), employeesInvolved: -1),
+        PilotStarted(
+            pilot: "pi2", organisation: "care", theme: "t", startedOn: day("2024-02-02"), employeesInvolved: -1),
         field: "employeesInvolved", value: "-1"),
     RefusedCase(
         "indicator value not a number",
         IndicatorMeasured(
-            organisation: "care", indicator: .wellBeing, name: "wb", value: .nan, unit: "0–10", measuredOn: day("2024-01-01")),
+            organisation: "care", indicator: .wellBeing, name: "wb", value: .nan, unit: "0–10",
+            measuredOn: day("2024-01-01")),
         field: "value", value: "nan"),
 
     // Required text and ids
     RefusedCase("empty training title", LedgerFixture.training { $0.title = "" }, field: "title", value: ""),
-    RefusedCase("empty training provider", LedgerFixture.training { $0.provider = "  " }, field: "provider", value: "  "),
+    RefusedCase(
+        "empty training provider", LedgerFixture.training { $0.provider = "  " }, field: "provider", value: "  "),
     RefusedCase(
         "empty organisation name",
-        OrganisationEnrolled(organisation: "new", name: "", kind: .enterprise, sector: "metal", sizeClass: .micro, region: "PH"),
+        OrganisationEnrolled(
+            organisation: "new", name: "", kind: .enterprise, sector: "metal", sizeClass: .micro, region: "PH"),
         field: "name", value: ""),
     RefusedCase(
         "id with a space",
-        OrganisationEnrolled(organisation: "a b", name: "A", kind: .enterprise, sector: "metal", sizeClass: .micro, region: "PH"),
+        OrganisationEnrolled(
+            organisation: "a b", name: "A", kind: .enterprise, sector: "metal", sizeClass: .micro, region: "PH"),
         field: "organisation", value: "a b"),
     RefusedCase(
-        "empty person id", PersonRegistered(person: "", organisation: "acme", role: .staff), field: "person", value: ""),
+        "empty person id", PersonRegistered(person: "", organisation: "acme", role: .staff),
+        field: "person", value: ""),
     RefusedCase(
         "person id that is an e-mail address",
         PersonRegistered(person: "matti.virtanen@konepaja.fi", organisation: "acme", role: .staff), field: "person",
@@ -352,12 +414,14 @@ let refusedCases: [RefusedCase] = [
         field: "stakeholders", value: "[]"),
     RefusedCase(
         "ESCO URI that is not one",
-        CompetenceDefined(competence: "c9", name: "C", category: "x", scale: .standard, escoURI: "https://example.com/skill"),
+        CompetenceDefined(
+            competence: "c9", name: "C", category: "x", scale: .standard, escoURI: "https://example.com/skill"),
         field: "escoURI", value: "https://example.com/skill"),
 
     // Dates
     RefusedCase(
-        "answer after the programme ended", LedgerFixture.answer { $0.answeredOn = day("2025-02-01") }, field: "answeredOn",
+        "answer after the programme ended", LedgerFixture.answer { $0.answeredOn = day("2025-02-01") },
+        field: "answeredOn",
         value: "2025-02-01"),
     RefusedCase(
         "enrolment before the programme started",
@@ -370,7 +434,8 @@ let refusedCases: [RefusedCase] = [
     RefusedCase(
         "a fact dated in the future",
         IndicatorMeasured(
-            organisation: "care", indicator: .productivity, name: "p", value: 1, unit: "x", measuredOn: day("2025-07-05")),
+            organisation: "care", indicator: .productivity, name: "p", value: 1, unit: "x",
+            measuredOn: day("2025-07-05")),
         field: "measuredOn", value: "2025-07-05"),
     RefusedCase(
         "programme that ends before it starts",
@@ -379,7 +444,8 @@ let refusedCases: [RefusedCase] = [
     RefusedCase(
         "activity after the organisation withdrew",
         IndicatorMeasured(
-            organisation: "gone", indicator: .wellBeing, name: "wb", value: 7, unit: "0–10", measuredOn: day("2024-05-01")),
+            organisation: "gone", indicator: .wellBeing, name: "wb", value: 7, unit: "0–10",
+            measuredOn: day("2024-05-01")),
         field: "organisation", value: "gone"),
     RefusedCase(
         "activity before the organisation enrolled",
@@ -404,12 +470,17 @@ let refusedCases: [RefusedCase] = [
     RefusedCase(
         "vision horizon before the workshop",
         ForesightWorkshopHeld(
-            organisation: "acme", workshop: "w1", heldOn: day("2023-11-01"), horizonYear: 2020, vision: "v", milestones: [],
+            organisation: "acme", workshop: "w1", heldOn: day("2023-11-01"), horizonYear: 2020, vision: "v",
+            milestones: [],
             futureNeeds: []), field: "horizonYear", value: "2020"),
 
     // Other consistency rules
     RefusedCase(
-        "company training for two companies", LedgerFixture.training { $0.kind = .company; $0.organisations = ["acme", "beta"] },
+        "company training for two companies",
+        LedgerFixture.training {
+            $0.kind = .company
+            $0.organisations = ["acme", "beta"]
+        },
         field: "organisations", value: "acme, beta"),
     RefusedCase(
         "participant from another company in a company training",
@@ -438,7 +509,8 @@ let refusedCases: [RefusedCase] = [
         PlanActionProgressed(plan: plan1, action: "a1", status: .completed, progressedOn: day("2024-11-01")),
         field: "status", value: "completed"),
     RefusedCase(
-        "person registered in a withdrawn organisation", PersonRegistered(person: "p9", organisation: "gone", role: .staff),
+        "person registered in a withdrawn organisation",
+        PersonRegistered(person: "p9", organisation: "gone", role: .staff),
         field: "organisation", value: "gone"),
 
     // Several events in one call: each is validated against the ones before it
@@ -481,11 +553,13 @@ struct LedgerValidationTests {
         let (store, ledger) = try await LedgerFixture.make()
         let receipt = try await ledger.record([
             OrganisationEnrolled(
-                organisation: "delta", name: "Delta Oy", kind: .enterprise, sector: "food", sizeClass: .small, region: "PH",
+                organisation: "delta", name: "Delta Oy", kind: .enterprise, sector: "food", sizeClass: .small,
+                region: "PH",
                 programme: "lossi"),
             PersonRegistered(person: "p4", organisation: "delta", role: .supervisor),
             SurveyRoundOpened(
-                round: "r2", kind: .followUp, organisations: ["delta"], competences: ["lean"], opensOn: day("2024-09-01")),
+                round: "r2", kind: .followUp, organisations: ["delta"], competences: ["lean"],
+                opensOn: day("2024-09-01")),
             SurveyAnswerRecorded(
                 round: "r2", respondent: "p4", organisation: "delta", competence: "lean", current: 2, target: 3,
                 answeredOn: day("2024-09-03")),
@@ -513,13 +587,20 @@ struct LedgerValidationTests {
         let (_, ledger) = try await LedgerFixture.make()
         try await ledger.record(
             SurveyAnswerCorrected(
-                round: "r1", answerEventID: LedgerFixture.answerID, current: 3, target: 5, correctedOn: day("2023-10-01"),
+                round: "r1", answerEventID: LedgerFixture.answerID, current: 3, target: 5,
+                correctedOn: day("2023-10-01"),
                 reason: "respondent mistyped"))
         #expect(try await ledger.state().answers[eventID: LedgerFixture.answerID]?.event.current == 3)
         try await ledger.record(
-            EventVoided(voidedEventID: LedgerFixture.answerID, voidedStream: "round-r1", voidedOn: day("2023-10-02"), reason: "test row"))
+            EventVoided(
+                voidedEventID: LedgerFixture.answerID, voidedStream: "round-r1", voidedOn: day("2023-10-02"),
+                reason: "test row"))
         #expect(try await ledger.state().answers[eventID: LedgerFixture.answerID] == nil)
         // With the answer voided, the same respondent may answer again.
-        try await ledger.record(LedgerFixture.answer { $0.respondent = "p1"; $0.organisation = "acme" })
+        try await ledger.record(
+            LedgerFixture.answer {
+                $0.respondent = "p1"
+                $0.organisation = "acme"
+            })
     }
 }

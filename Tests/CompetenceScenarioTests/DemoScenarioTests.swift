@@ -42,13 +42,19 @@ struct DemoScenarioTests {
         #expect(state.trainings.values.contains { $0.procurement.event.kind == .company })
         #expect(state.trainings.values.flatMap(\.participations).contains { !$0.event.completed })
         #expect(!state.companyVisits.isEmpty && !state.forumMeetings.isEmpty && !state.foresightWorkshops.isEmpty)
-        #expect(state.practices.values.allSatisfy { $0.publication?.event.catalogue == "SoteNavi" && !$0.adoptions.isEmpty })
+        #expect(
+            state.practices.values.allSatisfy { $0.publication?.event.catalogue == "SoteNavi" && !$0.adoptions.isEmpty }
+        )
         #expect(state.pilots.values.allSatisfy { $0.completion != nil })
         #expect(state.voidedEventIDs.count == 1)
-        let statuses = state.plans.values.flatMap { plan in plan.adoption.event.actions.map { plan.actionStatus[$0.action]?.status } }
+        let statuses = state.plans.values.flatMap { plan in
+            plan.adoption.event.actions.map { plan.actionStatus[$0.action]?.status }
+        }
         #expect(statuses.contains(.completed))
         let overdue = state.plans.values.flatMap { plan in
-            plan.adoption.event.actions.filter { $0.dueOn < DemoScenario.recordingDay && plan.actionStatus[$0.action]?.status != .completed }
+            plan.adoption.event.actions.filter {
+                $0.dueOn < DemoScenario.recordingDay && plan.actionStatus[$0.action]?.status != .completed
+            }
         }
         #expect(!overdue.isEmpty)
     }
@@ -64,7 +70,8 @@ struct DemoScenarioTests {
             })
         var levels: [RoundID: [String: Int]] = [:]
         for answer in state.answers {
-            levels[answer.event.round, default: [:]]["\(answer.event.respondent)/\(answer.event.competence)"] = answer.event.current
+            levels[answer.event.round, default: [:]]["\(answer.event.respondent)/\(answer.event.competence)"] =
+                answer.event.current
         }
         let before = try #require(levels[DemoScenario.lossiBaseline])
         let after = try #require(levels[DemoScenario.lossiFollowUp])

@@ -31,7 +31,9 @@ func acknowledgements(_ lines: [String]) -> [Int64: UUID] {
     var acks: [Int64: UUID] = [:]
     for line in lines where line.hasPrefix("ack ") {
         let parts = line.split(separator: " ")
-        guard parts.count == 3, let position = Int64(parts[1]), let id = UUID(uuidString: String(parts[2])) else { continue }
+        guard parts.count == 3, let position = Int64(parts[1]), let id = UUID(uuidString: String(parts[2])) else {
+            continue
+        }
         acks[position] = id
     }
     return acks

@@ -18,6 +18,8 @@ struct FileStoreConformanceTests {
     func conformanceWithTinySegments(_ check: EventStoreConformance.Check) async throws {
         let directory = TemporaryDirectory("conformance-small")
         defer { directory.remove() }
-        try await check.run { try FileEventStore(directory: directory.store, options: FileStoreOptions(segmentSize: 4096)) }
+        try await check.run {
+            try FileEventStore(directory: directory.store, options: FileStoreOptions(segmentSize: 4096))
+        }
     }
 }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CompetenceCore
 import FileStore
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite("FileEventStore with real processes", .serialized, .timeLimit(.minutes(10)))
 struct ProcessTests {
@@ -36,16 +37,21 @@ struct ProcessTests {
 
             let store = try FileEventStore(directory: directory.store)
             let log = try await Fixtures.readAll(store, pageSize: 500)
-            #expect(log.map(\.position) == (0..<Int64(log.count)).map { $0 + 1 }, "round \(round): positions are gap-free")
+            #expect(
+                log.map(\.position) == (0..<Int64(log.count)).map { $0 + 1 }, "round \(round): positions are gap-free")
             let byPosition = Dictionary(uniqueKeysWithValues: log.map { ($0.position, $0.id) })
             for (position, id) in acknowledged where byPosition[position] != id {
-                Issue.record("round \(round): acknowledged event \(id) at position \(position) is missing (found \(String(describing: byPosition[position])))")
+                let found = String(describing: byPosition[position])
+                Issue.record(
+                    "round \(round): acknowledged event \(id) at position \(position) is missing (found \(found))")
             }
             // Appends continue after the crash.
             let mine = try await store.append([Fixtures.event("parent-\(round)")], to: "parent-1", expecting: .any)
             acknowledged[mine.positions[0]] = mine.events[0].id
         }
-        #expect(killedWhileAppending >= 25, "most kills hit a child in the middle of appending (\(killedWhileAppending) of 50)")
+        #expect(
+            killedWhileAppending >= 25,
+            "most kills hit a child in the middle of appending (\(killedWhileAppending) of 50)")
         let report = try FileEventStore.verify(directory: directory.store)
         #expect(report.isIntact, "\(report)")
         #expect(report.records >= Int64(acknowledged.count))
@@ -65,7 +71,9 @@ struct ProcessTests {
         }
         let lines = try await ChildProcess.run(["append", directory.store], seconds: 30)
         #expect(ContinuousClock.now - started < .seconds(20))
-        #expect(lines.first?.hasPrefix("open-error") == true && lines.first?.contains("already open for writing") == true, "\(lines)")
+        #expect(
+            lines.first?.hasPrefix("open-error") == true && lines.first?.contains("already open for writing") == true,
+            "\(lines)")
         #expect(try await writer.headPosition() == 1)
         // A reader may open while the writer holds the lock.
         let reader = try FileEventStore(directory: directory.store, options: FileStoreOptions(access: .readOnly))
@@ -133,14 +141,17 @@ struct ProcessTests {
         let owner = getuid() == 0 ? uid_t(65534) : getuid()
         let group = getuid() == 0 ? gid_t(65534) : getgid()
         chmod(directory.path, 0o755)
-        for path in [directory.store] + (try FileManager.default.contentsOfDirectory(atPath: directory.store).map { directory.store + "/" + $0 }) {
+        for path in [directory.store]
+            + (try FileManager.default.contentsOfDirectory(atPath: directory.store).map { directory.store + "/" + $0 })
+        {
             #expect(chown(path, owner, group) == 0)
             #expect(chmod(path, path == directory.store ? 0o500 : 0o400) == 0)
         }
         let lines = try await ChildProcess.run(["readonly", directory.store])
         #expect(lines.first == "uid \(owner)", "\(lines)")
         let error = lines.first { $0.hasPrefix("writer-error ") }
-        #expect(error?.hasPrefix("writer-error \(EACCES) ") == true && error?.contains("not writable") == true, "\(lines)")
+        #expect(
+            error?.hasPrefix("writer-error \(EACCES) ") == true && error?.contains("not writable") == true, "\(lines)")
         #expect(lines.last == "read 4", "\(lines)")
     }
 }

@@ -6,10 +6,13 @@ import Testing
 @Suite("FileEventStore recovery and corruption")
 struct RecoveryTests {
     /// A store with `count` events in one segment; returns the segment path and the events.
-    private func makeStore(_ directory: TemporaryDirectory, count: Int = 6) async throws -> (segment: String, events: [RecordedEvent]) {
+    private func makeStore(
+        _ directory: TemporaryDirectory, count: Int = 6
+    ) async throws -> (segment: String, events: [RecordedEvent]) {
         let store = try FileEventStore(directory: directory.store)
         for index in 0..<count {
-            try await store.append([Fixtures.event("r\(index)", padding: index * 7)], to: StreamName("rec-\(index % 2)"), expecting: .any)
+            try await store.append(
+                [Fixtures.event("r\(index)", padding: index * 7)], to: StreamName("rec-\(index % 2)"), expecting: .any)
         }
         let events = try await Fixtures.readAll(store)
         return (try Fixtures.segments(directory.store).last!, events)

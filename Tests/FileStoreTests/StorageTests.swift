@@ -10,7 +10,8 @@ struct StorageTests {
         defer { directory.remove() }
         let previous = umask(0o022)
         defer { umask(previous) }
-        let store = try FileEventStore(directory: directory.store + "/nested", options: FileStoreOptions(segmentSize: 4096))
+        let store = try FileEventStore(
+            directory: directory.store + "/nested", options: FileStoreOptions(segmentSize: 4096))
         try await store.append(Fixtures.events(60, padding: 50), to: "perm-1", expecting: .any)
         for path in [directory.store, directory.store + "/nested"] {
             #expect(try mode(path) == 0o700, "\(path)")
@@ -31,7 +32,8 @@ struct StorageTests {
             let store = try FileEventStore(directory: directory.store, options: options)
             for round in 0..<40 {
                 let stream = StreamName("roll-\(round % 3)")
-                try await store.append(Fixtures.events(round % 4 + 1, label: "r\(round)", padding: round * 9), to: stream, expecting: .any)
+                try await store.append(
+                    Fixtures.events(round % 4 + 1, label: "r\(round)", padding: round * 9), to: stream, expecting: .any)
             }
             appended = try await Fixtures.readAll(store, pageSize: 7)
             #expect(try Fixtures.segments(directory.store).count >= 8)
@@ -51,7 +53,9 @@ struct StorageTests {
         for stream in Set(appended.map(\.stream)) {
             let expected = appended.filter { $0.stream == stream }
             #expect(try await reopened.readStream(stream) == expected)
-            #expect(try await reopened.readStream(stream, from: .max, direction: .backwards, limit: 3) == Array(expected.reversed().prefix(3)))
+            #expect(
+                try await reopened.readStream(stream, from: .max, direction: .backwards, limit: 3)
+                    == Array(expected.reversed().prefix(3)))
             #expect(try await reopened.currentVersion(of: stream) == Int64(expected.count))
         }
         let filtered = try await reopened.readAll(from: 1, limit: 1000, filter: .categories("roll")).events
@@ -83,7 +87,8 @@ struct StorageTests {
         let directory = TemporaryDirectory("tail")
         defer { directory.remove() }
         let writer = try FileEventStore(directory: directory.store)
-        let reader = try FileEventStore(directory: directory.store, options: FileStoreOptions(access: .readOnly, pollInterval: .milliseconds(10)))
+        let reader = try FileEventStore(
+            directory: directory.store, options: FileStoreOptions(access: .readOnly, pollInterval: .milliseconds(10)))
         #expect(try await reader.headPosition() == 0)
         let waiting = Task { try await reader.waitForEvents(from: 2) }
         try await writer.append(Fixtures.events(1), to: "tail-1", expecting: .any)

@@ -3,8 +3,8 @@ import Foundation
 import Logging
 import PostgresStore
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @Suite("PostgresEventStore: bad input, configuration, migrations, notifications", .timeLimit(.minutes(10)))
 struct PostgresStoreBehaviourTests {
@@ -22,7 +22,8 @@ struct PostgresStoreBehaviourTests {
         var appended: [(StreamName, NewEvent)] = []
         for (index, text) in Self.hostile.enumerated() {
             let stream = StreamName("evil\(text)-\(index)")
-            let json = try JSONSerialization.data(withJSONObject: ["text": text, "sql": "SELECT * FROM \(text)"], options: [.sortedKeys])
+            let json = try JSONSerialization.data(
+                withJSONObject: ["text": text, "sql": "SELECT * FROM \(text)"], options: [.sortedKeys])
             let event = NewEvent(
                 type: "Evil\(text)", schemaVersion: 1, occurredAt: Date(timeIntervalSince1970: 1_700_000_000.654321),
                 metadata: EventMetadata(
@@ -46,7 +47,8 @@ struct PostgresStoreBehaviourTests {
             // Filters carry the hostile strings as parameters too.
             let byType = try await store.readAll(from: 1, limit: 10, filter: .types(event.type))
             #expect(byType.events.map(\.id) == [event.id])
-            let byCategory = try await store.readAll(from: 1, limit: 10, filter: EventFilter(categories: [stream.category]))
+            let byCategory = try await store.readAll(
+                from: 1, limit: 10, filter: EventFilter(categories: [stream.category]))
             #expect(byCategory.events.map(\.id) == [event.id])
             #expect(try await store.currentVersion(of: stream) == 1)
         }
@@ -57,7 +59,8 @@ struct PostgresStoreBehaviourTests {
         let store = try TestStores.make()
         defer { store.close() }
         let bytes = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) })
-        let event = NewEvent(type: "Binary", occurredAt: Date(), payload: EventPayload(encoding: .compact, bytes: bytes))
+        let event = NewEvent(
+            type: "Binary", occurredAt: Date(), payload: EventPayload(encoding: .compact, bytes: bytes))
         try await store.append([event], to: "binary-1", expecting: .any)
         let stored = try await store.readStream("binary-1")
         #expect(stored.first?.payload == event.payload)
@@ -66,10 +69,14 @@ struct PostgresStoreBehaviourTests {
     @Test func payloadsOverTheLimitAreRefused() async throws {
         let store = try TestStores.make(maxPayloadBytes: 64)
         defer { store.close() }
-        let fits = NewEvent(type: "Small", occurredAt: Date(), payload: .json(Data(#"{"a":"\#(String(repeating: "x", count: 56))"}"#.utf8)))
+        let fits = NewEvent(
+            type: "Small", occurredAt: Date(),
+            payload: .json(Data(#"{"a":"\#(String(repeating: "x", count: 56))"}"#.utf8)))
         #expect(fits.payload.bytes.count == 64)
         try await store.append([fits], to: "limit-1", expecting: .any)
-        let big = NewEvent(type: "Big", occurredAt: Date(), payload: .json(Data(#"{"a":"\#(String(repeating: "x", count: 57))"}"#.utf8)))
+        let big = NewEvent(
+            type: "Big", occurredAt: Date(),
+            payload: .json(Data(#"{"a":"\#(String(repeating: "x", count: 57))"}"#.utf8)))
         await #expect(throws: EventStoreError.payloadTooLarge(eventID: big.id, bytes: 65, limit: 64)) {
             try await store.append([Sample.event(), big], to: "limit-1", expecting: .any)
         }
@@ -116,7 +123,9 @@ struct PostgresStoreBehaviourTests {
             case (7, .failure(let error)):
                 #expect((error as? PostgresError)?.sqlState == "22P02", "\(error)")
             case (11, .failure(let error)):
-                #expect(error as? WrongExpectedVersionError == WrongExpectedVersionError(stream: "group-exact", expected: .exact(5), actual: 1))
+                #expect(
+                    error as? WrongExpectedVersionError
+                        == WrongExpectedVersionError(stream: "group-exact", expected: .exact(5), actual: 1))
             case (7, .success), (11, .success):
                 Issue.record("append \(index) should have failed")
             case (_, .failure(let error)):
@@ -133,12 +142,14 @@ struct PostgresStoreBehaviourTests {
     @Test func schemaNamesAreValidatedIdentifiers() throws {
         for bad in ["", "1abc", "a-b", "x\"; DROP SCHEMA public; --", String(repeating: "a", count: 49), "ä"] {
             let error = #expect(throws: PostgresError.self) {
-                try PostgresEventStore(configuration: PostgresConfiguration(connectionString: "postgresql://localhost", schema: bad))
+                try PostgresEventStore(
+                    configuration: PostgresConfiguration(connectionString: "postgresql://localhost", schema: bad))
             }
             #expect(error?.kind == .invalidConfiguration)
         }
         #expect(throws: Never.self) {
-            try PostgresEventStore(configuration: PostgresConfiguration(connectionString: "postgresql://localhost", schema: "Ledger_2024"))
+            try PostgresEventStore(
+                configuration: PostgresConfiguration(connectionString: "postgresql://localhost", schema: "Ledger_2024"))
         }
     }
 
@@ -153,16 +164,19 @@ struct PostgresStoreBehaviourTests {
     @Test func keyValueConninfoWorksToo() async throws {
         let cluster = try TestCluster.shared()
         let url = try #require(URLComponents(string: cluster.url))
-        let conninfo = "host=\(url.host ?? "127.0.0.1") port=\(url.port ?? 5432) user=\(url.user ?? "postgres") dbname=postgres"
-        let store = try PostgresEventStore(configuration: PostgresConfiguration(connectionString: conninfo, schema: TestStores.freshSchema()))
+        let conninfo =
+            "host=\(url.host ?? "127.0.0.1") port=\(url.port ?? 5432) user=\(url.user ?? "postgres") dbname=postgres"
+        let store = try PostgresEventStore(
+            configuration: PostgresConfiguration(connectionString: conninfo, schema: TestStores.freshSchema()))
         defer { store.close() }
         try await store.append([Sample.event()], to: "kv-1", expecting: .noStream)
         #expect(try await store.headPosition() == 1)
     }
 
     @Test func unreachableServerIsARetryableConnectionError() async throws {
-        let store = try PostgresEventStore(configuration: PostgresConfiguration(
-            connectionString: "postgresql://postgres@127.0.0.1:1/postgres?connect_timeout=2", schema: "nowhere"))
+        let store = try PostgresEventStore(
+            configuration: PostgresConfiguration(
+                connectionString: "postgresql://postgres@127.0.0.1:1/postgres?connect_timeout=2", schema: "nowhere"))
         let error = await #expect(throws: PostgresError.self) { try await store.headPosition() }
         #expect(error?.kind == .connectionFailed && error?.isRetryable == true)
     }
@@ -170,7 +184,9 @@ struct PostgresStoreBehaviourTests {
     @Test func migrationsAreIdempotentAndSafeConcurrently() async throws {
         let configuration = try TestStores.configuration()
         let stores = try (0..<4).map { _ in try PostgresEventStore(configuration: configuration) }
-        defer { stores.forEach { $0.close() } }
+        defer {
+            for store in stores { store.close() }
+        }
         let applied = try await withThrowingTaskGroup(of: [Int].self) { group in
             for store in stores { group.addTask { try await store.migrate() } }
             var all: [[Int]] = []
@@ -235,7 +251,8 @@ struct PostgresStoreBehaviourTests {
         let writerConfiguration = try TestStores.configuration(pollingInterval: .seconds(1))
         var readerConfiguration = writerConfiguration
         let application = "reader_\(writerConfiguration.schema)"
-        readerConfiguration.connectionString += (readerConfiguration.connectionString.contains("?") ? "&" : "?")
+        readerConfiguration.connectionString +=
+            (readerConfiguration.connectionString.contains("?") ? "&" : "?")
             + "application_name=\(application)"
         let writer = try PostgresEventStore(configuration: writerConfiguration)
         let reader = try PostgresEventStore(configuration: readerConfiguration)
@@ -272,7 +289,8 @@ struct PostgresStoreBehaviourTests {
         var terminated = 0
         for round in 0..<rounds {
             let killed = try await cluster.psql(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '\(application)'")
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    + "WHERE application_name = '\(application)'")
             terminated += Int(killed) ?? 0
             try await writer.append([Sample.event("after-\(round)")], to: "lost-1", expecting: .any)
             try await Task.sleep(for: .milliseconds(50))
@@ -301,7 +319,8 @@ struct PostgresStoreBehaviourTests {
         let store = try TestStores.make()
         defer { store.close() }
         for batch in 0..<10 {
-            try await store.append((0..<500).map { Sample.event("\(batch)-\($0)") }, to: StreamName("big-\(batch % 3)"), expecting: .any)
+            try await store.append(
+                (0..<500).map { Sample.event("\(batch)-\($0)") }, to: StreamName("big-\(batch % 3)"), expecting: .any)
         }
         var pages = 0
         var next: Int64 = 1

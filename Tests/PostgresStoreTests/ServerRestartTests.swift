@@ -1,10 +1,10 @@
 import CompetenceCore
 import Dispatch
 import Foundation
-import Synchronization
 import PostgresStore
-import Testing
+import Synchronization
 import TestSupport
+import Testing
 
 /// `pg_ctl restart` while a writer appends and a subscriber follows: on a cluster of its own, so the
 /// restart does not disturb the other tests.
@@ -82,7 +82,8 @@ struct ServerRestartTests {
         try await restarted.value
         let total = batchEvents.count * batchSize
         try await store.append(
-            [NewEvent(type: "RestartProbeDone", occurredAt: Date(), payload: .json(Data("{}".utf8)))], to: "restart-done",
+            [NewEvent(type: "RestartProbeDone", occurredAt: Date(), payload: .json(Data("{}".utf8)))],
+            to: "restart-done",
             expecting: .noStream)
 
         #expect(phase.load(ordering: .sequentiallyConsistent) == 2)

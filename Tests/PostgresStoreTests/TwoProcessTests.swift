@@ -19,8 +19,12 @@ struct TwoProcessTests {
         let start = String(Date().timeIntervalSince1970 + 2)
         let observer = try PostgresEventStore(configuration: configuration)
         // Both children migrate the fresh schema concurrently: the advisory lock must serialise them.
-        async let first = ChildProcess.run([configuration.connectionString, configuration.schema, "w1", "\(rounds)", "2", start])
-        async let second = ChildProcess.run([configuration.connectionString, configuration.schema, "w2", "\(rounds)", "2", start])
+        async let first = ChildProcess.run([
+            configuration.connectionString, configuration.schema, "w1", "\(rounds)", "2", start,
+        ])
+        async let second = ChildProcess.run([
+            configuration.connectionString, configuration.schema, "w2", "\(rounds)", "2", start,
+        ])
         // A live subscriber in this process follows the log while the children write.
         let follower = Task { () throws -> [RecordedEvent] in
             var seen: [RecordedEvent] = []
@@ -39,7 +43,9 @@ struct TwoProcessTests {
         // The children collided on the shared streams and were told so with the typed error.
         #expect(conflicts.reduce(0, +) > 0, "two writers on two streams should conflict at least once")
 
-        let marker = NewEvent(type: "Done", occurredAt: Date(), metadata: EventMetadata(recordedBy: "done"), payload: .json(Data("{}".utf8)))
+        let marker = NewEvent(
+            type: "Done", occurredAt: Date(), metadata: EventMetadata(recordedBy: "done"),
+            payload: .json(Data("{}".utf8)))
         try await observer.append([marker], to: "control-1", expecting: .any)
         let live = try await withTimeout(seconds: 60, follower)
 
@@ -51,7 +57,9 @@ struct TwoProcessTests {
         let byID = Dictionary(uniqueKeysWithValues: log.map { ($0.id, $0) })
         for ack in acknowledged {
             let stored = try #require(byID[ack.id], "acknowledged event \(ack.id) is missing")
-            #expect(stored.position == ack.position && stored.version == ack.version && stored.stream.rawValue == ack.stream)
+            #expect(
+                stored.position == ack.position && stored.version == ack.version && stored.stream.rawValue == ack.stream
+            )
         }
         for stream in Set(log.map(\.stream)) {
             let versions = log.filter { $0.stream == stream }.map(\.version)

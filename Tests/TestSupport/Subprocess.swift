@@ -1,8 +1,9 @@
+import Dispatch
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Dispatch
-import Foundation
 
 /// A program started by a test as a real OS process, with its output going to files (never to pipes).
 ///
@@ -160,10 +161,11 @@ public final class Subprocess: @unchecked Sendable {
         GNUSpawnActions.closeFrom(3, &actions)
         if let directory { try GNUSpawnActions.changeDirectory(directory.path, &actions) }
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let variables = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let variables =
+            (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            variables.forEach { free($0) }
+            for argument in argv { free(argument) }
+            for variable in variables { free(variable) }
         }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, path, &actions, nil, argv, variables)
@@ -179,7 +181,8 @@ public final class Subprocess: @unchecked Sendable {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         guard status == 0 else {
             let output = log.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
-            throw SubprocessError("\(path) \(arguments.joined(separator: " ")) failed (\(Termination(waitStatus: status))):\n\(output)")
+            throw SubprocessError(
+                "\(path) \(arguments.joined(separator: " ")) failed (\(Termination(waitStatus: status))):\n\(output)")
         }
     }
 
@@ -215,7 +218,8 @@ public struct SubprocessError: Error, CustomStringConvertible {
 /// export (they are GNU extensions), looked up once at run time.
 enum GNUSpawnActions {
     private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-    private typealias ChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    private typealias ChangeDirectory =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 
     private static func symbol<T>(_ name: String, as type: T.Type) -> T? {
         guard let handle = dlopen(nil, RTLD_NOW), let address = dlsym(handle, name) else { return nil }
@@ -238,7 +242,8 @@ enum GNUSpawnActions {
     /// Makes the child start in `path`.
     static func changeDirectory(_ path: String, _ actions: inout posix_spawn_file_actions_t) throws {
         guard let changeDirectory = symbol("posix_spawn_file_actions_addchdir_np", as: ChangeDirectory.self) else {
-            throw SubprocessError("this C library cannot start a child in another directory (no posix_spawn_file_actions_addchdir_np)")
+            throw SubprocessError(
+                "this C library cannot start a child in another directory (no posix_spawn_file_actions_addchdir_np)")
         }
         _ = changeDirectory(&actions, path)
     }

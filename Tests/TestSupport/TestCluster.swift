@@ -70,7 +70,8 @@ public final class TestCluster: Sendable {
     /// Runs SQL through `psql` (a separate client, as an administrator would) and returns its unaligned output.
     public func psql(_ sql: String) async throws -> String {
         let directory = (try? PostgresBinaries.locate().directory) ?? "/usr/bin"
-        let client = FileManager.default.isExecutableFile(atPath: "\(directory)/psql") ? "\(directory)/psql" : "/usr/bin/psql"
+        let client =
+            FileManager.default.isExecutableFile(atPath: "\(directory)/psql") ? "\(directory)/psql" : "/usr/bin/psql"
         let run = try await Subprocess.run(client, [url, "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
         guard run.succeeded else { throw TestClusterError("psql failed (\(run.termination)): \(run.stderr)") }
         return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -78,7 +79,13 @@ public final class TestCluster: Sendable {
 
     /// Stops the server and deletes its directory; a no-op for an external server or a second call.
     public func stop() throws {
-        guard let directory, !stopped.withLock({ let was = $0; $0 = true; return was }) else { return }
+        guard let directory,
+            !stopped.withLock({
+                let was = $0
+                $0 = true
+                return was
+            })
+        else { return }
         defer { try? FileManager.default.removeItem(at: directory) }
         try pgctl(["stop", "-w", "-m", "fast"])
     }
@@ -86,7 +93,11 @@ public final class TestCluster: Sendable {
     private func pgctl(_ arguments: [String]) throws {
         let directory = directory!
         try PostgresBinaries.locate().run(
-            "pg_ctl", ["-D", directory.appendingPathComponent("data").path, "-l", directory.appendingPathComponent("server.log").path] + arguments,
+            "pg_ctl",
+            [
+                "-D", directory.appendingPathComponent("data").path, "-l",
+                directory.appendingPathComponent("server.log").path,
+            ] + arguments,
             log: directory.appendingPathComponent("pg_ctl.log"))
     }
 
@@ -150,13 +161,19 @@ struct PostgresBinaries {
         for path in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             candidates.append(String(path))
         }
-        guard let directory = candidates.first(where: {
-            FileManager.default.isExecutableFile(atPath: "\($0)/initdb") && FileManager.default.isExecutableFile(atPath: "\($0)/pg_ctl")
-        }) else {
-            let ci = ProcessInfo.processInfo.environment["CI"] == "true" ? " (CI=true: a missing server fails the run)" : ""
+        guard
+            let directory = candidates.first(where: {
+                FileManager.default.isExecutableFile(atPath: "\($0)/initdb")
+                    && FileManager.default.isExecutableFile(atPath: "\($0)/pg_ctl")
+            })
+        else {
+            let ci =
+                ProcessInfo.processInfo.environment["CI"] == "true" ? " (CI=true: a missing server fails the run)" : ""
             throw TestClusterError(
                 "PostgreSQL server binaries (initdb, pg_ctl) not found in /usr/lib/postgresql/*/bin or PATH\(ci). "
-                    + "Install PostgreSQL (apt-get install postgresql) or set \(TestCluster.externalVariable) to a server.")
+                    + "Install PostgreSQL (apt-get install postgresql) "
+                    + "or set \(TestCluster.externalVariable) to a server."
+            )
         }
         return PostgresBinaries(directory: directory, asRoot: geteuid() == 0)
     }
@@ -169,7 +186,8 @@ struct PostgresBinaries {
 
     func run(_ tool: String, _ arguments: [String], log: URL?) throws {
         if asRoot {
-            try Self.execute("/usr/sbin/runuser", ["-u", "postgres", "--", "\(directory)/\(tool)"] + arguments, log: log)
+            try Self.execute(
+                "/usr/sbin/runuser", ["-u", "postgres", "--", "\(directory)/\(tool)"] + arguments, log: log)
         } else {
             try Self.execute("\(directory)/\(tool)", arguments, log: log)
         }
@@ -177,7 +195,8 @@ struct PostgresBinaries {
 
     /// The command as one shell line (arguments single-quoted).
     func commandLine(_ tool: String, _ arguments: [String]) -> String {
-        let words = (asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []) + ["\(directory)/\(tool)"] + arguments
+        let words =
+            (asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []) + ["\(directory)/\(tool)"] + arguments
         return words.map { "'\($0)'" }.joined(separator: " ")
     }
 

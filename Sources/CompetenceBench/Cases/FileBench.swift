@@ -80,7 +80,9 @@ enum FileBench {
 
     /// `tasks` concurrent tasks, each appending `perTask` single-event durable appends.
     /// Events are made before the clock starts: the figures are the store's, not the encoder's.
-    private static func appendSingles(_ store: FileEventStore, tasks: Int, perTask: Int) async throws -> BenchMeasurement {
+    private static func appendSingles(
+        _ store: FileEventStore, tasks: Int, perTask: Int
+    ) async throws -> BenchMeasurement {
         let events = (0..<tasks).map { task in (0..<perTask).map { BenchAnswers.event(task * perTask + $0) } }
         let (_, seconds) = try await measure {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -97,10 +99,15 @@ enum FileBench {
     }
 
     /// `tasks` concurrent tasks, each appending `batches` durable batches of 100 events.
-    private static func appendBatches(_ store: FileEventStore, tasks: Int, batches: Int) async throws -> BenchMeasurement {
+    private static func appendBatches(
+        _ store: FileEventStore, tasks: Int, batches: Int
+    ) async throws -> BenchMeasurement {
         let work = (0..<tasks).map { task in
             (0..<batches).map { batch in
-                (StreamName("batch-\(task)-\(batch % 50)"), (0..<100).map { BenchAnswers.event((task * batches + batch) * 100 + $0) })
+                (
+                    StreamName("batch-\(task)-\(batch % 50)"),
+                    (0..<100).map { BenchAnswers.event((task * batches + batch) * 100 + $0) }
+                )
             }
         }
         let (_, seconds) = try await measure {
@@ -120,14 +127,16 @@ enum FileBench {
         var answers: [SurveyAnswerRecorded] = []
         answers.reserveCapacity(events.count)
         for event in events {
-            if case .surveyAnswerRecorded(let answer)? = try CompetenceEvent.codec.decode(event) { answers.append(answer) }
+            if case .surveyAnswerRecorded(let answer)? = try CompetenceEvent.codec.decode(event) {
+                answers.append(answer)
+            }
         }
         return answers
     }
 
-    /// Reads the whole log in global order, page by page, decoding every event into a typed ``SurveyAnswerRecorded`` and
-    /// folding them in order. The next page is read while the current one is decoded, and each page is
-    /// decoded in two halves at once (two cores); the fold still sees the events in global order.
+    /// Reads the whole log in global order, page by page, decoding every event into a typed
+    /// ``SurveyAnswerRecorded`` and folding them in order. The next page is read while the current one is decoded,
+    /// and each page is decoded in two halves at once (two cores); the fold still sees the events in global order.
     private static func replay(_ store: FileEventStore) async throws -> Int {
         let pageSize = 4096
         var count = 0
@@ -135,7 +144,9 @@ enum FileBench {
         var next: Task<EventPage, any Error>? = Task { try await store.readAll(from: 1, limit: pageSize, filter: .all) }
         while let pending = next {
             let page = try await pending.value
-            next = page.events.isEmpty ? nil : Task { try await store.readAll(from: page.nextPosition, limit: pageSize, filter: .all) }
+            next =
+                page.events.isEmpty
+                ? nil : Task { try await store.readAll(from: page.nextPosition, limit: pageSize, filter: .all) }
             let middle = page.events.count / 2
             async let firstHalf = decode(page.events[..<middle])
             let secondHalf = try decode(page.events[middle...])
@@ -183,7 +194,8 @@ final class FileBenchScratch: Sendable {
         if let path = populatedPath.withLock({ $0 }) { return path }
         let path = base + "/log-\(events)"
         try? FileManager.default.removeItem(atPath: path)
-        let store = try FileEventStore(directory: path, options: FileStoreOptions(durability: .batched(interval: .milliseconds(100))))
+        let store = try FileEventStore(
+            directory: path, options: FileStoreOptions(durability: .batched(interval: .milliseconds(100))))
         var written = 0
         while written < events {
             let count = min(1_000, events - written)

@@ -14,7 +14,8 @@ enum PostgresBench {
                 let count = min(events, 10_000)
                 let (_, seconds) = try await measure {
                     for index in 0..<count {
-                        try await store.get().append(BenchEvents.batch(1, seed: index), to: StreamName("single-\(index % 100)"), expecting: .any)
+                        try await store.get().append(
+                            BenchEvents.batch(1, seed: index), to: StreamName("single-\(index % 100)"), expecting: .any)
                     }
                 }
                 return BenchMeasurement(events: count, seconds: seconds)
@@ -43,7 +44,9 @@ enum PostgresBench {
                 let pg = try store.get()
                 let (_, seconds) = try await measure {
                     for batch in 0..<batches {
-                        try await pg.append(BenchEvents.batch(100, seed: batch), to: StreamName("batch-\(batch % 100)"), expecting: .any)
+                        try await pg.append(
+                            BenchEvents.batch(100, seed: batch), to: StreamName("batch-\(batch % 100)"), expecting: .any
+                        )
                     }
                 }
                 return BenchMeasurement(events: batches * 100, seconds: seconds)
@@ -73,7 +76,9 @@ enum PostgresBench {
 
     /// Replays a schema of its own holding only survey answers in `encoding`, so every replayed event is
     /// decoded into a typed ``SurveyAnswerRecorded`` (JSON: the analysts' `jsonb` form; compact: `bytea`).
-    static func replayCase(name: String, configuration: PostgresConfiguration, events: Int, encoding: PayloadEncoding) -> BenchCase {
+    static func replayCase(
+        name: String, configuration: PostgresConfiguration, events: Int, encoding: PayloadEncoding
+    ) -> BenchCase {
         BenchCase(name: name) {
             var replayConfiguration = configuration
             replayConfiguration.schema = configuration.schema + "_\(encoding)"
@@ -91,7 +96,9 @@ enum PostgresBench {
         var batch = 0
         while head < target {
             let size = Int(min(1000, target - head))
-            try await store.append(answers(size, seed: batch, encoding: encoding), to: StreamName("replay-\(batch % 1000)"), expecting: .any)
+            try await store.append(
+                answers(size, seed: batch, encoding: encoding), to: StreamName("replay-\(batch % 1000)"),
+                expecting: .any)
             head += Int64(size)
             batch += 1
         }
@@ -109,13 +116,16 @@ enum PostgresBench {
         var next: Int64 = 1
         var count = 0
         var checksum = 0
-        var pending: Task<EventPage, any Error>? = Task { try await store.readAll(from: 1, limit: pageSize, filter: .all) }
+        var pending: Task<EventPage, any Error>? = Task {
+            try await store.readAll(from: 1, limit: pageSize, filter: .all)
+        }
         while let fetching = pending {
             let page = try await fetching.value
             guard let last = page.events.last else { break }
             next = max(page.nextPosition, last.position + 1)
             let from = next
-            pending = page.events.count == pageSize
+            pending =
+                page.events.count == pageSize
                 ? Task { try await store.readAll(from: from, limit: pageSize, filter: .all) } : nil
             let events = page.events
             let half = events.count / 2

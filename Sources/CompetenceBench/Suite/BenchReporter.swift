@@ -22,7 +22,10 @@ package struct BenchReporter {
             print(String(decoding: data, as: UTF8.self))
         } else {
             let rate = measurement.eventsPerSecond.formatted(.number.precision(.fractionLength(0)))
-            var line = "\(store) \(name): \(measurement.events) events in \(String(format: "%.3f", measurement.seconds)) s = \(rate) events/s, peak RSS \(rss / 1_048_576) MiB"
+            let seconds = String(format: "%.3f", measurement.seconds)
+            var line =
+                "\(store) \(name): \(measurement.events) events in \(seconds) s = \(rate) events/s, "
+                + "peak RSS \(rss / 1_048_576) MiB"
             for (key, value) in measurement.extra.sorted(by: { $0.key < $1.key }) { line += ", \(key) \(value)" }
             print(line)
         }

@@ -34,7 +34,9 @@ public struct AnalyticsReports: Hashable, Sendable {
     }
 
     /// Replays `store` once in `scope` into a ``LedgerModel`` and computes every report from it.
-    public static func replay(_ store: any EventStore, scope: ReplayScope = .everything, options: AnalyticsOptions) async throws
+    public static func replay(
+        _ store: any EventStore, scope: ReplayScope = .everything, options: AnalyticsOptions
+    ) async throws
         -> AnalyticsReports
     {
         let replayed = try await ProjectionRunner(store: store).replay(LedgerModel(), scope: scope)

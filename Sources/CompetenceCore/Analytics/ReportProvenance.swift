@@ -34,8 +34,12 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case scope, lastPosition = "last_position", eventCount = "event_count", fingerprint
-        case minimumGroupSize = "minimum_group_size", today
+        case scope
+        case lastPosition = "last_position"
+        case eventCount = "event_count"
+        case fingerprint
+        case minimumGroupSize = "minimum_group_size"
+        case today
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -64,7 +64,9 @@ final class CompactSource: Decoder {
     @inline(__always) func readByte() throws -> UInt8 { try reader.readByte() }
     @inline(__always) func readUnsigned() throws -> UInt64 { try reader.readUnsigned() }
     @inline(__always) func readSigned() throws -> Int64 { try reader.readSigned() }
-    @inline(__always) func readInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T { try reader.readInteger(T.self) }
+    @inline(__always) func readInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+        try reader.readInteger(T.self)
+    }
     @inline(__always) func readDouble() throws -> Double { try reader.readDouble() }
     @inline(__always) func readBytes(_ count: Int) throws -> UnsafeRawBufferPointer { try reader.readBytes(count) }
     @inline(__always) func readString() throws -> String { try reader.readString() }
@@ -112,7 +114,8 @@ final class CompactSource: Decoder {
 
         var allKeys: [Key] {
             source.unsupported =
-                "compact encoding cannot decode values that need their keys (dictionaries, enums with associated values)"
+                "compact encoding cannot decode values that need their keys "
+                + "(dictionaries, enums with associated values)"
             return []
         }
 
@@ -234,7 +237,9 @@ final class CompactSource: Decoder {
             return try source.decodeValue(T.self)
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy type: NestedKey.Type
+        ) throws
             -> KeyedDecodingContainer<NestedKey>
         {
             try advance()

@@ -35,12 +35,14 @@ public struct EventCodec<Output: Sendable>: Sendable {
     public mutating func register<Event: DomainEvent & CompactDecodable>(
         _ type: Event.Type, wrap: @escaping @Sendable (Event) -> Output
     ) {
-        register(Event.self, decode: { payload in
-            switch payload.encoding {
-            case .compact: try CompactDecoder().decode(Event.self, from: payload.bytes)
-            case .json: try JSONPayloadCoding.decode(Event.self, from: payload.bytes)
-            }
-        }, wrap: wrap)
+        register(
+            Event.self,
+            decode: { payload in
+                switch payload.encoding {
+                case .compact: try CompactDecoder().decode(Event.self, from: payload.bytes)
+                case .json: try JSONPayloadCoding.decode(Event.self, from: payload.bytes)
+                }
+            }, wrap: wrap)
     }
 
     private mutating func register<Event: DomainEvent>(
@@ -83,7 +85,8 @@ public struct EventCodec<Output: Sendable>: Sendable {
     /// - Throws: ``EventDecodingError`` when the type is known but the payload does not decode, or its schema
     ///   version has no decoder.
     public func decode(_ event: RecordedEvent) throws(EventDecodingError) -> Output? {
-        try decode(type: event.type, schemaVersion: event.schemaVersion, payload: event.payload, position: event.position)
+        try decode(
+            type: event.type, schemaVersion: event.schemaVersion, payload: event.payload, position: event.position)
     }
 
     /// Decodes a payload of the given type and schema version. See ``decode(_:)``.

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Promises:
 /// - **Validated**: every event of a call is checked against the state caught up from the store and
-///   against the events before it in the same call (the rules are listed per event type in `Docs/Event-Catalogue.md`). The first
-///   refused event throws ``LedgerValidationError`` naming the event, field, value and reason, and nothing
-///   of the call is appended.
+///   against the events before it in the same call (the rules are listed per event type in
+///   `Docs/Event-Catalogue.md`). The first refused event throws ``LedgerValidationError`` naming the event,
+///   field, value and reason, and nothing of the call is appended.
 /// - **Atomic**: a call's events land in one multi-stream append, all or nothing.
 /// - **Idempotent**: a call whose event ids are all recorded already appends nothing and returns
 ///   `alreadyRecorded` (before any validation, so a re-import adds nothing instead of failing); a call
@@ -58,7 +58,9 @@ public actor CompetenceLedger {
 
     /// Records one event. See ``record(_:ids:metadata:)``.
     @discardableResult
-    public func record(_ event: some LedgerEvent, id: UUID = UUID(), metadata: EventMetadata = .none) async throws
+    public func record(
+        _ event: some LedgerEvent, id: UUID = UUID(), metadata: EventMetadata = .none
+    ) async throws
         -> RecordingReceipt
     {
         try await record([event], ids: [id], metadata: [metadata])
@@ -75,7 +77,9 @@ public actor CompetenceLedger {
     /// - Throws: ``LedgerValidationError`` for a refused event; ``RecordingError`` for a malformed or partly
     ///   repeated call or persisting conflicts; the store's errors. Nothing is appended when it throws.
     @discardableResult
-    public func record(_ events: [any LedgerEvent], ids: [UUID]? = nil, metadata: [EventMetadata]? = nil) async throws
+    public func record(
+        _ events: [any LedgerEvent], ids: [UUID]? = nil, metadata: [EventMetadata]? = nil
+    ) async throws
         -> RecordingReceipt
     {
         let typed = try Self.catalogued(events)
@@ -93,12 +97,15 @@ public actor CompetenceLedger {
             let encoded = try proposed ?? propose(events, ids: ids, metadata: metadata)
             proposed = encoded
             do {
-                let results = try await store.append(Self.appends(encoded, streams: typed.map(\.payload.stream), expected: expected))
+                let results = try await store.append(
+                    Self.appends(encoded, streams: typed.map(\.payload.stream), expected: expected))
                 return RecordingReceipt(
                     results: results, alreadyRecorded: results.allSatisfy(\.wasAlreadyStored),
                     lastPosition: results.lazy.flatMap(\.positions).max() ?? 0)
             } catch let conflict as WrongExpectedVersionError {
-                if attempt >= Self.maxAttempts { throw RecordingError.tooManyConflicts(attempts: attempt, last: conflict) }
+                if attempt >= Self.maxAttempts {
+                    throw RecordingError.tooManyConflicts(attempts: attempt, last: conflict)
+                }
                 // Another recorder won the race; let it move on before validating again.
                 try await Task.sleep(for: .microseconds(Int.random(in: 0...(250 * attempt))))
             }
@@ -146,7 +153,9 @@ public actor CompetenceLedger {
     }
 
     /// Refuses ids or metadata that do not match the events one to one.
-    private static func checkShape(_ events: [any LedgerEvent], ids: [UUID], metadata: [EventMetadata]?) throws(RecordingError) {
+    private static func checkShape(
+        _ events: [any LedgerEvent], ids: [UUID], metadata: [EventMetadata]?
+    ) throws(RecordingError) {
         guard ids.count == events.count else {
             throw .countMismatch(argument: "ids", expected: events.count, actual: ids.count)
         }
@@ -202,7 +211,8 @@ public actor CompetenceLedger {
                 try Checker.validate(event, against: pending, today: today)
             } catch {
                 throw LedgerValidationError(
-                    eventIndex: index, eventType: type(of: event.payload).eventType, field: error.field, value: error.value,
+                    eventIndex: index, eventType: type(of: event.payload).eventType, field: error.field,
+                    value: error.value,
                     reason: error.reason)
             }
             let stream = event.payload.stream
@@ -210,9 +220,11 @@ public actor CompetenceLedger {
             if index < events.count - 1 {
                 // Folded with a stand-in envelope (the real id, no payload): only the next events' validation sees it.
                 let recorded = RecordedEvent(
-                    id: ids[index], stream: stream, version: pending.version(of: stream) + 1, position: pending.checkpoint + 1,
+                    id: ids[index], stream: stream, version: pending.version(of: stream) + 1,
+                    position: pending.checkpoint + 1,
                     type: type(of: event.payload).eventType, schemaVersion: type(of: event.payload).schemaVersion,
-                    occurredAt: now, recordedAt: now, metadata: .none, payload: EventPayload(encoding: .json, bytes: Data()))
+                    occurredAt: now, recordedAt: now, metadata: .none,
+                    payload: EventPayload(encoding: .json, bytes: Data()))
                 pending.fold(recorded, event: event)
             }
         }
@@ -221,13 +233,16 @@ public actor CompetenceLedger {
 
     /// The call's events grouped by stream, in the order of each stream's first event, each share expecting
     /// the version validation saw.
-    private static func appends(_ events: [NewEvent], streams: [StreamName], expected: [StreamName: Int64]) -> [StreamAppend] {
+    private static func appends(
+        _ events: [NewEvent], streams: [StreamName], expected: [StreamName: Int64]
+    ) -> [StreamAppend] {
         var appends: [StreamAppend] = []
         for (event, stream) in zip(events, streams) {
             if let part = appends.firstIndex(where: { $0.stream == stream }) {
                 appends[part].events.append(event)
             } else {
-                appends.append(StreamAppend(stream: stream, expectedVersion: .exact(expected[stream] ?? 0), events: [event]))
+                appends.append(
+                    StreamAppend(stream: stream, expectedVersion: .exact(expected[stream] ?? 0), events: [event]))
             }
         }
         return appends

@@ -53,7 +53,8 @@ public enum RecordingError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateEventID(let id):
             "event id \(id) is given twice in one call"
         case .partiallyRecorded(let recorded, let new):
-            "\(recorded.count) of the call's event ids are already recorded (first \(recorded[0])) and \(new.count) are new: "
+            "\(recorded.count) of the call's event ids are already recorded (first \(recorded[0])) "
+                + "and \(new.count) are new: "
                 + "a retry must repeat exactly the earlier call"
         case .notInCatalogue(let index, let type):
             "event \(index): \(type) is not an event type of the ledger's catalogue"

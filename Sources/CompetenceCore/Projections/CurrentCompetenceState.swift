@@ -100,7 +100,8 @@ public struct CurrentCompetenceState: Hashable, Sendable {
         }
         var groups: [OrganisationCompetence: [PersonLevel]] = [:]
         for level in persons.values {
-            groups[OrganisationCompetence(organisation: level.organisation, competence: level.competence), default: []].append(level)
+            groups[OrganisationCompetence(organisation: level.organisation, competence: level.competence), default: []]
+                .append(level)
         }
         for (key, levels) in groups {
             let targets = levels.compactMap(\.target)
@@ -127,7 +128,9 @@ public struct CurrentCompetenceState: Hashable, Sendable {
     /// The organisation × competence pairs with the largest mean gap first (ties by organisation, competence);
     /// only pairs with at least `minimumRespondents` respondents giving a target.
     public func largestGaps(minimumRespondents: Int = 1, limit: Int = .max) -> [OrganisationLevel] {
-        let candidates = organisations.values.filter { $0.meanGap != nil && $0.respondentsWithTarget >= minimumRespondents }
+        let candidates = organisations.values.filter {
+            $0.meanGap != nil && $0.respondentsWithTarget >= minimumRespondents
+        }
         let sorted = candidates.sorted {
             ($0.meanGap!, $1.organisation, $1.competence) > ($1.meanGap!, $0.organisation, $0.competence)
         }

@@ -128,7 +128,8 @@ public enum AppendPlanner {
             for (offset, event) in part.events.enumerated() {
                 let version = current + Int64(offset) + 1
                 newEvents.append(
-                    RecordedEvent(event, stream: part.stream, version: version, position: position, recordedAt: recordedAt))
+                    RecordedEvent(
+                        event, stream: part.stream, version: version, position: position, recordedAt: recordedAt))
                 appended.append(AppendedEvent(id: event.id, version: version, position: position))
                 position += 1
             }

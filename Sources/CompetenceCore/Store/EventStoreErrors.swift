@@ -51,7 +51,8 @@ public enum EventStoreError: Error, Hashable, Sendable, CustomStringConvertible 
         case .invalidStreamName(let name, let reason):
             "invalid stream name '\(name)': \(reason)"
         case .eventIDConflict(let id, let stream, let version):
-            "event id \(id) is already stored as version \(version) of stream '\(stream)' and the append is not a retry of it"
+            "event id \(id) is already stored as version \(version) of stream '\(stream)' "
+                + "and the append is not a retry of it"
         case .payloadTooLarge(let id, let bytes, let limit):
             "payload of event \(id) is \(bytes) bytes; the limit is \(limit)"
         case .invalidEvent(let id, let field, let reason):

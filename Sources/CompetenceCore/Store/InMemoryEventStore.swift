@@ -34,7 +34,8 @@ public final class InMemoryEventStore: EventStore {
                 locate: { id in
                     state.byID[id].map {
                         let event = state.log[$0]
-                        return StoredEventLocation(stream: event.stream, version: event.version, position: event.position)
+                        return StoredEventLocation(
+                            stream: event.stream, version: event.version, position: event.position)
                     }
                 })
             for event in plan.newEvents {

@@ -25,7 +25,8 @@ struct HistoryLine: Sendable {
         text += ",\"schema_version\":\(event.schemaVersion)"
         text += ",\"occurred_at\":\"\(Instant.format(event.occurredAt))\""
         text += ",\"recorded_at\":\"\(Instant.format(event.recordedAt))\""
-        text += ",\"metadata\":" + String(decoding: try Self.encoder.encode(LineMetadata(event.metadata)), as: UTF8.self)
+        text +=
+            ",\"metadata\":" + String(decoding: try Self.encoder.encode(LineMetadata(event.metadata)), as: UTF8.self)
         text += ",\"\(Self.encodingField)\":\"\(event.payload.encoding)\""
         var line = Data(text.utf8)
         let json = try CompetenceEvent.codec.transcode(
@@ -58,27 +59,30 @@ struct HistoryLine: Sendable {
             throw bad("not a JSON object of an exported event")
         }
         guard let id = UUID(uuidString: envelope.id) else { throw bad("id '\(envelope.id)' is not a UUID") }
-        guard let occurredAt = Instant.parse(envelope.occurred_at) else {
-            throw bad("occurred_at '\(envelope.occurred_at)' is not a UTC time YYYY-MM-DDTHH:MM:SS.ffffffZ")
+        guard let occurredAt = Instant.parse(envelope.occurredAt) else {
+            throw bad("occurred_at '\(envelope.occurredAt)' is not a UTC time YYYY-MM-DDTHH:MM:SS.ffffffZ")
         }
-        guard let recordedAt = Instant.parse(envelope.recorded_at) else {
-            throw bad("recorded_at '\(envelope.recorded_at)' is not a UTC time YYYY-MM-DDTHH:MM:SS.ffffffZ")
+        guard let recordedAt = Instant.parse(envelope.recordedAt) else {
+            throw bad("recorded_at '\(envelope.recordedAt)' is not a UTC time YYYY-MM-DDTHH:MM:SS.ffffffZ")
         }
-        guard let encoding = PayloadEncoding.allCases.first(where: { $0.description == envelope.payload_encoding }) else {
-            throw bad("payload_encoding '\(envelope.payload_encoding)' is neither json nor compact")
+        guard let encoding = PayloadEncoding.allCases.first(where: { $0.description == envelope.payloadEncoding })
+        else {
+            throw bad("payload_encoding '\(envelope.payloadEncoding)' is neither json nor compact")
         }
         guard envelope.version >= 1, envelope.position >= 1 else { throw bad("version and position start at 1") }
         let metadata = try envelope.metadata.eventMetadata(fail: bad)
         let payload = try Self.payload(of: bytes, envelope: envelope, encoding: encoding, fail: bad)
         do {
-            _ = try CompetenceEvent.codec.decode(type: envelope.type, schemaVersion: envelope.schema_version, payload: payload)
+            _ = try CompetenceEvent.codec.decode(
+                type: envelope.type, schemaVersion: envelope.schemaVersion, payload: payload)
         } catch {
             throw bad("the payload is not a valid \(envelope.type): \(error.reason)")
         }
-        self.init(event: RecordedEvent(
-            id: id, stream: StreamName(envelope.stream), version: envelope.version, position: envelope.position,
-            type: envelope.type, schemaVersion: envelope.schema_version, occurredAt: occurredAt,
-            recordedAt: recordedAt, metadata: metadata, payload: payload))
+        self.init(
+            event: RecordedEvent(
+                id: id, stream: StreamName(envelope.stream), version: envelope.version, position: envelope.position,
+                type: envelope.type, schemaVersion: envelope.schemaVersion, occurredAt: occurredAt,
+                recordedAt: recordedAt, metadata: metadata, payload: payload))
     }
 
     /// Wraps an event read back from a store.
@@ -89,23 +93,26 @@ struct HistoryLine: Sendable {
     private static func payload(
         of bytes: Data, envelope: Envelope, encoding: PayloadEncoding, fail: (String) -> HistoryError
     ) throws -> EventPayload {
-        if let base64 = envelope.payload_base64 {
+        if let base64 = envelope.payloadBase64 {
             guard let decoded = Data(base64Encoded: base64) else { throw fail("payload_base64 is not base64") }
             return EventPayload(encoding: encoding, bytes: decoded)
         }
         let raw = [UInt8](bytes)
-        guard let range = RawJSONField.range(of: "payload", in: raw) else { throw fail("the field 'payload' is missing") }
+        guard let range = RawJSONField.range(of: "payload", in: raw) else {
+            throw fail("the field 'payload' is missing")
+        }
         let json = EventPayload(encoding: .json, bytes: Data(raw[range]))
         guard encoding == .compact else { return json }
         let compact: EventPayload
         do {
             compact = try CompetenceEvent.codec.transcode(
-                type: envelope.type, schemaVersion: envelope.schema_version, payload: json, to: .compact)
+                type: envelope.type, schemaVersion: envelope.schemaVersion, payload: json, to: .compact)
         } catch {
             throw fail("the payload is not a valid \(envelope.type): \(error)")
         }
         guard compact.encoding == .compact else {
-            throw fail("type \(envelope.type) is unknown to this build, so its JSON payload cannot be stored compact again")
+            throw fail(
+                "type \(envelope.type) is unknown to this build, so its JSON payload cannot be stored compact again")
         }
         return compact
     }
@@ -127,34 +134,64 @@ struct HistoryLine: Sendable {
         var version: Int64
         var position: Int64
         var type: String
-        var schema_version: Int
-        var occurred_at: String
-        var recorded_at: String
+        var schemaVersion: Int
+        var occurredAt: String
+        var recordedAt: String
         var metadata: LineMetadata
-        var payload_encoding: String
-        var payload_base64: String?
+        var payloadEncoding: String
+        var payloadBase64: String?
+
+        /// The keys as written in a line (snake_case).
+        enum CodingKeys: String, CodingKey {
+            case id
+            case stream
+            case version
+            case position
+            case type
+            case schemaVersion = "schema_version"
+            case occurredAt = "occurred_at"
+            case recordedAt = "recorded_at"
+            case metadata
+            case payloadEncoding = "payload_encoding"
+            case payloadBase64 = "payload_base64"
+        }
     }
 }
 
 /// ``EventMetadata`` as written in a history line: snake_case keys, absent fields left out.
 struct LineMetadata: Codable, Sendable {
-    var correlation_id: String?
-    var causation_id: String?
-    var recorded_by: String?
+    var correlationID: String?
+    var causationID: String?
+    var recordedBy: String?
     var origin: Origin?
+
+    /// The keys as written in a line (snake_case).
+    enum CodingKeys: String, CodingKey {
+        case correlationID = "correlation_id"
+        case causationID = "causation_id"
+        case recordedBy = "recorded_by"
+        case origin
+    }
 
     /// ``EventOrigin`` as written in a history line.
     struct Origin: Codable, Sendable {
         var source: String
         var row: Int?
-        var content_hash: String?
+        var contentHash: String?
+
+        /// The keys as written in a line (snake_case).
+        enum CodingKeys: String, CodingKey {
+            case source
+            case row
+            case contentHash = "content_hash"
+        }
     }
 
     init(_ metadata: EventMetadata) {
-        correlation_id = metadata.correlationID?.uuidString.lowercased()
-        causation_id = metadata.causationID?.uuidString.lowercased()
-        recorded_by = metadata.recordedBy
-        origin = metadata.origin.map { Origin(source: $0.source, row: $0.row, content_hash: $0.contentHash) }
+        correlationID = metadata.correlationID?.uuidString.lowercased()
+        causationID = metadata.causationID?.uuidString.lowercased()
+        recordedBy = metadata.recordedBy
+        origin = metadata.origin.map { Origin(source: $0.source, row: $0.row, contentHash: $0.contentHash) }
     }
 
     /// The metadata, or the error `fail` makes for an id that is not a UUID.
@@ -165,9 +202,9 @@ struct LineMetadata: Codable, Sendable {
             return id
         }
         return EventMetadata(
-            correlationID: try uuid(correlation_id, "correlation_id"),
-            causationID: try uuid(causation_id, "causation_id"),
-            recordedBy: recorded_by,
-            origin: origin.map { EventOrigin(source: $0.source, row: $0.row, contentHash: $0.content_hash) })
+            correlationID: try uuid(correlationID, "correlation_id"),
+            causationID: try uuid(causationID, "causation_id"),
+            recordedBy: recordedBy,
+            origin: origin.map { EventOrigin(source: $0.source, row: $0.row, contentHash: $0.contentHash) })
     }
 }

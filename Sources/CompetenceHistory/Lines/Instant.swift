@@ -31,7 +31,9 @@ enum Instant {
         var micros: Int64 = 0
         if clockAndFraction.count == 2 {
             let digits = clockAndFraction[1]
-            guard (1...9).contains(digits.count), digits.allSatisfy(\.isASCII), let value = Int64(digits) else { return nil }
+            guard (1...9).contains(digits.count), digits.allSatisfy(\.isASCII), let value = Int64(digits) else {
+                return nil
+            }
             let scaled = Double(value) * pow(10, Double(6 - digits.count))
             micros = Int64(scaled.rounded())
         }

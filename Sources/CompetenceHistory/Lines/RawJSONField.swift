@@ -43,7 +43,9 @@ enum RawJSONField {
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "\\"): index += 2
-            case UInt8(ascii: "\""): index += 1; return
+            case UInt8(ascii: "\""):
+                index += 1
+                return
             default: index += 1
             }
         }
@@ -59,7 +61,9 @@ enum RawJSONField {
             var depth = 0
             while index < bytes.count {
                 switch bytes[index] {
-                case UInt8(ascii: "\""): skipString(bytes, &index); continue
+                case UInt8(ascii: "\""):
+                    skipString(bytes, &index)
+                    continue
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
                 default: break
@@ -69,7 +73,8 @@ enum RawJSONField {
             }
         default:
             while index < bytes.count,
-                ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D].contains(bytes[index])
+                ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D].contains(
+                    bytes[index])
             {
                 index += 1
             }

@@ -48,7 +48,9 @@ package struct HistoryAppender: Sendable {
                 current = []
                 streamsInCurrent = []
             }
-            current.append(StreamAppend(stream: event.stream, expectedVersion: .exact(event.version - 1), events: [Self.proposal(event)]))
+            current.append(
+                StreamAppend(
+                    stream: event.stream, expectedVersion: .exact(event.version - 1), events: [Self.proposal(event)]))
             streamsInCurrent.insert(event.stream)
         }
         if !current.isEmpty { batches.append(current) }
@@ -69,10 +71,16 @@ package struct HistoryAppender: Sendable {
                 throw HistoryError.conflict(
                     file: file, line: entry?.line ?? 0,
                     reason: "stream '\(error.stream)' is at version \(error.actual) in the target store, but the file "
-                        + "continues it from version \(entry.map { $0.event.version - 1 } ?? 0); the target holds a different history")
+                        + "continues it from version \(entry.map { $0.event.version - 1 } ?? 0); "
+                        + "the target holds a different history"
+                )
             }
             for result in results {
-                if result.wasAlreadyStored { outcome.alreadyStored += result.events.count } else { outcome.appended += result.events.count }
+                if result.wasAlreadyStored {
+                    outcome.alreadyStored += result.events.count
+                } else {
+                    outcome.appended += result.events.count
+                }
             }
             outcome.batches += 1
             done += batch.reduce(0) { $0 + $1.events.count }

@@ -29,7 +29,8 @@ package struct HistoryReader: Sendable {
         var entries: [Entry] = []
         var lastVersion: [StreamName: (version: Int64, line: Int)] = [:]
         var lastPosition: Int64 = 0
-        for (offset, slice) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+        for (offset, slice) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        {
             let lineNumber = offset + 1
             let trimmed = slice.last == UInt8(ascii: "\r") ? slice.dropLast() : slice
             if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
@@ -37,12 +38,17 @@ package struct HistoryReader: Sendable {
             guard event.position > lastPosition else {
                 throw HistoryError.badLine(
                     file: path, line: lineNumber,
-                    reason: "position \(event.position) does not follow position \(lastPosition): lines must be in global order")
+                    reason:
+                        "position \(event.position) does not follow position \(lastPosition): "
+                        + "lines must be in global order"
+                )
             }
             if let previous = lastVersion[event.stream], event.version != previous.version + 1 {
                 throw HistoryError.badLine(
                     file: path, line: lineNumber,
-                    reason: "stream '\(event.stream)' jumps from version \(previous.version) (line \(previous.line)) to \(event.version); "
+                    reason:
+                        "stream '\(event.stream)' jumps from version \(previous.version) (line \(previous.line)) "
+                        + "to \(event.version); "
                         + "the file is not a complete history (an --effective-on export leaves events out)")
             }
             lastVersion[event.stream] = (event.version, lineNumber)

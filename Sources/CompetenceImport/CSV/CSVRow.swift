@@ -25,7 +25,9 @@ struct CSVRow: Sendable {
 
     /// The cell's text, trimmed; `nil` when the cell is empty or the column absent.
     func optional(_ column: String) -> String? {
-        guard let text = cells[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        guard let text = cells[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+            return nil
+        }
         return text
     }
 
@@ -59,7 +61,9 @@ struct CSVRow: Sendable {
 
     /// A decimal number (see ``optionalDecimal(_:)``).
     func decimal(_ column: String) throws -> Double {
-        guard let value = try optionalDecimal(column) else { throw error(column, "", expected: "a number such as 12.5 or 12,5") }
+        guard let value = try optionalDecimal(column) else {
+            throw error(column, "", expected: "a number such as 12.5 or 12,5")
+        }
         return value
     }
 
@@ -107,7 +111,9 @@ struct CSVRow: Sendable {
 
     /// A `|`-separated list, trimmed, empty items dropped.
     func list(_ column: String) -> [String] {
-        (optional(column) ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (optional(column) ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
     }
 }
 
@@ -126,10 +132,14 @@ enum NumberText {
         let negative = cleaned.hasPrefix("-")
         let digits = negative ? String(cleaned.dropFirst()) : cleaned
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), parts[0].allSatisfy(\.isNumber) else { return nil }
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), parts[0].allSatisfy(\.isNumber) else {
+            return nil
+        }
         var fraction = 0
         if parts.count == 2 {
-            guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isNumber), let value = Int(parts[1]) else { return nil }
+            guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isNumber), let value = Int(parts[1]) else {
+                return nil
+            }
             fraction = parts[1].count == 1 ? value * 10 : value
         }
         let (cents, overflow) = whole.multipliedReportingOverflow(by: 100)

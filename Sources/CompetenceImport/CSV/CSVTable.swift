@@ -46,7 +46,9 @@ package struct CSVTable: Sendable {
         guard !header.allSatisfy(\.isEmpty) else { throw ImportFileError.noHeader(file: file) }
         var seen = Set<String>()
         for column in header where !column.isEmpty {
-            guard seen.insert(column).inserted else { throw ImportFileError.duplicateColumn(file: file, column: column) }
+            guard seen.insert(column).inserted else {
+                throw ImportFileError.duplicateColumn(file: file, column: column)
+            }
         }
         self.header = header
         var rows: [CSVRow] = []

@@ -4,7 +4,8 @@ enum DelimiterDetector {
     /// line; `,` when neither occurs or they tie.
     static func detect(in text: String) -> UnicodeScalar {
         var inQuotes = false
-        var commas = 0, semicolons = 0
+        var commas = 0
+        var semicolons = 0
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": inQuotes.toggle()

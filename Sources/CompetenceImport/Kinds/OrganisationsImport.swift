@@ -9,7 +9,9 @@ package struct OrganisationsImport: CSVImportKind {
     package let kind = "organisations"
     package let requiredColumns = ["id", "name", "kind", "sector", "size_class", "region"]
 
-    package func build(from table: CSVTable, state: LedgerState, into batch: inout ImportBatch, progress: (Int) -> Void) throws {
+    package func build(
+        from table: CSVTable, state: LedgerState, into batch: inout ImportBatch, progress: (Int) -> Void
+    ) throws {
         for row in table.rows {
             let event = OrganisationEnrolled(
                 organisation: OrganisationID(try row.text("id", expected: "an organisation id")),
@@ -20,10 +22,12 @@ package struct OrganisationsImport: CSVImportKind {
                 region: try row.text("region", expected: "a region, e.g. Päijät-Häme"),
                 programme: row.optional("programme").map { ProgrammeID($0) },
                 enrolledOn: try row.optionalDay("enrolled_on"))
-            batch.add(event, row: row.number, item: "organisation", columns: [
-                "organisation": "id", "name": "name", "kind": "kind", "sector": "sector", "sizeClass": "size_class",
-                "region": "region", "programme": "programme", "enrolledOn": "enrolled_on",
-            ])
+            batch.add(
+                event, row: row.number, item: "organisation",
+                columns: [
+                    "organisation": "id", "name": "name", "kind": "kind", "sector": "sector", "sizeClass": "size_class",
+                    "region": "region", "programme": "programme", "enrolledOn": "enrolled_on",
+                ])
             progress(row.number)
         }
     }

@@ -7,9 +7,13 @@ package struct TrainingsImport: CSVImportKind {
     package init() {}
 
     package let kind = "trainings"
-    package let requiredColumns = ["id", "title", "provider", "kind", "competences", "cost_eur", "hours", "procured_on"]
+    package let requiredColumns = [
+        "id", "title", "provider", "kind", "competences", "cost_eur", "hours", "procured_on",
+    ]
 
-    package func build(from table: CSVTable, state: LedgerState, into batch: inout ImportBatch, progress: (Int) -> Void) throws {
+    package func build(
+        from table: CSVTable, state: LedgerState, into batch: inout ImportBatch, progress: (Int) -> Void
+    ) throws {
         for row in table.rows {
             let competences = row.list("competences")
             guard !competences.isEmpty else {
@@ -26,11 +30,15 @@ package struct TrainingsImport: CSVImportKind {
                 procuredOn: try row.day("procured_on"),
                 organisations: row.list("organisations").map { OrganisationID($0) },
                 programme: row.optional("programme").map { ProgrammeID($0) })
-            batch.add(event, row: row.number, item: "training", columns: [
-                "training": "id", "title": "title", "provider": "provider", "kind": "kind", "competences": "competences",
-                "costCents": "cost_eur", "hours": "hours", "procuredOn": "procured_on", "organisations": "organisations",
-                "programme": "programme",
-            ])
+            batch.add(
+                event, row: row.number, item: "training",
+                columns: [
+                    "training": "id", "title": "title", "provider": "provider", "kind": "kind",
+                    "competences": "competences",
+                    "costCents": "cost_eur", "hours": "hours", "procuredOn": "procured_on",
+                    "organisations": "organisations",
+                    "programme": "programme",
+                ])
             progress(row.number)
         }
     }

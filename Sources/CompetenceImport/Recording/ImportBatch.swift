@@ -52,14 +52,20 @@ package struct ImportBatch: Sendable {
 
     /// Adds an event recorded from data row `row`; `item` tells apart several events of one row;
     /// `cells` maps the event's fields to the columns (of `row` unless a reference says otherwise).
-    mutating func add(_ event: some LedgerEvent, row: Int, item: String, columns: [String: String], cells: [String: CellReference] = [:]) {
+    mutating func add(
+        _ event: some LedgerEvent, row: Int, item: String, columns: [String: String],
+        cells: [String: CellReference] = [:]
+    ) {
         events.append(event)
         ids.append(identity.id(row: row, item: item))
-        metadata.append(EventMetadata(
-            correlationID: identity.correlationID, recordedBy: recordedBy,
-            origin: EventOrigin(source: fileName, row: row, contentHash: identity.contentHash)))
+        metadata.append(
+            EventMetadata(
+                correlationID: identity.correlationID, recordedBy: recordedBy,
+                origin: EventOrigin(source: fileName, row: row, contentHash: identity.contentHash)))
         var references = cells
-        for (field, column) in columns where references[field] == nil { references[field] = CellReference(row: row, column: column) }
+        for (field, column) in columns where references[field] == nil {
+            references[field] = CellReference(row: row, column: column)
+        }
         sources.append(EventSource(row: row, cells: references))
     }
 

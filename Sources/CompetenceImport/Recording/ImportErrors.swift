@@ -74,14 +74,17 @@ package enum ImportFileError: Error, Sendable, CustomStringConvertible {
         case .notUTF8(let file): "\(file) is not UTF-8 text; save it as CSV UTF-8 (with or without BOM)"
         case .noHeader(let file): "\(file) has no header row"
         case .missingColumns(let file, let missing, let found):
-            "\(file) lacks the column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
+            "\(file) lacks the column\(missing.count == 1 ? "" : "s") "
+                + "\(missing.map { "'\($0)'" }.joined(separator: ", ")); "
                 + "its header has \(found.map { "'\($0)'" }.joined(separator: ", "))"
         case .duplicateColumn(let file, let column): "\(file) has the column '\(column)' twice in its header"
         case .ragged(let file, let row, let fields, let header):
-            "\(file), row \(row): \(fields) fields, but the header has \(header) columns (an unquoted delimiter or line break?)"
+            "\(file), row \(row): \(fields) fields, but the header has \(header) columns "
+                + "(an unquoted delimiter or line break?)"
         case .noRows(let file): "\(file) has a header but no data rows; nothing to import"
         case .badMapping(let file, let reason): "mapping \(file): \(reason)"
-        case .invalidParameter(let name, let value, let expected): "invalid value '\(value)' for \(name): expected \(expected)"
+        case .invalidParameter(let name, let value, let expected):
+            "invalid value '\(value)' for \(name): expected \(expected)"
         }
     }
 }

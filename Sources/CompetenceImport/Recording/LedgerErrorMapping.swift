@@ -4,7 +4,8 @@ import CompetenceCore
 enum LedgerErrorMapping {
     /// The ``ImportRowError`` for `error`, found through the batch's sources.
     static func rowError(_ error: LedgerValidationError, in batch: ImportBatch) -> ImportRowError {
-        let cell = batch.sources.indices.contains(error.eventIndex)
+        let cell =
+            batch.sources.indices.contains(error.eventIndex)
             ? batch.sources[error.eventIndex].cell(for: error.field)
             : CellReference(row: 0, column: error.field)
         return ImportRowError(

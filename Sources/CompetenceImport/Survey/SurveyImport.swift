@@ -23,7 +23,9 @@ package struct SurveyImport: CSVImportKind {
         mapping?.columns ?? ["respondent", "organisation", "competence", "current", "answered_on"]
     }
 
-    package func build(from table: CSVTable, state: LedgerState, into batch: inout ImportBatch, progress: (Int) -> Void) throws {
+    package func build(
+        from table: CSVTable, state: LedgerState, into batch: inout ImportBatch, progress: (Int) -> Void
+    ) throws {
         var drafts: [SurveyAnswerDraft] = []
         for row in table.rows {
             drafts += try mapping.map { try $0.drafts(from: row) } ?? [SurveyAnswerDraft(longRow: row)]
@@ -45,7 +47,9 @@ package struct SurveyImport: CSVImportKind {
 
     /// Adds the round's opening when the ledger has no such round: the file's organisations and competences,
     /// opening on the earliest answer day. An existing round must be of the kind given.
-    private func openRoundIfNeeded(_ drafts: [SurveyAnswerDraft], state: LedgerState, into batch: inout ImportBatch) throws {
+    private func openRoundIfNeeded(
+        _ drafts: [SurveyAnswerDraft], state: LedgerState, into batch: inout ImportBatch
+    ) throws {
         if let existing = state.rounds[round] {
             guard existing.kind == roundKind else {
                 throw ImportFileError.invalidParameter(
@@ -54,15 +58,18 @@ package struct SurveyImport: CSVImportKind {
             }
             return
         }
-        var organisations: [String] = [], competences: [String] = []
+        var organisations: [String] = []
+        var competences: [String] = []
         var cells: [String: CellReference] = [:]
         for draft in drafts {
             if !organisations.contains(draft.organisation) {
-                cells["organisations[\(organisations.count)]"] = CellReference(row: draft.row, column: draft.columns["organisation"]!)
+                cells["organisations[\(organisations.count)]"] = CellReference(
+                    row: draft.row, column: draft.columns["organisation"]!)
                 organisations.append(draft.organisation)
             }
             if !competences.contains(draft.competence) {
-                cells["competences[\(competences.count)]"] = CellReference(row: draft.row, column: draft.columns["competence"]!)
+                cells["competences[\(competences.count)]"] = CellReference(
+                    row: draft.row, column: draft.columns["competence"]!)
                 competences.append(draft.competence)
             }
         }
@@ -81,7 +88,8 @@ package struct SurveyImport: CSVImportKind {
         _ drafts: [SurveyAnswerDraft], state: LedgerState, file: String, into batch: inout ImportBatch
     ) throws {
         var registered = Set<String>()
-        for draft in drafts where state.persons[PersonID(draft.respondent)] == nil && !registered.contains(draft.respondent) {
+        for draft in drafts
+        where state.persons[PersonID(draft.respondent)] == nil && !registered.contains(draft.respondent) {
             guard let role = draft.role else {
                 throw ImportRowError(
                     file: file, row: draft.row, column: draft.columns["role"] ?? "role", value: "",
@@ -91,10 +99,12 @@ package struct SurveyImport: CSVImportKind {
             registered.insert(draft.respondent)
             let registration = PersonRegistered(
                 person: PersonID(draft.respondent), organisation: OrganisationID(draft.organisation), role: role)
-            batch.add(registration, row: draft.row, item: "person-registered", columns: [
-                "person": draft.columns["respondent"]!, "organisation": draft.columns["organisation"]!,
-                "role": draft.columns["role"] ?? "role",
-            ])
+            batch.add(
+                registration, row: draft.row, item: "person-registered",
+                columns: [
+                    "person": draft.columns["respondent"]!, "organisation": draft.columns["organisation"]!,
+                    "role": draft.columns["role"] ?? "role",
+                ])
         }
     }
 }

@@ -42,8 +42,13 @@ package struct WideSurveyMapping: Decodable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case respondent, organisation, organisationID = "organisation_id", role, roleValue = "role_value"
-        case answeredOn = "answered_on", dateFormat = "date_format", rater, competences, levels
+        case respondent, organisation
+        case organisationID = "organisation_id"
+        case role
+        case roleValue = "role_value"
+        case answeredOn = "answered_on"
+        case dateFormat = "date_format"
+        case rater, competences, levels
     }
 
     /// Reads and checks a mapping file.
@@ -58,16 +63,19 @@ package struct WideSurveyMapping: Decodable, Sendable {
         do {
             mapping = try JSONDecoder().decode(WideSurveyMapping.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            let field = (context.codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            let field = (context.codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(
+                separator: ".")
             throw ImportFileError.badMapping(file: path, reason: "the field '\(field)' is missing")
         } catch {
             throw ImportFileError.badMapping(file: path, reason: "not a valid mapping (\(error))")
         }
         if (mapping.organisation == nil) == (mapping.organisationID == nil) {
-            throw ImportFileError.badMapping(file: path, reason: "give exactly one of 'organisation' (a column) and 'organisation_id' (a fixed id)")
+            throw ImportFileError.badMapping(
+                file: path, reason: "give exactly one of 'organisation' (a column) and 'organisation_id' (a fixed id)")
         }
         if mapping.role != nil && mapping.roleValue != nil {
-            throw ImportFileError.badMapping(file: path, reason: "give at most one of 'role' (a column) and 'role_value'")
+            throw ImportFileError.badMapping(
+                file: path, reason: "give at most one of 'role' (a column) and 'role_value'")
         }
         if mapping.competences.isEmpty {
             throw ImportFileError.badMapping(file: path, reason: "'competences' lists no question columns")
@@ -85,7 +93,9 @@ package struct WideSurveyMapping: Decodable, Sendable {
     func drafts(from row: CSVRow) throws -> [SurveyAnswerDraft] {
         let respondent = try row.text(self.respondent, expected: "a pseudonymous respondent id")
         let organisation = try organisation.map { try row.text($0, expected: "an organisation id") } ?? organisationID!
-        let role = try role.map { column in row.optional(column) == nil ? nil : try row.choice(column, PersonRole.self) } ?? roleValue
+        let role =
+            try role.map { column in row.optional(column) == nil ? nil : try row.choice(column, PersonRole.self) }
+            ?? roleValue
         let dateText = row.optional(answeredOn) ?? ""
         guard let day = (dateFormat ?? .auto).day(from: dateText) else {
             throw row.error(answeredOn, dateText, expected: (dateFormat ?? .auto).expectation)
@@ -97,7 +107,9 @@ package struct WideSurveyMapping: Decodable, Sendable {
             let importance = try item.importance.flatMap { try level($0, in: row) }
             guard let current else {
                 if target != nil || importance != nil {
-                    throw row.error(item.current, "", expected: "the current level of \(item.competence) (its target or importance is filled in)")
+                    throw row.error(
+                        item.current, "",
+                        expected: "the current level of \(item.competence) (its target or importance is filled in)")
                 }
                 continue
             }
@@ -109,10 +121,12 @@ package struct WideSurveyMapping: Decodable, Sendable {
             columns["role"] = self.role ?? "role_value (mapping)"
             columns["target"] = item.target
             columns["importance"] = item.importance
-            drafts.append(SurveyAnswerDraft(
-                row: row.number, item: "answer:\(item.competence)", respondent: respondent, organisation: organisation,
-                role: role, competence: item.competence, current: current, target: target, importance: importance,
-                answeredOn: day, rater: rater ?? .`self`, columns: columns))
+            drafts.append(
+                SurveyAnswerDraft(
+                    row: row.number, item: "answer:\(item.competence)", respondent: respondent,
+                    organisation: organisation,
+                    role: role, competence: item.competence, current: current, target: target, importance: importance,
+                    answeredOn: day, rater: rater ?? .`self`, columns: columns))
         }
         return drafts
     }
@@ -121,10 +135,15 @@ package struct WideSurveyMapping: Decodable, Sendable {
     private func level(_ column: String, in row: CSVRow) throws -> Int? {
         guard let text = row.optional(column) else { return nil }
         if let value = Int(text) { return value }
-        if let value = levels?[text] ?? levels?.first(where: { $0.key.caseInsensitiveCompare(text) == .orderedSame })?.value {
+        if let value = levels?[text]
+            ?? levels?.first(where: { $0.key.caseInsensitiveCompare(text) == .orderedSame })?.value
+        {
             return value
         }
-        throw row.error(column, text, expected: "a level as a whole number" + (levels == nil ? "" : " or one of the answer texts in the mapping's 'levels'"))
+        throw row.error(
+            column, text,
+            expected: "a level as a whole number"
+                + (levels == nil ? "" : " or one of the answer texts in the mapping's 'levels'"))
     }
 }
 

@@ -6,7 +6,8 @@ package enum ReportError: Error, CustomStringConvertible, Sendable {
     package var description: String {
         switch self {
         case .organisationNeeded:
-            "invalid value '' for --organisation: expected the id of an enrolled organisation (the timeline report needs one)"
+            "invalid value '' for --organisation: expected the id of an enrolled organisation "
+                + "(the timeline report needs one)"
         }
     }
 }

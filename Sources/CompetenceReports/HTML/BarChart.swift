@@ -24,40 +24,68 @@ struct BarChart: Sendable {
 
     /// The chart as an `<svg>` element.
     func svg() -> String {
-        let barWidth = 22.0, gap = 26.0, left = 48.0, top = 30.0, plotHeight = 190.0
+        let barWidth = 22.0
+        let gap = 26.0
+        let left = 48.0
+        let top = 30.0
+        let plotHeight = 190.0
         let groupWidth = barWidth * Double(series.count) + gap
         let width = max(left + groupWidth * Double(max(groups.count, 1)) + 20, left + 150 * Double(series.count))
         let values = groups.flatMap { $0.values.compactMap { $0 } }
-        let high = max(values.max() ?? 1, 0), low = min(values.min() ?? 0, 0)
+        let high = max(values.max() ?? 1, 0)
+        let low = min(values.min() ?? 0, 0)
         let span = max(high - low, 1e-9)
         func y(_ value: Double) -> Double { top + plotHeight * (high - value) / span }
         let height = top + plotHeight + 80
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(Markup.escape(title))\" "
-            + "width=\"\(Markup.number(width))\" height=\"\(Markup.number(height))\" viewBox=\"0 0 \(Markup.number(width)) \(Markup.number(height))\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(Markup.escape(title))\" "
+            + "width=\"\(Markup.number(width))\" height=\"\(Markup.number(height))\" "
+            + "viewBox=\"0 0 \(Markup.number(width)) \(Markup.number(height))\">"
         svg += "<title>\(Markup.escape(title))</title>"
-        svg += "<line x1=\"\(Markup.number(left - 4))\" x2=\"\(Markup.number(width - 10))\" y1=\"\(Markup.number(y(0)))\" y2=\"\(Markup.number(y(0)))\" class=\"zero\"/>"
-        svg += "<text class=\"axis\" x=\"\(Markup.number(left - 8))\" y=\"\(Markup.number(y(high) + 4))\" text-anchor=\"end\">\(Markup.escape(format(high)))</text>"
+        svg +=
+            "<line x1=\"\(Markup.number(left - 4))\" x2=\"\(Markup.number(width - 10))\" "
+            + "y1=\"\(Markup.number(y(0)))\" y2=\"\(Markup.number(y(0)))\" class=\"zero\"/>"
+        svg +=
+            "<text class=\"axis\" x=\"\(Markup.number(left - 8))\" y=\"\(Markup.number(y(high) + 4))\" "
+            + "text-anchor=\"end\">\(Markup.escape(format(high)))</text>"
         if low < 0 {
-            svg += "<text class=\"axis\" x=\"\(Markup.number(left - 8))\" y=\"\(Markup.number(y(low) + 4))\" text-anchor=\"end\">\(Markup.escape(format(low)))</text>"
+            svg +=
+                "<text class=\"axis\" x=\"\(Markup.number(left - 8))\" y=\"\(Markup.number(y(low) + 4))\" "
+                + "text-anchor=\"end\">\(Markup.escape(format(low)))</text>"
         }
-        svg += "<text class=\"axis\" x=\"\(Markup.number(left - 8))\" y=\"\(Markup.number(y(0) + 4))\" text-anchor=\"end\">0</text>"
+        svg +=
+            "<text class=\"axis\" x=\"\(Markup.number(left - 8))\" y=\"\(Markup.number(y(0) + 4))\" "
+            + "text-anchor=\"end\">0</text>"
         for (groupIndex, group) in groups.enumerated() {
             let groupLeft = left + groupWidth * Double(groupIndex)
             for (seriesIndex, value) in group.values.enumerated() where seriesIndex < series.count {
                 guard let value else { continue }
                 let x = groupLeft + barWidth * Double(seriesIndex)
-                let top = min(y(value), y(0)), barHeight = max(abs(y(value) - y(0)), 1)
-                svg += "<rect x=\"\(Markup.number(x))\" y=\"\(Markup.number(top))\" width=\"\(Markup.number(barWidth - 3))\" height=\"\(Markup.number(barHeight))\" fill=\"\(series[seriesIndex].colour)\"><title>\(Markup.escape("\(group.label) · \(series[seriesIndex].name): \(format(value))"))</title></rect>"
+                let top = min(y(value), y(0))
+                let barHeight = max(abs(y(value) - y(0)), 1)
+                let tooltip = "\(group.label) · \(series[seriesIndex].name): \(format(value))"
+                svg +=
+                    "<rect x=\"\(Markup.number(x))\" y=\"\(Markup.number(top))\" "
+                    + "width=\"\(Markup.number(barWidth - 3))\" height=\"\(Markup.number(barHeight))\" "
+                    + "fill=\"\(series[seriesIndex].colour)\"><title>\(Markup.escape(tooltip))</title></rect>"
                 let labelY = value >= 0 ? top - 3 : top + barHeight + 10
-                svg += "<text class=\"value\" x=\"\(Markup.number(x + (barWidth - 3) / 2))\" y=\"\(Markup.number(labelY))\" text-anchor=\"middle\">\(Markup.escape(format(value)))</text>"
+                svg +=
+                    "<text class=\"value\" x=\"\(Markup.number(x + (barWidth - 3) / 2))\" "
+                    + "y=\"\(Markup.number(labelY))\" text-anchor=\"middle\">\(Markup.escape(format(value)))</text>"
             }
             let labelX = groupLeft + barWidth * Double(series.count) / 2
-            svg += "<text class=\"axis\" x=\"\(Markup.number(labelX))\" y=\"\(Markup.number(top + plotHeight + 18))\" text-anchor=\"middle\">\(Markup.escape(group.label))</text>"
+            svg +=
+                "<text class=\"axis\" x=\"\(Markup.number(labelX))\" y=\"\(Markup.number(top + plotHeight + 18))\" "
+                + "text-anchor=\"middle\">\(Markup.escape(group.label))</text>"
         }
         for (index, item) in series.enumerated() {
             let x = left + Double(index) * 150
-            svg += "<rect x=\"\(Markup.number(x))\" y=\"\(Markup.number(height - 30))\" width=\"12\" height=\"12\" fill=\"\(item.colour)\"/>"
-            svg += "<text class=\"axis\" x=\"\(Markup.number(x + 17))\" y=\"\(Markup.number(height - 20))\">\(Markup.escape(item.name))</text>"
+            svg +=
+                "<rect x=\"\(Markup.number(x))\" y=\"\(Markup.number(height - 30))\" width=\"12\" height=\"12\" "
+                + "fill=\"\(item.colour)\"/>"
+            svg +=
+                "<text class=\"axis\" x=\"\(Markup.number(x + 17))\" y=\"\(Markup.number(height - 20))\">"
+                + "\(Markup.escape(item.name))</text>"
         }
         return svg + "</svg>"
     }

@@ -42,10 +42,12 @@ package enum HTMLPage {
             html += "<tr><td colspan=\"\(table.columns.count)\" class=\"empty\">no rows</td></tr>"
         }
         for row in table.rows {
-            html += "<tr>" + row.map { cell in
-                let numeric = !cell.isEmpty && Double(cell) != nil
-                return "<td\(numeric ? " class=\"num\"" : "")>\(Markup.escape(cell))</td>"
-            }.joined() + "</tr>"
+            html +=
+                "<tr>"
+                + row.map { cell in
+                    let numeric = !cell.isEmpty && Double(cell) != nil
+                    return "<td\(numeric ? " class=\"num\"" : "")>\(Markup.escape(cell))</td>"
+                }.joined() + "</tr>"
         }
         return html + "</tbody></table></section>"
     }
@@ -69,6 +71,7 @@ package enum HTMLPage {
         th{background:#f0f0f0;text-align:left}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
         .empty{color:#777;font-style:italic}
-        @media print{body{margin:1cm;max-width:none}figure,tr{break-inside:avoid}thead{display:table-header-group}.charts{display:block}figure{margin-bottom:1rem}}
+        @media print{body{margin:1cm;max-width:none}figure,tr{break-inside:avoid}thead{display:table-header-group}\
+        .charts{display:block}figure{margin-bottom:1rem}}
         """
 }

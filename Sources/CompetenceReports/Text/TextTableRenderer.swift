@@ -17,7 +17,9 @@ package enum TextTableRenderer {
     package static func render(_ table: ReportTable) -> String {
         var widths = table.columns.map(\.count)
         for row in table.rows {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func line(_ cells: [String]) -> String {
             zip(cells, widths).map { cell, width in

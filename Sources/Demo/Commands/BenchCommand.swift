@@ -15,7 +15,9 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure append, read, replay and open speed of a store (build with -c release)."
     )
 
-    @Option(name: .long, help: "The store to measure: a directory path, file:PATH, or postgres://… (default: a temporary file store).")
+    @Option(
+        name: .long,
+        help: "The store to measure: a directory path, file:PATH, or postgres://… (default: a temporary file store).")
     var store: String?
 
     @Option(name: .long, help: "Events in the replay and open cases.")

@@ -23,7 +23,9 @@ struct DemoCommand: AsyncParsableCommand {
             valueName: "url"))
     var store: String?
 
-    @Option(name: .customLong("min-group"), help: ArgumentHelp("Withhold figures about fewer persons than this.", valueName: "n"))
+    @Option(
+        name: .customLong("min-group"),
+        help: ArgumentHelp("Withhold figures about fewer persons than this.", valueName: "n"))
     var minGroup: Int = AnalyticsOptions.defaultMinimumGroupSize
 
     @Option(
@@ -33,7 +35,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     func validate() throws {
         if minGroup < 1 { throw ValidationError("--min-group must be at least 1") }
-        if CalendarDate(effectiveOn) == nil { throw ValidationError("--effective-on takes a date YYYY-MM-DD, not '\(effectiveOn)'") }
+        if CalendarDate(effectiveOn) == nil {
+            throw ValidationError("--effective-on takes a date YYYY-MM-DD, not '\(effectiveOn)'")
+        }
     }
 
     func run() async throws {
@@ -45,12 +49,16 @@ struct DemoCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let summary = try await DemoScenario().record(into: eventStore)
         let recording = ContinuousClock.now - started
-        print("""
+        print(
+            """
             Competence Ledger demo: two programmes recorded as immutable events.
-              LOSSI (Päijät-Häme industrial firms, 2023–2025) and TULOS (welfare and health organisations, 2019–2021)
-              \(summary.events) events in \(summary.steps) atomic ledger calls, up to position \(summary.lastPosition), \
+              LOSSI (Päijät-Häme industrial firms, 2023–2025) and TULOS \
+            (welfare and health organisations, 2019–2021)
+              \(summary.events) events in \(summary.steps) atomic ledger calls, \
+            up to position \(summary.lastPosition), \
             into \(location) in \(Self.format(recording)).
-              Figures about fewer than \(minGroup) persons are withheld; plan actions are judged on \(DemoScenario.recordingDay).
+              Figures about fewer than \(minGroup) persons are withheld; \
+            plan actions are judged on \(DemoScenario.recordingDay).
 
             """)
 
@@ -65,11 +73,13 @@ struct DemoCommand: AsyncParsableCommand {
             eventStore, scope: .effectiveOn(day), options: try AnalyticsOptions(today: day, minimumGroupSize: minGroup))
         let heading = "Time travel: how things stood on \(day), and on \(DemoScenario.recordingDay)"
         print("\(heading)\n\(String(repeating: "=", count: heading.count))\n")
-        let keyFigures = ProgrammeOverview.keyFigures(then: then, thenDay: day, now: reports, nowDay: DemoScenario.recordingDay)
+        let keyFigures = ProgrammeOverview.keyFigures(
+            then: then, thenDay: day, now: reports, nowDay: DemoScenario.recordingDay)
         print(TextTableRenderer.render(keyFigures))
         print("computed from: \(reports.provenance.summary)")
         if temporary != nil {
-            print("""
+            print(
+                """
 
                 The demo store was temporary. To keep one and explore it:
                   competence demo --store ./demo.store
@@ -80,7 +90,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// A new directory path under the system temporary directory (the store creates it).
     private static func temporaryStorePath() -> String {
-        URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("competence-demo-\(UUID().uuidString.prefix(8)).store").path
+        URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "competence-demo-\(UUID().uuidString.prefix(8)).store"
+        ).path
     }
 
     private static func format(_ duration: Duration) -> String {

@@ -7,12 +7,16 @@ import Foundation
 
 /// What every CSV import takes: the file, the store and who records.
 struct CSVImportOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The CSV file (UTF-8 with or without BOM, `,` or `;` separated, header row).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "The CSV file (UTF-8 with or without BOM, `,` or `;` separated, header row).", valueName: "file"))
     var file: String
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(name: .customLong("recorded-by"), help: ArgumentHelp("Who records (kept in each event's metadata; default $USER).", valueName: "name"))
+    @Option(
+        name: .customLong("recorded-by"),
+        help: ArgumentHelp("Who records (kept in each event's metadata; default $USER).", valueName: "name"))
     var recordedBy: String?
 
     /// Imports the file as `kind` and prints what happened.
@@ -27,7 +31,9 @@ struct CSVImportOptions: ParsableArguments {
         if outcome.alreadyImported {
             print("\(file): already imported (same content); nothing added")
         } else {
-            print("\(file): \(outcome.rows) rows → \(outcome.events) events recorded in \(storeOptions.location) (last position \(outcome.lastPosition))")
+            print(
+                "\(file): \(outcome.rows) rows → \(outcome.events) events recorded in \(storeOptions.location) "
+                    + "(last position \(outcome.lastPosition))")
         }
     }
 }
@@ -65,7 +71,8 @@ struct ImportSurveyCommand: AsyncParsableCommand {
     @Option(name: .long, help: "baseline or follow-up.")
     var kind: RoundKind
 
-    @Option(name: .long, help: ArgumentHelp("A JSON mapping for a wide export (see Docs/CLI.md).", valueName: "file.json"))
+    @Option(
+        name: .long, help: ArgumentHelp("A JSON mapping for a wide export (see Docs/CLI.md).", valueName: "file.json"))
     var mapping: String?
 
     func run() async throws {
@@ -77,7 +84,8 @@ struct ImportSurveyCommand: AsyncParsableCommand {
 /// `competence import trainings FILE`.
 struct ImportTrainingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "trainings", abstract: "Record procured trainings: id,title,provider,kind,competences,cost_eur,hours,procured_on.")
+        commandName: "trainings",
+        abstract: "Record procured trainings: id,title,provider,kind,competences,cost_eur,hours,procured_on.")
     @OptionGroup var options: CSVImportOptions
     func run() async throws { try await options.run(TrainingsImport()) }
 }

@@ -4,8 +4,11 @@ import ArgumentParser
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a CSV file (organisations, competences, survey, trainings, participation) or an exported history (events).",
-        discussion: "Each import is atomic: a file lands whole or not at all. Importing the same file again adds nothing.",
+        abstract:
+            "Import a CSV file (organisations, competences, survey, trainings, participation) "
+            + "or an exported history (events).",
+        discussion:
+            "Each import is atomic: a file lands whole or not at all. Importing the same file again adds nothing.",
         subcommands: [
             ImportOrganisationsCommand.self, ImportCompetencesCommand.self, ImportSurveyCommand.self,
             ImportTrainingsCommand.self, ImportParticipationCommand.self, ImportEventsCommand.self,

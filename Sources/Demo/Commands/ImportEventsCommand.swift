@@ -9,7 +9,9 @@ import Foundation
 struct ImportEventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "Append a history exported by `competence export` (NDJSON), keeping event ids, versions, order, times and metadata.",
+        abstract:
+            "Append a history exported by `competence export` (NDJSON), "
+            + "keeping event ids, versions, order, times and metadata.",
         discussion: """
             The whole file is read and checked before anything is appended. A history whose streams never \
             interleave lands in one atomic append; otherwise in the fewest order-keeping atomic batches, and a \
@@ -35,7 +37,8 @@ struct ImportEventsCommand: AsyncParsableCommand {
             print("\(file): all \(outcome.alreadyStored) events are already in \(storeOptions.location); nothing added")
         } else {
             print(
-                "\(file): appended \(outcome.appended) events to \(storeOptions.location) in \(outcome.batches) atomic append\(outcome.batches == 1 ? "" : "s")"
+                "\(file): appended \(outcome.appended) events to \(storeOptions.location) "
+                    + "in \(outcome.batches) atomic append\(outcome.batches == 1 ? "" : "s")"
                     + (outcome.alreadyStored > 0 ? " (\(outcome.alreadyStored) were already there)" : ""))
         }
     }

@@ -34,7 +34,9 @@ struct ReplayCommand: AsyncParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Double(replayed.eventsRead) / seconds : 0
         print("projection: \(projection.rawValue) (\(scope))")
-        print("events read: \(replayed.eventsRead), folded: \(replayed.eventsFolded), unknown types passed over: \(replayed.unknownEvents)")
+        print(
+            "events read: \(replayed.eventsRead), folded: \(replayed.eventsFolded), "
+                + "unknown types passed over: \(replayed.unknownEvents)")
         print("last position: \(replayed.checkpoint)")
         print(String(format: "time: %.3f s, %.0f events/s", seconds, rate))
     }

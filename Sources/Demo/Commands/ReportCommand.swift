@@ -11,7 +11,8 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Compute a report: \(ReportName.allCases.map(\.rawValue).joined(separator: ", ")).",
-        discussion: "CSV writes the report's primary table with the documented columns; indicators as JSON is one object.")
+        discussion:
+            "CSV writes the report's primary table with the documented columns; indicators as JSON is one object.")
 
     @Argument(help: "The report: \(ReportName.allCases.map(\.rawValue).joined(separator: ", ")).")
     var name: ReportName
@@ -28,15 +29,24 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("min-group"), help: ArgumentHelp("Withhold figures about fewer persons than this.", valueName: "n"))
+    @Option(
+        name: .customLong("min-group"),
+        help: ArgumentHelp("Withhold figures about fewer persons than this.", valueName: "n"))
     var minGroup: Int = AnalyticsOptions.defaultMinimumGroupSize
 
-    @Option(name: .long, help: ArgumentHelp("The day plan actions are judged against (default: the scope's day, else today, UTC).", valueName: "date"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The day plan actions are judged against (default: the scope's day, else today, UTC).", valueName: "date"))
     var today: String?
 
     func validate() throws {
-        if name == .timeline, organisation == nil { throw ValidationError("the timeline report needs --organisation ID") }
-        if name != .timeline, organisation != nil { throw ValidationError("--organisation applies to the timeline report only") }
+        if name == .timeline, organisation == nil {
+            throw ValidationError("the timeline report needs --organisation ID")
+        }
+        if name != .timeline, organisation != nil {
+            throw ValidationError("--organisation applies to the timeline report only")
+        }
         if minGroup < 1 { throw ValidationError("--min-group must be at least 1") }
     }
 

@@ -4,13 +4,19 @@ import CompetenceCore
 /// `--as-of DATE | --effective-on DATE | --position N`: which part of the history a report or an export
 /// looks at. At most one may be given; none means everything.
 struct ScopeOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("As the ledger knew it at the end of this day (YYYY-MM-DD).", valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("As the ledger knew it at the end of this day (YYYY-MM-DD).", valueName: "date"))
     var asOf: String?
 
-    @Option(name: .customLong("effective-on"), help: ArgumentHelp("As things stood at the end of this day, with every later correction (YYYY-MM-DD).", valueName: "date"))
+    @Option(
+        name: .customLong("effective-on"),
+        help: ArgumentHelp(
+            "As things stood at the end of this day, with every later correction (YYYY-MM-DD).", valueName: "date"))
     var effectiveOn: String?
 
-    @Option(name: .customLong("position"), help: ArgumentHelp("Up to and including this global position.", valueName: "n"))
+    @Option(
+        name: .customLong("position"), help: ArgumentHelp("Up to and including this global position.", valueName: "n"))
     var position: Int64?
 
     func validate() throws {
@@ -25,7 +31,8 @@ struct ScopeOptions: ParsableArguments {
         if let effectiveOn { return .effectiveOn(try Self.day(effectiveOn, option: "--effective-on")) }
         if let position {
             guard position >= 0 else {
-                throw CommandError.invalidOption(name: "--position", value: String(position), expected: "a position of 0 or more")
+                throw CommandError.invalidOption(
+                    name: "--position", value: String(position), expected: "a position of 0 or more")
             }
             return .throughPosition(position)
         }

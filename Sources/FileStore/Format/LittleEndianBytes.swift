@@ -48,7 +48,9 @@ struct ByteReader {
     }
 
     /// Reads a little-endian integer at a fixed offset without moving.
-    @inline(__always) static func load<T: FixedWidthInteger>(_ type: T.Type, _ buffer: UnsafeRawBufferPointer, at offset: Int) -> T {
+    @inline(__always) static func load<T: FixedWidthInteger>(
+        _ type: T.Type, _ buffer: UnsafeRawBufferPointer, at offset: Int
+    ) -> T {
         T(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 }

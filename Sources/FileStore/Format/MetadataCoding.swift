@@ -60,7 +60,9 @@ enum MetadataCoding {
             if flags & 32 != 0 { origin.contentHash = try readString(&reader) }
             metadata.origin = origin
         }
-        guard reader.remaining == 0 else { throw RecordBody.Malformed(reason: "\(reader.remaining) bytes left after the metadata") }
+        guard reader.remaining == 0 else {
+            throw RecordBody.Malformed(reason: "\(reader.remaining) bytes left after the metadata")
+        }
         return metadata
     }
 

@@ -51,7 +51,9 @@ enum RecordBody {
     /// Reads the index fields and checks that the lengths add up to the body's size.
     @inline(__always)
     static func indexFields(_ body: UnsafeRawBufferPointer) throws(Malformed) -> IndexFields {
-        guard body.count >= fixedSize else { throw Malformed(reason: "body of \(body.count) bytes is shorter than \(fixedSize)") }
+        guard body.count >= fixedSize else {
+            throw Malformed(reason: "body of \(body.count) bytes is shorter than \(fixedSize)")
+        }
         let streamLength = Int(ByteReader.load(UInt16.self, body, at: 58))
         let typeLength = Int(ByteReader.load(UInt16.self, body, at: 60))
         let metadataLength = Int(ByteReader.load(UInt32.self, body, at: 62))
@@ -66,7 +68,8 @@ enum RecordBody {
             version: ByteReader.load(Int64.self, body, at: 8),
             id: UUID(uuid: uuid),
             stream: UnsafeRawBufferPointer(rebasing: body[fixedSize..<(fixedSize + streamLength)]),
-            type: UnsafeRawBufferPointer(rebasing: body[(fixedSize + streamLength)..<(fixedSize + streamLength + typeLength)]))
+            type: UnsafeRawBufferPointer(
+                rebasing: body[(fixedSize + streamLength)..<(fixedSize + streamLength + typeLength)]))
     }
 
     /// Reads the whole event.
@@ -90,8 +93,10 @@ enum RecordBody {
             position: fields.position,
             type: String(decoding: fields.type, as: UTF8.self),
             schemaVersion: Int(truncatingIfNeeded: ByteReader.load(Int64.self, body, at: 48)),
-            occurredAt: Date(timeIntervalSinceReferenceDate: Double(bitPattern: ByteReader.load(UInt64.self, body, at: 40))),
-            recordedAt: Date(timeIntervalSinceReferenceDate: Double(bitPattern: ByteReader.load(UInt64.self, body, at: 32))),
+            occurredAt: Date(
+                timeIntervalSinceReferenceDate: Double(bitPattern: ByteReader.load(UInt64.self, body, at: 40))),
+            recordedAt: Date(
+                timeIntervalSinceReferenceDate: Double(bitPattern: ByteReader.load(UInt64.self, body, at: 32))),
             metadata: metadata,
             payload: EventPayload(encoding: encoding, bytes: payload))
     }

@@ -23,9 +23,13 @@ enum RecordFraming {
         RecordBody.write(event, into: &writer)
         let bodyEnd = writer.bytes.count
         let bodyLength = bodyEnd - start - prefixSize
-        let hash = writer.bytes.withUnsafeBytes { previous.next(body: UnsafeRawBufferPointer(rebasing: $0[(start + prefixSize)..<bodyEnd])) }
+        let hash = writer.bytes.withUnsafeBytes {
+            previous.next(body: UnsafeRawBufferPointer(rebasing: $0[(start + prefixSize)..<bodyEnd]))
+        }
         writer.write(hash.bytes)
-        let crc = writer.bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[(start + prefixSize)...])) }
+        let crc = writer.bytes.withUnsafeBytes {
+            CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[(start + prefixSize)...]))
+        }
         writer.patch(UInt32(bodyLength), at: start)
         writer.patch(crc, at: start + 4)
         return hash

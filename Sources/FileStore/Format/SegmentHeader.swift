@@ -58,7 +58,9 @@ struct SegmentHeader: Hashable, Sendable {
             throw .invalid("its header size is not \(size)")
         }
         let number = ByteReader.load(UInt64.self, buffer, at: 16)
-        guard number > 0, number <= UInt64(UInt32.max) else { throw .invalid("segment number \(number) is out of range") }
+        guard number > 0, number <= UInt64(UInt32.max) else {
+            throw .invalid("segment number \(number) is out of range")
+        }
         let first = ByteReader.load(Int64.self, buffer, at: 24)
         guard first >= 1 else { throw .invalid("first position \(first) is below 1") }
         return SegmentHeader(

@@ -19,7 +19,9 @@ enum Posix {
     }
 
     /// Reads up to `count` bytes at `offset`; fewer only at the end of the file.
-    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64, path: String) throws -> Int {
+    static func read(
+        _ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64, path: String
+    ) throws -> Int {
         var done = 0
         while done < buffer.count {
             let result = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
@@ -72,7 +74,9 @@ enum Posix {
     }
 
     static func truncate(_ fd: Int32, to size: Int64, path: String) throws {
-        guard ftruncate(fd, off_t(size)) == 0 else { throw FileStoreError.io(operation: "ftruncate", path: path, errno: Glibc.errno) }
+        guard ftruncate(fd, off_t(size)) == 0 else {
+            throw FileStoreError.io(operation: "ftruncate", path: path, errno: Glibc.errno)
+        }
     }
 
     static func exists(_ path: String) -> Bool {
@@ -82,11 +86,14 @@ enum Posix {
 
     /// Creates a directory, and any missing parents, with mode 0700 (whatever the umask) when it does not exist.
     static func makeDirectory(_ path: String) throws {
-        if mkdir(path, 0o700) != 0, Glibc.errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex {
+        if mkdir(path, 0o700) != 0, Glibc.errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex
+        {
             try makeDirectory(String(path[..<slash]))
         }
         if mkdir(path, 0o700) == 0 {
-            guard chmod(path, 0o700) == 0 else { throw FileStoreError.io(operation: "chmod", path: path, errno: Glibc.errno) }
+            guard chmod(path, 0o700) == 0 else {
+                throw FileStoreError.io(operation: "chmod", path: path, errno: Glibc.errno)
+            }
             return
         }
         let code = Glibc.errno
@@ -97,12 +104,16 @@ enum Posix {
     }
 
     static func rename(_ from: String, _ to: String) throws {
-        guard Glibc.rename(from, to) == 0 else { throw FileStoreError.io(operation: "rename", path: to, errno: Glibc.errno) }
+        guard Glibc.rename(from, to) == 0 else {
+            throw FileStoreError.io(operation: "rename", path: to, errno: Glibc.errno)
+        }
     }
 
     /// The names in a directory.
     static func list(_ path: String) throws -> [String] {
-        guard let dir = opendir(path) else { throw FileStoreError.io(operation: "opendir", path: path, errno: Glibc.errno) }
+        guard let dir = opendir(path) else {
+            throw FileStoreError.io(operation: "opendir", path: path, errno: Glibc.errno)
+        }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {

@@ -1,7 +1,8 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// The open file descriptors of a store's segments, opened on first use and closed with the store.
 ///
@@ -38,7 +39,7 @@ final class SegmentFiles: Sendable {
         let final = path(header.number)
         let temporary = final + ".tmp"
         let fd = try Posix.open(temporary, O_RDWR | O_CREAT | O_TRUNC)
-       do {
+        do {
             fchmod(fd, 0o600)
             try header.encoded().withUnsafeBytes { (raw) throws in try Posix.write(fd, raw, at: 0, path: temporary) }
             try Posix.syncData(fd, path: temporary)

@@ -45,7 +45,8 @@ struct LogScanner {
             // The next segment exists, so this one is complete: read whatever was added before the roll.
             if torn != nil { torn = try scan(&index, &cursor) }
             if let torn {
-                throw FileStoreError.corruptRecord(segment: files.path(torn.segment), offset: torn.offset, reason: torn.reason)
+                throw FileStoreError.corruptRecord(
+                    segment: files.path(torn.segment), offset: torn.offset, reason: torn.reason)
             }
             try enter(next, &index, &cursor)
         }
@@ -56,7 +57,9 @@ struct LogScanner {
         let path = files.path(number)
         let fd = try files.descriptor(number)
         var raw = [UInt8](repeating: 0, count: SegmentHeader.size)
-        let count = try raw.withUnsafeMutableBytes { (buffer) throws -> Int in try Posix.read(fd, into: buffer, at: 0, path: path) }
+        let count = try raw.withUnsafeMutableBytes { (buffer) throws -> Int in
+            try Posix.read(fd, into: buffer, at: 0, path: path)
+        }
         let header: SegmentHeader
         let decoded = raw.withUnsafeBytes { buffer in
             Result { () throws(SegmentHeader.Problem) -> SegmentHeader in
@@ -67,9 +70,11 @@ struct LogScanner {
         case .success(let decoded): header = decoded
         case .failure(let error):
             switch error {
-            case .short(let count): throw FileStoreError.corruptSegmentHeader(segment: path, reason: "it is only \(count) bytes long")
+            case .short(let count):
+                throw FileStoreError.corruptSegmentHeader(segment: path, reason: "it is only \(count) bytes long")
             case .invalid(let reason): throw FileStoreError.corruptSegmentHeader(segment: path, reason: reason)
-            case .unsupportedVersion(let version): throw FileStoreError.unsupportedFormatVersion(segment: path, version: version)
+            case .unsupportedVersion(let version):
+                throw FileStoreError.unsupportedFormatVersion(segment: path, version: version)
             }
         }
         guard header.number == number else {
@@ -77,10 +82,12 @@ struct LogScanner {
         }
         guard header.firstPosition == cursor.head + 1 else {
             throw FileStoreError.corruptSegmentHeader(
-                segment: path, reason: "it starts at position \(header.firstPosition), but the log before it ends at \(cursor.head)")
+                segment: path,
+                reason: "it starts at position \(header.firstPosition), but the log before it ends at \(cursor.head)")
         }
         guard header.previousHash == cursor.hash else {
-            throw FileStoreError.corruptSegmentHeader(segment: path, reason: "its previous-record hash does not match the last record before it")
+            throw FileStoreError.corruptSegmentHeader(
+                segment: path, reason: "its previous-record hash does not match the last record before it")
         }
         index.addSegment(number, firstPosition: header.firstPosition)
         cursor.segment = number
@@ -96,14 +103,17 @@ struct LogScanner {
         defer { buffer.deallocate() }
         while cursor.offset < fileSize {
             let wanted = Int(min(Int64(buffer.count), fileSize - cursor.offset))
-            let count = try Posix.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]), at: cursor.offset, path: path)
+            let count = try Posix.read(
+                fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]), at: cursor.offset, path: path)
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             var offset = 0
             var damage: String?
             parsing: while offset < chunk.count {
                 switch RecordFraming.frame(in: chunk, at: offset) {
                 case .record(let body, let hash, let size):
-                    if let problem = Self.index(body, &index, segment: cursor.segment, offset: cursor.offset + Int64(offset)) {
+                    if let problem = Self.index(
+                        body, &index, segment: cursor.segment, offset: cursor.offset + Int64(offset))
+                    {
                         damage = problem
                         break parsing
                     }
@@ -151,7 +161,9 @@ struct LogScanner {
         }
         let stream = StreamName(String(decoding: fields.stream, as: UTF8.self))
         guard fields.version == index.version(of: stream) + 1 else {
-            return "the record is version \(fields.version) of stream '\(stream)', which is at version \(index.version(of: stream))"
+            return
+                "the record is version \(fields.version) of stream '\(stream)', "
+                + "which is at version \(index.version(of: stream))"
         }
         index.add(id: fields.id, streamID: index.streamID(stream), segment: segment, offset: offset)
         return nil
@@ -159,7 +171,9 @@ struct LogScanner {
 
     /// Whether a whole record with a plausible position lies anywhere after `offset`: if so, the damage
     /// at `offset` is in the middle of the log; if not, it is a torn tail.
-    private func validRecordFollows(_ fd: Int32, path: String, after offset: Int64, fileSize: Int64, head: Int64) throws -> Bool {
+    private func validRecordFollows(
+        _ fd: Int32, path: String, after offset: Int64, fileSize: Int64, head: Int64
+    ) throws -> Bool {
         let length = Int(fileSize - offset)
         guard length > RecordFraming.overhead + RecordBody.fixedSize else { return false }
         let region = UnsafeMutableRawBufferPointer.allocate(byteCount: length, alignment: 16)

@@ -25,7 +25,8 @@ struct LogReader {
         var segment = start.location.segment
         var offset = Int64(start.location.offset)
         var boundary = 0
-        var chunk = Chunk(capacity: min(1 << 20, max(64 << 10, limit.multipliedReportingOverflow(by: 256).partialValue)))
+        var chunk = Chunk(
+            capacity: min(1 << 20, max(64 << 10, limit.multipliedReportingOverflow(by: 256).partialValue)))
         defer { chunk.deallocate() }
         while position <= start.head, events.count < limit {
             if boundary < start.boundaries.count, start.boundaries[boundary].firstPosition == position {
@@ -39,7 +40,8 @@ struct LogReader {
             } else {
                 let fields: RecordBody.IndexFields
                 do { fields = try RecordBody.indexFields(body) } catch {
-                    throw FileStoreError.corruptRecord(segment: files.path(segment), offset: offset, reason: error.reason)
+                    throw FileStoreError.corruptRecord(
+                        segment: files.path(segment), offset: offset, reason: error.reason)
                 }
                 let type = String(decoding: fields.type, as: UTF8.self)
                 let stream = StreamName(String(decoding: fields.stream, as: UTF8.self))
@@ -67,7 +69,9 @@ struct LogReader {
         return events
     }
 
-    private func decode(_ body: UnsafeRawBufferPointer, position: Int64, segment: UInt32, offset: Int64) throws -> RecordedEvent {
+    private func decode(
+        _ body: UnsafeRawBufferPointer, position: Int64, segment: UInt32, offset: Int64
+    ) throws -> RecordedEvent {
         let event: RecordedEvent
         do { event = try RecordBody.event(body) } catch {
             throw FileStoreError.corruptRecord(segment: files.path(segment), offset: offset, reason: error.reason)
@@ -92,7 +96,8 @@ struct LogReader {
         func deallocate() { buffer.deallocate() }
 
         /// The checked body and frame size of the record at `offset` of `segment`.
-        mutating func frame(files: SegmentFiles, segment: UInt32, offset: Int64) throws -> (UnsafeRawBufferPointer, Int) {
+        mutating func frame(files: SegmentFiles, segment: UInt32, offset: Int64) throws -> (UnsafeRawBufferPointer, Int)
+        {
             var refilled = false
             while true {
                 if segment == self.segment, offset >= start, offset < start + Int64(count) {
@@ -105,7 +110,8 @@ struct LogReader {
                     case .incomplete(let size):
                         if refilled {
                             throw FileStoreError.corruptRecord(
-                                segment: files.path(segment), offset: offset, reason: "the segment ends inside a record that was whole when indexed")
+                                segment: files.path(segment), offset: offset,
+                                reason: "the segment ends inside a record that was whole when indexed")
                         }
                         if let size, size > buffer.count {
                             buffer.deallocate()
@@ -114,7 +120,8 @@ struct LogReader {
                     }
                 } else if refilled {
                     throw FileStoreError.corruptRecord(
-                        segment: files.path(segment), offset: offset, reason: "the segment ends before a record that was whole when indexed")
+                        segment: files.path(segment), offset: offset,
+                        reason: "the segment ends before a record that was whole when indexed")
                 }
                 let fd = try files.descriptor(segment)
                 count = try Posix.read(fd, into: buffer, at: offset, path: files.path(segment))

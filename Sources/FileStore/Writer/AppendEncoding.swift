@@ -13,7 +13,8 @@ extension StoreState {
     ) throws -> PendingWrite? {
         if let failure { throw failure }
         let plan = try AppendPlanner.plan(
-            appends, nextPosition: planned.head + 1, recordedAt: options.clock(), maxPayloadBytes: options.maxPayloadBytes,
+            appends, nextPosition: planned.head + 1, recordedAt: options.clock(),
+            maxPayloadBytes: options.maxPayloadBytes,
             currentVersion: { self.index.version(of: $0) }, locate: { self.index.locate($0) })
         if plan.newEvents.isEmpty {
             let needed = plan.results.flatMap(\.positions).max() ?? 0
@@ -33,13 +34,16 @@ extension StoreState {
             let size = Int64(RecordFraming.frameSize(of: event))
             if cursor.offset + size > Int64(options.segmentSize), cursor.offset > Int64(SegmentHeader.size) {
                 if !writer.bytes.isEmpty {
-                    chunks.append(WriteChunk(segment: cursor.segment, offset: chunkStart, bytes: writer.bytes, newSegment: newSegment))
+                    chunks.append(
+                        WriteChunk(
+                            segment: cursor.segment, offset: chunkStart, bytes: writer.bytes, newSegment: newSegment))
                     writer.bytes.removeAll(keepingCapacity: true)
                 }
                 cursor.segment += 1
                 cursor.offset = Int64(SegmentHeader.size)
                 chunkStart = cursor.offset
-                newSegment = SegmentHeader(number: cursor.segment, firstPosition: event.position, previousHash: cursor.hash)
+                newSegment = SegmentHeader(
+                    number: cursor.segment, firstPosition: event.position, previousHash: cursor.hash)
                 self.index.addSegment(cursor.segment, firstPosition: event.position)
             }
             let streamID = self.index.streamID(event.stream)
@@ -48,9 +52,11 @@ extension StoreState {
             cursor.offset += size
             cursor.head = event.position
         }
-        chunks.append(WriteChunk(segment: cursor.segment, offset: chunkStart, bytes: writer.bytes, newSegment: newSegment))
+        chunks.append(
+            WriteChunk(segment: cursor.segment, offset: chunkStart, bytes: writer.bytes, newSegment: newSegment))
         planned = cursor
         return PendingWrite(
-            chunks: chunks, ids: plan.newEvents.map(\.id), end: cursor, results: plan.results, continuation: continuation)
+            chunks: chunks, ids: plan.newEvents.map(\.id), end: cursor, results: plan.results,
+            continuation: continuation)
     }
 }

@@ -20,7 +20,8 @@ final class GroupCommitWriter: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             let startDrain: Bool = core.state.withLock { state in
                 do {
-                    guard let write = try state.planWrite(appends, options: core.options, continuation: continuation) else {
+                    guard let write = try state.planWrite(appends, options: core.options, continuation: continuation)
+                    else {
                         return false
                     }
                     state.queue.append(write)
@@ -71,7 +72,9 @@ final class GroupCommitWriter: Sendable {
                 try core.files.create(header)
             }
             if written.last != chunk.segment { written.append(chunk.segment) }
-            if var current = run, current.segment == chunk.segment, current.offset + Int64(current.bytes.count) == chunk.offset {
+            if var current = run, current.segment == chunk.segment,
+                current.offset + Int64(current.bytes.count) == chunk.offset
+            {
                 current.bytes += chunk.bytes
                 run = current
             } else {
@@ -104,11 +107,13 @@ final class GroupCommitWriter: Sendable {
 
     private func sync(_ segment: UInt32) throws {
         let path = core.files.path(segment)
-       do {
+        do {
             try Posix.syncData(try core.files.descriptor(segment), path: path)
         } catch let error as FileStoreError {
             // After a failed fsync the OS may have dropped the pages: never trust this process's view again.
-            core.state.withLock { $0.failure = .failedEarlierSync(directory: core.directory, errno: error.errno ?? EIO) }
+            core.state.withLock {
+                $0.failure = .failedEarlierSync(directory: core.directory, errno: error.errno ?? EIO)
+            }
             throw error
         }
     }
@@ -131,7 +136,8 @@ final class GroupCommitWriter: Sendable {
         let (failed, durable): ([PendingWrite], LogCursor) = core.state.withLock { state in
             let failed = batch + state.queue
             state.queue.removeAll()
-            state.index.truncate(toHead: state.durable.head, ids: failed.flatMap(\.ids), lastSegment: state.durable.segment)
+            state.index.truncate(
+                toHead: state.durable.head, ids: failed.flatMap(\.ids), lastSegment: state.durable.segment)
             state.planned = state.durable
             return (failed, state.durable)
         }
@@ -140,7 +146,9 @@ final class GroupCommitWriter: Sendable {
         for number in Set(created) { unlink(core.files.path(number)) }
         if durable.segment > 0 {
             do {
-                try Posix.truncate(try core.files.descriptor(durable.segment), to: durable.offset, path: core.files.path(durable.segment))
+                try Posix.truncate(
+                    try core.files.descriptor(durable.segment), to: durable.offset,
+                    path: core.files.path(durable.segment))
             } catch let error as FileStoreError {
                 core.state.withLock { $0.failure = $0.failure ?? error }
             } catch {

@@ -61,7 +61,9 @@ final class ConnectionPool: Sendable {
             }
             return (state.idle, state.waiters)
         }
-        for waiter in waiters { waiter.continuation.resume(throwing: PostgresError(kind: .closed, message: "the store was closed")) }
+        for waiter in waiters {
+            waiter.continuation.resume(throwing: PostgresError(kind: .closed, message: "the store was closed"))
+        }
         for connection in idle { Task { try? await connection.run { $0.close() } } }
     }
 

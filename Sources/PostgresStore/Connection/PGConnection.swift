@@ -99,7 +99,8 @@ final class PGConnection: @unchecked Sendable {
         // invalidate it) — the event-id lookup of every append then costs O(size) instead of O(log size).
         // No JIT: it only adds compile time to these short statements.
         _ = try execute(
-            unprepared: "SELECT set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)")
+            unprepared:
+                "SELECT set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)")
     }
 
     /// Executes a prepared statement (preparing it first on this connection) with binary parameters and
@@ -130,10 +131,13 @@ final class PGConnection: @unchecked Sendable {
 
     /// Waits up to `timeoutMilliseconds` for the socket to become readable, then returns the pending
     /// notifications (possibly none). Throws when the connection broke. On the queue only.
-    func waitForNotifications(timeoutMilliseconds: Int32) throws(PostgresError) -> [(channel: String, payload: String)] {
+    func waitForNotifications(timeoutMilliseconds: Int32) throws(PostgresError) -> [(channel: String, payload: String)]
+    {
         dispatchPrecondition(condition: .onQueue(queue))
         let descriptor = socket
-        guard descriptor >= 0 else { throw PostgresError(kind: .connectionLost, message: "the connection has no socket") }
+        guard descriptor >= 0 else {
+            throw PostgresError(kind: .connectionLost, message: "the connection has no socket")
+        }
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let ready = poll(&request, 1, timeoutMilliseconds)
         if ready < 0 && errno != EINTR {
@@ -225,7 +229,9 @@ private func withParameters<R>(
 /// Calls `body` with a NULL-terminated array of C strings that stay valid for the whole call.
 private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
     let copies = strings.map { strdup($0) }
-    defer { copies.forEach { free($0) } }
+    defer {
+        for copy in copies { free(copy) }
+    }
     let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } } + [nil]
     return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
 }

@@ -19,7 +19,9 @@ final class PGResult {
     /// The raw bytes of a field (empty for NULL).
     func bytes(_ row: Int, _ column: Int) -> UnsafeRawBufferPointer {
         let length = Int(PQgetlength(handle, Int32(row), Int32(column)))
-        guard let start = PQgetvalue(handle, Int32(row), Int32(column)) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        guard let start = PQgetvalue(handle, Int32(row), Int32(column)) else {
+            return UnsafeRawBufferPointer(start: nil, count: 0)
+        }
         return UnsafeRawBufferPointer(start: start, count: length)
     }
 

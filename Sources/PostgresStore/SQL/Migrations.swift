@@ -114,7 +114,7 @@ struct Migrations {
                     END
                     $body$
                     """,
-                ]),
+                ])
         ]
     }
 }
@@ -122,7 +122,10 @@ struct Migrations {
 extension SQLIdentifier {
     /// A string literal of text made only of identifier characters (so no quote needs doubling).
     static func literal(_ text: String) -> String {
-        precondition(text.utf8.allSatisfy { $0 == UInt8(ascii: "_") || ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) })
+        precondition(
+            text.utf8.allSatisfy {
+                $0 == UInt8(ascii: "_") || ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122)
+            })
         return "'\(text)'"
     }
 }

@@ -20,7 +20,8 @@ struct Migrator: Sendable {
                 } catch {
                     throw error.with(context: "migration \(migration.version) (\(migration.name))")
                 }
-                _ = try connection.execute(statements.recordMigration, [.int64(Int64(migration.version)), .text(migration.name)])
+                _ = try connection.execute(
+                    statements.recordMigration, [.int64(Int64(migration.version)), .text(migration.name)])
                 now.append(migration.version)
             }
             _ = try connection.execute(unprepared: "COMMIT")

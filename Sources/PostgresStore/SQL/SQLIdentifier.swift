@@ -17,7 +17,10 @@ struct SQLIdentifier: Hashable, Sendable {
         guard valid else {
             throw PostgresError(
                 kind: .invalidConfiguration,
-                message: "schema name '\(name)' must be 1–\(Self.maxLength) ASCII letters, digits or underscores, not starting with a digit")
+                message:
+                    "schema name '\(name)' must be 1–\(Self.maxLength) ASCII letters, digits or underscores, "
+                    + "not starting with a digit"
+            )
         }
         self.name = name
     }

@@ -57,11 +57,15 @@ struct Statements: Sendable {
             ])
         readStreamForwards = PGStatement(
             name: "competence_read_stream_forwards",
-            sql: "SELECT \(columns) FROM \(events) e WHERE e.stream = $1 AND e.version >= $2 ORDER BY e.version LIMIT $3",
+            sql:
+                "SELECT \(columns) FROM \(events) e WHERE e.stream = $1 AND e.version >= $2 "
+                + "ORDER BY e.version LIMIT $3",
             parameterTypes: [PGType.text, PGType.int8, PGType.int8])
         readStreamBackwards = PGStatement(
             name: "competence_read_stream_backwards",
-            sql: "SELECT \(columns) FROM \(events) e WHERE e.stream = $1 AND e.version <= $2 ORDER BY e.version DESC LIMIT $3",
+            sql:
+                "SELECT \(columns) FROM \(events) e WHERE e.stream = $1 AND e.version <= $2 "
+                + "ORDER BY e.version DESC LIMIT $3",
             parameterTypes: [PGType.text, PGType.int8, PGType.int8])
         currentVersion = PGStatement(
             name: "competence_current_version",

@@ -16,7 +16,9 @@ struct AppendExecutor: Sendable {
     /// catch that, and the append is planned again from fresh state.
     ///
     /// - Returns: the results and the new head (nil when everything was a retry).
-    func append(_ appends: [StreamAppend], on connection: PGConnection) throws -> (results: [AppendResult], head: Int64?) {
+    func append(
+        _ appends: [StreamAppend], on connection: PGConnection
+    ) throws -> (results: [AppendResult], head: Int64?) {
         var attempt = 0
         while true {
             attempt += 1
@@ -66,7 +68,8 @@ struct AppendExecutor: Sendable {
                         currentVersion: { state.versions[$0] ?? 0 }, locate: { state.stored[$0] })
                     for event in plan.newEvents {
                         state.versions[event.stream] = event.version
-                        state.stored[event.id] = StoredEventLocation(stream: event.stream, version: event.version, position: event.position)
+                        state.stored[event.id] = StoredEventLocation(
+                            stream: event.stream, version: event.version, position: event.position)
                     }
                     next += Int64(plan.newEvents.count)
                     newEvents += plan.newEvents
@@ -78,7 +81,8 @@ struct AppendExecutor: Sendable {
             if !newEvents.isEmpty {
                 let base = try write(newEvents, on: connection)
                 guard base == head else {
-                    throw PostgresError(kind: .unexpectedResponse, message: "the head moved from \(head) to \(base) while locked")
+                    throw PostgresError(
+                        kind: .unexpectedResponse, message: "the head moved from \(head) to \(base) while locked")
                 }
             }
             _ = try connection.execute(unprepared: "COMMIT")

@@ -19,16 +19,19 @@ extension PostgresEventStore {
             let head = try connection.execute(statements.checkHead, [])
             let (recorded, last, count) = (try head.int64(0, 0), try head.int64(0, 1), try head.int64(0, 2))
             if recorded != last || last != count {
-                faults.append("the head position is \(recorded), the last event is at \(last), and there are \(count) events: positions are not gap-free from 1")
+                faults.append(
+                    "the head position is \(recorded), the last event is at \(last), and there are \(count) events: "
+                        + "positions are not gap-free from 1")
             }
             let streams = try connection.execute(statements.checkStreams, [.int64(100)])
             for row in 0..<streams.rowCount {
                 faults.append(
-                    "stream '\(streams.string(row, 0))': recorded version \(try streams.int64(row, 1)), last event version "
-                        + "\(try streams.int64(row, 2)), \(try streams.int64(row, 3)) events")
+                    "stream '\(streams.string(row, 0))': recorded version \(try streams.int64(row, 1)), "
+                        + "last event version \(try streams.int64(row, 2)), \(try streams.int64(row, 3)) events")
             }
             let constraints = try connection.execute(statements.checkConstraints, [.text(events)])
-            for row in 0..<constraints.rowCount where constraints.string(row, 1) != "true" || constraints.string(row, 2) != "true" {
+            for row in 0..<constraints.rowCount
+            where constraints.string(row, 1) != "true" || constraints.string(row, 2) != "true" {
                 let state = constraints.string(row, 1) == "true" ? "is not validated" : "is missing"
                 faults.append("constraint \(constraints.string(row, 0)) on \(events) \(state)")
             }
@@ -36,7 +39,9 @@ extension PostgresEventStore {
         }
         let table = StoreFault.Place.table(events)
         return StoreVerification(
-            checks: ["head, stream versions and constraints: \(faults.isEmpty ? "consistent" : "\(faults.count) faults")"],
+            checks: [
+                "head, stream versions and constraints: \(faults.isEmpty ? "consistent" : "\(faults.count) faults")"
+            ],
             faults: faults.map { StoreFault(kind: .inconsistentBookkeeping, place: table, detail: $0) })
     }
 }

@@ -48,7 +48,8 @@ public final class PostgresEventStore: EventStore {
             connectionString: configuration.connectionString, size: configuration.poolSize, logger: logger)
         let notifier = notifier
         committer = GroupCommitter(
-            pool: pool, executor: AppendExecutor(statements: statements, maxPayloadBytes: configuration.maxPayloadBytes),
+            pool: pool,
+            executor: AppendExecutor(statements: statements, maxPayloadBytes: configuration.maxPayloadBytes),
             committed: { notifier.advance(to: $0) })
     }
 

@@ -15,7 +15,8 @@ enum Fixtures {
     static let competences = """
         id;name;category;scale_min;scale_max;esco_uri
         excel;Excel;digital skills;1;5;
-        lean;"Lean; continuous improvement";production;1;5;http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d
+        lean;"Lean; continuous improvement";production;1;5;\
+        http://data.europa.eu/esco/skill/ccd0a1d9-afda-43d9-b901-96344886e14d
 
         """
 
@@ -58,7 +59,8 @@ enum Fixtures {
     /// A Google Forms style wide export in Finnish: timestamp first ("Aikaleima"), grid columns
     /// `Question [Row]`, answer texts for levels; `;` separated with a BOM.
     static let wideSurvey = """
-        Aikaleima;Vastaajatunnus;Organisaatio;Rooli;Nykyinen osaaminen [Excel];Tavoitetaso [Excel];Nykyinen osaaminen [Lean];Tavoitetaso [Lean]
+        Aikaleima;Vastaajatunnus;Organisaatio;Rooli;Nykyinen osaaminen [Excel];Tavoitetaso [Excel];\
+        Nykyinen osaaminen [Lean];Tavoitetaso [Lean]
         10.1.2024 14.22.10;w1;acme;staff;2 perusteet;4 itsenäinen;1 ei osaamista;3 ohjattuna
         11.1.2024 9.05.00;w2;koti;manager;3 ohjattuna;4 itsenäinen;;
 

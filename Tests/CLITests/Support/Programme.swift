@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A temporary directory with the fixture files and a file store, and helpers to run the tool on them.
 final class Programme {
@@ -31,7 +31,9 @@ final class Programme {
     @discardableResult
     func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Tool.Run {
         let run = try await run(arguments)
-        #expect(run.status == 0, "competence \(arguments.joined(separator: " ")) failed: \(run.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            run.status == 0, "competence \(arguments.joined(separator: " ")) failed: \(run.stderr)",
+            sourceLocation: sourceLocation)
         return run
     }
 

@@ -26,5 +26,7 @@ final class TemporaryDirectory {
     }
 
     /// Reads a file as UTF-8.
-    func read(_ name: String) throws -> String { try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8) }
+    func read(_ name: String) throws -> String {
+        try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
+    }
 }

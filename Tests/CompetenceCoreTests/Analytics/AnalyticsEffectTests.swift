@@ -33,20 +33,36 @@ struct AnalyticsEffectTests {
     static func recordScenario(_ fixture: AnalyticsFixture) async throws {
         for organisation: OrganisationID in ["E", "F", "G", "H"] { try await fixture.enrol(organisation) }
         try await fixture.define("excel")
-        try await fixture.record(SurveyRoundOpened(round: "b", kind: .baseline, organisations: ["E", "F", "G", "H"], competences: ["excel"], opensOn: day("2024-01-10")))
-        try await fixture.record(SurveyRoundOpened(round: "f", kind: .followUp, organisations: ["E", "F", "G", "H"], competences: ["excel"], opensOn: day("2024-10-01")))
+        try await fixture.record(
+            SurveyRoundOpened(
+                round: "b", kind: .baseline, organisations: ["E", "F", "G", "H"], competences: ["excel"],
+                opensOn: day("2024-01-10")))
+        try await fixture.record(
+            SurveyRoundOpened(
+                round: "f", kind: .followUp, organisations: ["E", "F", "G", "H"], competences: ["excel"],
+                opensOn: day("2024-10-01")))
         let baseline = [2, 1, 3, 2, 3, 2, 3, 2, 4, 3, 3]
         let followUp = [4, 3, 4, 5, 5, 3, 3, 2, 5, 2, 3]  // p5's 5 is corrected to 3 below
         var followUpIDs: [UUID] = []
         for index in 0..<11 {
             let person = "p\(index + 1)"
-            if person == "p9" { try await fixture.answer(person, of: "E", in: "b", "excel", current: 2, on: "2024-01-12") }
-            try await fixture.answer(person, of: "E", in: "b", "excel", current: baseline[index], on: person == "p9" ? "2024-01-20" : "2024-01-15")
-            followUpIDs.append(try await fixture.answer(person, of: "E", in: "f", "excel", current: followUp[index], on: "2024-10-05"))
+            if person == "p9" {
+                try await fixture.answer(person, of: "E", in: "b", "excel", current: 2, on: "2024-01-12")
+            }
+            try await fixture.answer(
+                person, of: "E", in: "b", "excel", current: baseline[index],
+                on: person == "p9" ? "2024-01-20" : "2024-01-15")
+            followUpIDs.append(
+                try await fixture.answer(person, of: "E", in: "f", "excel", current: followUp[index], on: "2024-10-05"))
         }
-        try await fixture.record(SurveyAnswerCorrected(round: "f", answerEventID: followUpIDs[4], current: 3, correctedOn: day("2024-10-10"), reason: "typo"))
+        try await fixture.record(
+            SurveyAnswerCorrected(
+                round: "f", answerEventID: followUpIDs[4], current: 3, correctedOn: day("2024-10-10"), reason: "typo"))
         let mistaken = try await fixture.answer("p10", of: "E", in: "f", "excel", current: 5, on: "2024-10-20")
-        try await fixture.record(EventVoided(voidedEventID: mistaken, voidedStream: RoundID("f").stream, voidedOn: day("2024-10-21"), reason: "wrong person"))
+        try await fixture.record(
+            EventVoided(
+                voidedEventID: mistaken, voidedStream: RoundID("f").stream, voidedOn: day("2024-10-21"),
+                reason: "wrong person"))
 
         for (index, (before, change)) in zip([1, 2, 3, 2], [1, 0, 1, 1]).enumerated() {
             try await fixture.answer("q\(index)", of: "F", in: "b", "excel", current: before, on: "2024-01-15")
@@ -57,54 +73,79 @@ struct AnalyticsEffectTests {
             try await fixture.answer("g\(index)", of: "G", in: "f", "excel", current: before + change, on: "2024-10-05")
         }
 
-        try await fixture.record(TrainingProcured(training: "t-excel", title: "Excel", provider: "LAB", kind: .joint, competences: ["excel"], costCents: 120_000, hours: 12, procuredOn: day("2024-03-01")))
+        try await fixture.record(
+            TrainingProcured(
+                training: "t-excel", title: "Excel", provider: "LAB", kind: .joint, competences: ["excel"],
+                costCents: 120_000, hours: 12, procuredOn: day("2024-03-01")))
         for index in 1...5 {
-            try await fixture.record(ParticipationRecorded(training: "t-excel", person: PersonID("p\(index)"), organisation: "E", attendedHours: 12, completed: true, completedOn: day("2024-05-01"), recordedOn: day("2024-05-01")))
+            try await fixture.record(
+                ParticipationRecorded(
+                    training: "t-excel", person: PersonID("p\(index)"), organisation: "E", attendedHours: 12,
+                    completed: true, completedOn: day("2024-05-01"), recordedOn: day("2024-05-01")))
         }
-        try await fixture.record(ParticipationRecorded(training: "t-excel", person: "p6", organisation: "E", attendedHours: 10, completed: true, completedOn: day("2024-11-15"), recordedOn: day("2024-11-15")))
+        try await fixture.record(
+            ParticipationRecorded(
+                training: "t-excel", person: "p6", organisation: "E", attendedHours: 10, completed: true,
+                completedOn: day("2024-11-15"), recordedOn: day("2024-11-15")))
     }
 
     @Test func pairedChangeSplitAndDifferenceInDifferences() async throws {
         let fixture = AnalyticsFixture()
         try await Self.recordScenario(fixture)
         let effect = try await fixture.reports().effect.primaryTable
-        #expect(Array(effect.columns.prefix(14)) == [
-            "organisation", "competence", "paired_n", "baseline_mean", "followup_mean", "mean_change", "sd_change",
-            "effect_size_dz", "trained_n", "trained_change", "untrained_n", "untrained_change",
-            "difference_in_differences", "suppressed",
-        ])
+        #expect(
+            Array(effect.columns.prefix(14)) == [
+                "organisation", "competence", "paired_n", "baseline_mean", "followup_mean", "mean_change", "sd_change",
+                "effect_size_dz", "trained_n", "trained_change", "untrained_n", "untrained_change",
+                "difference_in_differences", "suppressed",
+            ])
         #expect(Array(effect.columns.dropFirst(14)) == ["effect_size_hedges", "share_improved", "split_suppressed"])
         #expect(effect.rows.map { "\($0[0])/\($0[1])" } == ["E/excel", "F/excel", "G/excel", "H/excel", "ALL/excel"])
-        #expect(effect.rows[0] == [
-            "E", "excel", "11", "2.545", "3.364", "0.818", "1.168", "0.701", "5", "1.600", "6", "0.167", "1.433", "false",
-            "0.647", "0.545", "false",
-        ])
+        #expect(
+            effect.rows[0] == [
+                "E", "excel", "11", "2.545", "3.364", "0.818", "1.168", "0.701", "5", "1.600", "6", "0.167", "1.433",
+                "false",
+                "0.647", "0.545", "false",
+            ])
         // F has 4 paired persons: withheld. G (5) is withheld too, else F = ALL − E − G.
         let withheld = ["", "", "", "", "", "", "", "", "", "", "", "true", "", "", "true"]
         #expect(effect.rows[1] == ["F", "excel"] + withheld)
         #expect(effect.rows[2] == ["G", "excel"] + withheld)
         // H took part in both rounds but nobody answered: nothing to protect, nothing defined.
-        #expect(effect.rows[3] == ["H", "excel", "0", "", "", "", "", "", "0", "", "0", "", "", "false", "", "", "false"])
-        #expect(effect.rows[4] == [
-            "ALL", "excel", "20", "2.300", "3.150", "0.850", "0.933", "0.911", "5", "1.600", "15", "0.600", "1.000", "false",
-            "0.874", "0.650", "false",
-        ])
+        #expect(
+            effect.rows[3] == ["H", "excel", "0", "", "", "", "", "", "0", "", "0", "", "", "false", "", "", "false"])
+        #expect(
+            effect.rows[4] == [
+                "ALL", "excel", "20", "2.300", "3.150", "0.850", "0.933", "0.911", "5", "1.600", "15", "0.600", "1.000",
+                "false",
+                "0.874", "0.650", "false",
+            ])
     }
 
     @Test func aSmallTrainedGroupWithholdsTheSplitButNotTheRow() async throws {
         let fixture = AnalyticsFixture()
         try await fixture.enrol("E")
         try await fixture.define("excel")
-        try await fixture.record(SurveyRoundOpened(round: "b", kind: .baseline, organisations: ["E"], competences: ["excel"], opensOn: day("2024-01-10")))
-        try await fixture.record(SurveyRoundOpened(round: "f", kind: .followUp, organisations: ["E"], competences: ["excel"], opensOn: day("2024-10-01")))
+        try await fixture.record(
+            SurveyRoundOpened(
+                round: "b", kind: .baseline, organisations: ["E"], competences: ["excel"], opensOn: day("2024-01-10")))
+        try await fixture.record(
+            SurveyRoundOpened(
+                round: "f", kind: .followUp, organisations: ["E"], competences: ["excel"], opensOn: day("2024-10-01")))
         // Six persons, all 2 → 3 (change 1); one of them trained: 1 trained vs 5 untrained. The trained group is
         // too small, and the untrained group would give it away (whole − untrained): both sides are withheld.
         for index in 0..<6 {
             try await fixture.answer("p\(index)", of: "E", in: "b", "excel", current: 2, on: "2024-01-15")
             try await fixture.answer("p\(index)", of: "E", in: "f", "excel", current: 3, on: "2024-10-05")
         }
-        try await fixture.record(TrainingProcured(training: "t", title: "Excel", provider: "LAB", kind: .company, competences: ["excel"], costCents: 1, hours: 1, procuredOn: day("2024-03-01")))
-        try await fixture.record(ParticipationRecorded(training: "t", person: "p0", organisation: "E", attendedHours: 1, completed: true, completedOn: day("2024-05-01"), recordedOn: day("2024-05-01")))
+        try await fixture.record(
+            TrainingProcured(
+                training: "t", title: "Excel", provider: "LAB", kind: .company, competences: ["excel"], costCents: 1,
+                hours: 1, procuredOn: day("2024-03-01")))
+        try await fixture.record(
+            ParticipationRecorded(
+                training: "t", person: "p0", organisation: "E", attendedHours: 1, completed: true,
+                completedOn: day("2024-05-01"), recordedOn: day("2024-05-01")))
         let row = try await fixture.reports().effect.primaryTable.row("E", "excel")
         // Every change is 1: SD 0, so d_z (and g) are undefined.
         #expect(row?["paired_n"] == "6")
@@ -122,16 +163,29 @@ struct AnalyticsEffectTests {
     @Test func reactionScoresAndPlanActionsAsKirkpatrickLevels() async throws {
         let fixture = AnalyticsFixture()
         try await fixture.enrol("E")
-        try await fixture.record(TrainingProcured(training: "t1", title: "Excel", provider: "LAB", kind: .joint, competences: ["excel"], costCents: 1, hours: 1, procuredOn: day("2024-03-01")))
-        try await fixture.record(TrainingProcured(training: "t2", title: "Lean", provider: "LAB", kind: .joint, competences: ["lean"], costCents: 1, hours: 1, procuredOn: day("2024-03-01")))
+        try await fixture.record(
+            TrainingProcured(
+                training: "t1", title: "Excel", provider: "LAB", kind: .joint, competences: ["excel"], costCents: 1,
+                hours: 1, procuredOn: day("2024-03-01")))
+        try await fixture.record(
+            TrainingProcured(
+                training: "t2", title: "Lean", provider: "LAB", kind: .joint, competences: ["lean"], costCents: 1,
+                hours: 1, procuredOn: day("2024-03-01")))
         // t1: scores 5 4 4 3 5 → 21/5 = 4.2. t2: two scores → withheld.
-        for score in [5, 4, 4, 3, 5] { try await fixture.record(TrainingFeedbackGiven(training: "t1", score: score, givenOn: day("2024-05-02"))) }
-        for score in [1, 2] { try await fixture.record(TrainingFeedbackGiven(training: "t2", score: score, givenOn: day("2024-05-02"))) }
+        for score in [5, 4, 4, 3, 5] {
+            try await fixture.record(TrainingFeedbackGiven(training: "t1", score: score, givenOn: day("2024-05-02")))
+        }
+        for score in [1, 2] {
+            try await fixture.record(TrainingFeedbackGiven(training: "t2", score: score, givenOn: day("2024-05-02")))
+        }
         // A plan with three actions, one completed → 1/3 = 0.333.
         let actions = ["a1", "a2", "a3"].map {
-            PlanAction(action: $0, competence: "excel", description: $0, targetLevel: 4, dueOn: day("2024-12-31"), ownerRole: .manager)
+            PlanAction(
+                action: $0, competence: "excel", description: $0, targetLevel: 4, dueOn: day("2024-12-31"),
+                ownerRole: .manager)
         }
-        try await fixture.record(DevelopmentPlanAdopted(plan: "plan-e", organisation: "E", adoptedOn: day("2024-06-01"), actions: actions))
+        try await fixture.record(
+            DevelopmentPlanAdopted(plan: "plan-e", organisation: "E", adoptedOn: day("2024-06-01"), actions: actions))
         try await fixture.record(PlanActionCompleted(plan: "plan-e", action: "a2", completedOn: day("2024-09-01")))
         let effect = try await fixture.reports().effect
         #expect(effect.tables[1].rows == [["t1", "Excel", "5", "4.200", "false"], ["t2", "Lean", "", "", "true"]])

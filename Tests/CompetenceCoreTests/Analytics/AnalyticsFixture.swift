@@ -40,13 +40,20 @@ struct AnalyticsFixture {
     func reports(
         _ scope: ReplayScope = .everything, today: CalendarDate = day("2024-12-31"), minimumGroupSize: Int = 5
     ) async throws -> AnalyticsReports {
-        try await AnalyticsReports.replay(store, scope: scope, options: AnalyticsOptions(today: today, minimumGroupSize: minimumGroupSize))
+        try await AnalyticsReports.replay(
+            store, scope: scope, options: AnalyticsOptions(today: today, minimumGroupSize: minimumGroupSize))
     }
 
     // MARK: Shorthands for common events
 
-    func enrol(_ id: OrganisationID, region: String = "Päijät-Häme", kind: OrganisationKind = .enterprise, size: SizeClass = .small) async throws {
-        try await record(OrganisationEnrolled(organisation: id, name: "Org \(id)", kind: kind, sector: "metal industry", sizeClass: size, region: region))
+    func enrol(
+        _ id: OrganisationID, region: String = "Päijät-Häme", kind: OrganisationKind = .enterprise,
+        size: SizeClass = .small
+    ) async throws {
+        try await record(
+            OrganisationEnrolled(
+                organisation: id, name: "Org \(id)", kind: kind, sector: "metal industry", sizeClass: size,
+                region: region))
     }
 
     func define(_ id: CompetenceID) async throws {
@@ -64,7 +71,8 @@ struct AnalyticsFixture {
     ) async throws -> UUID {
         try await record(
             SurveyAnswerRecorded(
-                round: round, respondent: PersonID(person), organisation: organisation, competence: competence, current: current,
+                round: round, respondent: PersonID(person), organisation: organisation, competence: competence,
+                current: current,
                 target: target, importance: importance, answeredOn: day(answered)))
     }
 }

@@ -19,13 +19,31 @@ struct AnalyticsTimeTravelTests {
     /// - as things stood on 2024-01-31: p1 (corrected: 4) and p2 (happened 01-15) → 3.500 (n 2); p3 happened later
     /// - through position 5: p1 = 2, p3 = 1 → 1.500
     private func recordScenario(_ fixture: AnalyticsFixture) async throws {
-        try await fixture.record(OrganisationEnrolled(organisation: "A", name: "A", kind: .enterprise, sector: "metal", sizeClass: .small, region: "PH"), recordedOn: day("2024-01-01"))
+        try await fixture.record(
+            OrganisationEnrolled(
+                organisation: "A", name: "A", kind: .enterprise, sector: "metal", sizeClass: .small, region: "PH"),
+            recordedOn: day("2024-01-01"))
         try await fixture.define("excel")
-        try await fixture.record(SurveyRoundOpened(round: "r", kind: .baseline, organisations: ["A"], competences: ["excel"], opensOn: day("2024-01-10")), recordedOn: day("2024-01-10"))
-        let p1 = try await fixture.record(SurveyAnswerRecorded(round: "r", respondent: "p1", organisation: "A", competence: "excel", current: 2, answeredOn: day("2024-01-12")), recordedOn: day("2024-01-12"))
-        try await fixture.record(SurveyAnswerRecorded(round: "r", respondent: "p3", organisation: "A", competence: "excel", current: 1, answeredOn: day("2024-02-10")), recordedOn: day("2024-02-10"))
-        try await fixture.record(SurveyAnswerRecorded(round: "r", respondent: "p2", organisation: "A", competence: "excel", current: 3, answeredOn: day("2024-01-15")), recordedOn: day("2024-02-20"))
-        try await fixture.record(SurveyAnswerCorrected(round: "r", answerEventID: p1, current: 4, correctedOn: day("2024-03-01"), reason: "misread"), recordedOn: day("2024-03-01"))
+        try await fixture.record(
+            SurveyRoundOpened(
+                round: "r", kind: .baseline, organisations: ["A"], competences: ["excel"], opensOn: day("2024-01-10")),
+            recordedOn: day("2024-01-10"))
+        let p1 = try await fixture.record(
+            SurveyAnswerRecorded(
+                round: "r", respondent: "p1", organisation: "A", competence: "excel", current: 2,
+                answeredOn: day("2024-01-12")), recordedOn: day("2024-01-12"))
+        try await fixture.record(
+            SurveyAnswerRecorded(
+                round: "r", respondent: "p3", organisation: "A", competence: "excel", current: 1,
+                answeredOn: day("2024-02-10")), recordedOn: day("2024-02-10"))
+        try await fixture.record(
+            SurveyAnswerRecorded(
+                round: "r", respondent: "p2", organisation: "A", competence: "excel", current: 3,
+                answeredOn: day("2024-01-15")), recordedOn: day("2024-02-20"))
+        try await fixture.record(
+            SurveyAnswerCorrected(
+                round: "r", answerEventID: p1, current: 4, correctedOn: day("2024-03-01"), reason: "misread"),
+            recordedOn: day("2024-03-01"))
     }
 
     @Test(arguments: [
@@ -34,7 +52,9 @@ struct AnalyticsTimeTravelTests {
         (.effectiveOn(day("2024-01-31")), "2", "3.500", 7, 6),
         (.throughPosition(5), "2", "1.500", 5, 5),
     ])
-    func scopesGiveTheirOwnAnswers(scope: ReplayScope, respondents: String, mean: String, lastPosition: Int64, events: Int) async throws {
+    func scopesGiveTheirOwnAnswers(
+        scope: ReplayScope, respondents: String, mean: String, lastPosition: Int64, events: Int
+    ) async throws {
         let fixture = AnalyticsFixture()
         try await recordScenario(fixture)
         let reports = try await fixture.reports(scope, minimumGroupSize: 1)

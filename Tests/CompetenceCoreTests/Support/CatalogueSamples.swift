@@ -19,29 +19,35 @@ enum CatalogueSamples {
             programme: "tulos", workshop: "tw-1", heldOn: day("2024-03-14"), theme: "well-being at work",
             organisations: ["kotihoito", "mielenterveys"], participants: 18, practicesShared: ["walking-meetings"]),
         OrganisationEnrolled(
-            organisation: "konepaja", name: "Konepaja Oy", kind: .enterprise, sector: "metal industry", sizeClass: .small,
+            organisation: "konepaja", name: "Konepaja Oy", kind: .enterprise, sector: "metal industry",
+            sizeClass: .small,
             region: "Päijät-Häme", programme: "lossi", enrolledOn: day("2023-08-15")),
         OrganisationWithdrawn(organisation: "konepaja", withdrawnOn: day("2024-11-30"), reason: "sold"),
         ManagementInterviewHeld(
-            organisation: "konepaja", interview: "int-1", heldOn: day("2023-10-03"), intervieweeRoles: [.manager, .supervisor],
+            organisation: "konepaja", interview: "int-1", heldOn: day("2023-10-03"),
+            intervieweeRoles: [.manager, .supervisor],
             identifiedNeeds: [IdentifiedNeed(competence: "excel", priority: 1, note: "reporting by hand")]),
         ForesightWorkshopHeld(
             organisation: "konepaja", workshop: "fw-1", heldOn: day("2023-11-07"), horizonYear: 2030,
             vision: "A digital small shop", milestones: [Milestone(year: 2026, description: "ERP in use")],
             futureNeeds: [FutureNeed(competence: "production-planning", importance: 5, note: "ERP")]),
         TrainingNeedIdentified(
-            organisation: "konepaja", competence: "excel", identifiedOn: day("2023-11-20"), source: .survey, priority: 2,
+            organisation: "konepaja", competence: "excel", identifiedOn: day("2023-11-20"), source: .survey,
+            priority: 2,
             note: "survey gap 2"),
         CompanyVisitMade(
             host: "konepaja", visitors: ["puutyo", "muovi"], visitedOn: day("2024-04-18"),
             practicesObserved: ["skills matrix on the wall"]),
         PortfolioItemAdded(
-            organisation: "konepaja", item: "vision-2030", kind: .vision, title: "Vision 2030", addedOn: day("2023-12-01"),
+            organisation: "konepaja", item: "vision-2030", kind: .vision, title: "Vision 2030",
+            addedOn: day("2023-12-01"),
             reference: "portfolio/vision.pdf"),
         SparringVisitHeld(
-            organisation: "konepaja", heldOn: day("2024-10-02"), topics: ["development plan"], agreedActions: ["plan by Nov"]),
+            organisation: "konepaja", heldOn: day("2024-10-02"), topics: ["development plan"],
+            agreedActions: ["plan by Nov"]),
         IndicatorMeasured(
-            organisation: "kotihoito", indicator: .wellBeing, name: "work ability index", value: 7.25, unit: "score 0–10",
+            organisation: "kotihoito", indicator: .wellBeing, name: "work ability index", value: 7.25,
+            unit: "score 0–10",
             measuredOn: day("2024-01-31"), respondents: 14),
         CompetenceFrameworkDefined(framework: "industrial", name: "Industrial SME skills", scale: .standard),
         CompetenceDefined(
@@ -63,9 +69,11 @@ enum CatalogueSamples {
             training: "excel-joint", title: "Excel for production", provider: "Salpaus", kind: .joint,
             competences: ["excel"], costCents: 1_250_000, hours: 21.5, procuredOn: day("2024-01-15"),
             organisations: ["konepaja", "puutyo"], programme: "lossi"),
-        TrainingSessionHeld(training: "excel-joint", session: "s1", heldOn: day("2024-02-06"), hours: 7, topic: "pivot tables"),
+        TrainingSessionHeld(
+            training: "excel-joint", session: "s1", heldOn: day("2024-02-06"), hours: 7, topic: "pivot tables"),
         ParticipationRecorded(
-            training: "excel-joint", person: "konepaja-07", organisation: "konepaja", attendedHours: 21.5, completed: true,
+            training: "excel-joint", person: "konepaja-07", organisation: "konepaja", attendedHours: 21.5,
+            completed: true,
             completedOn: day("2024-03-05"), recordedOn: day("2024-03-05")),
         TrainingFeedbackGiven(
             training: "excel-joint", score: 5, givenOn: day("2024-03-05"), person: "konepaja-07", comment: "practical"),
@@ -76,7 +84,8 @@ enum CatalogueSamples {
                     action: "a1", competence: "excel", description: "Everyone to level 3", targetLevel: 3,
                     dueOn: day("2025-03-31"), ownerRole: .supervisor)
             ]),
-        PlanActionProgressed(plan: "konepaja-2024", action: "a1", status: .inProgress, progressedOn: day("2024-12-01"), note: "half"),
+        PlanActionProgressed(
+            plan: "konepaja-2024", action: "a1", status: .inProgress, progressedOn: day("2024-12-01"), note: "half"),
         PlanActionCompleted(plan: "konepaja-2024", action: "a1", completedOn: day("2025-03-20"), note: "done"),
         GoodPracticeDocumented(
             practice: "walking-meetings", title: "Walking meetings", theme: "well-being", origin: "kotihoito",
@@ -84,11 +93,17 @@ enum CatalogueSamples {
         GoodPracticePublished(
             practice: "walking-meetings", catalogue: "SoteNavi", publishedOn: day("2024-06-10"),
             link: "https://sotenavi.example/walking-meetings"),
-        GoodPracticeAdopted(practice: "walking-meetings", organisation: "mielenterveys", adoptedOn: day("2024-09-01"), note: "trial"),
-        PilotStarted(pilot: "kotihoito-1", organisation: "kotihoito", theme: "shift planning", startedOn: day("2024-01-08"), employeesInvolved: 22),
-        PilotCompleted(pilot: "kotihoito-1", completedOn: day("2024-06-28"), employeesInvolved: 24, outcome: "fewer overtime hours"),
+        GoodPracticeAdopted(
+            practice: "walking-meetings", organisation: "mielenterveys", adoptedOn: day("2024-09-01"), note: "trial"),
+        PilotStarted(
+            pilot: "kotihoito-1", organisation: "kotihoito", theme: "shift planning", startedOn: day("2024-01-08"),
+            employeesInvolved: 22),
+        PilotCompleted(
+            pilot: "kotihoito-1", completedOn: day("2024-06-28"), employeesInvolved: 24, outcome: "fewer overtime hours"
+        ),
         EventVoided(
-            voidedEventID: UUID(uuidString: "0B9E1C3D-5A2F-4E6B-8C7D-9E0F1A2B3C4D")!, voidedStream: "round-lossi-2023-baseline",
+            voidedEventID: UUID(uuidString: "0B9E1C3D-5A2F-4E6B-8C7D-9E0F1A2B3C4D")!,
+            voidedStream: "round-lossi-2023-baseline",
             voidedOn: day("2023-10-06"), reason: "test row"),
     ]
 }

@@ -19,7 +19,12 @@ final class InterleavingStore: EventStore {
     var conflicts: Int { conflictCount.withLock { $0 } }
 
     func append(_ appends: [StreamAppend]) async throws -> [AppendResult] {
-        if let work = hook.withLock({ hook in defer { hook = nil }; return hook }) { try await work() }
+        if let work = hook.withLock({ hook in
+            defer { hook = nil }
+            return hook
+        }) {
+            try await work()
+        }
         do {
             return try await base.append(appends)
         } catch let conflict as WrongExpectedVersionError {
@@ -28,7 +33,9 @@ final class InterleavingStore: EventStore {
         }
     }
 
-    func readStream(_ stream: StreamName, from version: Int64, direction: ReadDirection, limit: Int) async throws -> [RecordedEvent] {
+    func readStream(
+        _ stream: StreamName, from version: Int64, direction: ReadDirection, limit: Int
+    ) async throws -> [RecordedEvent] {
         try await base.readStream(stream, from: version, direction: direction, limit: limit)
     }
 

@@ -1,5 +1,6 @@
-@testable import CompetenceCore
 import Foundation
+
+@testable import CompetenceCore
 
 /// Shorthand for a calendar day in tests: `day("2024-03-01")`.
 func day(_ text: String) -> CalendarDate {
@@ -84,14 +85,18 @@ enum LedgerFixture {
         GoodPracticeDocumented(
             practice: "pr1", title: "Weekly skills huddle", theme: "learning at work", origin: "beta",
             summary: "Ten minutes every Monday", documentedOn: day("2024-05-01")),
-        PilotStarted(pilot: "pi1", organisation: "acme", theme: "well-being", startedOn: day("2024-02-01"), employeesInvolved: 12),
+        PilotStarted(
+            pilot: "pi1", organisation: "acme", theme: "well-being", startedOn: day("2024-02-01"), employeesInvolved: 12
+        ),
     ]
 
     /// The ids of the set-up events: fixed where tests refer to them, otherwise deterministic too.
     static var setUpIDs: [UUID] {
         setUp.indices.map { index in
             if setUp[index] is SurveyAnswerRecorded { return answerID }
-            if let enrolment = setUp[index] as? OrganisationEnrolled, enrolment.organisation == "acme" { return acmeEnrolmentID }
+            if let enrolment = setUp[index] as? OrganisationEnrolled, enrolment.organisation == "acme" {
+                return acmeEnrolmentID
+            }
             return fixedID(1000 + index)
         }
     }
@@ -107,7 +112,8 @@ enum LedgerFixture {
     /// A valid answer of p2 (beta) about excel in r1, to change one field of.
     static func answer(_ change: (inout SurveyAnswerRecorded) -> Void = { _ in }) -> SurveyAnswerRecorded {
         var answer = SurveyAnswerRecorded(
-            round: "r1", respondent: "p2", organisation: "beta", competence: "excel", current: 3, target: 4, importance: 4,
+            round: "r1", respondent: "p2", organisation: "beta", competence: "excel", current: 3, target: 4,
+            importance: 4,
             answeredOn: day("2023-09-12"))
         change(&answer)
         return answer

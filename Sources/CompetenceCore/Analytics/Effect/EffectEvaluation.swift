@@ -25,7 +25,8 @@ public struct EffectEvaluation: TabularReport, Hashable {
         for round in state.rounds.values {
             for organisation in round.opening.event.organisations {
                 for competence in round.opening.event.competences {
-                    asked[round.kind, default: []].insert(MatrixPair(organisation: organisation, competence: competence))
+                    asked[round.kind, default: []].insert(
+                        MatrixPair(organisation: organisation, competence: competence))
                 }
             }
         }
@@ -49,7 +50,9 @@ public struct EffectEvaluation: TabularReport, Hashable {
                 relations.append(
                     SuppressionRelation(
                         total: Self.cell(.whole, population, competence),
-                        parts: [Self.cell(.trained, population, competence), Self.cell(.untrained, population, competence)]))
+                        parts: [
+                            Self.cell(.trained, population, competence), Self.cell(.untrained, population, competence),
+                        ]))
             }
             for part in SplitPart.allCases {
                 relations.append(
@@ -58,10 +61,13 @@ public struct EffectEvaluation: TabularReport, Hashable {
                         parts: organisations.map { Self.cell(part, .organisation($0), competence) }))
             }
         }
-        let plan = SuppressionPlan(counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: options.minimumGroupSize)
+        let plan = SuppressionPlan(
+            counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: options.minimumGroupSize)
 
-        let ordered = pairs.sorted { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }
-            .map { (Population.organisation($0.organisation), $0.competence) } + competences.map { (Population.all, $0) }
+        let ordered =
+            pairs.sorted { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }
+            .map { (Population.organisation($0.organisation), $0.competence) }
+            + competences.map { (Population.all, $0) }
         rows = ordered.map { population, competence in
             let whole = Self.cell(.whole, population, competence)
             guard !plan.isWithheld(whole) else { return EffectRow.withheld(population, competence) }
@@ -78,8 +84,11 @@ public struct EffectEvaluation: TabularReport, Hashable {
     public var tables: [ReportTable] {
         [
             ReportTable(name: "effect", title: "Effect: paired change from baseline to follow-up", rows: rows),
-            ReportTable(name: "reactions", title: "Reaction scores per training (Kirkpatrick level 1)", rows: reactions),
-            ReportTable(name: "behaviour", title: "Plan actions completed and practices adopted (Kirkpatrick level 3 proxy)", rows: behaviour),
+            ReportTable(
+                name: "reactions", title: "Reaction scores per training (Kirkpatrick level 1)", rows: reactions),
+            ReportTable(
+                name: "behaviour", title: "Plan actions completed and practices adopted (Kirkpatrick level 3 proxy)",
+                rows: behaviour),
         ]
     }
 
@@ -87,7 +96,8 @@ public struct EffectEvaluation: TabularReport, Hashable {
         case whole, trained, untrained
     }
 
-    private static func cell(_ part: SplitPart, _ population: Population, _ competence: CompetenceID) -> SuppressionCell {
+    private static func cell(_ part: SplitPart, _ population: Population, _ competence: CompetenceID) -> SuppressionCell
+    {
         SuppressionCell(part.rawValue, population.description, competence.rawValue)
     }
 }
@@ -140,8 +150,13 @@ public struct EffectRow: Hashable, Sendable {
         self.splitSuppressed = splitSuppressed
     }
 
-    init(population: Population, competence: CompetenceID, changes: [PairedChange], trainedWithheld: Bool, untrainedWithheld: Bool) {
-        self.init(population: population, competence: competence, suppressed: false, splitSuppressed: trainedWithheld || untrainedWithheld)
+    init(
+        population: Population, competence: CompetenceID, changes: [PairedChange], trainedWithheld: Bool,
+        untrainedWithheld: Bool
+    ) {
+        self.init(
+            population: population, competence: competence, suppressed: false,
+            splitSuppressed: trainedWithheld || untrainedWithheld)
         let change = SampleSummary(changes.map { Double($0.change) })
         pairedCount = changes.count
         baselineMean = SampleSummary(changes.map { Double($0.baseline) }).mean

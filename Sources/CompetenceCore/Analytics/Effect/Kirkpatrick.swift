@@ -45,12 +45,16 @@ public struct BehaviourRow: Hashable, Sendable {
     static func rows(_ state: LedgerState) -> [BehaviourRow] {
         state.organisations.keys.sorted().map { organisation in
             let plans = state.plans.values.filter { $0.adoption.event.organisation == organisation }
-            let actions = plans.flatMap { plan in plan.adoption.event.actions.map { plan.actionStatus[$0.action]?.status } }
+            let actions = plans.flatMap { plan in
+                plan.adoption.event.actions.map { plan.actionStatus[$0.action]?.status }
+            }
             let completed = actions.count { $0 == .completed }
             return BehaviourRow(
                 organisation: organisation, plans: plans.count, planActions: actions.count, actionsCompleted: completed,
                 shareCompleted: actions.isEmpty ? nil : Double(completed) / Double(actions.count),
-                practicesAdopted: state.practices.values.reduce(0) { $0 + $1.adoptions.count { $0.event.organisation == organisation } })
+                practicesAdopted: state.practices.values.reduce(0) {
+                    $0 + $1.adoptions.count { $0.event.organisation == organisation }
+                })
         }
     }
 }

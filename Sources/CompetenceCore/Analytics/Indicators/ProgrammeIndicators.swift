@@ -82,22 +82,40 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
 
     /// The JSON keys: one per indicator.
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case organisations, organisationsEnterprise = "organisations_enterprise"
-        case organisationsThirdSector = "organisations_third_sector", smes
-        case organisationsWithdrawn = "organisations_withdrawn", personsInvolved = "persons_involved"
-        case personsSurveyed = "persons_surveyed", trainingParticipants = "training_participants"
-        case personsTrained = "persons_trained", participantHours = "participant_hours", trainings
-        case trainingsJoint = "trainings_joint", trainingsCompany = "trainings_company", trainingHours = "training_hours"
-        case trainingSessionHours = "training_session_hours", moneySpentEur = "money_spent_eur"
-        case surveyRounds = "survey_rounds", managementInterviews = "management_interviews"
-        case foresightWorkshops = "foresight_workshops", thematicWorkshops = "thematic_workshops"
-        case thematicWorkshopParticipants = "thematic_workshop_participants", companyVisits = "company_visits"
-        case sparringVisits = "sparring_visits", forumMeetings = "forum_meetings"
-        case forumStakeholdersByKind = "forum_stakeholders_by_kind", pilotsStarted = "pilots_started"
-        case pilotsCompleted = "pilots_completed", pilotEmployeesInvolved = "pilot_employees_involved"
-        case developmentPlans = "development_plans", planActions = "plan_actions"
-        case planActionsCompleted = "plan_actions_completed", goodPracticesDocumented = "good_practices_documented"
-        case goodPracticesPublished = "good_practices_published", goodPracticeAdoptions = "good_practice_adoptions"
+        case organisations
+        case organisationsEnterprise = "organisations_enterprise"
+        case organisationsThirdSector = "organisations_third_sector"
+        case smes
+        case organisationsWithdrawn = "organisations_withdrawn"
+        case personsInvolved = "persons_involved"
+        case personsSurveyed = "persons_surveyed"
+        case trainingParticipants = "training_participants"
+        case personsTrained = "persons_trained"
+        case participantHours = "participant_hours"
+        case trainings
+        case trainingsJoint = "trainings_joint"
+        case trainingsCompany = "trainings_company"
+        case trainingHours = "training_hours"
+        case trainingSessionHours = "training_session_hours"
+        case moneySpentEur = "money_spent_eur"
+        case surveyRounds = "survey_rounds"
+        case managementInterviews = "management_interviews"
+        case foresightWorkshops = "foresight_workshops"
+        case thematicWorkshops = "thematic_workshops"
+        case thematicWorkshopParticipants = "thematic_workshop_participants"
+        case companyVisits = "company_visits"
+        case sparringVisits = "sparring_visits"
+        case forumMeetings = "forum_meetings"
+        case forumStakeholdersByKind = "forum_stakeholders_by_kind"
+        case pilotsStarted = "pilots_started"
+        case pilotsCompleted = "pilots_completed"
+        case pilotEmployeesInvolved = "pilot_employees_involved"
+        case developmentPlans = "development_plans"
+        case planActions = "plan_actions"
+        case planActionsCompleted = "plan_actions_completed"
+        case goodPracticesDocumented = "good_practices_documented"
+        case goodPracticesPublished = "good_practices_published"
+        case goodPracticeAdoptions = "good_practice_adoptions"
         case suppressed, provenance
     }
 
@@ -131,7 +149,9 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
         if trainingParticipants == nil, !participants.isEmpty {
             suppressed.append(.participantHours)
         } else {
-            participantHours = participations.sorted { ($0.training, $0.person) < ($1.training, $1.person) }.reduce(0) { $0 + $1.attendedHours }
+            participantHours = participations.sorted { ($0.training, $0.person) < ($1.training, $1.person) }.reduce(0) {
+                $0 + $1.attendedHours
+            }
         }
         self.suppressed = suppressed.map(\.stringValue).sorted()
 
@@ -150,7 +170,8 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
         companyVisits = state.companyVisits.count
         sparringVisits = state.sparringVisits.count
         forumMeetings = state.forumMeetings.count
-        let stakeholders = Set(state.forumMeetings.flatMap { $0.event.stakeholders.map { StakeholderKey(kind: $0.kind, name: $0.name) } })
+        let stakeholders = Set(
+            state.forumMeetings.flatMap { $0.event.stakeholders.map { StakeholderKey(kind: $0.kind, name: $0.name) } })
         forumStakeholdersByKind = Dictionary(grouping: stakeholders, by: \.kind.rawValue).mapValues(\.count)
 
         pilotsStarted = state.pilots.count

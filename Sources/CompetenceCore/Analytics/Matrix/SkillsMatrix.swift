@@ -50,7 +50,8 @@ public struct SkillsMatrix: TabularReport, Hashable {
                     ratings[MatrixPair(organisation: organisation, competence: competence)] ?? []
             }
             groups[all] = organisations.flatMap { groups[Self.cell(.organisation($0), competence)]! }
-            relations.append(SuppressionRelation(total: all, parts: organisations.map { Self.cell(.organisation($0), competence) }))
+            relations.append(
+                SuppressionRelation(total: all, parts: organisations.map { Self.cell(.organisation($0), competence) }))
             for dimension in BreakdownDimension.allCases {
                 var members: [String: [OrganisationID]] = [:]
                 for organisation in organisations {
@@ -60,10 +61,14 @@ public struct SkillsMatrix: TabularReport, Hashable {
                 for (group, organisations) in members.sorted(by: { $0.key < $1.key }) {
                     let cell = Self.cell(dimension, group, competence)
                     groups[cell] = organisations.flatMap { groups[Self.cell(.organisation($0), competence)]! }
-                    relations.append(SuppressionRelation(total: cell, parts: organisations.map { Self.cell(.organisation($0), competence) }))
+                    relations.append(
+                        SuppressionRelation(
+                            total: cell, parts: organisations.map { Self.cell(.organisation($0), competence) }))
                     breakdownCells.append((dimension, group, competence))
                 }
-                relations.append(SuppressionRelation(total: all, parts: members.keys.sorted().map { Self.cell(dimension, $0, competence) }))
+                relations.append(
+                    SuppressionRelation(
+                        total: all, parts: members.keys.sorted().map { Self.cell(dimension, $0, competence) }))
             }
         }
         let respondentsPlan = SuppressionPlan(
@@ -80,16 +85,21 @@ public struct SkillsMatrix: TabularReport, Hashable {
         var rows: [MatrixRow] = []
         for pair in surveyed.sorted(by: { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }) {
             let (figures, suppressed) = figures(Self.cell(.organisation(pair.organisation), pair.competence))
-            rows.append(MatrixRow(population: .organisation(pair.organisation), competence: pair.competence, figures: figures, suppressed: suppressed))
+            rows.append(
+                MatrixRow(
+                    population: .organisation(pair.organisation), competence: pair.competence, figures: figures,
+                    suppressed: suppressed))
         }
         for competence in competences {
             let (figures, suppressed) = figures(Self.cell(.all, competence))
             rows.append(MatrixRow(population: .all, competence: competence, figures: figures, suppressed: suppressed))
         }
         self.rows = rows
-        breakdown = breakdownCells.sorted { ($0.0.order, $0.1, $0.2) < ($1.0.order, $1.1, $1.2) }.map { dimension, group, competence in
+        breakdown = breakdownCells.sorted { ($0.0.order, $0.1, $0.2) < ($1.0.order, $1.1, $1.2) }.map {
+            dimension, group, competence in
             let (figures, suppressed) = figures(Self.cell(dimension, group, competence))
-            return MatrixBreakdownRow(dimension: dimension, group: group, competence: competence, figures: figures, suppressed: suppressed)
+            return MatrixBreakdownRow(
+                dimension: dimension, group: group, competence: competence, figures: figures, suppressed: suppressed)
         }
         rankedGaps = RankedGap.rank(rows)
     }
@@ -101,9 +111,13 @@ public struct SkillsMatrix: TabularReport, Hashable {
 
     public var tables: [ReportTable] {
         [
-            ReportTable(name: "matrix", title: "Skills matrix: levels and gaps per organisation and competence", rows: rows),
-            ReportTable(name: "matrix_breakdown", title: "Skills matrix by region, sector and size class", rows: breakdown),
-            ReportTable(name: "ranked_gaps", title: "Gaps ranked per organisation (mean gap × mean importance)", rows: rankedGaps),
+            ReportTable(
+                name: "matrix", title: "Skills matrix: levels and gaps per organisation and competence", rows: rows),
+            ReportTable(
+                name: "matrix_breakdown", title: "Skills matrix by region, sector and size class", rows: breakdown),
+            ReportTable(
+                name: "ranked_gaps", title: "Gaps ranked per organisation (mean gap × mean importance)",
+                rows: rankedGaps),
         ]
     }
 
@@ -114,7 +128,9 @@ public struct SkillsMatrix: TabularReport, Hashable {
         }
     }
 
-    private static func cell(_ dimension: BreakdownDimension, _ group: String, _ competence: CompetenceID) -> SuppressionCell {
+    private static func cell(
+        _ dimension: BreakdownDimension, _ group: String, _ competence: CompetenceID
+    ) -> SuppressionCell {
         SuppressionCell(dimension.rawValue, group, competence.rawValue)
     }
 }
@@ -227,7 +243,8 @@ public struct RankedGap: Hashable, Sendable {
     static func rank(_ rows: [MatrixRow]) -> [RankedGap] {
         var byOrganisation: [OrganisationID: [(CompetenceID, Double, Double)]] = [:]
         for row in rows {
-            guard case .organisation(let id) = row.population, let gap = row.figures.meanGap, let priority = row.figures.priority
+            guard case .organisation(let id) = row.population, let gap = row.figures.meanGap,
+                let priority = row.figures.priority
             else { continue }
             byOrganisation[id, default: []].append((row.competence, gap, priority))
         }
@@ -235,7 +252,11 @@ public struct RankedGap: Hashable, Sendable {
             byOrganisation[organisation]!
                 .sorted { ($1.2, $1.1, $0.0.rawValue) < ($0.2, $0.1, $1.0.rawValue) }
                 .enumerated()
-                .map { RankedGap(organisation: organisation, rank: $0.offset + 1, competence: $0.element.0, meanGap: $0.element.1, priority: $0.element.2) }
+                .map {
+                    RankedGap(
+                        organisation: organisation, rank: $0.offset + 1, competence: $0.element.0,
+                        meanGap: $0.element.1, priority: $0.element.2)
+                }
         }
     }
 }

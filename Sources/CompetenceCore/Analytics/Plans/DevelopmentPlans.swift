@@ -17,11 +17,14 @@ public struct DevelopmentPlans: TabularReport, Hashable {
             .sorted { ($0.adoption.event.organisation, $0.id) < ($1.adoption.event.organisation, $1.id) }
             .flatMap { plan in
                 plan.adoption.event.actions.map { action in
-                    PlanActionRow(plan: plan, action: action, progress: plan.actionStatus[action.action], today: options.today)
+                    PlanActionRow(
+                        plan: plan, action: action, progress: plan.actionStatus[action.action], today: options.today)
                 }
             }
         let workshops = state.foresightWorkshops.sorted {
-            ($0.event.organisation, $0.event.heldOn, $0.position) < ($1.event.organisation, $1.event.heldOn, $1.position)
+            ($0.event.organisation, $0.event.heldOn, $0.position) < (
+                $1.event.organisation, $1.event.heldOn, $1.position
+            )
         }
         visions = workshops.map { VisionRow($0.event) }
         var latest: [OrganisationID: ForesightWorkshopHeld] = [:]
@@ -32,7 +35,8 @@ public struct DevelopmentPlans: TabularReport, Hashable {
                 FutureNeedRow(
                     organisation: organisation, horizonYear: workshop.horizonYear, competence: need.competence,
                     futureImportance: need.importance,
-                    meanGapNow: matrix.row(.organisation(organisation), need.competence)?.figures.meanGap, note: need.note)
+                    meanGapNow: matrix.row(.organisation(organisation), need.competence)?.figures.meanGap,
+                    note: need.note)
             }
         }
     }

@@ -29,9 +29,13 @@ public struct PracticeCatalogue: TabularReport, Hashable {
             provenance: provenance,
             practices: practices.filter { practice in
                 if publishedOnly, practice.publishedOn == nil { return false }
-                if let theme, !theme.isEmpty, practice.theme.compare(theme, options: options) != .orderedSame { return false }
+                if let theme, !theme.isEmpty, practice.theme.compare(theme, options: options) != .orderedSame {
+                    return false
+                }
                 if let text, !text.isEmpty {
-                    return [practice.title, practice.theme, practice.summary].contains { $0.range(of: text, options: options) != nil }
+                    return [practice.title, practice.theme, practice.summary].contains {
+                        $0.range(of: text, options: options) != nil
+                    }
                 }
                 return true
             })

@@ -21,10 +21,12 @@ enum LatestAnswers {
     }
 
     /// Each person's latest answer on each competence, in `round` only when given, else in any round.
-    static func perPerson(_ state: LedgerState, rater: Rater?, round: RoundID?) -> [PersonKey: Fact<SurveyAnswerRecorded>] {
-        latest(state, rater: rater, where: { round == nil || $0.round == round }) {
-            PersonKey(person: $0.respondent, competence: $0.competence)
-        }
+    static func perPerson(
+        _ state: LedgerState, rater: Rater?, round: RoundID?
+    ) -> [PersonKey: Fact<SurveyAnswerRecorded>] {
+        latest(
+            state, rater: rater, where: { round == nil || $0.round == round },
+            key: { PersonKey(person: $0.respondent, competence: $0.competence) })
     }
 
     /// Whether `candidate` supersedes `incumbent` as a person's answer.

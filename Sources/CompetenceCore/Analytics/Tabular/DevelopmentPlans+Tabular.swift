@@ -1,5 +1,6 @@
 extension PlanActionRow: TableRow {
-    /// `organisation,plan,adopted_on,action,competence,description,target_level,due_on,owner_role,status,status_on,overdue`.
+    /// `organisation,plan,adopted_on,action,competence,description,target_level,due_on,owner_role,status,status_on,`
+    /// `overdue`.
     public static let columns = [
         "organisation", "plan", "adopted_on", "action", "competence", "description", "target_level", "due_on",
         "owner_role", "status", "status_on", "overdue",
@@ -28,7 +29,9 @@ extension VisionRow: TableRow {
 
 extension FutureNeedRow: TableRow {
     /// `organisation,horizon_year,competence,future_importance,mean_gap_now,note`.
-    public static let columns = ["organisation", "horizon_year", "competence", "future_importance", "mean_gap_now", "note"]
+    public static let columns = [
+        "organisation", "horizon_year", "competence", "future_importance", "mean_gap_now", "note",
+    ]
 
     public var cells: [String] {
         [

@@ -13,7 +13,8 @@ extension EffectRow: TableRow {
             CellFormat.number(effectSizeDz), CellFormat.count(trainedCount), CellFormat.number(trainedChange),
             CellFormat.count(untrainedCount), CellFormat.number(untrainedChange),
             CellFormat.number(differenceInDifferences), CellFormat.flag(suppressed),
-            CellFormat.number(hedgesCorrectedEffectSize), CellFormat.number(shareImproved), CellFormat.flag(splitSuppressed),
+            CellFormat.number(hedgesCorrectedEffectSize), CellFormat.number(shareImproved),
+            CellFormat.flag(splitSuppressed),
         ]
     }
 }
@@ -23,13 +24,18 @@ extension ReactionRow: TableRow {
     public static let columns = ["training", "title", "responses", "mean_score", "suppressed"]
 
     public var cells: [String] {
-        [training.rawValue, CellFormat.text(title), CellFormat.count(responses), CellFormat.number(meanScore), CellFormat.flag(suppressed)]
+        [
+            training.rawValue, CellFormat.text(title), CellFormat.count(responses), CellFormat.number(meanScore),
+            CellFormat.flag(suppressed),
+        ]
     }
 }
 
 extension BehaviourRow: TableRow {
     /// `organisation,plans,plan_actions,actions_completed,share_completed,practices_adopted`.
-    public static let columns = ["organisation", "plans", "plan_actions", "actions_completed", "share_completed", "practices_adopted"]
+    public static let columns = [
+        "organisation", "plans", "plan_actions", "actions_completed", "share_completed", "practices_adopted",
+    ]
 
     public var cells: [String] {
         [

@@ -7,7 +7,8 @@ extension PracticeRow: TableRow {
 
     public var cells: [String] {
         [
-            practice.rawValue, CellFormat.text(title), CellFormat.text(theme), origin.rawValue, CellFormat.day(documentedOn),
+            practice.rawValue, CellFormat.text(title), CellFormat.text(theme), origin.rawValue,
+            CellFormat.day(documentedOn),
             CellFormat.text(catalogue), CellFormat.day(publishedOn), CellFormat.text(link), String(adoptedBy.count),
             CellFormat.list(adoptedBy.map(\.rawValue)), CellFormat.text(summary),
         ]

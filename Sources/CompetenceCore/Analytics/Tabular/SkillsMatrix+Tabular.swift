@@ -1,7 +1,10 @@
 extension MatrixFigures {
     /// The cells of the figures after the leading columns: the contract's five, then the extras.
     fileprivate var leadingCells: [String] {
-        [CellFormat.count(respondents), CellFormat.number(meanCurrent), CellFormat.number(meanTarget), CellFormat.number(meanGap)]
+        [
+            CellFormat.count(respondents), CellFormat.number(meanCurrent), CellFormat.number(meanTarget),
+            CellFormat.number(meanGap),
+        ]
     }
 
     fileprivate var trailingCells: [String] {
@@ -24,7 +27,8 @@ extension MatrixRow: TableRow {
 }
 
 extension MatrixBreakdownRow: TableRow {
-    /// `dimension,group,competence,respondents,mean_current,mean_target,mean_gap,suppressed,share_gap_2_or_more,target_respondents`.
+    /// `dimension,group,competence,respondents,mean_current,mean_target,mean_gap,suppressed,share_gap_2_or_more,`
+    /// `target_respondents`.
     public static let columns = ["dimension", "group"] + MatrixRow.columns.dropFirst()
 
     public var cells: [String] {
@@ -38,6 +42,9 @@ extension RankedGap: TableRow {
     public static let columns = ["organisation", "rank", "competence", "mean_gap", "priority"]
 
     public var cells: [String] {
-        [organisation.rawValue, String(rank), competence.rawValue, CellFormat.number(meanGap), CellFormat.number(priority)]
+        [
+            organisation.rawValue, String(rank), competence.rawValue, CellFormat.number(meanGap),
+            CellFormat.number(priority),
+        ]
     }
 }

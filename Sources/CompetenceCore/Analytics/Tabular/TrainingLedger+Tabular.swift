@@ -3,7 +3,10 @@ extension ParticipantFigures {
     static let columns = ["participants", "completed", "completion_rate", "attended_hours"]
 
     var cells: [String] {
-        [CellFormat.count(participants), CellFormat.count(completed), CellFormat.number(completionRate), CellFormat.number(attendedHours)]
+        [
+            CellFormat.count(participants), CellFormat.count(completed), CellFormat.number(completionRate),
+            CellFormat.number(attendedHours),
+        ]
     }
 }
 
@@ -11,7 +14,10 @@ extension TrainingRow: TableRow {
     /// `training,title,provider,kind,competences,organisations,procured_on,cost_eur,hours,sessions,session_hours,`
     /// `participants,completed,completion_rate,attended_hours,cost_per_participant_hour,suppressed`.
     public static let columns =
-        ["training", "title", "provider", "kind", "competences", "organisations", "procured_on", "cost_eur", "hours", "sessions", "session_hours"]
+        [
+            "training", "title", "provider", "kind", "competences", "organisations", "procured_on", "cost_eur", "hours",
+            "sessions", "session_hours",
+        ]
         + ParticipantFigures.columns + ["cost_per_participant_hour", "suppressed"]
 
     public var cells: [String] {
@@ -20,7 +26,9 @@ extension TrainingRow: TableRow {
             CellFormat.list(competences.map(\.rawValue)), CellFormat.list(organisations.map(\.rawValue)),
             CellFormat.day(procuredOn), CellFormat.euros(cents: costCents), CellFormat.number(hours), String(sessions),
             CellFormat.number(sessionHours),
-        ] + participation.cells + [CellFormat.number(costPerParticipantHour), CellFormat.flag(participation.suppressed)]
+        ] + participation.cells + [
+            CellFormat.number(costPerParticipantHour), CellFormat.flag(participation.suppressed),
+        ]
     }
 }
 
@@ -35,10 +43,14 @@ extension OrganisationTrainingRow: TableRow {
 
 extension CompetenceTrainingRow: TableRow {
     /// `competence,trainings,cost_eur,hours,participants,completed,completion_rate,attended_hours,suppressed`.
-    public static let columns = ["competence", "trainings", "cost_eur", "hours"] + ParticipantFigures.columns + ["suppressed"]
+    public static let columns =
+        ["competence", "trainings", "cost_eur", "hours"] + ParticipantFigures.columns + ["suppressed"]
 
     public var cells: [String] {
-        [competence.rawValue, String(trainings), CellFormat.euros(cents: costCentsShare), CellFormat.number(hoursShare)]
+        [
+            competence.rawValue, String(trainings), CellFormat.euros(cents: costCentsShare),
+            CellFormat.number(hoursShare),
+        ]
             + participation.cells + [CellFormat.flag(participation.suppressed)]
     }
 }
@@ -49,7 +61,8 @@ extension CoverageRow: TableRow {
 
     public var cells: [String] {
         [
-            organisation.rawValue, String(rank), competence.rawValue, CellFormat.number(meanGap), CellFormat.number(priority),
+            organisation.rawValue, String(rank), competence.rawValue, CellFormat.number(meanGap),
+            CellFormat.number(priority),
             CellFormat.flag(covered), CellFormat.list(trainings.map(\.rawValue)),
         ]
     }

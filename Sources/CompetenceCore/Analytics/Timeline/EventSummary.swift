@@ -13,7 +13,9 @@ enum EventSummary {
         case .organisationWithdrawn(let e): "Withdrew from the programme" + (e.reason.map { ": \($0)" } ?? "")
         case .managementInterviewHeld(let e):
             "Management interview \(e.interview) (\(e.intervieweeRoles.map(\.rawValue).joined(separator: ", "))): "
-                + "needs \(e.identifiedNeeds.sorted { $0.priority < $1.priority }.map(\.competence.rawValue).joined(separator: ", "))"
+                + "needs "
+                + e.identifiedNeeds.sorted { $0.priority < $1.priority }.map(\.competence.rawValue)
+                .joined(separator: ", ")
         case .foresightWorkshopHeld(let e):
             "Foresight workshop: vision \(e.horizonYear) \"\(e.vision)\", \(e.milestones.count) milestones, "
                 + "\(e.futureNeeds.count) future needs"
@@ -36,7 +38,8 @@ enum EventSummary {
         case .surveyAnswerCorrected(let e): "An answer was corrected in round \(e.round)"
         case .trainingProcured(let e):
             "Training procured: \"\(e.title)\" by \(e.provider) (\(e.kind.rawValue), \(e.hours) h, "
-                + "\(CellFormat.euros(cents: e.costCents)) EUR) for \(e.competences.map(\.rawValue).joined(separator: ", "))"
+                + "\(CellFormat.euros(cents: e.costCents)) EUR) "
+                + "for \(e.competences.map(\.rawValue).joined(separator: ", "))"
         case .trainingSessionHeld(let e): "Session \(e.session) of training \(e.training) held"
         case .participationRecorded(let e): "A participation in training \(e.training) was recorded"
         case .trainingFeedbackGiven(let e): "Feedback on training \(e.training) was given"

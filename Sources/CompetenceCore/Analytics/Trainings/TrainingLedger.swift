@@ -36,16 +36,24 @@ public struct TrainingLedger: TabularReport, Hashable {
         competences = targeted.map { competence in
             let targeting = records.filter { $0.procurement.event.competences.contains(competence) }
             // A training's cost and hours are split equally among the competences it targets, so the rows add up.
-            let shares = targeting.map { (Double($0.procurement.event.costCents), $0.procurement.event.hours, Double($0.procurement.event.competences.count)) }
+            let shares = targeting.map {
+                (
+                    Double($0.procurement.event.costCents), $0.procurement.event.hours,
+                    Double($0.procurement.event.competences.count)
+                )
+            }
             return CompetenceTrainingRow(
                 competence: competence, trainings: targeting.count,
                 costCentsShare: Int((shares.reduce(0) { $0 + $1.0 / $1.2 }).rounded()),
                 hoursShare: shares.reduce(0) { $0 + $1.1 / $1.2 },
-                participation: ParticipantFigures(targeting.flatMap { $0.participations.map(\.event) }, minimumGroupSize: k))
+                participation: ParticipantFigures(
+                    targeting.flatMap { $0.participations.map(\.event) }, minimumGroupSize: k))
         }
 
         coverage = matrix.rankedGaps.filter { $0.rank <= options.topGaps }.map { gap in
-            let covering = records.filter { $0.involves(gap.organisation) && $0.procurement.event.competences.contains(gap.competence) }
+            let covering = records.filter {
+                $0.involves(gap.organisation) && $0.procurement.event.competences.contains(gap.competence)
+            }
             return CoverageRow(
                 organisation: gap.organisation, rank: gap.rank, competence: gap.competence, meanGap: gap.meanGap,
                 priority: gap.priority, trainings: covering.map(\.id))
@@ -65,7 +73,8 @@ public struct TrainingLedger: TabularReport, Hashable {
 extension TrainingRecord {
     /// Whether the procurement names the organisation or a person of it took part.
     func involves(_ organisation: OrganisationID) -> Bool {
-        procurement.event.organisations.contains(organisation) || participations.contains { $0.event.organisation == organisation }
+        procurement.event.organisations.contains(organisation)
+            || participations.contains { $0.event.organisation == organisation }
     }
 }
 
@@ -91,7 +100,9 @@ public struct ParticipantFigures: Hashable, Sendable {
         participants = persons.count
         completed = completers.count
         completionRate = persons.isEmpty ? nil : Double(completers.count) / Double(persons.count)
-        attendedHours = participations.sorted { ($0.person, $0.training) < ($1.person, $1.training) }.reduce(0) { $0 + $1.attendedHours }
+        attendedHours = participations.sorted { ($0.person, $0.training) < ($1.person, $1.training) }.reduce(0) {
+            $0 + $1.attendedHours
+        }
     }
 }
 

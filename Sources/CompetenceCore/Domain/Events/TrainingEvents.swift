@@ -21,7 +21,8 @@ public struct TrainingProcured: LedgerEvent {
     public var hours: Double
     /// The day it was procured.
     public var procuredOn: CalendarDate
-    /// For company-specific trainings, the company; for joint trainings, may be empty (organisations follow from participation).
+    /// For company-specific trainings, the company; for joint trainings, may be empty (organisations follow from
+    /// participation).
     public var organisations: [OrganisationID]
     /// The programme, when known.
     public var programme: ProgrammeID?

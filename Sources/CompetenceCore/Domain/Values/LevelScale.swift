@@ -34,7 +34,9 @@ public struct LevelScale: Hashable, Sendable, Codable {
         if !labels.isEmpty, labels.count != maximum - minimum + 1 {
             return "\(labels.count) labels for \(maximum - minimum + 1) levels"
         }
-        if let proficientFrom, !contains(proficientFrom) { return "proficient level \(proficientFrom) is off the scale" }
+        if let proficientFrom, !contains(proficientFrom) {
+            return "proficient level \(proficientFrom) is off the scale"
+        }
         return nil
     }
 }

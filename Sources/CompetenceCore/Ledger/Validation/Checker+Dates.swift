@@ -13,7 +13,8 @@ extension Checker {
     }
 
     /// Refuses a day before `earliest`, the day of what the fact follows.
-    func date(_ day: CalendarDate, _ field: String, notBefore earliest: CalendarDate?, _ what: String) throws(Violation) {
+    func date(_ day: CalendarDate, _ field: String, notBefore earliest: CalendarDate?, _ what: String) throws(Violation)
+    {
         guard let earliest else { return }
         try require(day >= earliest, field, day, "is before \(what) (\(earliest))")
     }

@@ -31,6 +31,8 @@ extension Checker {
 
     /// Refuses a scale that is not usable (see ``LevelScale/problem``).
     func scale(_ scale: LevelScale, _ field: String) throws(Violation) {
-        if let problem = scale.problem { throw Violation(field, "\(scale.minimum)–\(scale.maximum)", "is not a usable scale: \(problem)") }
+        if let problem = scale.problem {
+            throw Violation(field, "\(scale.minimum)–\(scale.maximum)", "is not a usable scale: \(problem)")
+        }
     }
 }

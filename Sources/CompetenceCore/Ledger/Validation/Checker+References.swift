@@ -36,7 +36,9 @@ extension Checker {
 
     /// The competence, or a violation when it is not defined or was retired by `day`.
     @discardableResult
-    func competence(_ id: CompetenceID, _ field: String, activeOn day: CalendarDate) throws(Violation) -> CompetenceRecord {
+    func competence(
+        _ id: CompetenceID, _ field: String, activeOn day: CalendarDate
+    ) throws(Violation) -> CompetenceRecord {
         let record = try competence(id, field)
         if let retiredOn = record.retiredOn {
             try require(day < retiredOn, field, id, "was retired on \(retiredOn)")
@@ -46,7 +48,9 @@ extension Checker {
 
     /// Every competence of a non-empty list without repeats, active on `day`.
     @discardableResult
-    func competences(_ ids: [CompetenceID], _ field: String, activeOn day: CalendarDate) throws(Violation) -> [CompetenceRecord] {
+    func competences(
+        _ ids: [CompetenceID], _ field: String, activeOn day: CalendarDate
+    ) throws(Violation) -> [CompetenceRecord] {
         try nonEmpty(ids, field)
         try distinct(ids, field)
         var records: [CompetenceRecord] = []

@@ -7,7 +7,9 @@ extension Checker {
     }
 
     /// Refuses a one-time change that has already happened (`earlier` is the day it happened).
-    func once(_ earlier: CalendarDate?, _ field: String, _ value: some CustomStringConvertible, _ what: String) throws(Violation) {
+    func once(
+        _ earlier: CalendarDate?, _ field: String, _ value: some CustomStringConvertible, _ what: String
+    ) throws(Violation) {
         if let earlier { throw Violation(field, value, "was already \(what) on \(earlier)") }
     }
 

@@ -32,7 +32,8 @@ struct Checker {
     var ledger: LedgerState { state.ledger }
 
     /// Validates one event of the catalogue.
-    static func validate(_ event: CompetenceEvent, against state: RecorderState, today: CalendarDate) throws(Violation) {
+    static func validate(_ event: CompetenceEvent, against state: RecorderState, today: CalendarDate) throws(Violation)
+    {
         guard let rules = event.payload as? any ValidatedEvent else {
             preconditionFailure("\(type(of: event.payload)) has no validation rules")
         }

@@ -24,7 +24,8 @@ extension LedgerState {
         case .competenceFrameworkDefined(let e): frameworks[e.framework] = e
         case .competenceDefined(let e):
             let previous = competences[e.competence]
-            competences[e.competence] = CompetenceRecord(definition: Fact(e, recorded: recorded), retiredOn: previous?.retiredOn)
+            competences[e.competence] = CompetenceRecord(
+                definition: Fact(e, recorded: recorded), retiredOn: previous?.retiredOn)
         case .competenceRetired(let e): competences[e.competence]?.retiredOn = e.retiredOn
         case .personRegistered(let e): persons[e.person] = e
         case .surveyRoundOpened(let e): rounds[e.round] = RoundRecord(opening: Fact(e, recorded: recorded))
@@ -53,9 +54,11 @@ extension LedgerState {
         case .trainingFeedbackGiven(let e): trainings[e.training]?.feedback.append(Fact(e, recorded: recorded))
         case .developmentPlanAdopted(let e): plans[e.plan] = PlanRecord(adoption: Fact(e, recorded: recorded))
         case .planActionProgressed(let e):
-            plans[e.plan]?.actionStatus[e.action] = ActionProgress(status: e.status, on: e.progressedOn, eventID: recorded.id)
+            plans[e.plan]?.actionStatus[e.action] = ActionProgress(
+                status: e.status, on: e.progressedOn, eventID: recorded.id)
         case .planActionCompleted(let e):
-            plans[e.plan]?.actionStatus[e.action] = ActionProgress(status: .completed, on: e.completedOn, eventID: recorded.id)
+            plans[e.plan]?.actionStatus[e.action] = ActionProgress(
+                status: .completed, on: e.completedOn, eventID: recorded.id)
         case .goodPracticeDocumented(let e):
             let previous = practices[e.practice]
             practices[e.practice] = PracticeRecord(
@@ -76,10 +79,13 @@ extension LedgerState {
         for (organisation, entries) in timelines where entries.contains(where: { $0.eventID == id }) {
             timelines[organisation]?.removeAll { $0.eventID == id }
         }
-        if answers.remove(id) || interviews.remove(id) || foresightWorkshops.remove(id) || trainingNeeds.remove(id) || companyVisits.remove(id)
+        if answers.remove(id) || interviews.remove(id) || foresightWorkshops.remove(id) || trainingNeeds.remove(id)
+            || companyVisits.remove(id)
             || portfolioItems.remove(id) || sparringVisits.remove(id) || indicators.remove(id)
             || forumMeetings.remove(id) || thematicWorkshops.remove(id)
-        { return }
+        {
+            return
+        }
         for (key, var training) in trainings {
             if training.procurement.eventID == id {
                 trainings[key] = nil
@@ -149,7 +155,8 @@ extension LedgerState {
         case .planActionProgressed(let e): touched = plans[e.plan].map { [$0.adoption.event.organisation] } ?? []
         case .planActionCompleted(let e): touched = plans[e.plan].map { [$0.adoption.event.organisation] } ?? []
         case .goodPracticeDocumented(let e): touched = [e.origin]
-        case .goodPracticePublished(let e): touched = practices[e.practice].map { [$0.documentation.event.origin] } ?? []
+        case .goodPracticePublished(let e):
+            touched = practices[e.practice].map { [$0.documentation.event.origin] } ?? []
         case .goodPracticeAdopted(let e):
             touched = (practices[e.practice].map { [$0.documentation.event.origin] } ?? []) + [e.organisation]
         case .pilotStarted(let e): touched = [e.organisation]

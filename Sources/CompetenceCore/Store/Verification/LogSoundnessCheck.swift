@@ -48,7 +48,8 @@ public struct LogSoundnessCheck: Sendable {
             do {
                 if try event.decoded() == nil { unknown += 1 }
             } catch {
-                faults.append(StoreFault(kind: .undecodablePayload, position: event.position, detail: error.description))
+                faults.append(
+                    StoreFault(kind: .undecodablePayload, position: event.position, detail: error.description))
             }
         }
         let unknownNote = unknown > 0 ? ", \(unknown) of types unknown to this build" : ""

@@ -20,7 +20,8 @@ extension CompetenceDefined: ValidatedEvent {
         if let framework { try check.framework(framework, "framework") }
         if let escoURI {
             try check.require(
-                escoURI.hasPrefix(Self.escoSkillPrefix) && escoURI.count > Self.escoSkillPrefix.count, "escoURI", escoURI,
+                escoURI.hasPrefix(Self.escoSkillPrefix) && escoURI.count > Self.escoSkillPrefix.count, "escoURI",
+                escoURI,
                 "is not an ESCO skill URI (\(Self.escoSkillPrefix)…)")
         }
     }

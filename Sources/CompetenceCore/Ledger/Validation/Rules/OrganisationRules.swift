@@ -44,7 +44,8 @@ extension ForesightWorkshopHeld: ValidatedEvent {
         try check.activity(of: organisation, on: heldOn, "heldOn")
         try check.unused(
             workshop, "workshop",
-            among: check.ledger.foresightWorkshops.lazy.filter { $0.event.organisation == organisation }.map(\.event.workshop))
+            among: check.ledger.foresightWorkshops.lazy.filter { $0.event.organisation == organisation }.map(
+                \.event.workshop))
         try check.require(
             (heldOn.year...heldOn.year + Self.longestHorizon).contains(horizonYear), "horizonYear", horizonYear,
             "is not between the workshop's year \(heldOn.year) and \(heldOn.year + Self.longestHorizon)")
@@ -76,7 +77,8 @@ extension CompanyVisitMade: ValidatedEvent {
     func validate(_ check: Checker) throws(Violation) {
         try check.activity(of: host, on: visitedOn, "visitedOn", field: "host")
         for (index, visitor) in try check.organisations(visitors, "visitors").enumerated() {
-            try check.require(visitor.id != host, "visitors[\(index)]", visitor.id, "is the host; a company does not visit itself")
+            try check.require(
+                visitor.id != host, "visitors[\(index)]", visitor.id, "is the host; a company does not visit itself")
             try check.active(visitor, on: visitedOn, "visitors[\(index)]")
         }
         try check.texts(practicesObserved, "practicesObserved")

@@ -22,7 +22,8 @@ extension PlanActionProgressed: ValidatedEvent {
         let record = try check.plan(plan, "plan")
         try check.action(action, of: record, "action")
         try check.require(
-            status != .completed, "status", status.rawValue, "is recorded with PlanActionCompleted, not PlanActionProgressed")
+            status != .completed, "status", status.rawValue,
+            "is recorded with PlanActionCompleted, not PlanActionProgressed")
         try check.plan(record, actionStillOpen: action)
         try check.date(progressedOn, "progressedOn", programme: check.programme(of: record.adoption.event.organisation))
         try check.date(progressedOn, "progressedOn", notBefore: record.adoption.event.adoptedOn, "the plan was adopted")

@@ -34,7 +34,8 @@ extension GoodPracticeAdopted: ValidatedEvent {
             "is where practice '\(practice)' comes from; it cannot adopt its own practice")
         try check.activity(of: organisation, on: adoptedOn, "adoptedOn")
         if let earlier = record.adoptions.first(where: { $0.event.organisation == organisation }) {
-            throw Violation("organisation", organisation, "already adopted practice '\(practice)' on \(earlier.event.adoptedOn)")
+            throw Violation(
+                "organisation", organisation, "already adopted practice '\(practice)' on \(earlier.event.adoptedOn)")
         }
         try check.date(adoptedOn, "adoptedOn", notBefore: documentation.documentedOn, "the practice was documented")
         try check.text(note, "note")

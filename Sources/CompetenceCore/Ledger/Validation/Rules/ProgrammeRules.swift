@@ -14,7 +14,8 @@ extension ForumMeetingHeld: ValidatedEvent {
     func validate(_ check: Checker) throws(Violation) {
         try check.programme(programme, "programme")
         try check.unused(
-            meeting, "meeting", among: check.ledger.forumMeetings.lazy.filter { $0.event.programme == programme }.map(\.event.meeting))
+            meeting, "meeting",
+            among: check.ledger.forumMeetings.lazy.filter { $0.event.programme == programme }.map(\.event.meeting))
         try check.date(heldOn, "heldOn", programme: programme)
         try check.nonEmpty(stakeholders, "stakeholders")
         for (index, stakeholder) in stakeholders.enumerated() {
@@ -44,6 +45,8 @@ extension ThematicWorkshopHeld: ValidatedEvent {
             participants >= organisations.count, "participants", participants,
             "is fewer than the \(organisations.count) organisations that took part")
         try check.distinct(practicesShared, "practicesShared")
-        for (index, practice) in practicesShared.enumerated() { try check.practice(practice, "practicesShared[\(index)]") }
+        for (index, practice) in practicesShared.enumerated() {
+            try check.practice(practice, "practicesShared[\(index)]")
+        }
     }
 }

@@ -14,7 +14,8 @@ extension SurveyRoundOpened: ValidatedEvent {
             }
         }
         try check.competences(competences, "competences", activeOn: opensOn)
-        try check.date(opensOn, "opensOn", programme: programme ?? records.lazy.compactMap { check.programme(of: $0) }.first)
+        try check.date(
+            opensOn, "opensOn", programme: programme ?? records.lazy.compactMap { check.programme(of: $0) }.first)
     }
 }
 
@@ -31,12 +32,15 @@ extension SurveyAnswerRecorded: ValidatedEvent {
     func validate(_ check: Checker) throws(Violation) {
         let roundRecord = try check.round(round, "round")
         let opening = roundRecord.opening.event
-        if let closedOn = roundRecord.closedOn { throw Violation("round", round, "was closed on \(closedOn); it takes no more answers") }
+        if let closedOn = roundRecord.closedOn {
+            throw Violation("round", round, "was closed on \(closedOn); it takes no more answers")
+        }
         let person = try check.person(respondent, "respondent")
         let organisationRecord = try check.organisation(organisation, "organisation")
         try check.person(person, belongsTo: organisation, "organisation")
         try check.require(
-            opening.organisations.contains(organisation), "organisation", organisation, "is not surveyed in round '\(round)'")
+            opening.organisations.contains(organisation), "organisation", organisation,
+            "is not surveyed in round '\(round)'")
         let competenceRecord = try check.competence(competence, "competence", activeOn: answeredOn)
         try check.require(
             opening.competences.contains(competence), "competence", competence, "is not asked in round '\(round)'")
@@ -49,7 +53,8 @@ extension SurveyAnswerRecorded: ValidatedEvent {
         if let earlier = check.state.answerKeys[RecorderState.AnswerKey(self)] {
             throw Violation(
                 "competence", competence,
-                "is already answered by '\(respondent)' (\(rater.rawValue) rating) in round '\(round)' as event \(earlier); "
+                "is already answered by '\(respondent)' (\(rater.rawValue) rating) in round '\(round)' "
+                    + "as event \(earlier); "
                     + "record a SurveyAnswerCorrected instead")
         }
     }
@@ -62,7 +67,8 @@ extension SurveyAnswerCorrected: ValidatedEvent {
             throw Violation("answerEventID", answerEventID, "is not a recorded (and not voided) survey answer")
         }
         try check.require(
-            answer.round == round, "round", round, "is not the round of answer \(answerEventID), which is '\(answer.round)'")
+            answer.round == round, "round", round,
+            "is not the round of answer \(answerEventID), which is '\(answer.round)'")
         let competence = try check.competence(answer.competence, "answerEventID")
         try check.level(current, on: competence, "current")
         try check.level(target, on: competence, "target")

@@ -21,7 +21,8 @@ extension TrainingProcured: ValidatedEvent {
                 organisations.count == 1, "organisations", organisations.map(\.rawValue).joined(separator: ", "),
                 "names \(organisations.count) organisations; a company-specific training names exactly one")
         }
-        try check.date(procuredOn, "procuredOn", programme: programme ?? records.lazy.compactMap { check.programme(of: $0) }.first)
+        try check.date(
+            procuredOn, "procuredOn", programme: programme ?? records.lazy.compactMap { check.programme(of: $0) }.first)
     }
 }
 
