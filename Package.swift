@@ -95,8 +95,11 @@ let package = Package(
         ),
         // Report rendering: aligned text, CSV, JSON, and one HTML page with SVG charts.
         .target(name: "CompetenceReports", dependencies: ["CompetenceCore"], swiftSettings: strictSettings),
-        // The demo programmes (LOSSI and TULOS) as a deterministic history recorded through the ledger.
-        .target(name: "CompetenceScenario", dependencies: ["CompetenceCore"], swiftSettings: strictSettings),
+        // The demo programmes (LOSSI and TULOS) as a deterministic history recorded through the ledger, and the demo run.
+        .target(
+            name: "CompetenceScenario", dependencies: ["CompetenceCore", "CompetenceReports"],
+            swiftSettings: strictSettings
+        ),
         // The cases of `competence bench`.
         .target(
             name: "CompetenceBench",

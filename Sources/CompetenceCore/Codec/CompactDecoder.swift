@@ -24,7 +24,7 @@ public struct CompactDecoder: Sendable {
 
     /// Decodes a ``CompactDecodable`` `T` from the whole of `data` through its direct reader (the same result
     /// as the `Decodable` path, faster).
-    public func decode<T: CompactDecodable>(_ type: T.Type, from data: Data) throws -> T {
+    package func decode<T: CompactDecodable>(_ type: T.Type, from data: Data) throws -> T {
         try data.withUnsafeBytes { bytes in
             var reader = CompactReader(bytes)
             let value = try T(compact: &reader)

@@ -6,12 +6,12 @@ import Foundation
 
 extension Identifier: CompactDecodable {
     /// Reads the id's string.
-    public init(compact reader: inout CompactReader) throws { self.init(try reader.readString()) }
+    package init(compact reader: inout CompactReader) throws { self.init(try reader.readString()) }
 }
 
 extension CalendarDate: CompactDecodable {
     /// Reads the `YYYY-MM-DD` string and checks it is a day.
-    public init(compact reader: inout CompactReader) throws {
+    package init(compact reader: inout CompactReader) throws {
         let text = try reader.readString()
         guard let date = CalendarDate(text) else { throw reader.corrupted("'\(text)' is not a YYYY-MM-DD date") }
         self = date
@@ -20,7 +20,7 @@ extension CalendarDate: CompactDecodable {
 
 extension CompactDecodable where Self: RawRepresentable, RawValue == String {
     /// Reads the raw value and checks it names a case.
-    public init(compact reader: inout CompactReader) throws {
+    package init(compact reader: inout CompactReader) throws {
         let text = try reader.readString()
         guard let value = Self(rawValue: text) else { throw reader.corrupted("'\(text)' is not a \(Self.self)") }
         self = value
@@ -31,7 +31,7 @@ extension Rater: CompactDecodable {}
 
 extension SurveyAnswerRecorded: CompactDecodable {
     /// Reads the fields in declaration order.
-    public init(compact reader: inout CompactReader) throws {
+    package init(compact reader: inout CompactReader) throws {
         self.init(
             round: try reader.read(RoundID.self),
             respondent: try reader.read(PersonID.self),

@@ -5,17 +5,17 @@ import Foundation
 ///
 /// Every read checks the bounds and throws `DecodingError.dataCorrupted` naming the byte offset; it never
 /// reads past the buffer.
-public struct CompactReader {
+package struct CompactReader {
     /// The bytes being read; they need only stay valid while the reader is used.
-    public let bytes: UnsafeRawBufferPointer
+    package let bytes: UnsafeRawBufferPointer
     /// The offset of the next byte to read.
-    public internal(set) var offset = 0
+    package internal(set) var offset = 0
 
     /// A reader at the start of `bytes`.
-    public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    package init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     /// Whether every byte has been read.
-    public var isAtEnd: Bool { offset == bytes.count }
+    package var isAtEnd: Bool { offset == bytes.count }
 
     /// The error for malformed bytes at the current offset.
     func corrupted(_ what: String, codingPath: [any CodingKey] = []) -> DecodingError {
@@ -82,22 +82,22 @@ public struct CompactReader {
     // MARK: For CompactDecodable types
 
     /// Reads a string (a length-prefixed UTF-8 field).
-    @inline(__always) public mutating func readString() throws -> String {
+    @inline(__always) package mutating func readString() throws -> String {
         let count = try readUnsigned()
         guard count <= UInt64(bytes.count) else { throw corrupted("string length \(count) runs past the end") }
         return String(decoding: try readBytes(Int(count)), as: UTF8.self)
     }
 
     /// Reads an `Int` field.
-    @inline(__always) public mutating func readInt() throws -> Int { try readInteger(Int.self) }
+    @inline(__always) package mutating func readInt() throws -> Int { try readInteger(Int.self) }
 
     /// Reads an optional field: its presence byte, then the value `read` reads when it is present.
-    @inline(__always) public mutating func readOptional<T>(_ read: (inout CompactReader) throws -> T) throws -> T? {
+    @inline(__always) package mutating func readOptional<T>(_ read: (inout CompactReader) throws -> T) throws -> T? {
         try readBool() ? try read(&self) : nil
     }
 
     /// Reads a field of a ``CompactDecodable`` type.
-    @inline(__always) public mutating func read<T: CompactDecodable>(_ type: T.Type) throws -> T {
+    @inline(__always) package mutating func read<T: CompactDecodable>(_ type: T.Type) throws -> T {
         try T(compact: &self)
     }
 
@@ -112,7 +112,7 @@ public struct CompactReader {
 ///
 /// `init(compact:)` must read exactly the bytes ``CompactEncoder`` writes for the value's `Encodable` form, in
 /// the same order; the codec's tests check every conforming type against the `Decodable` path.
-public protocol CompactDecodable: Decodable {
+package protocol CompactDecodable: Decodable {
     /// Reads the value from the reader's current offset.
     init(compact reader: inout CompactReader) throws
 }

@@ -32,7 +32,7 @@ public struct EventCodec<Output: Sendable>: Sendable {
 
     /// Teaches the codec an event type that reads its compact form directly (``CompactDecodable``): compact
     /// payloads take that fast path, JSON ones the usual one.
-    public mutating func register<Event: DomainEvent & CompactDecodable>(
+    package mutating func register<Event: DomainEvent & CompactDecodable>(
         _ type: Event.Type, wrap: @escaping @Sendable (Event) -> Output
     ) {
         register(

@@ -110,8 +110,9 @@ public enum CompetenceEvent: Hashable, Sendable {
         }
     }
 
-    /// Wraps a typed event.
-    public init(_ event: any LedgerEvent) {
+    /// Wraps a typed event of the catalogue; `nil` for a ``LedgerEvent`` type defined outside it (an
+    /// embedder's own type), which the ledger refuses with ``RecordingError/notInCatalogue(eventIndex:type:)``.
+    public init?(_ event: any LedgerEvent) {
         switch event {
         case let event as ProgrammeSetUp: self = .programmeSetUp(event)
         case let event as ForumMeetingHeld: self = .forumMeetingHeld(event)
@@ -146,7 +147,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         case let event as PilotStarted: self = .pilotStarted(event)
         case let event as PilotCompleted: self = .pilotCompleted(event)
         case let event as EventVoided: self = .eventVoided(event)
-        default: preconditionFailure("\(type(of: event)) is not in the catalogue")
+        default: return nil
         }
     }
 

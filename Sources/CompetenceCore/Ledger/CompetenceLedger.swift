@@ -143,11 +143,10 @@ public actor CompetenceLedger {
         var typed: [CompetenceEvent] = []
         typed.reserveCapacity(events.count)
         for (index, event) in events.enumerated() {
-            let type = Swift.type(of: event)
-            guard CompetenceEvent.allTypes.contains(where: { $0 == type }) else {
-                throw .notInCatalogue(eventIndex: index, type: type.eventType)
+            guard let catalogued = CompetenceEvent(event) else {
+                throw .notInCatalogue(eventIndex: index, type: Swift.type(of: event).eventType)
             }
-            typed.append(CompetenceEvent(event))
+            typed.append(catalogued)
         }
         return typed
     }

@@ -88,12 +88,10 @@ public struct CurrentCompetenceState: Hashable, Sendable {
     ///   another perspective, never mixed in.
     public init(_ ledger: LedgerState, rater: Rater = .`self`) {
         self.rater = rater
-        for answer in ledger.answers where answer.event.rater == rater {
+        // The reports' rule for "the latest answer": latest answer day, then the later recorded.
+        for (key, answer) in LatestAnswers.perPerson(ledger, rater: rater, round: nil) {
             let event = answer.event
-            let key = PersonCompetence(person: event.respondent, competence: event.competence)
-            // Answers are in recorded order; a later answer wins unless it describes an earlier day.
-            if let known = persons[key], known.answeredOn > event.answeredOn { continue }
-            persons[key] = PersonLevel(
+            persons[PersonCompetence(person: key.person, competence: key.competence)] = PersonLevel(
                 person: event.respondent, organisation: event.organisation, competence: event.competence,
                 current: event.current, target: event.target, answeredOn: event.answeredOn, round: event.round,
                 answerEventID: answer.eventID)
@@ -125,12 +123,16 @@ public struct CurrentCompetenceState: Hashable, Sendable {
         }
     }
 
-    /// The organisation × competence pairs with the largest mean gap first (ties by organisation, competence);
-    /// only pairs with at least `minimumRespondents` respondents giving a target.
-    public func largestGaps(minimumRespondents: Int = 1, limit: Int = .max) -> [OrganisationLevel] {
-        let candidates = organisations.values.filter {
-            $0.meanGap != nil && $0.respondentsWithTarget >= minimumRespondents
-        }
+    /// The organisation × competence pairs with the largest mean gap first (ties by organisation, competence).
+    ///
+    /// Only pairs where at least `minimumGroupSize` persons gave a target are listed: a mean over fewer persons
+    /// would disclose individual answers, so the same minimum group as every report applies (default
+    /// ``AnalyticsOptions/defaultMinimumGroupSize``; values below 1 count as 1).
+    public func largestGaps(
+        minimumGroupSize: Int = AnalyticsOptions.defaultMinimumGroupSize, limit: Int = .max
+    ) -> [OrganisationLevel] {
+        let minimum = max(minimumGroupSize, 1)
+        let candidates = organisations.values.filter { $0.meanGap != nil && $0.respondentsWithTarget >= minimum }
         let sorted = candidates.sorted {
             ($0.meanGap!, $1.organisation, $1.competence) > ($1.meanGap!, $0.organisation, $0.competence)
         }

@@ -46,7 +46,9 @@ public struct ProjectionRunner: Sendable {
     }
 
     /// Folds every event after `checkpoint`, then keeps folding live events as they are appended, calling
-    /// `onUpdate` after each folded page of events. Returns when the task is cancelled.
+    /// `onUpdate` once after each folded page of events (at most ``pageSize`` events; at the head of the log,
+    /// whatever had arrived). The store is asked for one page per call, never once per event. Returns when
+    /// the task is cancelled.
     public func follow<P: Projection>(
         _ projection: P, resumingFrom checkpoint: Int64 = 0, state: P.State? = nil,
         onUpdate: @Sendable (Replayed<P.State>) async throws -> Void
@@ -54,10 +56,24 @@ public struct ProjectionRunner: Sendable {
         var result = Replayed(
             state: state ?? projection.initialState(), checkpoint: checkpoint, eventsRead: 0, eventsFolded: 0,
             unknownEvents: 0)
-        var iterator = store.subscribe(from: checkpoint + 1, pageSize: pageSize).makeAsyncIterator()
-        while let recorded = try await iterator.next() {
-            try fold(recorded, into: projection, scope: .everything, result: &result)
-            if result.checkpoint >= (try await store.headPosition()) { try await onUpdate(result) }
+        let request = LogReadRequest(store: store, from: checkpoint + 1, filter: .all, pageSize: pageSize)
+        var next = request.start
+        while !Task.isCancelled {
+            let page = try await request.page(from: next)
+            guard let last = page.events.last else {
+                next = max(next, page.nextPosition)
+                do {
+                    try await store.waitForEvents(from: next)
+                } catch is CancellationError {
+                    return
+                }
+                continue
+            }
+            for recorded in page.events {
+                try fold(recorded, into: projection, scope: .everything, result: &result)
+            }
+            next = max(page.nextPosition, last.position + 1)
+            try await onUpdate(result)
         }
     }
 

@@ -13,6 +13,15 @@ public enum ReplayScope: Hashable, Sendable, CustomStringConvertible {
     /// Events up to and including a global position.
     case throughPosition(Int64)
 
+    /// The day the scope names (`asOf` and `effectiveOn`), else `nil`: reports judge plan actions against it
+    /// unless told another day.
+    public var day: CalendarDate? {
+        switch self {
+        case .asOf(let day), .effectiveOn(let day): day
+        case .everything, .throughPosition: nil
+        }
+    }
+
     /// Whether the event of type `type` belongs to the scope.
     public func includes(_ recorded: RecordedEvent, event: CompetenceEvent) -> Bool {
         switch self {

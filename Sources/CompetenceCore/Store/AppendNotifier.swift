@@ -3,7 +3,7 @@ import Synchronization
 /// Wakes tasks waiting for the log to grow. A backend that knows in-process when its head moves owns one,
 /// calls ``advance(to:)`` after each commit, and answers ``EventStore/waitForEvents(from:)`` with
 /// ``wait(from:)``.
-public final class AppendNotifier: Sendable {
+package final class AppendNotifier: Sendable {
     private struct Waiter {
         let position: Int64
         let continuation: CheckedContinuation<Void, any Error>
@@ -18,15 +18,15 @@ public final class AppendNotifier: Sendable {
     private let state: Mutex<State>
 
     /// Creates a notifier whose head is `head`.
-    public init(head: Int64 = 0) {
+    package init(head: Int64 = 0) {
         state = Mutex(State(head: head))
     }
 
     /// The last head passed to ``advance(to:)``.
-    public var head: Int64 { state.withLock { $0.head } }
+    package var head: Int64 { state.withLock { $0.head } }
 
     /// Records a new head and resumes every waiter it satisfies.
-    public func advance(to head: Int64) {
+    package func advance(to head: Int64) {
         let ready: [Waiter] = state.withLock { state in
             guard head > state.head else { return [] }
             state.head = head
@@ -38,7 +38,7 @@ public final class AppendNotifier: Sendable {
     }
 
     /// Suspends until the head reaches `position`; throws `CancellationError` when the task is cancelled.
-    public func wait(from position: Int64) async throws {
+    package func wait(from position: Int64) async throws {
         let ticket: UInt64 = state.withLock { state in
             state.nextTicket += 1
             return state.nextTicket

@@ -31,6 +31,16 @@ package struct HistoryAppender: Sendable {
         package var alreadyStored = 0
         /// Atomic appends made.
         package var batches = 0
+
+        /// One line for people about the import of `file` into the store named `storeName`.
+        package func summary(file: String, storeName: String) -> String {
+            if appended == 0 {
+                return "\(file): all \(alreadyStored) events are already in \(storeName); nothing added"
+            }
+            return "\(file): appended \(appended) events to \(storeName) "
+                + "in \(batches) atomic append\(batches == 1 ? "" : "s")"
+                + (alreadyStored > 0 ? " (\(alreadyStored) were already there)" : "")
+        }
     }
 
     /// The consecutive batches of `events`, each valid as one append.

@@ -33,6 +33,12 @@ package struct CSVImporter: Sendable {
         package var alreadyImported: Bool
         /// The store's last position after the import.
         package var lastPosition: Int64
+
+        /// One line for people: what was recorded where, or that nothing was added.
+        package func summary(storeName: String) -> String {
+            if alreadyImported { return "\(file): already imported (same content); nothing added" }
+            return "\(file): \(rows) rows → \(events) events recorded in \(storeName) (last position \(lastPosition))"
+        }
     }
 
     /// Imports `file` as `kind`: the file lands whole, or nothing of it does.

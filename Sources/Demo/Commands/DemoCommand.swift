@@ -1,6 +1,5 @@
 import ArgumentParser
 import CompetenceCore
-import CompetenceReports
 import CompetenceScenario
 import CompetenceStores
 import Foundation
@@ -44,39 +43,10 @@ struct DemoCommand: AsyncParsableCommand {
         let temporary = store == nil ? Self.temporaryStorePath() : nil
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
         let location = store.map(StoreLocation.init(parsing:)) ?? .file(path: temporary!)
-        let eventStore = try StoreOpener(location: location).open(for: .write)
-
-        let started = ContinuousClock.now
-        let summary = try await DemoScenario().record(into: eventStore)
-        let recording = ContinuousClock.now - started
-        print(
-            """
-            Competence Ledger demo: two programmes recorded as immutable events.
-              LOSSI (Päijät-Häme industrial firms, 2023–2025) and TULOS \
-            (welfare and health organisations, 2019–2021)
-              \(summary.events) events in \(summary.steps) atomic ledger calls, \
-            up to position \(summary.lastPosition), \
-            into \(location) in \(Self.format(recording)).
-              Figures about fewer than \(minGroup) persons are withheld; \
-            plan actions are judged on \(DemoScenario.recordingDay).
-
-            """)
-
-        let options = try AnalyticsOptions(today: DemoScenario.recordingDay, minimumGroupSize: minGroup)
-        let reports = try await AnalyticsReports.replay(eventStore, options: options)
-        for section in ProgrammeOverview.sections(reports) {
-            print(section.text)
-        }
-
-        let day = CalendarDate(effectiveOn)!
-        let then = try await AnalyticsReports.replay(
-            eventStore, scope: .effectiveOn(day), options: try AnalyticsOptions(today: day, minimumGroupSize: minGroup))
-        let heading = "Time travel: how things stood on \(day), and on \(DemoScenario.recordingDay)"
-        print("\(heading)\n\(String(repeating: "=", count: heading.count))\n")
-        let keyFigures = ProgrammeOverview.keyFigures(
-            then: then, thenDay: day, now: reports, nowDay: DemoScenario.recordingDay)
-        print(TextTableRenderer.render(keyFigures))
-        print("computed from: \(reports.provenance.summary)")
+        let demo = DemoRun(
+            store: try StoreOpener(location: location).open(for: .write), storeName: location.description,
+            minimumGroupSize: minGroup, effectiveOn: CalendarDate(effectiveOn)!)
+        for block in try await demo.run() { print(block) }
         if temporary != nil {
             print(
                 """
@@ -93,10 +63,5 @@ struct DemoCommand: AsyncParsableCommand {
         URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
             "competence-demo-\(UUID().uuidString.prefix(8)).store"
         ).path
-    }
-
-    private static func format(_ duration: Duration) -> String {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return String(format: "%.2f s", seconds)
     }
 }

@@ -28,13 +28,7 @@ struct CSVImportOptions: ParsableArguments {
         }
         let outcome = try await importer.run(kind, file: file)
         ProgressBar(label: file, total: 1).finish()
-        if outcome.alreadyImported {
-            print("\(file): already imported (same content); nothing added")
-        } else {
-            print(
-                "\(file): \(outcome.rows) rows → \(outcome.events) events recorded in \(storeOptions.location) "
-                    + "(last position \(outcome.lastPosition))")
-        }
+        print(outcome.summary(storeName: storeOptions.location.description))
     }
 }
 

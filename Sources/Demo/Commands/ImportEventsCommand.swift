@@ -33,13 +33,6 @@ struct ImportEventsCommand: AsyncParsableCommand {
         let bar = ProgressBar(label: (file as NSString).lastPathComponent, total: entries.count)
         let outcome = try await HistoryAppender(store: store, file: file).append(entries, progress: bar.update)
         bar.finish()
-        if outcome.appended == 0 {
-            print("\(file): all \(outcome.alreadyStored) events are already in \(storeOptions.location); nothing added")
-        } else {
-            print(
-                "\(file): appended \(outcome.appended) events to \(storeOptions.location) "
-                    + "in \(outcome.batches) atomic append\(outcome.batches == 1 ? "" : "s")"
-                    + (outcome.alreadyStored > 0 ? " (\(outcome.alreadyStored) were already there)" : ""))
-        }
+        print(outcome.summary(file: file, storeName: storeOptions.location.description))
     }
 }

@@ -70,15 +70,10 @@ struct ReportCommand: AsyncParsableCommand {
 
     /// `--today`, else the day the scope names, else the current day (UTC).
     private func judgementDay(scope: ReplayScope) throws -> CalendarDate {
-        if let today {
-            guard let day = CalendarDate(today) else {
-                throw CommandError.invalidOption(name: "--today", value: today, expected: "a date YYYY-MM-DD")
-            }
-            return day
+        guard let today else { return scope.day ?? CalendarDate(containing: Date()) }
+        guard let day = CalendarDate(today) else {
+            throw CommandError.invalidOption(name: "--today", value: today, expected: "a date YYYY-MM-DD")
         }
-        switch scope {
-        case .asOf(let day), .effectiveOn(let day): return day
-        case .everything, .throughPosition: return CalendarDate(containing: Date())
-        }
+        return day
     }
 }

@@ -3,14 +3,14 @@
 /// SHA-256 hash chain is).
 ///
 /// Table-driven, slicing-by-8: eight 256-entry tables let the loop consume eight bytes per step.
-public enum CRC32C {
+package enum CRC32C {
     /// The checksum of `bytes` (initial value and final XOR `0xFFFFFFFF`, as in RFC 3720).
-    public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         ~update(0xFFFF_FFFF, bytes)
     }
 
     /// The checksum of a byte sequence held in an array.
-    public static func checksum(_ bytes: [UInt8]) -> UInt32 {
+    package static func checksum(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBytes { checksum($0) }
     }
 

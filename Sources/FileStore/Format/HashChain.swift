@@ -5,12 +5,12 @@ import Crypto
 /// `hash(record n) = SHA-256(hash(record n-1) ‖ body(record n))`, with 32 zero bytes before the first
 /// record. Editing any record's body changes its hash and breaks the chain at that record, which
 /// ``FileEventStore/verify(directory:)`` reports.
-public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
+package struct ChainHash: Hashable, Sendable, CustomStringConvertible {
     /// The 32 hash bytes.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// The hash before the first record: 32 zero bytes.
-    public static let genesis = ChainHash(unchecked: [UInt8](repeating: 0, count: 32))
+    package static let genesis = ChainHash(unchecked: [UInt8](repeating: 0, count: 32))
 
     /// The size of a hash in the file format.
     static let size = 32
@@ -37,7 +37,7 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Lowercase hex, as printed in reports.
-    public var description: String {
+    package var description: String {
         bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
