@@ -57,4 +57,28 @@ struct ProjectionRunnerTests {
         try await follower.value  // returns instead of waiting for more events
         #expect(seen.withLock { $0.last } == head + 1)
     }
+
+    @Test func followReadsAPageAtATimeAndNeverAsksForTheHeadPerEvent() async throws {
+        let (base, _) = try await LedgerFixture.make()
+        let store = CountingStore(base: base)
+        let head = try await base.headPosition()
+        let pageSize = 4
+        let updates = Mutex<[Int64]>([])
+        let (caughtUp, continuation) = AsyncStream.makeStream(of: Int64.self)
+        let follower = Task {
+            try await ProjectionRunner(store: store, pageSize: pageSize).follow(LedgerModel()) { update in
+                updates.withLock { $0.append(update.checkpoint) }
+                continuation.yield(update.checkpoint)
+            }
+        }
+        for await checkpoint in caughtUp where checkpoint >= head { break }
+        follower.cancel()
+        try await follower.value
+        let pages = Int((head + Int64(pageSize) - 1) / Int64(pageSize))
+        // One update per page read, each after a whole page; the last page may be short.
+        #expect(updates.withLock { $0 } == (1...pages).map { min(Int64($0 * pageSize), head) })
+        #expect(store.headPositionCalls == 0)
+        // The pages, plus at most one empty read at the head before waiting.
+        #expect(store.readAllCalls <= pages + 1)
+    }
 }
