@@ -1,7 +1,7 @@
 import CompetenceCore
 import Foundation
 
-/// The checks every ``EventStore`` must pass, runnable from any test framework.
+/// The checks every `EventStore` must pass, runnable from any test framework.
 ///
 /// Give the suite a factory that returns a new, empty store each time it is called, then run each
 /// ``Check`` (for example as the arguments of a parameterized test):
@@ -60,7 +60,7 @@ public enum EventStoreConformance {
     }
 }
 
-/// A store broke a rule of the ``EventStore`` protocol.
+/// A store broke a rule of the `EventStore` protocol.
 public struct ConformanceFailure: Error, CustomStringConvertible {
     /// What was expected and what happened.
     public let message: String

@@ -2,7 +2,7 @@ import CompetenceCore
 import Foundation
 import Synchronization
 
-/// A durable, append-only ``EventStore`` on local files: the embedded default.
+/// A durable, append-only `EventStore` on local files: the embedded default.
 ///
 /// The log lives in one directory (mode 0700) as numbered segment files (mode 0600), each record framed
 /// with its length and a CRC-32C and chained to the one before by SHA-256 (the format is in
@@ -83,9 +83,9 @@ public final class FileEventStore: EventStore {
     /// Checks every record on disk without opening a store (no lock is taken, nothing is changed): headers,
     /// framing, checksums, positions, stream versions and the hash chain.
     ///
-    /// - Returns: every damaged record (``StoreFault/Kind/damagedRecord``, placed by segment file and byte
-    ///   offset) and the first chain break (``StoreFault/Kind/brokenChain``); ``StoreVerification/isIntact``
-    ///   when there is none. ``StoreVerification/headHash`` is the chain hash of the last record.
+    /// - Returns: every damaged record (`StoreFault.Kind.damagedRecord`, placed by segment file and byte
+    ///   offset) and the first chain break (`StoreFault.Kind.brokenChain`); `StoreVerification.isIntact`
+    ///   when there is none. `StoreVerification.headHash` is the chain hash of the last record.
     public static func verify(directory: String) throws -> StoreVerification {
         try Verifier(directory: directory).run().storeVerification
     }

@@ -23,7 +23,9 @@ public struct EventCodec<Output: Sendable>: Sendable {
 
     /// Teaches the codec an event type at its current schema version.
     ///
-    /// - Parameter wrap: how a decoded event becomes an `Output`.
+    /// - Parameters:
+    ///   - type: the event type, registered under its ``DomainEvent/eventType``.
+    ///   - wrap: how a decoded event becomes an `Output`.
     public mutating func register<Event: DomainEvent>(
         _ type: Event.Type, wrap: @escaping @Sendable (Event) -> Output
     ) {

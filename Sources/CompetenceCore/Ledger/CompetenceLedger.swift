@@ -35,6 +35,7 @@ public actor CompetenceLedger {
     /// Creates a ledger over a store.
     ///
     /// - Parameters:
+    ///   - store: where the events are appended and read back from.
     ///   - encoding: how payloads are written (`.json`, the exchange format, or `.compact`).
     ///   - recordedBy: put into each event's metadata when the caller's metadata does not name anyone.
     ///   - clock: today's date for the "not in the future" rule, and `occurredAt` of definitions without a day.
@@ -71,6 +72,7 @@ public actor CompetenceLedger {
     /// versions; retries on ``WrongExpectedVersionError`` when validation against the new state still passes.
     ///
     /// - Parameters:
+    ///   - events: the events to record, in order; each must be a type of the catalogue.
     ///   - ids: one event id per event (the idempotency keys); random ids when `nil`.
     ///   - metadata: one metadata per event; when a call of several events gives no correlation id, the first
     ///     event's id correlates them.

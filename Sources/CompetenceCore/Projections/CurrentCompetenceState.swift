@@ -84,8 +84,10 @@ public struct CurrentCompetenceState: Hashable, Sendable {
 
     /// Computes the state from the ledger's answers.
     ///
-    /// - Parameter rater: whose ratings count (self-assessments by default); ratings by other raters are
-    ///   another perspective, never mixed in.
+    /// - Parameters:
+    ///   - ledger: the folded ledger whose survey answers are read.
+    ///   - rater: whose ratings count (self-assessments by default); ratings by other raters are another
+    ///     perspective, never mixed in.
     public init(_ ledger: LedgerState, rater: Rater = .`self`) {
         self.rater = rater
         // The reports' rule for "the latest answer": latest answer day, then the later recorded.

@@ -20,9 +20,10 @@ public struct StoredEventLocation: Hashable, Sendable {
 /// The rules of an append that every backend shares: the shape of a request, retries recognised by event
 /// id, expected versions, and the versions and positions new events get.
 ///
-/// Backends that keep their indexes in memory call ``plan(_:nextPosition:recordedAt:currentVersion:locate:)``
-/// and write what it returns; backends that decide inside a database call ``validate(_:maxPayloadBytes:)``
-/// and ``retryResult(for:stored:)`` and enforce versions with constraints.
+/// Backends that keep their indexes in memory call
+/// ``plan(_:nextPosition:recordedAt:maxPayloadBytes:currentVersion:locate:)`` and write what it returns;
+/// backends that decide inside a database call ``validate(_:maxPayloadBytes:)`` and
+/// ``retryResult(for:stored:)`` and enforce versions with constraints.
 public enum AppendPlanner {
     /// The longest stream name any backend accepts, in UTF-8 bytes.
     public static let maxStreamNameBytes = 512
@@ -64,7 +65,9 @@ public enum AppendPlanner {
     /// stored, in order, in `part.stream`; returns `nil` when none is; throws when only some are, or when
     /// one lies elsewhere.
     ///
-    /// - Parameter stored: the stored locations of those of the part's event ids that exist.
+    /// - Parameters:
+    ///   - part: one stream's share of the append, as the caller sent it.
+    ///   - stored: the stored locations of those of the part's event ids that exist.
     public static func retryResult(
         for part: StreamAppend, stored: [UUID: StoredEventLocation]
     ) throws(EventStoreError) -> AppendResult? {
@@ -100,7 +103,10 @@ public enum AppendPlanner {
     /// numbers the new events. Nothing is written; a thrown error means nothing may be written.
     ///
     /// - Parameters:
+    ///   - appends: one share per stream, each with its expected version.
     ///   - nextPosition: the global position the first new event gets.
+    ///   - recordedAt: the recorded time every new event gets.
+    ///   - maxPayloadBytes: the largest payload accepted, in bytes; `nil`: no limit.
     ///   - currentVersion: a stream's current version (0 when it does not exist).
     ///   - locate: where an event id is stored, if it is.
     public static func plan(

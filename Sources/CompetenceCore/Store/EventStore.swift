@@ -22,8 +22,10 @@ public protocol EventStore: Sendable {
     /// Reads events of one stream.
     ///
     /// - Parameters:
-    ///   - from: forwards, the first version to return (1 for the start); backwards, the highest version to
+    ///   - stream: the stream to read.
+    ///   - version: forwards, the first version to return (1 for the start); backwards, the highest version to
     ///     return (`Int64.max` for the end).
+    ///   - direction: forwards (ascending versions) or backwards (descending).
     ///   - limit: the most events to return.
     /// - Returns: the events in the requested direction; empty when the stream does not exist.
     func readStream(

@@ -7,9 +7,9 @@ extension PostgresEventStore {
     /// constraints that make ids unique, `(stream, version)` unique and positions unique exist and are
     /// validated. Reads only.
     ///
-    /// - Returns: one ``StoreFault/Kind/inconsistentBookkeeping`` fault per problem found (at most 100 streams
-    ///   are listed) and one line in ``StoreVerification/checks``; ``StoreVerification/isIntact`` when sound.
-    ///   Reading the log back (``LogSoundnessCheck``) is a separate check that works on every store.
+    /// - Returns: one `StoreFault.Kind.inconsistentBookkeeping` fault per problem found (at most 100 streams
+    ///   are listed) and one line in `StoreVerification.checks`; `StoreVerification.isIntact` when sound.
+    ///   Reading the log back (`LogSoundnessCheck`) is a separate check that works on every store.
     public func verify() async throws -> StoreVerification {
         try await ready()
         let statements = statements

@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import Synchronization
 
-/// An ``EventStore`` in a PostgreSQL database, reached through libpq: the store for teams that share one
+/// An `EventStore` in a PostgreSQL database, reached through libpq: the store for teams that share one
 /// database, with many application processes appending and subscribing at once.
 ///
 /// - Appends are atomic transactions (one round trip to look up ids and versions, one to write), durable

@@ -4,7 +4,7 @@
 ///
 /// A person counts once per competence, with their latest answer (``AnalyticsOptions/matrixRound`` picks one
 /// round; else any round). Gap = target − current, over the persons who gave a target level. Aggregates over
-/// too few persons are withheld (see ``SuppressionPlan``).
+/// too few persons are withheld (see ``AnalyticsOptions/minimumGroupSize``).
 public struct SkillsMatrix: TabularReport, Hashable {
     public let provenance: ReportProvenance
     /// Per organisation × competence (organisations by id), then `ALL` per competence.
