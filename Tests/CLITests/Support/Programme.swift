@@ -9,16 +9,9 @@ final class Programme {
     let store: String
 
     init() throws {
-        directory = try TemporaryDirectory()
+        directory = try TemporaryDirectory("competence-cli")
         store = directory.path("ledger.store")
-        try directory.write("organisations.csv", Fixtures.organisations)
-        try directory.write("competences.csv", Fixtures.competences, bom: true)
-        try directory.write("baseline.csv", Fixtures.baseline)
-        try directory.write("followup.csv", Fixtures.followUp)
-        try directory.write("trainings.csv", Fixtures.trainings)
-        try directory.write("participation.csv", Fixtures.participation)
-        try directory.write("wide.csv", Fixtures.wideSurvey, bom: true)
-        try directory.write("wide-mapping.json", Fixtures.wideMapping)
+        try ProgrammeFiles.write(into: directory)
     }
 
     /// Runs the tool against this programme's store.

@@ -1,10 +1,9 @@
-import TestSupport
-
 /// Import files as analysts would have them: comma and semicolon exports, a BOM, quoted fields with
-/// delimiters and line breaks, a wide export with a mapping.
-enum Fixtures {
+/// delimiters and line breaks, a wide export with a mapping. The tool's end-to-end tests and the import
+/// library's in-process tests read the same files.
+public enum ProgrammeFiles {
     /// Two organisations; comma-separated; a name with a comma inside quotes.
-    static let organisations = """
+    public static let organisations = """
         id,name,kind,sector,size_class,region
         acme,"Acme Metal, Oy",enterprise,metal industry,small,Päijät-Häme
         koti,Kotihoito ry,third-sector,home care,micro,Päijät-Häme
@@ -12,7 +11,7 @@ enum Fixtures {
         """
 
     /// Two competences; Finnish export: `;`, a BOM (added when written), a `;` inside quotes.
-    static let competences = """
+    public static let competences = """
         id;name;category;scale_min;scale_max;esco_uri
         excel;Excel;digital skills;1;5;
         lean;"Lean; continuous improvement";production;1;5;\
@@ -21,7 +20,7 @@ enum Fixtures {
         """
 
     /// Baseline answers in the long format (3 respondents, 4 answers).
-    static let baseline = """
+    public static let baseline = """
         respondent,organisation,role,competence,current,target,importance,answered_on
         p1,acme,staff,excel,2,4,5,2024-01-10
         p1,acme,staff,lean,1,3,,2024-01-10
@@ -31,7 +30,7 @@ enum Fixtures {
         """
 
     /// Follow-up answers of the same persons.
-    static let followUp = """
+    public static let followUp = """
         respondent,organisation,role,competence,current,target,importance,answered_on
         p1,acme,staff,excel,4,4,5,2024-09-10
         p1,acme,staff,lean,2,3,,2024-09-10
@@ -41,7 +40,7 @@ enum Fixtures {
         """
 
     /// One training; its title has a line break inside quotes, its cost a decimal comma.
-    static let trainings = """
+    public static let trainings = """
         id,title,provider,kind,competences,cost_eur,hours,procured_on
         t1,"Excel for
         production planning",Salpaus,joint,excel|lean,"1500,50",12,2024-02-01
@@ -49,7 +48,7 @@ enum Fixtures {
         """
 
     /// Two participations (one completed, one not).
-    static let participation = """
+    public static let participation = """
         training,respondent,organisation,attended_hours,completed,completed_on,recorded_on
         t1,p1,acme,12,true,2024-03-01,
         t1,p3,koti,6,false,,2024-02-20
@@ -58,7 +57,7 @@ enum Fixtures {
 
     /// A Google Forms style wide export in Finnish: timestamp first ("Aikaleima"), grid columns
     /// `Question [Row]`, answer texts for levels; `;` separated with a BOM.
-    static let wideSurvey = """
+    public static let wideSurvey = """
         Aikaleima;Vastaajatunnus;Organisaatio;Rooli;Nykyinen osaaminen [Excel];Tavoitetaso [Excel];\
         Nykyinen osaaminen [Lean];Tavoitetaso [Lean]
         10.1.2024 14.22.10;w1;acme;staff;2 perusteet;4 itsenäinen;1 ei osaamista;3 ohjattuna
@@ -67,7 +66,7 @@ enum Fixtures {
         """
 
     /// The mapping of ``wideSurvey``.
-    static let wideMapping = """
+    public static let wideMapping = """
         {
           "respondent": "Vastaajatunnus",
           "organisation": "Organisaatio",
@@ -80,4 +79,21 @@ enum Fixtures {
           "levels": {"1 ei osaamista": 1, "2 perusteet": 2, "3 ohjattuna": 3, "4 itsenäinen": 4, "5 asiantuntija": 5}
         }
         """
+
+    /// Every file by name, with whether it is written with a byte order mark (the `;` exports are).
+    public static let all: [(name: String, text: String, bom: Bool)] = [
+        ("organisations.csv", organisations, false),
+        ("competences.csv", competences, true),
+        ("baseline.csv", baseline, false),
+        ("followup.csv", followUp, false),
+        ("trainings.csv", trainings, false),
+        ("participation.csv", participation, false),
+        ("wide.csv", wideSurvey, true),
+        ("wide-mapping.json", wideMapping, false),
+    ]
+
+    /// Writes every file into `directory`.
+    public static func write(into directory: TemporaryDirectory) throws {
+        for file in all { try directory.write(file.name, file.text, bom: file.bom) }
+    }
 }
