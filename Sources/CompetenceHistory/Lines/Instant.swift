@@ -24,14 +24,14 @@ enum Instant {
         let time = parts[1].dropLast()
         let clockAndFraction = time.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let clock = clockAndFraction[0].split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
+        guard clock.count == 3, clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
             let hours = Int64(clock[0]), let minutes = Int64(clock[1]), let seconds = Int64(clock[2]),
             hours < 24, minutes < 60, seconds < 60
         else { return nil }
         var micros: Int64 = 0
         if clockAndFraction.count == 2 {
             let digits = clockAndFraction[1]
-            guard (1...9).contains(digits.count), digits.allSatisfy(\.isASCII), let value = Int64(digits) else {
+            guard (1...9).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let value = Int64(digits) else {
                 return nil
             }
             let scaled = Double(value) * pow(10, Double(6 - digits.count))
@@ -45,4 +45,9 @@ enum Instant {
         let quotient = value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
         return (quotient, value - quotient * divisor)
     }
+}
+
+extension Character {
+    /// `0`…`9` only (`Int64` alone would also take a sign).
+    fileprivate var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }
