@@ -158,17 +158,23 @@ let package = Package(
         ),
         .testTarget(
             name: "CompetenceImportTests",
-            dependencies: ["CompetenceImport", "CompetenceCore"],
+            dependencies: [
+                "CompetenceImport", "CompetenceCore", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CompetenceHistoryTests",
-            dependencies: ["CompetenceHistory", "CompetenceCore", "CompetenceOutput", "CompetenceScenario"],
+            dependencies: [
+                "CompetenceHistory", "CompetenceCore", "CompetenceOutput", "CompetenceScenario", "FileStore",
+                "TestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CompetenceReportsTests",
-            dependencies: ["CompetenceReports", "CompetenceCore", "CompetenceScenario", "TestSupport"],
+            dependencies: ["CompetenceReports", "CompetenceCore", "CompetenceScenario"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -178,9 +184,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CompetenceStoresTests",
-            dependencies: ["CompetenceStores", "CompetenceCore", "FileStore", "CompetenceOutput", "TestSupport"],
+            dependencies: ["CompetenceStores", "CompetenceCore", "FileStore", "TestSupport"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "CompetenceOutputTests", dependencies: ["CompetenceOutput", "TestSupport"],
+            swiftSettings: strictSettings),
         // The README's embedding example, compiled against the public API only and run.
         .testTarget(
             name: "EmbeddingTests", dependencies: ["CompetenceCore", "FileStore"], swiftSettings: strictSettings),

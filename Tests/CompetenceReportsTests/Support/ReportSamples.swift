@@ -1,0 +1,86 @@
+import CompetenceCore
+import CompetenceScenario
+import Foundation
+
+/// The reports the tests render: the demo scenario's, an empty store's, and a small programme whose ids,
+/// names and titles are hostile markup.
+enum ReportSamples {
+    /// The demo scenario, recorded once per test process.
+    private static let demoStore = Task { () async throws -> InMemoryEventStore in
+        let store = InMemoryEventStore(clock: DemoScenario.clock)
+        try await DemoScenario().record(into: store)
+        return store
+    }
+
+    /// The demo's reports, judged on the scenario's recording day.
+    static func demo(
+        minimumGroupSize: Int = AnalyticsOptions.defaultMinimumGroupSize, scope: ReplayScope = .everything
+    )
+        async throws -> AnalyticsReports
+    {
+        try await AnalyticsReports.replay(
+            try await demoStore.value, scope: scope,
+            options: AnalyticsOptions(today: DemoScenario.recordingDay, minimumGroupSize: minimumGroupSize))
+    }
+
+    /// The reports of a store with no events.
+    static func empty() async throws -> AnalyticsReports {
+        try await AnalyticsReports.replay(
+            InMemoryEventStore(), options: AnalyticsOptions(today: DemoScenario.recordingDay))
+    }
+
+    /// An organisation id that is a script element (ids may hold anything but whitespace and control
+    /// characters).
+    static let hostileOrganisation: OrganisationID = "<script>alert('org')</script>"
+    /// A competence id that closes an attribute and opens an element.
+    static let hostileCompetence: CompetenceID = "\"><svg/onload=alert(1)>"
+
+    /// One organisation, one competence, two persons answering before and after, one training, all named
+    /// with markup; reports with a minimum group of 1 so every figure is shown.
+    static func hostile() async throws -> AnalyticsReports {
+        let store = InMemoryEventStore()
+        let ledger = CompetenceLedger(store: store)
+        let day = { (text: String) in CalendarDate(text)! }
+        let persons: [PersonID] = ["p1", "p2"]
+        let definitions: [any LedgerEvent] = [
+            OrganisationEnrolled(
+                organisation: hostileOrganisation, name: "Evil \"Oy\" & <b>Co</b>", kind: .enterprise,
+                sector: "<i>metal</i>", sizeClass: .small, region: "Häme'; DROP TABLE"),
+            CompetenceDefined(
+                competence: hostileCompetence, name: "<script>alert(\"name\")</script>", category: "a,b\"c",
+                scale: .standard),
+        ]
+        let registrations: [any LedgerEvent] = persons.map {
+            PersonRegistered(person: $0, organisation: hostileOrganisation, role: .staff)
+        }
+        try await ledger.record(definitions + registrations)
+        for (round, kind, answeredOn, levels) in [
+            ("r1", RoundKind.baseline, "2024-01-10", [2, 3]), ("r2", .followUp, "2024-09-10", [4, 4]),
+        ] {
+            let opening: [any LedgerEvent] = [
+                SurveyRoundOpened(
+                    round: RoundID(round), kind: kind, organisations: [hostileOrganisation],
+                    competences: [hostileCompetence], opensOn: day(answeredOn))
+            ]
+            let answers: [any LedgerEvent] = zip(persons, levels).map { person, level in
+                SurveyAnswerRecorded(
+                    round: RoundID(round), respondent: person, organisation: hostileOrganisation,
+                    competence: hostileCompetence, current: level, target: 5, importance: 4,
+                    answeredOn: day(answeredOn))
+            }
+            try await ledger.record(opening + answers)
+        }
+        let training: [any LedgerEvent] = [
+            TrainingProcured(
+                training: "t1", title: "</title><script>alert('t')</script>", provider: "<b>Salpaus</b>",
+                kind: .joint, competences: [hostileCompetence], costCents: 100_000, hours: 8,
+                procuredOn: day("2024-02-01")),
+            ParticipationRecorded(
+                training: "t1", person: "p1", organisation: hostileOrganisation, attendedHours: 8, completed: true,
+                completedOn: day("2024-03-01"), recordedOn: day("2024-03-01")),
+        ]
+        try await ledger.record(training)
+        return try await AnalyticsReports.replay(
+            store, options: AnalyticsOptions(today: day("2024-12-31"), minimumGroupSize: 1))
+    }
+}
