@@ -2,8 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `competence report`: every report in every format, the CSV contracts, indicators as one JSON object, and a
-/// self-contained HTML page that a headless browser renders.
+/// `competence report`, end to end: every report in every format, the CSV contracts, indicators as one JSON
+/// object, the scope options, and a self-contained HTML page that a headless browser renders. Documents,
+/// renderers, escaping and the indicator table are checked in-process by `CompetenceReportsTests`.
 @Suite("competence report", .timeLimit(.minutes(10)))
 struct ReportTests {
     static let names = ["matrix", "trainings", "effect", "plans", "indicators", "practices"]
@@ -31,30 +32,31 @@ struct ReportTests {
         #expect(suppressed.contains("\nacme,excel,,,,,true"))
     }
 
-    @Test("every report in every format succeeds and says what it was computed from", arguments: names)
-    func everyFormat(name: String) async throws {
+    @Test("every report in every format succeeds and says what it was computed from; indicators JSON is one object")
+    func everyReportEveryFormat() async throws {
         let programme = try Programme()
         try await programme.importAll()
-        for format in ["table", "csv", "json", "html"] {
-            let output = "\(name).\(format)"
-            try await programme.succeed(["report", name, "--format", format, "--output", output, "--min-group", "1"])
-            let text = try programme.directory.read(output)
-            #expect(!text.isEmpty)
-            switch format {
-            case "csv": #expect(text.split(separator: "\n").count >= 1)
-            case "json": #expect((try JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any])
-            case "html":
-                #expect(text.hasPrefix("<!DOCTYPE html>"))
-                #expect(!text.contains("<script") && !text.contains("src=") && !text.contains("<link"))
-            default: #expect(text.contains("computed from: everything"))
+        for name in Self.names + ["timeline"] {
+            for format in ["table", "csv", "json", "html"] {
+                let output = "\(name).\(format)"
+                var arguments = ["report", name, "--format", format, "--output", output, "--min-group", "1"]
+                if name == "timeline" { arguments += ["--organisation", "acme"] }
+                let run = try await programme.succeed(arguments)
+                #expect(run.stdout.isEmpty && run.stderr.isEmpty, "\(name) \(format)")
+                let text = try programme.directory.read(output)
+                #expect(!text.isEmpty)
+                switch format {
+                case "csv": #expect(text.split(separator: "\n").count >= 1)
+                case "json": #expect((try JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any])
+                case "html":
+                    #expect(text.hasPrefix("<!DOCTYPE html>"))
+                    #expect(!text.contains("<script") && !text.contains("src=") && !text.contains("<link"))
+                default: #expect(text.contains("computed from: everything"))
+                }
             }
         }
-    }
-
-    @Test("indicators as JSON is one object with a field per indicator")
-    func indicatorsJSON() async throws {
-        let programme = try Programme()
-        try await programme.importAll()
+        #expect(try programme.directory.read("timeline.csv").contains("OrganisationEnrolled"))
+        // Indicators as JSON: one object with a field per indicator (to stdout, without --output).
         let run = try await programme.succeed(["report", "indicators", "--format", "json", "--min-group", "1"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["organisations"] as? Int == 2)
@@ -63,22 +65,12 @@ struct ReportTests {
         #expect(object["provenance"] is [String: Any])
     }
 
-    @Test("timeline needs an organisation and names an unknown one")
-    func timeline() async throws {
-        let programme = try Programme()
-        try await programme.importAll()
-        let run = try await programme.succeed(["report", "timeline", "--organisation", "acme", "--format", "csv"])
-        #expect(run.stdout.contains("OrganisationEnrolled"))
-        let missing = try await programme.run(["report", "timeline"])
-        #expect(missing.status != 0)
-        #expect(missing.stderr.contains("--organisation"))
-        let unknown = try await programme.run(["report", "timeline", "--organisation", "nowhere"])
-        #expect(unknown.status != 0)
-        #expect(unknown.stderr.contains("nowhere"))
-    }
-
-    @Test("scopes: --position, --as-of and --effective-on change what is folded; bad values are refused")
-    func scopes() async throws {
+    @Test(
+        """
+        scopes: --position, --as-of and --effective-on change what is folded; bad values, a timeline without \
+        an organisation or with an unknown one, and a missing store are refused on stderr
+        """)
+    func scopesAndRefusals() async throws {
         let programme = try Programme()
         try await programme.importAll()
         let early = try await programme.succeed(["report", "indicators", "--format", "json", "--position", "2"])
@@ -91,19 +83,30 @@ struct ReportTests {
         let beforeObject = try #require(
             try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
         #expect(beforeObject["survey_rounds"] as? Int == 1)
+        let asOf = try await programme.succeed(["report", "indicators", "--format", "json", "--as-of", "1999-12-31"])
+        let asOfObject = try #require(try JSONSerialization.jsonObject(with: Data(asOf.stdout.utf8)) as? [String: Any])
+        #expect(asOfObject["organisations"] as? Int == 0)
+
         let bad = try await programme.run(["report", "matrix", "--as-of", "31.1.2024"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("expected a date YYYY-MM-DD"))
         let both = try await programme.run(["report", "matrix", "--as-of", "2024-01-01", "--position", "3"])
         #expect(both.status != 0)
-    }
 
-    @Test("a missing store is an error, not an empty report")
-    func missingStore() async throws {
-        let directory = try TemporaryDirectory()
-        let run = try await Tool.run(["report", "matrix", "--store", directory.path("none.store")], in: directory.url)
-        #expect(run.status != 0)
-        #expect(run.stderr.contains("no event store at"))
+        let missing = try await programme.run(["report", "timeline"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("--organisation"))
+        let unknown = try await programme.run(["report", "timeline", "--organisation", "nowhere"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("nowhere"))
+
+        // A missing store is an error, not an empty report.
+        let none = try await Tool.run(
+            ["report", "matrix", "--store", programme.directory.path("none.store")], in: programme.directory.url)
+        #expect(none.status != 0)
+        #expect(none.stdout.isEmpty)
+        #expect(none.stderr.contains("no event store at"))
+        #expect(!FileManager.default.fileExists(atPath: programme.directory.path("none.store")))
     }
 
     /// Headless Chromium renders the HTML page to a PNG. `.ci/run` installs Debian's `chromium`; where it is
