@@ -65,9 +65,16 @@ struct HistoryAppenderTests {
             #expect(copied.map(HistorySamples.portable) == original.map(HistorySamples.portable))
             #expect(copied.allSatisfy { $0.payload.encoding == encoding })
 
+            #expect(
+                outcome.summary(file: "h.ndjson", storeName: "file:copy")
+                    == "h.ndjson: appended \(count) events to file:copy in \(outcome.batches) atomic appends")
+
             // The same file again: nothing added.
             let again = try await HistoryAppender(store: target, file: path).append(read)
             #expect(again.appended == 0 && again.alreadyStored == count)
+            #expect(
+                again.summary(file: "h.ndjson", storeName: "file:copy")
+                    == "h.ndjson: all \(count) events are already in file:copy; nothing added")
             #expect(try await target.headPosition() == Int64(count))
         }
     }
@@ -79,6 +86,8 @@ struct HistoryAppenderTests {
         let target = InMemoryEventStore()
         let outcome = try await HistoryAppender(store: target, file: directory.path("h")).append(entries(events))
         #expect(outcome.batches == 1 && outcome.appended == 3)
+        #expect(
+            outcome.summary(file: "h", storeName: "memory:") == "h: appended 3 events to memory: in 1 atomic append")
         #expect(try await HistorySamples.events(target).map(\.id) == events.map(\.id))
     }
 
@@ -95,6 +104,10 @@ struct HistoryAppenderTests {
         _ = try await appender.append(Array(read.prefix(firstTwo)))
         let rest = try await appender.append(read)
         #expect(rest.alreadyStored == firstTwo && rest.appended == count - firstTwo)
+        #expect(
+            rest.summary(file: "h.ndjson", storeName: "memory:")
+                == "h.ndjson: appended \(count - firstTwo) events to memory: in \(rest.batches) atomic appends "
+                + "(\(firstTwo) were already there)")
         #expect(
             try await HistorySamples.events(target).map(HistorySamples.portable)
                 == (try await HistorySamples.events(source).map(HistorySamples.portable)))

@@ -58,6 +58,9 @@ struct ImportKindsTests {
         try await workspace.importReferenceData()
         let outcome = try await workspace.run(ImportWorkspace.baseline, "baseline.csv")
         #expect(outcome.rows == 4 && outcome.events == 1 + 3 + 4 && outcome.lastPosition == 12)
+        #expect(
+            outcome.summary(storeName: "file:x.store")
+                == "\(workspace.path("baseline.csv")): 4 rows → 8 events recorded in file:x.store (last position 12)")
         let events = try await workspace.typed().dropFirst(4)
         guard case .surveyRoundOpened(let opened) = events.first else {
             Issue.record("the round is not opened first: \(String(describing: events.first))")
@@ -208,6 +211,10 @@ struct ImportKindsTests {
             first.append(outcome.lastPosition)
         }
         #expect(first == [2, 4, 12, 17, 18, 20])
+        let baseline = try await workspace.importer.run(ImportWorkspace.baseline, file: workspace.path("baseline.csv"))
+        #expect(
+            baseline.summary(storeName: "memory:")
+                == "\(workspace.path("baseline.csv")): already imported (same content); nothing added")
         let before = try await workspace.recorded()
         var again: [Int64] = []
         for (kind, file) in files {
