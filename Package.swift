@@ -8,6 +8,8 @@ import PackageDescription
 // - swift-crypto: SHA-256 for the FileStore's tamper-evident hash chain and import ids (no hand-written crypto).
 // - CSV.swift: RFC 4180 parsing for imports (quoted fields with delimiters and line breaks inside).
 // - swift-docc-plugin: `swift package generate-documentation` for the DocC catalogs (a build tool only).
+// - swift-system: the FileStore's system calls as typed `FileDescriptor`/`FilePath`/`Errno` on Linux and Darwin
+//   alike, instead of a hand-written libc shim per platform (the few calls it lacks are in one file).
 
 /// Every target is compiled with these: strict Swift 6 plus the upcoming features the project has adopted.
 let strictSettings: [SwiftSetting] = [
@@ -17,6 +19,10 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "CompetenceLedger",
+    // Platforms: Linux, and macOS 15 for the libraries and the tool (the FileStore's system calls go through
+    // swift-system, with `fcntl(F_FULLFSYNC)` for durability on Darwin). The tests and their helper processes
+    // (TestSupport, FileStoreCrashChild) are Linux-only: glibc's spawn extensions, RLIMIT_FSIZE, dropping to
+    // nobody; elsewhere they compile to stubs. CI builds and tests on Linux.
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CompetenceCore", targets: ["CompetenceCore"]),
@@ -31,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // MARK: The library products
@@ -45,13 +52,14 @@ let package = Package(
             dependencies: [
                 "CompetenceCore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings
         ),
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"])]
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         // The server store: a PostgreSQL schema through libpq.
         .target(

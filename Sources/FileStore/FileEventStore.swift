@@ -1,6 +1,7 @@
 import CompetenceCore
 import Foundation
 import Synchronization
+import SystemPackage
 
 /// A durable, append-only `EventStore` on local files: the embedded default.
 ///
@@ -37,12 +38,14 @@ public final class FileEventStore: EventStore {
     public init(directory: String, options: FileStoreOptions = FileStoreOptions()) throws {
         let directory = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let writable = options.access == .readWrite
-        if writable { try Posix.makeDirectory(directory) }
+        if writable { try StoreIO.makeDirectory(directory) }
         let lock = writable ? try DirectoryLock(directory: directory) : nil
         let files = SegmentFiles(directory: directory, writable: writable)
-        let names = try Posix.list(directory)
+        let names = try StoreIO.list(directory)
         if writable {
-            for name in names where name.hasSuffix(SegmentFileName.temporarySuffix) { unlink(directory + "/" + name) }
+            for name in names where name.hasSuffix(SegmentFileName.temporarySuffix) {
+                PlatformCalls.remove(directory + "/" + name)
+            }
         }
         let numbers = names.compactMap(SegmentFileName.number(of:)).sorted()
         for (expected, number) in zip(UInt32(1)..., numbers) where number != expected {
@@ -59,8 +62,8 @@ public final class FileEventStore: EventStore {
                 reason: torn.reason)
             if writable {
                 let fd = try files.descriptor(torn.segment)
-                try Posix.truncate(fd, to: torn.offset, path: files.path(torn.segment))
-                try Posix.syncData(fd, path: files.path(torn.segment))
+                try StoreIO.truncate(fd, to: torn.offset, path: files.path(torn.segment))
+                try StoreIO.syncData(fd, path: files.path(torn.segment))
             }
         }
         if writable, cursor.segment == 0 {
@@ -183,8 +186,7 @@ public final class FileEventStore: EventStore {
     private static func estimatedEvents(_ files: SegmentFiles, _ numbers: [UInt32]) -> Int {
         var bytes: Int64 = 0
         for number in numbers {
-            var info = stat()
-            if stat(files.path(number), &info) == 0 { bytes += Int64(info.st_size) }
+            if let size = try? FilePath(files.path(number)).stat().size { bytes += size }
         }
         return Int(bytes / 160)
     }

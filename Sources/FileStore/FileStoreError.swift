@@ -1,4 +1,4 @@
-import Foundation
+import SystemPackage
 
 /// Why the file store refused an operation, with the file, offset and OS error that explain it.
 ///
@@ -66,12 +66,12 @@ public enum FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     static func explain(_ code: Int32) -> String {
-        let text = String(cString: strerror(code))
-        switch code {
-        case ENOSPC, EDQUOT: return "\(text) (errno \(code)) — the disk is full; free space, then retry"
-        case EFBIG:
+        let text = Errno(rawValue: code).description
+        switch Errno(rawValue: code) {
+        case .noSpace, .diskQuotaExceeded: return "\(text) (errno \(code)) — the disk is full; free space, then retry"
+        case .fileTooLarge:
             return "\(text) (errno \(code)) — the file size limit was reached; raise it or free space, then retry"
-        case EACCES, EPERM, EROFS:
+        case .permissionDenied, .notPermitted, .readOnlyFileSystem:
             return "\(text) (errno \(code)) — the directory or file is not writable; check permissions and mounts"
         default: return "\(text) (errno \(code))"
         }

@@ -1,5 +1,6 @@
 import CompetenceCore
 import Foundation
+import SystemPackage
 
 /// What the ``Verifier`` found: every damaged record and the first break in the hash chain, in FileStore's
 /// own terms (segment files and byte offsets). ``storeVerification`` gives it in the shared
@@ -61,7 +62,7 @@ struct Verifier {
     var through: Int64?
 
     func run() throws -> VerifyReport {
-        let numbers = try Posix.list(directory).compactMap(SegmentFileName.number(of:)).sorted()
+        let numbers = try StoreIO.list(directory).compactMap(SegmentFileName.number(of:)).sorted()
         var report = VerifyReport(
             records: 0, segments: numbers.count, problems: [], firstChainBreak: nil, headHash: .genesis)
         var expectedNumber: UInt32 = 1
@@ -173,11 +174,12 @@ struct Verifier {
     }
 
     static func readWhole(_ path: String) throws -> [UInt8] {
-        let fd = try Posix.open(path, O_RDONLY)
-        defer { close(fd) }
-        let size = try Posix.size(fd, path: path)
+        let fd = try StoreIO.open(path, .readOnly)
+        defer { try? fd.close() }
+        let size = try StoreIO.size(fd, path: path)
         var bytes = [UInt8](repeating: 0, count: Int(size))
-        let count = try bytes.withUnsafeMutableBytes { (raw) throws in try Posix.read(fd, into: raw, at: 0, path: path)
+        let count = try bytes.withUnsafeMutableBytes { (raw) throws in
+            try StoreIO.read(fd, into: raw, at: 0, path: path)
         }
         return Array(bytes.prefix(count))
     }

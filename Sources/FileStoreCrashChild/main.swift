@@ -10,9 +10,14 @@ import Foundation
 //   FileStoreCrashChild fill     DIR BYTES    append with RLIMIT_FSIZE = BYTES until a write fails
 //   FileStoreCrashChild readonly DIR          drop root privileges, try to write, then read
 //   FileStoreCrashChild follow   DIR COUNT    read-only: subscribe and print positions until COUNT seen
+//
+// Linux-only test code (RLIMIT_FSIZE and the privilege drop as glibc spells them): the tests that launch it run
+// on Linux only, and elsewhere it only says so.
 #if canImport(Glibc)
 import Glibc
 #endif
+
+#if os(Linux)
 
 func say(_ line: String) {
     let bytes = Array((line + "\n").utf8)
@@ -116,3 +121,7 @@ default:
     say("unknown mode \(arguments[1])")
     exit(2)
 }
+#else
+print("FileStoreCrashChild runs on Linux only")
+exit(2)
+#endif

@@ -5,6 +5,8 @@ import Foundation
 import Glibc
 #endif
 
+// Linux-only test code (glibc's posix_spawn extensions, /proc): the tests run on Linux only.
+#if os(Linux)
 /// A program started by a test as a real OS process, with its output going to files (never to pipes).
 ///
 /// Every test process spawns children from many tasks at once: PostgreSQL servers that live until the
@@ -248,3 +250,4 @@ enum GNUSpawnActions {
         _ = changeDirectory(&actions, path)
     }
 }
+#endif

@@ -1,6 +1,8 @@
 import Foundation
 import Synchronization
 
+// Linux-only test code (glibc's socket types, getpwnam, chown to postgres): the tests run on Linux only.
+#if os(Linux)
 /// A PostgreSQL server for the tests: the one named by `COMPETENCE_TEST_DATABASE_URL`, or a throwaway
 /// cluster started here — `initdb` into a temporary directory (owned by `postgres` when running as root),
 /// a free port on 127.0.0.1, the socket in that directory — and stopped and deleted at the end.
@@ -213,3 +215,4 @@ struct PostgresBinaries {
     static var postgresUID: uid_t { getpwnam("postgres")?.pointee.pw_uid ?? 0 }
     static var postgresGID: gid_t { getpwnam("postgres")?.pointee.pw_gid ?? 0 }
 }
+#endif

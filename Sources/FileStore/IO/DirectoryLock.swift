@@ -1,6 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
+import SystemPackage
 
 /// The exclusive writer lock on a store directory: `flock(LOCK_EX | LOCK_NB)` on its `LOCK` file, held for
 /// the life of this value's owner. The OS releases it when the process dies, so a crashed writer never
@@ -8,7 +7,7 @@ import Glibc
 final class DirectoryLock: Sendable {
     static let fileName = "LOCK"
 
-    private let fd: Int32
+    private let fd: FileDescriptor
 
     /// How long a refused lock is tried again before the refusal is reported.
     ///
@@ -22,30 +21,34 @@ final class DirectoryLock: Sendable {
     /// ``contentionGrace``).
     init(directory: String) throws {
         let path = directory + "/" + Self.fileName
-        let fd = try Posix.open(path, O_RDWR | O_CREAT)
-        fchmod(fd, 0o600)
+        let fd = try StoreIO.open(path, .readWrite, options: .create)
+        PlatformCalls.restrictToOwner(fd)
         let deadline = ContinuousClock.now + Self.contentionGrace
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            let code = errno
-            if code == EINTR { continue }
-            if code == EWOULDBLOCK, ContinuousClock.now < deadline {
-                usleep(5_000)
-                continue
+        while true {
+            do {
+                try PlatformCalls.lockExclusive(fd)
+                break
+            } catch {
+                if error == .wouldBlock, ContinuousClock.now < deadline {
+                    Thread.sleep(forTimeInterval: 0.005)
+                    continue
+                }
+                var buffer = [UInt8](repeating: 0, count: 64)
+                let count = buffer.withUnsafeMutableBytes { (try? StoreIO.read(fd, into: $0, at: 0, path: path)) ?? 0 }
+                try? fd.close()
+                if error == .wouldBlock {
+                    let holder = String(decoding: buffer.prefix(count), as: UTF8.self)
+                    throw FileStoreError.lockedByAnotherWriter(
+                        directory: directory, holder: holder.isEmpty ? nil : holder)
+                }
+                throw FileStoreError.io(operation: "flock", path: path, errno: error.rawValue)
             }
-            var buffer = [UInt8](repeating: 0, count: 64)
-            let count = buffer.withUnsafeMutableBytes { (try? Posix.read(fd, into: $0, at: 0, path: path)) ?? 0 }
-            close(fd)
-            if code == EWOULDBLOCK {
-                let holder = String(decoding: buffer.prefix(count), as: UTF8.self)
-                throw FileStoreError.lockedByAnotherWriter(directory: directory, holder: holder.isEmpty ? nil : holder)
-            }
-            throw FileStoreError.io(operation: "flock", path: path, errno: code)
         }
-        let holder = Array("pid \(getpid())".utf8)
-        _ = ftruncate(fd, 0)
-        _ = holder.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        let holder = Array("pid \(ProcessInfo.processInfo.processIdentifier)".utf8)
+        _ = try? fd.resize(to: 0)
+        _ = holder.withUnsafeBytes { try? fd.write(toAbsoluteOffset: 0, $0) }
         self.fd = fd
     }
 
-    deinit { close(fd) }
+    deinit { try? fd.close() }
 }

@@ -1,8 +1,5 @@
 import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemPackage
 
 /// The open file descriptors of a store's segments, opened on first use and closed with the store.
 ///
@@ -10,7 +7,7 @@ import Glibc
 final class SegmentFiles: Sendable {
     let directory: String
     let writable: Bool
-    private let descriptors = Mutex<[UInt32: Int32]>([:])
+    private let descriptors = Mutex<[UInt32: FileDescriptor]>([:])
 
     init(directory: String, writable: Bool) {
         self.directory = directory
@@ -18,12 +15,12 @@ final class SegmentFiles: Sendable {
     }
 
     /// The descriptor of segment `number`, opening it when needed.
-    func descriptor(_ number: UInt32) throws -> Int32 {
+    func descriptor(_ number: UInt32) throws -> FileDescriptor {
         if let fd = descriptors.withLock({ $0[number] }) { return fd }
-        let fd = try Posix.open(path(number), writable ? O_RDWR : O_RDONLY)
+        let fd = try StoreIO.open(path(number), writable ? .readWrite : .readOnly)
         return descriptors.withLock { table in
             if let existing = table[number] {
-                close(fd)
+                try? fd.close()
                 return existing
             }
             table[number] = fd
@@ -38,23 +35,23 @@ final class SegmentFiles: Sendable {
     func create(_ header: SegmentHeader) throws {
         let final = path(header.number)
         let temporary = final + ".tmp"
-        let fd = try Posix.open(temporary, O_RDWR | O_CREAT | O_TRUNC)
+        let fd = try StoreIO.open(temporary, .readWrite, options: [.create, .truncate])
         do {
-            fchmod(fd, 0o600)
-            try header.encoded().withUnsafeBytes { (raw) throws in try Posix.write(fd, raw, at: 0, path: temporary) }
-            try Posix.syncData(fd, path: temporary)
-            try Posix.rename(temporary, final)
-            try Posix.syncDirectory(directory)
+            PlatformCalls.restrictToOwner(fd)
+            try header.encoded().withUnsafeBytes { (raw) throws in try StoreIO.write(fd, raw, at: 0, path: temporary) }
+            try StoreIO.syncData(fd, path: temporary)
+            try StoreIO.rename(temporary, final)
+            try StoreIO.syncDirectory(directory)
         } catch {
-            close(fd)
-            unlink(temporary)
+            try? fd.close()
+            PlatformCalls.remove(temporary)
             throw error
         }
         let replaced = descriptors.withLock { $0.updateValue(fd, forKey: header.number) }
-        if let replaced { close(replaced) }
+        if let replaced { try? replaced.close() }
     }
 
     deinit {
-        for fd in descriptors.withLock({ $0.values }) { close(fd) }
+        for fd in descriptors.withLock({ $0.values }) { try? fd.close() }
     }
 }

@@ -1,5 +1,6 @@
 import CompetenceCore
 import Foundation
+import SystemPackage
 
 /// Where reading the log has got to: the next record is expected at `offset` of segment `segment`.
 struct LogCursor: Sendable, Equatable {
@@ -36,12 +37,12 @@ struct LogScanner {
     func catchUp(_ index: inout StoreIndex, _ cursor: inout LogCursor) throws -> TornTail? {
         while true {
             if cursor.segment == 0 {
-                guard Posix.exists(files.path(1)) else { return nil }
+                guard StoreIO.exists(files.path(1)) else { return nil }
                 try enter(1, &index, &cursor)
             }
             var torn = try scan(&index, &cursor)
             let next = cursor.segment + 1
-            guard Posix.exists(files.path(next)) else { return torn }
+            guard StoreIO.exists(files.path(next)) else { return torn }
             // The next segment exists, so this one is complete: read whatever was added before the roll.
             if torn != nil { torn = try scan(&index, &cursor) }
             if let torn {
@@ -58,7 +59,7 @@ struct LogScanner {
         let fd = try files.descriptor(number)
         var raw = [UInt8](repeating: 0, count: SegmentHeader.size)
         let count = try raw.withUnsafeMutableBytes { (buffer) throws -> Int in
-            try Posix.read(fd, into: buffer, at: 0, path: path)
+            try StoreIO.read(fd, into: buffer, at: 0, path: path)
         }
         let header: SegmentHeader
         let decoded = raw.withUnsafeBytes { buffer in
@@ -98,12 +99,12 @@ struct LogScanner {
     private func scan(_ index: inout StoreIndex, _ cursor: inout LogCursor) throws -> TornTail? {
         let path = files.path(cursor.segment)
         let fd = try files.descriptor(cursor.segment)
-        let fileSize = try Posix.size(fd, path: path)
+        let fileSize = try StoreIO.size(fd, path: path)
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         while cursor.offset < fileSize {
             let wanted = Int(min(Int64(buffer.count), fileSize - cursor.offset))
-            let count = try Posix.read(
+            let count = try StoreIO.read(
                 fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]), at: cursor.offset, path: path)
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             var offset = 0
@@ -172,13 +173,13 @@ struct LogScanner {
     /// Whether a whole record with a plausible position lies anywhere after `offset`: if so, the damage
     /// at `offset` is in the middle of the log; if not, it is a torn tail.
     private func validRecordFollows(
-        _ fd: Int32, path: String, after offset: Int64, fileSize: Int64, head: Int64
+        _ fd: FileDescriptor, path: String, after offset: Int64, fileSize: Int64, head: Int64
     ) throws -> Bool {
         let length = Int(fileSize - offset)
         guard length > RecordFraming.overhead + RecordBody.fixedSize else { return false }
         let region = UnsafeMutableRawBufferPointer.allocate(byteCount: length, alignment: 16)
         defer { region.deallocate() }
-        let count = try Posix.read(fd, into: region, at: offset, path: path)
+        let count = try StoreIO.read(fd, into: region, at: offset, path: path)
         let bytes = UnsafeRawBufferPointer(rebasing: region[0..<count])
         let minimum = RecordFraming.overhead + RecordBody.fixedSize
         var start = 1

@@ -124,7 +124,7 @@ struct LogReader {
                         reason: "the segment ends before a record that was whole when indexed")
                 }
                 let fd = try files.descriptor(segment)
-                count = try Posix.read(fd, into: buffer, at: offset, path: files.path(segment))
+                count = try StoreIO.read(fd, into: buffer, at: offset, path: files.path(segment))
                 self.segment = segment
                 start = offset
                 refilled = true

@@ -2,6 +2,7 @@ import CompetenceCore
 import Dispatch
 import Foundation
 import Synchronization
+import SystemPackage
 
 /// The one writer of a read-write store: a serial dispatch queue (blocking `pwrite`/`fdatasync` never run
 /// on Swift's cooperative pool) that drains the queue of planned appends.
@@ -56,7 +57,10 @@ final class GroupCommitWriter: Sendable {
                 core.notifier.advance(to: head)
                 for write in batch { write.continuation.resume(returning: write.results) }
             } catch {
-                fail(batch, error as? FileStoreError ?? .io(operation: "write", path: core.directory, errno: EIO))
+                fail(
+                    batch,
+                    error as? FileStoreError
+                        ?? .io(operation: "write", path: core.directory, errno: Errno.ioError.rawValue))
             }
         }
     }
@@ -101,18 +105,18 @@ final class GroupCommitWriter: Sendable {
     private func flush(_ chunk: WriteChunk) throws {
         let fd = try core.files.descriptor(chunk.segment)
         try chunk.bytes.withUnsafeBytes { (raw) throws in
-            try Posix.write(fd, raw, at: chunk.offset, path: core.files.path(chunk.segment))
+            try StoreIO.write(fd, raw, at: chunk.offset, path: core.files.path(chunk.segment))
         }
     }
 
     private func sync(_ segment: UInt32) throws {
         let path = core.files.path(segment)
         do {
-            try Posix.syncData(try core.files.descriptor(segment), path: path)
+            try StoreIO.syncData(try core.files.descriptor(segment), path: path)
         } catch let error as FileStoreError {
             // After a failed fsync the OS may have dropped the pages: never trust this process's view again.
             core.state.withLock {
-                $0.failure = .failedEarlierSync(directory: core.directory, errno: error.errno ?? EIO)
+                $0.failure = .failedEarlierSync(directory: core.directory, errno: error.errno ?? Errno.ioError.rawValue)
             }
             throw error
         }
@@ -143,10 +147,10 @@ final class GroupCommitWriter: Sendable {
         }
         // Cut partial bytes off the durable segment and remove segments created for the failed batch.
         let created = failed.flatMap(\.chunks).compactMap { $0.newSegment?.number }.filter { $0 > durable.segment }
-        for number in Set(created) { unlink(core.files.path(number)) }
+        for number in Set(created) { PlatformCalls.remove(core.files.path(number)) }
         if durable.segment > 0 {
             do {
-                try Posix.truncate(
+                try StoreIO.truncate(
                     try core.files.descriptor(durable.segment), to: durable.offset,
                     path: core.files.path(durable.segment))
             } catch let error as FileStoreError {

@@ -1,0 +1,113 @@
+import SystemPackage
+
+/// The store's file operations: swift-system's `FileDescriptor`, `FilePath` and `Errno`, and
+/// ``PlatformCalls`` for the few calls swift-system lacks. Each throws
+/// ``FileStoreError/io(operation:path:errno:)`` naming the call and the file.
+enum StoreIO {
+    /// Opens `path` close-on-exec; a file it creates gets mode 0600 (less the umask).
+    static func open(
+        _ path: String, _ access: FileDescriptor.AccessMode, options: FileDescriptor.OpenOptions = []
+    ) throws -> FileDescriptor {
+        try failing("open", path) {
+            try FileDescriptor.open(
+                FilePath(path), access, options: options.union(.closeOnExec), permissions: .ownerReadWrite)
+        }
+    }
+
+    /// Reads up to `buffer.count` bytes at `offset`; fewer only at the end of the file.
+    static func read(
+        _ fd: FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64, path: String
+    ) throws -> Int {
+        var done = 0
+        while done < buffer.count {
+            let count = try failing("read", path) {
+                try fd.read(
+                    fromAbsoluteOffset: offset + Int64(done),
+                    into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...]))
+            }
+            if count == 0 { break }
+            done += count
+        }
+        return done
+    }
+
+    /// Writes all of `bytes` at `offset`.
+    static func write(_ fd: FileDescriptor, _ bytes: UnsafeRawBufferPointer, at offset: Int64, path: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let count = try failing("write", path) {
+                try fd.write(toAbsoluteOffset: offset + Int64(done), UnsafeRawBufferPointer(rebasing: bytes[done...]))
+            }
+            // A write that makes no progress would loop for ever: report it as the I/O error it is.
+            if count == 0 { throw FileStoreError.io(operation: "write", path: path, errno: Errno.ioError.rawValue) }
+            done += count
+        }
+    }
+
+    /// Flushes a file's data (and the metadata needed to read it) to disk.
+    static func syncData(_ fd: FileDescriptor, path: String) throws {
+        try failing(PlatformCalls.syncDataCall, path) { try PlatformCalls.syncData(fd) }
+    }
+
+    /// Flushes a directory, so that files created or renamed in it survive a crash.
+    static func syncDirectory(_ path: String) throws {
+        let fd = try open(path, .readOnly, options: .directory)
+        defer { try? fd.close() }
+        try failing(PlatformCalls.syncCall, path) { try PlatformCalls.sync(fd) }
+    }
+
+    /// The size of an open file in bytes.
+    static func size(_ fd: FileDescriptor, path: String) throws -> Int64 {
+        try failing("fstat", path) { try fd.stat().size }
+    }
+
+    /// Cuts an open file to `size` bytes.
+    static func truncate(_ fd: FileDescriptor, to size: Int64, path: String) throws {
+        try failing("ftruncate", path) { try fd.resize(to: size) }
+    }
+
+    /// Whether something exists at `path`.
+    static func exists(_ path: String) -> Bool {
+        (try? FilePath(path).stat()) != nil
+    }
+
+    /// Creates a directory, and any missing parents, with mode 0700 (whatever the umask) when it does not exist.
+    static func makeDirectory(_ path: String) throws {
+        var made = Result { () throws(Errno) in try PlatformCalls.makeDirectory(path) }
+        if case .failure(.noSuchFileOrDirectory) = made, let slash = path.lastIndex(of: "/"), slash > path.startIndex {
+            try makeDirectory(String(path[..<slash]))
+            made = Result { () throws(Errno) in try PlatformCalls.makeDirectory(path) }
+        }
+        switch made {
+        case .success:
+            try failing("chmod", path) { try PlatformCalls.restrictDirectoryToOwner(path) }
+        case .failure(.fileExists) where (try? FilePath(path).stat().type) == .directory:
+            return
+        case .failure(let code):
+            throw FileStoreError.io(
+                operation: "mkdir", path: path, errno: (code == .fileExists ? Errno.notDirectory : code).rawValue)
+        }
+    }
+
+    /// Renames `from` to `to`, replacing `to` atomically.
+    static func rename(_ from: String, _ to: String) throws {
+        try failing("rename", to) { try PlatformCalls.move(from, to: to) }
+    }
+
+    /// The names in a directory.
+    static func list(_ path: String) throws -> [String] {
+        try failing("opendir", path) { try PlatformCalls.list(path) }
+    }
+
+    /// Runs a system call, turning its `Errno` into a ``FileStoreError`` naming the call and the file.
+    private static func failing<T>(_ operation: String, _ path: String, _ call: () throws -> T) throws -> T {
+        do {
+            return try call()
+        } catch let code as Errno {
+            throw FileStoreError.io(operation: operation, path: path, errno: code.rawValue)
+        } catch {
+            // swift-system and PlatformCalls throw only `Errno`; anything else is still an I/O failure here.
+            throw FileStoreError.io(operation: operation, path: path, errno: Errno.ioError.rawValue)
+        }
+    }
+}
