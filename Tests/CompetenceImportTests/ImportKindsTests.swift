@@ -34,7 +34,7 @@ struct ImportKindsTests {
     @Test("competences: a `;` file with a BOM; a quoted `;` stays in the name; an empty ESCO cell is nil")
     func competences() async throws {
         let workspace = try ImportWorkspace()
-        let outcome = try await workspace.run(CompetencesImport(), "competences.csv")
+        let outcome = try await workspace.run(CompetenceDefinitionsImport(), "competences.csv")
         #expect(outcome.rows == 2 && outcome.events == 2)
         let defined = try await workspace.typed().compactMap { event -> CompetenceDefined? in
             guard case .competenceDefined(let defined) = event else { return nil }
@@ -200,7 +200,7 @@ struct ImportKindsTests {
     func reimport() async throws {
         let workspace = try ImportWorkspace()
         let files: [(any CSVImportKind, String)] = [
-            (OrganisationsImport(), "organisations.csv"), (CompetencesImport(), "competences.csv"),
+            (OrganisationsImport(), "organisations.csv"), (CompetenceDefinitionsImport(), "competences.csv"),
             (ImportWorkspace.baseline, "baseline.csv"), (ImportWorkspace.followUp, "followup.csv"),
             (TrainingsImport(), "trainings.csv"), (ParticipationImport(), "participation.csv"),
         ]

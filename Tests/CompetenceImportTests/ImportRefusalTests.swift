@@ -54,10 +54,11 @@ struct ImportRefusalTests {
         let workspace = try ImportWorkspace()
         let header = "id;name;category;scale_min;scale_max;esco_uri\n"
         try await workspace.rowRefusal(
-            CompetencesImport(), "min.csv", header + "excel;Excel;digital;one;5;\n",
+            CompetenceDefinitionsImport(), "min.csv", header + "excel;Excel;digital;one;5;\n",
             row: 1, column: "scale_min", value: "one", saying: "found 'one', expected a whole number")
         try await workspace.rowRefusal(
-            CompetencesImport(), "scale.csv", header + "excel;Excel;digital;1;5;\nlean;Lean;production;5;1;\n",
+            CompetenceDefinitionsImport(), "scale.csv",
+            header + "excel;Excel;digital;1;5;\nlean;Lean;production;5;1;\n",
             row: 2, column: "scale_max", value: "5–1", saying: "is not a usable scale")
     }
 

@@ -97,7 +97,7 @@ struct ReportDocumentTests {
     @Test("the heat map draws one cell per organisation and competence of the matrix, withheld cells grey")
     func heatMapCells() async throws {
         let reports = try await ReportSamples.demo()
-        let chart = ReportCharts.gapHeatMap(reports.matrix)
+        let chart = AnalyticsCharts.gapHeatMap(reports.matrix)
         let organisationRows = reports.matrix.rows.filter {
             if case .organisation = $0.population { return true } else { return false }
         }

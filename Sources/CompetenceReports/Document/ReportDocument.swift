@@ -38,15 +38,15 @@ package struct ReportDocument: Sendable {
         case .matrix:
             title = "Skills matrix"
             tables = reports.matrix.tables
-            charts = [ReportCharts.gapHeatMap(reports.matrix)]
+            charts = [AnalyticsCharts.gapHeatMap(reports.matrix)]
         case .trainings:
             title = "Trainings"
             tables = reports.trainings.tables
-            charts = [ReportCharts.spending(reports.trainings)]
+            charts = [AnalyticsCharts.spending(reports.trainings)]
         case .effect:
             title = "Effect of the programme"
             tables = reports.effect.tables
-            charts = ReportCharts.effectBars(reports.effect)
+            charts = AnalyticsCharts.effectBars(reports.effect)
         case .plans:
             title = "Development plans"
             tables = reports.plans.tables
@@ -56,8 +56,8 @@ package struct ReportDocument: Sendable {
             title = "Programme indicators"
             tables = reports.indicators.tables
             charts =
-                [ReportCharts.gapHeatMap(reports.matrix)] + ReportCharts.effectBars(reports.effect)
-                + [ReportCharts.spending(reports.trainings)]
+                [AnalyticsCharts.gapHeatMap(reports.matrix)] + AnalyticsCharts.effectBars(reports.effect)
+                + [AnalyticsCharts.spending(reports.trainings)]
             shape = .indicators(reports.indicators)
         case .practices:
             title = "Good practices"

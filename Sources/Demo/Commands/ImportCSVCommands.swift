@@ -45,7 +45,7 @@ struct ImportCompetencesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "competences", abstract: "Define competences: id,name,category,scale_min,scale_max,esco_uri.")
     @OptionGroup var options: CSVImportOptions
-    func run() async throws { try await options.run(CompetencesImport()) }
+    func run() async throws { try await options.run(CompetenceDefinitionsImport()) }
 }
 
 /// `competence import survey FILE --round ROUND --kind baseline|follow-up [--mapping FILE.json]`.

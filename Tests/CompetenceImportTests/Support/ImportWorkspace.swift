@@ -41,7 +41,7 @@ final class ImportWorkspace: Sendable {
     /// Organisations and competences: what every survey import needs first.
     func importReferenceData() async throws {
         try await run(OrganisationsImport(), "organisations.csv")
-        try await run(CompetencesImport(), "competences.csv")
+        try await run(CompetenceDefinitionsImport(), "competences.csv")
     }
 
     /// Every long-format file, in dependency order (20 events).

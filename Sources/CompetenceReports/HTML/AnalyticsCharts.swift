@@ -1,7 +1,7 @@
 import CompetenceCore
 
 /// The charts of the reports' HTML pages, drawn from the computed reports (the same figures as the tables).
-enum ReportCharts {
+enum AnalyticsCharts {
     /// Heat map of the mean gap per organisation × competence.
     static func gapHeatMap(_ matrix: SkillsMatrix) -> ReportChart {
         var organisations: [String] = []

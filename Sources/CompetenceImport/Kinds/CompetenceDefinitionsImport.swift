@@ -2,7 +2,7 @@ import CompetenceCore
 
 /// `import competences`: `id,name,category,scale_min,scale_max,esco_uri` (optional `framework`,
 /// `proficient_from`), one `CompetenceDefined` per row.
-package struct CompetencesImport: CSVImportKind {
+package struct CompetenceDefinitionsImport: CSVImportKind {
     /// The import.
     package init() {}
 
