@@ -4,7 +4,7 @@ import PackageDescription
 // Dependencies, each chosen because a well-kept library does the job better than
 // hand-written code would — and each costs CI build time, so the list stays short:
 // - swift-argument-parser: the `competence` command line (subcommands, flags, help).
-// - swift-log: PostgreSQL server notices and store diagnostics go to a logger, not stderr.
+// - swift-log: PostgreSQL server notices and both stores' diagnostics (a failed fsync, a cut tail) go to a logger.
 // - swift-crypto: SHA-256 for the FileStore's tamper-evident hash chain and import ids (no hand-written crypto).
 // - CSV.swift: RFC 4180 parsing for imports (quoted fields with delimiters and line breaks inside).
 // - swift-docc-plugin: `swift package generate-documentation` for the DocC catalogs (a build tool only).
@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "CompetenceCore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: strictSettings
@@ -147,6 +148,7 @@ let package = Package(
             name: "FileStoreTests",
             dependencies: [
                 "FileStore", "EventStoreConformance", "CompetenceCore", "FileStoreCrashChild", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -7,15 +7,22 @@ import SystemPackage
 ///
 /// The log lives in one directory (mode 0700) as numbered segment files (mode 0600), each record framed
 /// with its length and a CRC-32C and chained to the one before by SHA-256 (the format is in
-/// `Docs/FileStore-Format.md`). Promises, beyond the protocol's:
+/// `Docs/FileStore-Format.md`; what survives a crash in `Docs/FileStore-Durability.md`). Promises, beyond
+/// the protocol's:
 /// - **Durable**: with ``FileStoreOptions/Durability/durable`` (the default) an append returns only after
-///   `fdatasync`; concurrent appends share one sync (group commit).
+///   `fdatasync`; concurrent appends share one sync (group commit). A segment's records are on disk before
+///   the next segment exists. A failed sync fails the store for writing with
+///   ``FileStoreError/syncFailed(_:)`` (saying which positions may not be durable) and is logged at once.
 /// - **Crash-safe**: opening read-write cuts a torn tail (a crash mid-write) back to the last whole record
-///   and reports it in ``openReport``; damage before the tail fails the open with
+///   and reports it in ``openReport``; a last record that was written whole and then damaged is not cut
+///   (``FileStoreError/damagedLastRecord(segment:offset:reason:)``, unless
+///   ``FileStoreOptions/damagedTail`` says to set it aside); damage before the tail fails the open with
 ///   ``FileStoreError/corruptRecord(segment:offset:reason:)`` — nothing is dropped silently.
 /// - **One writer**: a read-write open takes the directory's exclusive OS lock; a second one fails at
 ///   once with ``FileStoreError/lockedByAnotherWriter(directory:holder:)``. Any number of
-///   ``FileStoreOptions/Access/readOnly`` instances, in any process, may read and follow the log.
+///   ``FileStoreOptions/Access/readOnly`` instances, in any process, may read and follow the log; they read
+///   only what the writer has published, and fail with ``FileStoreError/logRewritten(directory:position:reason:)``
+///   rather than serve a record that was cut or rewritten.
 /// - **Indexed**: stream reads and reads from a position go straight to their records; the indexes are
 ///   rebuilt in memory on open.
 ///
@@ -23,24 +30,29 @@ import SystemPackage
 public final class FileEventStore: EventStore {
     /// The store's directory.
     public let directory: String
-    /// What opening found and did (a torn tail cut off, event and segment counts).
+    /// What opening found and did (a torn tail cut off or a damaged one found, a segment set aside, event and
+    /// segment counts).
     public let openReport: OpenReport
 
     private let core: StoreCore
     private let writer: GroupCommitWriter?
     private let lock: DirectoryLock?
     private let reader: LogReader
+    private let head: HeadFile
+    private let follower: LogFollower?
 
     /// Opens (read-write: creates if needed) the store in `directory`.
     ///
-    /// - Throws: ``FileStoreError`` when the directory is locked by another writer, not accessible, or the
-    ///   log is damaged before its tail.
+    /// - Throws: ``FileStoreError`` when the directory is locked by another writer, not accessible, the log
+    ///   is damaged before its tail, or (read-write, unless ``FileStoreOptions/damagedTail`` says otherwise)
+    ///   its last record is damaged.
     public init(directory: String, options: FileStoreOptions = FileStoreOptions()) throws {
         let directory = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let writable = options.access == .readWrite
         if writable { try StoreIO.makeDirectory(directory) }
         let lock = writable ? try DirectoryLock(directory: directory) : nil
-        let files = SegmentFiles(directory: directory, writable: writable)
+        let files = SegmentFiles(directory: directory, writable: writable, faults: options.faults)
+        let head = HeadFile(directory: directory, writable: writable)
         let names = try StoreIO.list(directory)
         if writable {
             for name in names where name.hasSuffix(SegmentFileName.temporarySuffix) {
@@ -54,33 +66,46 @@ public final class FileEventStore: EventStore {
         var state = StoreState()
         state.index.reserve(events: Self.estimatedEvents(files, numbers))
         var cursor = LogCursor()
-        let torn = try LogScanner(files: files).catchUp(&state.index, &cursor)
-        var truncated: OpenReport.TruncatedTail?
-        if let torn {
-            truncated = OpenReport.TruncatedTail(
-                segment: files.path(torn.segment), offset: torn.offset, bytes: torn.fileSize - torn.offset,
-                reason: torn.reason)
-            if writable {
-                let fd = try files.descriptor(torn.segment)
-                try StoreIO.truncate(fd, to: torn.offset, path: files.path(torn.segment))
-                try StoreIO.syncData(fd, path: files.path(torn.segment))
-            }
+        // A reader serves what the writer has published; the writer recovers everything on disk.
+        let published = writable ? nil : try head.read()
+        let end = try LogScanner(files: files).catchUp(&state.index, &cursor, through: published?.position)
+        let truncated: OpenReport.TruncatedTail?
+        let setAside: [String]
+        if writable {
+            (truncated, setAside) = try OpenRecovery(files: files, options: options).recover(end)
+        } else {
+            truncated = end.tail.map { OpenRecovery.report($0, files: files) }
+            setAside = end.orphan.map { [files.path($0)] } ?? []
         }
-        if writable, cursor.segment == 0 {
-            try files.create(SegmentHeader(number: 1, firstPosition: 1, previousHash: .genesis))
-            state.index.addSegment(1, firstPosition: 1)
-            cursor.segment = 1
-            cursor.offset = Int64(SegmentHeader.size)
+        if writable {
+            if cursor.segment == 0 {
+                do {
+                    try files.create(SegmentHeader(number: 1, firstPosition: 1, previousHash: .genesis))
+                } catch let error as SyncCallFailed {
+                    throw error.ioError
+                }
+                state.index.addSegment(1, firstPosition: 1)
+                cursor.segment = 1
+                cursor.offset = Int64(SegmentHeader.size)
+            } else {
+                // What a crashed writer left in the OS's cache is on disk before anything builds on it.
+                do { try files.syncData(cursor.segment) } catch let error as SyncCallFailed { throw error.ioError }
+            }
+            try head.publish(PublishedHead(cursor))
         }
         state.durable = cursor
         state.planned = cursor
+        state.synced = cursor.head
         self.directory = directory
         self.openReport = OpenReport(
-            events: cursor.head, segments: max(numbers.count, Int(cursor.segment)), truncatedTail: truncated)
+            events: cursor.head, segments: max(numbers.count - (writable ? setAside.count : 0), Int(cursor.segment)),
+            truncatedTail: truncated, setAsideSegments: setAside)
         self.core = StoreCore(directory: directory, options: options, files: files, state: state)
-        self.writer = writable ? GroupCommitWriter(core: core) : nil
+        self.writer = writable ? GroupCommitWriter(core: core, head: head) : nil
         self.lock = lock
         self.reader = LogReader(files: files)
+        self.head = head
+        self.follower = writable ? nil : LogFollower(directory: directory, files: files, head: head)
     }
 
     /// Checks every record on disk without opening a store (no lock is taken, nothing is changed): headers,
@@ -172,11 +197,12 @@ public final class FileEventStore: EventStore {
 
     // MARK: Following (read-only)
 
-    /// A read-only store reads whatever the writer has added since the last look; a writer knows already.
+    /// A read-only store reads whatever the writer has published since the last look; a writer knows already.
     private func refresh() throws {
-        guard writer == nil else { return }
+        guard let follower else { return }
+        let published = try head.read()
         let head: Int64 = try core.state.withLock { (state) throws in
-            _ = try LogScanner(files: core.files, chunkSize: 1 << 20).catchUp(&state.index, &state.durable)
+            try follower.refresh(&state, published: published)
             return state.durable.head
         }
         core.notifier.advance(to: head)

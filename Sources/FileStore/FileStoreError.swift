@@ -13,6 +13,10 @@ public enum FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A record before the tail of the log is damaged: its checksum or framing is wrong, or it is out of
     /// order. The log is not opened, so nothing after it is silently dropped.
     case corruptRecord(segment: String, offset: Int64, reason: String)
+    /// The log's last record is whole on disk but damaged (a flipped bit, an edit): unlike a torn write it was
+    /// written completely, so it was probably acknowledged. A read-write open refuses to cut it unless
+    /// ``FileStoreOptions/damagedTail`` is ``FileStoreOptions/DamagedTailPolicy/setAside``.
+    case damagedLastRecord(segment: String, offset: Int64, reason: String)
     /// A segment's header is damaged or not a segment header at all.
     case corruptSegmentHeader(segment: String, reason: String)
     /// A segment was written by a newer (or unknown) version of the format.
@@ -21,9 +25,13 @@ public enum FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case missingSegment(directory: String, number: UInt32)
     /// The store was opened read-only.
     case readOnly(directory: String)
-    /// An earlier `fsync` failed; the OS may have dropped the unwritten pages, so the store refuses further
-    /// appends until it is reopened (which re-reads what is really on disk).
-    case failedEarlierSync(directory: String, errno: Int32)
+    /// An `fdatasync`/`fsync` failed, now or earlier: the store refuses appends until it is reopened (which
+    /// re-reads what is really on disk). The failure says which positions are durable, which acknowledged
+    /// ones may not be, and which appends failed with it.
+    case syncFailed(SyncFailure)
+    /// A read-only store found that records it had read are no longer the log's: the writer cut or rewrote
+    /// them (a damaged last record set aside, a restored backup). Reopen the store to read the log as it is.
+    case logRewritten(directory: String, position: Int64, reason: String)
 
     public var description: String {
         switch self {
@@ -50,17 +58,26 @@ public enum FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "the log has a hole — restore it from a backup"
         case .readOnly(let directory):
             return "the event store at \(directory) is open read-only; open it with access .readWrite to append"
-        case .failedEarlierSync(let directory, let code):
+        case .damagedLastRecord(let segment, let offset, let reason):
             return
-                "an earlier fsync in \(directory) failed (\(Self.explain(code))); "
-                + "the store refuses appends until it is reopened"
+                "the last record in \(segment) at byte offset \(offset) is damaged (\(reason)); it is whole on disk, "
+                + "so it is not a torn write and was probably acknowledged — the store does not cut it by itself. "
+                + "Run verify, then restore the segment from a backup, or open with damagedTail: .setAside to keep "
+                + "its bytes in \(segment).damaged-\(offset) and go on without it"
+        case .syncFailed(let failure):
+            return failure.description
+        case .logRewritten(let directory, let position, let reason):
+            return
+                "the log in \(directory) changed behind this reader: \(reason), so position \(position) it had read "
+                + "may no longer be the log's; reopen the store to read the log as it is"
         }
     }
 
     /// The OS error code, when the error came from a system call.
     public var errno: Int32? {
         switch self {
-        case .io(_, _, let code), .failedEarlierSync(_, let code): code
+        case .io(_, _, let code): code
+        case .syncFailed(let failure): failure.errno
         default: nil
         }
     }

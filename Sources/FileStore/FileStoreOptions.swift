@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// How a ``FileEventStore`` is opened.
 public struct FileStoreOptions: Sendable {
@@ -18,8 +19,21 @@ public struct FileStoreOptions: Sendable {
         case durable
         /// For bulk imports: an append returns once its bytes are written to the OS (they survive a crash
         /// of the process, not of the machine); `fdatasync` runs at most `interval` later. A power loss can
-        /// lose the appends of the last `interval`; never a torn or reordered log.
+        /// lose the appends of the last `interval`; never a torn or reordered log. If that `fdatasync` fails,
+        /// the store logs it at once and refuses appends with ``FileStoreError/syncFailed(_:)``, naming the
+        /// acknowledged positions that may not be on disk.
         case batched(interval: Duration)
+    }
+
+    /// What a read-write open does when the log's last record is whole on disk but damaged (its checksum
+    /// or contents are wrong): not a torn write, so probably an append that was acknowledged.
+    public enum DamagedTailPolicy: Sendable, Hashable {
+        /// The default: the open fails with ``FileStoreError/damagedLastRecord(segment:offset:reason:)`` and
+        /// changes nothing; restore the segment from a backup, or open once with ``setAside``.
+        case refuse
+        /// The record's bytes are copied to `NNNNNNNNNN.segment.damaged-OFFSET` beside the segment (mode 0600,
+        /// synced), then cut off; ``OpenReport/truncatedTail`` says so and names the copy.
+        case setAside
     }
 
     /// Read-write (the default) or read-only.
@@ -36,6 +50,16 @@ public struct FileStoreOptions: Sendable {
     public var pollInterval: Duration
     /// The source of recorded times (inject a fixed clock in tests).
     public var clock: @Sendable () -> Date
+    /// What a read-write open does with a damaged (not torn) last record; ``DamagedTailPolicy/refuse`` by
+    /// default.
+    public var damagedTail: DamagedTailPolicy
+    /// Where the store reports what it does on its own, as it happens: a failed `fdatasync` (`critical` when
+    /// acknowledged appends may be lost, `error` otherwise), a failed write, a torn tail cut or a segment
+    /// set aside on open (`warning`). Default: a logger labelled `competence.filestore` on swift-log's
+    /// bootstrapped backend. The failing appends get the same facts as a typed ``FileStoreError``.
+    public var logger: Logger
+    /// Faults the tests inject (a failing sync); none by default. Not part of the public interface.
+    package var faults = FaultInjection()
 
     /// Creates options; every parameter has the default described on its property.
     public init(
@@ -44,7 +68,9 @@ public struct FileStoreOptions: Sendable {
         segmentSize: Int = 64 << 20,
         maxPayloadBytes: Int = 16 << 20,
         pollInterval: Duration = .milliseconds(50),
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() },
+        damagedTail: DamagedTailPolicy = .refuse,
+        logger: Logger = Logger(label: "competence.filestore")
     ) {
         self.access = access
         self.durability = durability
@@ -52,5 +78,7 @@ public struct FileStoreOptions: Sendable {
         self.maxPayloadBytes = min(max(maxPayloadBytes, 0), 256 << 20)
         self.pollInterval = pollInterval
         self.clock = clock
+        self.damagedTail = damagedTail
+        self.logger = logger
     }
 }

@@ -29,11 +29,15 @@ struct StoreState: Sendable {
     var durable = LogCursor()
     /// The end including planned appends: where the next append goes. Equal to ``durable`` when idle.
     var planned = LogCursor()
+    /// Every position up to this one is synced: on disk whatever happens (batched durability acknowledges
+    /// positions before they are).
+    var synced: Int64 = 0
     /// Planned appends, in position order, not yet taken by the writer.
     var queue: [PendingWrite] = []
     /// Whether a drain is scheduled or running on the writer's queue.
     var draining = false
-    /// Segments written but not yet synced (batched durability).
+    /// The segment written but not yet synced (batched durability; a segment is synced before the next is
+    /// created, so there is at most one).
     var unsynced: Set<UInt32> = []
     /// Whether a timed sync is scheduled (batched durability).
     var syncScheduled = false

@@ -9,7 +9,8 @@ import Foundation
 //   FileStoreCrashChild append   DIR          append batches in a loop; "ack POSITION ID" per durable event
 //   FileStoreCrashChild fill     DIR BYTES    append with RLIMIT_FSIZE = BYTES until a write fails
 //   FileStoreCrashChild readonly DIR          drop root privileges, try to write, then read
-//   FileStoreCrashChild follow   DIR COUNT    read-only: subscribe and print positions until COUNT seen
+//   FileStoreCrashChild follow   DIR COUNT    read-only: subscribe and print positions until COUNT seen, or
+//                                             "error MESSAGE" when reading fails
 //
 // Linux-only test code (RLIMIT_FSIZE and the privilege drop as glibc spells them): the tests that launch it run
 // on Linux only, and elsewhere it only says so.
@@ -110,12 +111,16 @@ case "follow":
         directory: directory, options: FileStoreOptions(access: .readOnly, pollInterval: .milliseconds(20)))
     say("ready \(try await reader.headPosition())")
     var seen = 0
-    for try await event in reader.subscribe(from: 1) {
-        say("seen \(event.position) \(event.id)")
-        seen += 1
-        if seen == count { break }
+    do {
+        for try await event in reader.subscribe(from: 1) {
+            say("seen \(event.position) \(event.id)")
+            seen += 1
+            if seen == count { break }
+        }
+        say("done")
+    } catch {
+        say("error \(error)")
     }
-    say("done")
 
 default:
     say("unknown mode \(arguments[1])")

@@ -106,6 +106,74 @@ struct ProcessTests {
         #expect(try Fixtures.segments(directory.store).count > 3, "the reader crossed segment boundaries")
     }
 
+    /// A write whose sync fails (after its bytes sat in the OS's cache for half a second) is rolled back,
+    /// and the same positions are then written with other events. A reader in another process, polling
+    /// all the while, serves only what the writer published: never a rolled-back event.
+    @Test func aReaderInAnotherProcessNeverServesARolledBackEvent() async throws {
+        let directory = TemporaryDirectory("rollback")
+        defer { directory.remove() }
+        let fault = SyncFault(delay: .milliseconds(500))
+        var options = FileStoreOptions(logger: CapturedLog().logger)
+        options.faults = fault.injection
+        let before = Fixtures.events(5, label: "before")
+        let rolledBack = Fixtures.events(3, label: "rolled-back", padding: 20)
+        let after = Fixtures.events(3, label: "after")
+        let child: ChildProcess
+        do {
+            let writer = try FileEventStore(directory: directory.store, options: options)
+            try await writer.append(before, to: "rollback-1", expecting: .noStream)
+            child = try ChildProcess(["follow", directory.store, "8"])
+            try await Self.waitForLine(child, prefix: "seen 5 ")
+            fault.arm()
+            await #expect(throws: FileStoreError.self) {
+                try await writer.append(rolledBack, to: "rollback-1", expecting: .exact(5))
+            }
+        }
+        let writer = try FileEventStore(directory: directory.store)
+        try await writer.append(after, to: "rollback-2", expecting: .noStream)
+        try await child.wait(seconds: 60)
+        let lines = child.lines()
+        let seen = lines.filter { $0.hasPrefix("seen ") }.map { $0.split(separator: " ") }
+        #expect(seen.map { UUID(uuidString: String($0[2])) } == (before + after).map(\.id), "\(lines)")
+        #expect(!lines.contains { line in rolledBack.contains { line.contains($0.id.uuidString) } })
+        #expect(lines.last == "done", "\(lines.suffix(3))")
+    }
+
+    /// The writer cuts a record that a reader in another process had already read (a damaged last record,
+    /// set aside on purpose) and writes another at its position: the reader notices and fails with a
+    /// typed error instead of serving a log that is no longer the writer's.
+    @Test func aReaderInAnotherProcessNoticesARewrittenTail() async throws {
+        let directory = TemporaryDirectory("rewritten")
+        defer { directory.remove() }
+        let events = Fixtures.events(6, label: "read")
+        do {
+            let writer = try FileEventStore(directory: directory.store)
+            try await writer.append(events, to: "rewritten-1", expecting: .noStream)
+        }
+        let child = try ChildProcess(["follow", directory.store, "100"])
+        try await Self.waitForLine(child, prefix: "seen 6 ")
+        let segment = try Fixtures.segments(directory.store)[0]
+        try Fixtures.flipBit(segment, byte: try Fixtures.recordOffsets(segment).last! + 40, bit: 0)
+        let writer = try FileEventStore(directory: directory.store, options: FileStoreOptions(damagedTail: .setAside))
+        #expect(writer.openReport.truncatedTail?.cause == .damagedRecord)
+        try await writer.append([Fixtures.event("in its place")], to: "rewritten-2", expecting: .noStream)
+        try await child.wait(seconds: 60)
+        let lines = child.lines()
+        #expect(lines.filter { $0.hasPrefix("seen ") }.count == 6, "\(lines)")
+        #expect(
+            lines.last?.hasPrefix("error ") == true && lines.last?.contains("changed behind this reader") == true,
+            "\(lines.suffix(2))")
+    }
+
+    /// Waits (up to 30 s) until the child printed a line starting with `prefix`.
+    private static func waitForLine(_ child: ChildProcess, prefix: String) async throws {
+        let started = ContinuousClock.now
+        while !child.lines().contains(where: { $0.hasPrefix(prefix) }), ContinuousClock.now - started < .seconds(30) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(child.lines().contains { $0.hasPrefix(prefix) }, "\(child.lines().suffix(3))")
+    }
+
     /// A write that fails (here: the process's file size limit, like a full disk) gives a typed error,
     /// writes nothing of the failed append, and leaves the log readable and appendable after reopening.
     @Test func aFullDiskGivesATypedErrorAndLeavesTheLogReadable() async throws {

@@ -28,6 +28,7 @@ struct RecoveryTests {
             try pristine.prefix(cut).write(to: URL(fileURLWithPath: segment))
             let store = try FileEventStore(directory: directory.store)
             #expect(store.openReport.truncatedBytes == Int64(cut - lastStart), "cut at \(cut)")
+            #expect(cut == lastStart || store.openReport.truncatedTail?.cause == .tornWrite, "cut at \(cut)")
             #expect(store.openReport.truncatedTail?.offset == (cut == lastStart ? nil : Int64(lastStart)))
             #expect(try await Fixtures.readAll(store) == Array(events.dropLast()), "cut at \(cut)")
             #expect(try Fixtures.size(segment) == lastStart, "the torn bytes are gone from the file")
@@ -39,19 +40,108 @@ struct RecoveryTests {
         #expect(try FileEventStore.verify(directory: directory.store).isIntact)
     }
 
-    @Test(arguments: 0..<12)
-    func bitFlipInTheLastRecordIsCutAndReported(seed: Int) async throws {
+    /// A flipped bit anywhere in the last record — length, checksum, body or hash — is damage to a record
+    /// that was written whole (so probably acknowledged), not a torn write: a read-write open refuses to cut
+    /// it and changes nothing; a read-only open serves the records before it and says which it is.
+    @Test func everyBitFlipInTheLastRecordIsReportedAsDamageAndNotCut() async throws {
         let directory = TemporaryDirectory("flip-tail")
         defer { directory.remove() }
         let (segment, events) = try await makeStore(directory)
+        let pristine = try Data(contentsOf: URL(fileURLWithPath: segment))
         let lastStart = try Fixtures.recordOffsets(segment).last!
-        var generator = SeededGenerator(seed: UInt64(seed))
-        let byte = Int.random(in: lastStart..<(try Fixtures.size(segment)), using: &generator)
-        try Fixtures.flipBit(segment, byte: byte, bit: Int.random(in: 0..<8, using: &generator))
-        let store = try FileEventStore(directory: directory.store)
-        #expect(store.openReport.truncatedTail?.offset == Int64(lastStart), "flip at byte \(byte)")
-        #expect(store.openReport.truncatedBytes > 0)
+        var generator = SeededGenerator(seed: 42)
+        for byte in lastStart..<pristine.count {
+            // Every bit of the length and checksum fields; one bit, chosen by the seed, of every other byte.
+            let bits = byte < lastStart + 8 ? Array(0..<8) : [Int.random(in: 0..<8, using: &generator)]
+            for bit in bits {
+                var damaged = pristine
+                damaged[byte] ^= UInt8(1 << bit)
+                try damaged.write(to: URL(fileURLWithPath: segment))
+                #expect("flip of bit \(bit) at byte \(byte)") {
+                    try FileEventStore(directory: directory.store)
+                } throws: { error in
+                    guard case .damagedLastRecord(segment, Int64(lastStart), _)? = error as? FileStoreError else {
+                        return false
+                    }
+                    return "\(error)".contains("not a torn write")
+                }
+                #expect(try Data(contentsOf: URL(fileURLWithPath: segment)) == damaged, "nothing was cut")
+                let reader = try FileEventStore(
+                    directory: directory.store, options: FileStoreOptions(access: .readOnly))
+                #expect(reader.openReport.truncatedTail?.cause == .damagedRecord, "flip of bit \(bit) at byte \(byte)")
+                #expect(reader.openReport.truncatedTail?.offset == Int64(lastStart))
+                #expect(reader.openReport.description.contains("DAMAGED last record"))
+                #expect(try await Fixtures.readAll(reader) == Array(events.dropLast()))
+            }
+        }
+    }
+
+    /// Asked to, a read-write open cuts a damaged last record, keeping its bytes in a 0600 file beside the
+    /// segment, and says so; appends go on.
+    @Test func aDamagedLastRecordIsSetAsideWithACopyWhenAsked() async throws {
+        let directory = TemporaryDirectory("flip-aside")
+        defer { directory.remove() }
+        let (segment, events) = try await makeStore(directory)
+        let lastStart = try Fixtures.recordOffsets(segment).last!
+        try Fixtures.flipBit(segment, byte: lastStart + 30, bit: 3)
+        let damaged = try Data(contentsOf: URL(fileURLWithPath: segment)).dropFirst(lastStart)
+        let store = try FileEventStore(directory: directory.store, options: FileStoreOptions(damagedTail: .setAside))
+        let tail = try #require(store.openReport.truncatedTail)
+        #expect(tail.cause == .damagedRecord)
+        #expect(tail.copy == segment + ".damaged-\(lastStart)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: tail.copy!)) == damaged)
+        #expect(
+            (try FileManager.default.attributesOfItem(atPath: tail.copy!)[.posixPermissions] as! NSNumber).intValue
+                == 0o600)
+        #expect(try Fixtures.size(segment) == lastStart)
         #expect(try await Fixtures.readAll(store) == Array(events.dropLast()))
+        try await store.append([Fixtures.event("after")], to: "rec-9", expecting: .any)
+        #expect(try FileEventStore.verify(directory: directory.store).isIntact)
+    }
+
+    /// What a crash leaves where the file system extended the file but the data never reached the disk:
+    /// zeros from a block boundary to the end. That is a torn write, cut.
+    @Test func zerosFromABlockBoundaryToTheEndAreATornWrite() async throws {
+        let directory = TemporaryDirectory("zeros")
+        defer { directory.remove() }
+        var appended = 0
+        let segment = directory.store + "/0000000001.segment"
+        // Append until a record spans a 4096-byte block boundary.
+        var spanning: (start: Int, end: Int)?
+        var events: [RecordedEvent] = []
+        do {
+            let store = try FileEventStore(directory: directory.store)
+            while spanning == nil {
+                try await store.append([Fixtures.event("z\(appended)", padding: 333)], to: "zeros-1", expecting: .any)
+                appended += 1
+                let offsets = try Fixtures.recordOffsets(segment)
+                let end = try Fixtures.size(segment)
+                if offsets.last! / 4096 != (end - 1) / 4096, (end - 1) % 4096 >= 8 { spanning = (offsets.last!, end) }
+            }
+            events = try await Fixtures.readAll(store)
+        }
+        let (start, end) = try #require(spanning)
+        var data = try Data(contentsOf: URL(fileURLWithPath: segment))
+        let boundary = (start / 4096 + 1) * 4096
+        data.replaceSubrange(boundary..<end, with: Data(count: end - boundary))
+        try data.write(to: URL(fileURLWithPath: segment))
+        do {
+            let reopened = try FileEventStore(directory: directory.store)
+            #expect(reopened.openReport.truncatedTail?.cause == .tornWrite)
+            #expect(reopened.openReport.truncatedTail?.offset == Int64(start))
+            #expect(try await Fixtures.readAll(reopened) == Array(events.dropLast()))
+            // And zeros appended after the last whole record (an extended file, nothing written).
+            try await reopened.append([Fixtures.event("again")], to: "zeros-1", expecting: .any)
+        }
+        let whole = try Fixtures.size(segment)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: segment))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(count: 4096))
+        try handle.close()
+        let again = try FileEventStore(directory: directory.store)
+        #expect(again.openReport.truncatedTail?.cause == .tornWrite)
+        #expect(again.openReport.truncatedTail?.offset == Int64(whole))
+        #expect(again.openReport.events == Int64(events.count))
     }
 
     @Test(arguments: 0..<12)

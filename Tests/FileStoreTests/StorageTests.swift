@@ -102,6 +102,35 @@ struct StorageTests {
         await #expect(throws: CancellationError.self) { try await cancelled.value }
     }
 
+    /// Readers read up to the head the writer published in `HEAD`, not whatever whole records the files hold
+    /// (a writer that died between writing and publishing has acknowledged nothing past its head); the next
+    /// read-write open publishes what it recovered.
+    @Test func aReaderServesOnlyWhatTheWriterPublished() async throws {
+        let directory = TemporaryDirectory("published")
+        defer { directory.remove() }
+        let head = directory.store + "/HEAD"
+        do {
+            let writer = try FileEventStore(directory: directory.store)
+            try await writer.append(Fixtures.events(3), to: "published-1", expecting: .noStream)
+            let published = try Data(contentsOf: URL(fileURLWithPath: head))
+            #expect(published.count == 72 && published.prefix(8) == Data("CLEDHEAD".utf8))
+            #expect(try mode(head) == 0o600)
+            try await writer.append(Fixtures.events(2), to: "published-1", expecting: .exact(3))
+            // As if the writer had died after writing the last two records, before publishing them.
+            try published.write(to: URL(fileURLWithPath: head))
+        }
+        let reader = try FileEventStore(directory: directory.store, options: FileStoreOptions(access: .readOnly))
+        #expect(reader.openReport.events == 3)
+        #expect(try await reader.headPosition() == 3)
+        _ = try FileEventStore(directory: directory.store)
+        #expect(try await reader.headPosition() == 5, "the next writer published what it recovered")
+        #expect(try await Fixtures.readAll(reader).count == 5)
+        // Without a HEAD file (a store last written by an older build) readers read every whole record.
+        try FileManager.default.removeItem(atPath: head)
+        let unpublished = try FileEventStore(directory: directory.store, options: FileStoreOptions(access: .readOnly))
+        #expect(unpublished.openReport.events == 5)
+    }
+
     @Test func batchedDurabilityAcknowledgesBeforeTheTimedSyncAndKeepsEverything() async throws {
         let directory = TemporaryDirectory("batched")
         defer { directory.remove() }

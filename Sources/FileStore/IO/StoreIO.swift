@@ -44,18 +44,6 @@ enum StoreIO {
         }
     }
 
-    /// Flushes a file's data (and the metadata needed to read it) to disk.
-    static func syncData(_ fd: FileDescriptor, path: String) throws {
-        try failing(PlatformCalls.syncDataCall, path) { try PlatformCalls.syncData(fd) }
-    }
-
-    /// Flushes a directory, so that files created or renamed in it survive a crash.
-    static func syncDirectory(_ path: String) throws {
-        let fd = try open(path, .readOnly, options: .directory)
-        defer { try? fd.close() }
-        try failing(PlatformCalls.syncCall, path) { try PlatformCalls.sync(fd) }
-    }
-
     /// The size of an open file in bytes.
     static func size(_ fd: FileDescriptor, path: String) throws -> Int64 {
         try failing("fstat", path) { try fd.stat().size }

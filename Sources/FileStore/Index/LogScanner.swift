@@ -20,6 +20,17 @@ struct TornTail: Sendable, Equatable {
     var offset: Int64
     var fileSize: Int64
     var reason: String
+    /// A torn write or a damaged record (``TailClassifier``).
+    var cause: OpenReport.TailCause
+}
+
+/// Where reading the log stopped, and why.
+struct LogEnd: Sendable, Equatable {
+    /// The bad bytes at the end of the last segment read, if any.
+    var tail: TornTail?
+    /// The segment after the last one read, when a roll-over was interrupted before its predecessor's last
+    /// records were on disk (an older build's order): its records follow a hole, so it can only be set aside.
+    var orphan: UInt32?
 }
 
 /// Reads segments from a cursor onwards into the indexes, checking every record's checksum, framing,
@@ -28,23 +39,28 @@ struct LogScanner {
     let files: SegmentFiles
     var chunkSize = 4 << 20
 
-    /// Reads every whole record after `cursor` into `index`.
+    /// Reads every whole record after `cursor` into `index`, up to position `limit` when one is given (a
+    /// reader stops at the writer's published head).
     ///
     /// - Returns: the torn tail where reading stopped, if the last segment ends in bytes that are not a
-    ///   whole record and no valid record follows them (a crash mid-write, or a write still in progress).
+    ///   whole record and no valid record follows them (a crash mid-write, or a write still in progress), or
+    ///   a damaged last record; and the next segment when it is the orphan of an interrupted roll-over.
     /// - Throws: ``FileStoreError/corruptRecord(segment:offset:reason:)`` for damage that valid records
-    ///   follow, or that lies in a segment with a successor.
-    func catchUp(_ index: inout StoreIndex, _ cursor: inout LogCursor) throws -> TornTail? {
+    ///   follow, or that lies in a segment with a successor (other than such an orphan).
+    func catchUp(_ index: inout StoreIndex, _ cursor: inout LogCursor, through limit: Int64? = nil) throws -> LogEnd {
         while true {
             if cursor.segment == 0 {
-                guard StoreIO.exists(files.path(1)) else { return nil }
+                guard StoreIO.exists(files.path(1)) else { return LogEnd() }
                 try enter(1, &index, &cursor)
             }
-            var torn = try scan(&index, &cursor)
+            if let limit, cursor.head >= limit { return LogEnd() }
+            var torn = try scan(&index, &cursor, through: limit)
+            if let limit, cursor.head >= limit { return LogEnd() }
             let next = cursor.segment + 1
-            guard StoreIO.exists(files.path(next)) else { return torn }
+            guard StoreIO.exists(files.path(next)) else { return LogEnd(tail: torn) }
             // The next segment exists, so this one is complete: read whatever was added before the roll.
-            if torn != nil { torn = try scan(&index, &cursor) }
+            if torn != nil { torn = try scan(&index, &cursor, through: limit) }
+            if torn?.cause != .damagedRecord, isOrphan(next, after: cursor) { return LogEnd(tail: torn, orphan: next) }
             if let torn {
                 throw FileStoreError.corruptRecord(
                     segment: files.path(torn.segment), offset: torn.offset, reason: torn.reason)
@@ -53,31 +69,17 @@ struct LogScanner {
         }
     }
 
+    /// Whether segment `number` is the last one and starts after records the log does not have: the state a
+    /// power loss leaves when a roll-over created it before its predecessor's last records were on disk.
+    private func isOrphan(_ number: UInt32, after cursor: LogCursor) -> Bool {
+        guard !StoreIO.exists(files.path(number + 1)), let header = try? readHeader(number) else { return false }
+        return header.number == number && header.firstPosition > cursor.head + 1
+    }
+
     /// Reads and checks the header of segment `number` and moves the cursor to its first record.
     private func enter(_ number: UInt32, _ index: inout StoreIndex, _ cursor: inout LogCursor) throws {
         let path = files.path(number)
-        let fd = try files.descriptor(number)
-        var raw = [UInt8](repeating: 0, count: SegmentHeader.size)
-        let count = try raw.withUnsafeMutableBytes { (buffer) throws -> Int in
-            try StoreIO.read(fd, into: buffer, at: 0, path: path)
-        }
-        let header: SegmentHeader
-        let decoded = raw.withUnsafeBytes { buffer in
-            Result { () throws(SegmentHeader.Problem) -> SegmentHeader in
-                try SegmentHeader.decode(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-            }
-        }
-        switch decoded {
-        case .success(let decoded): header = decoded
-        case .failure(let error):
-            switch error {
-            case .short(let count):
-                throw FileStoreError.corruptSegmentHeader(segment: path, reason: "it is only \(count) bytes long")
-            case .invalid(let reason): throw FileStoreError.corruptSegmentHeader(segment: path, reason: reason)
-            case .unsupportedVersion(let version):
-                throw FileStoreError.unsupportedFormatVersion(segment: path, version: version)
-            }
-        }
+        let header = try readHeader(number)
         guard header.number == number else {
             throw FileStoreError.corruptSegmentHeader(segment: path, reason: "it says it is segment \(header.number)")
         }
@@ -95,8 +97,31 @@ struct LogScanner {
         cursor.offset = Int64(SegmentHeader.size)
     }
 
-    /// Reads the records of the cursor's segment from the cursor to the end of the file.
-    private func scan(_ index: inout StoreIndex, _ cursor: inout LogCursor) throws -> TornTail? {
+    /// Reads and decodes the header of segment `number`.
+    private func readHeader(_ number: UInt32) throws -> SegmentHeader {
+        let path = files.path(number)
+        let fd = try files.descriptor(number)
+        var raw = [UInt8](repeating: 0, count: SegmentHeader.size)
+        let count = try raw.withUnsafeMutableBytes { (buffer) throws -> Int in
+            try StoreIO.read(fd, into: buffer, at: 0, path: path)
+        }
+        let decoded = raw.withUnsafeBytes { buffer in
+            Result { () throws(SegmentHeader.Problem) -> SegmentHeader in
+                try SegmentHeader.decode(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            }
+        }
+        switch decoded {
+        case .success(let header): return header
+        case .failure(.short(let count)):
+            throw FileStoreError.corruptSegmentHeader(segment: path, reason: "it is only \(count) bytes long")
+        case .failure(.invalid(let reason)): throw FileStoreError.corruptSegmentHeader(segment: path, reason: reason)
+        case .failure(.unsupportedVersion(let version)):
+            throw FileStoreError.unsupportedFormatVersion(segment: path, version: version)
+        }
+    }
+
+    /// Reads the records of the cursor's segment from the cursor to the end of the file, or to `limit`.
+    private func scan(_ index: inout StoreIndex, _ cursor: inout LogCursor, through limit: Int64?) throws -> TornTail? {
         let path = files.path(cursor.segment)
         let fd = try files.descriptor(cursor.segment)
         let fileSize = try StoreIO.size(fd, path: path)
@@ -109,6 +134,8 @@ struct LogScanner {
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             var offset = 0
             var damage: String?
+            var wellFormed = false
+            var reachedLimit = false
             parsing: while offset < chunk.count {
                 switch RecordFraming.frame(in: chunk, at: offset) {
                 case .record(let body, let hash, let size):
@@ -116,11 +143,16 @@ struct LogScanner {
                         body, &index, segment: cursor.segment, offset: cursor.offset + Int64(offset))
                     {
                         damage = problem
+                        wellFormed = true
                         break parsing
                     }
                     cursor.hash = ChainHash(hash)
                     cursor.head += 1
                     offset += size
+                    if let limit, cursor.head >= limit {
+                        reachedLimit = true
+                        break parsing
+                    }
                 case .incomplete(let size):
                     if cursor.offset + Int64(chunk.count) < fileSize {
                         // The chunk ends inside the frame: read on from the frame, in a larger buffer if needed.
@@ -139,11 +171,11 @@ struct LogScanner {
                 }
             }
             cursor.offset += Int64(offset)
+            if reachedLimit { return nil }
             if let damage {
-                if try validRecordFollows(fd, path: path, after: cursor.offset, fileSize: fileSize, head: cursor.head) {
-                    throw FileStoreError.corruptRecord(segment: path, offset: cursor.offset, reason: damage)
-                }
-                return TornTail(segment: cursor.segment, offset: cursor.offset, fileSize: fileSize, reason: damage)
+                return try tail(
+                    fd, path: path, segment: cursor.segment, at: cursor.offset, fileSize: fileSize, head: cursor.head,
+                    reason: damage, wellFormed: wellFormed)
             }
         }
         return nil
@@ -170,18 +202,28 @@ struct LogScanner {
         return nil
     }
 
-    /// Whether a whole record with a plausible position lies anywhere after `offset`: if so, the damage
-    /// at `offset` is in the middle of the log; if not, it is a torn tail.
-    private func validRecordFollows(
-        _ fd: FileDescriptor, path: String, after offset: Int64, fileSize: Int64, head: Int64
-    ) throws -> Bool {
-        let length = Int(fileSize - offset)
-        guard length > RecordFraming.overhead + RecordBody.fixedSize else { return false }
-        let region = UnsafeMutableRawBufferPointer.allocate(byteCount: length, alignment: 16)
+    /// The bad bytes from `offset` to the end of the segment: corruption in the middle of the log (thrown)
+    /// when a whole record with a plausible position lies anywhere after them, else a tail, classified.
+    private func tail(
+        _ fd: FileDescriptor, path: String, segment: UInt32, at offset: Int64, fileSize: Int64, head: Int64,
+        reason: String, wellFormed: Bool
+    ) throws -> TornTail {
+        let region = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(fileSize - offset), alignment: 16)
         defer { region.deallocate() }
         let count = try StoreIO.read(fd, into: region, at: offset, path: path)
         let bytes = UnsafeRawBufferPointer(rebasing: region[0..<count])
+        if Self.validRecordFollows(in: bytes, head: head) {
+            throw FileStoreError.corruptRecord(segment: path, offset: offset, reason: reason)
+        }
+        return TornTail(
+            segment: segment, offset: offset, fileSize: fileSize, reason: reason,
+            cause: TailClassifier.cause(of: bytes, at: offset, wellFormedFrame: wellFormed))
+    }
+
+    /// Whether a whole record with a plausible position starts anywhere after the first byte of `bytes`.
+    private static func validRecordFollows(in bytes: UnsafeRawBufferPointer, head: Int64) -> Bool {
         let minimum = RecordFraming.overhead + RecordBody.fixedSize
+        guard bytes.count > minimum else { return false }
         var start = 1
         while start + minimum <= bytes.count {
             let bodyLength = Int(ByteReader.load(UInt32.self, bytes, at: start))

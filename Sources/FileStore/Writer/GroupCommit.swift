@@ -1,6 +1,7 @@
 import CompetenceCore
 import Dispatch
 import Foundation
+import Logging
 import Synchronization
 import SystemPackage
 
@@ -10,11 +11,20 @@ import SystemPackage
 /// Group commit: each drain takes **every** append queued so far, writes them in one go and syncs once;
 /// appends queued while a sync runs wait for the next drain. So one `fdatasync` covers every append
 /// waiting for it, and each append is acknowledged only after the sync that covers it.
+///
+/// Order on disk: a segment is synced before the next one is created, so a later segment never exists
+/// without every record before it; the head is published (``HeadFile``) only after the records it names
+/// are written (and synced, with durable appends), so readers in other processes never see a record that a
+/// failed sync rolls back.
 final class GroupCommitWriter: Sendable {
     private let core: StoreCore
+    private let head: HeadFile
     private let queue = DispatchQueue(label: "FileStore.GroupCommitWriter", qos: .userInitiated)
 
-    init(core: StoreCore) { self.core = core }
+    init(core: StoreCore, head: HeadFile) {
+        self.core = core
+        self.head = head
+    }
 
     /// Plans, encodes and queues an append; returns once it is durable (or failed, writing nothing).
     func append(_ appends: [StreamAppend]) async throws -> [AppendResult] {
@@ -41,41 +51,59 @@ final class GroupCommitWriter: Sendable {
     /// Writes queued appends until the queue is empty.
     private func drain() {
         while true {
-            let batch: [PendingWrite] = core.state.withLock { state in
+            let (batch, failure): ([PendingWrite], FileStoreError?) = core.state.withLock { state in
                 if state.queue.isEmpty {
                     state.draining = false
-                    return []
+                    return ([], nil)
                 }
                 defer { state.queue.removeAll(keepingCapacity: true) }
-                return state.queue
+                return (state.queue, state.failure)
             }
             guard let last = batch.last else { return }
+            if let failure {
+                // Planned before an earlier failure (a timed sync of batched durability) was known.
+                fail(batch, failure)
+                continue
+            }
             do {
                 try write(batch)
-                let head = last.end.head
-                core.state.withLock { $0.durable = last.end }
-                core.notifier.advance(to: head)
-                for write in batch { write.continuation.resume(returning: write.results) }
+            } catch let error as SyncCallFailed {
+                fail(batch, syncFailed(error))
+                continue
             } catch {
-                fail(
-                    batch,
+                let failure =
                     error as? FileStoreError
-                        ?? .io(operation: "write", path: core.directory, errno: Errno.ioError.rawValue))
+                    ?? .io(operation: "write", path: core.directory, errno: Errno.ioError.rawValue)
+                core.options.logger.error(
+                    "append failed and was rolled back",
+                    metadata: ["directory": "\(core.directory)", "error": "\(failure)"])
+                fail(batch, failure)
+                continue
             }
+            publish(last.end)
+            core.state.withLock { state in
+                state.durable = last.end
+                if core.options.durability == .durable { state.synced = last.end.head }
+            }
+            core.notifier.advance(to: last.end.head)
+            for write in batch { write.continuation.resume(returning: write.results) }
         }
     }
 
-    /// Writes the chunks of a batch, merging adjacent ones, then syncs every segment written.
+    /// Writes the chunks of a batch, merging adjacent ones, then syncs the segment written last (durable) or
+    /// schedules its sync (batched). A segment is synced before the next one is created.
     private func write(_ batch: [PendingWrite]) throws {
-        var written: [UInt32] = []
+        var written: UInt32?
         var run: WriteChunk?
         for chunk in batch.lazy.flatMap(\.chunks) {
             if let header = chunk.newSegment {
                 if let pending = run { try flush(pending) }
                 run = nil
+                // Every record before the new segment is on disk before the segment exists.
+                try syncSegment(header.number - 1, through: header.firstPosition - 1)
                 try core.files.create(header)
             }
-            if written.last != chunk.segment { written.append(chunk.segment) }
+            written = chunk.segment
             if var current = run, current.segment == chunk.segment,
                 current.offset + Int64(current.bytes.count) == chunk.offset
             {
@@ -87,12 +115,13 @@ final class GroupCommitWriter: Sendable {
             }
         }
         if let pending = run { try flush(pending) }
+        guard let written else { return }
         switch core.options.durability {
         case .durable:
-            for segment in written { try sync(segment) }
+            try syncSegment(written, through: nil)
         case .batched(let interval):
             let schedule: Bool = core.state.withLock { state in
-                state.unsynced.formUnion(written)
+                state.unsynced.insert(written)
                 defer { state.syncScheduled = true }
                 return !state.syncScheduled
             }
@@ -109,29 +138,74 @@ final class GroupCommitWriter: Sendable {
         }
     }
 
-    private func sync(_ segment: UInt32) throws {
-        let path = core.files.path(segment)
-        do {
-            try StoreIO.syncData(try core.files.descriptor(segment), path: path)
-        } catch let error as FileStoreError {
-            // After a failed fsync the OS may have dropped the pages: never trust this process's view again.
-            core.state.withLock {
-                $0.failure = .failedEarlierSync(directory: core.directory, errno: error.errno ?? Errno.ioError.rawValue)
-            }
-            throw error
+    /// Syncs a segment; `through` is the last position it holds when that is known to make everything
+    /// before it durable (a segment being closed).
+    private func syncSegment(_ segment: UInt32, through position: Int64?) throws {
+        try core.files.syncData(segment)
+        core.state.withLock { state in
+            state.unsynced.remove(segment)
+            if let position { state.synced = max(state.synced, position) }
         }
     }
 
-    /// The timed sync of batched durability.
+    /// The timed sync of batched durability. It runs on the writer's queue, so no write is under way: what
+    /// it syncs is everything acknowledged so far.
     private func syncBatched() {
-        let segments: Set<UInt32> = core.state.withLock { state in
+        let (segments, written): (Set<UInt32>, Int64) = core.state.withLock { state in
             defer {
                 state.unsynced = []
                 state.syncScheduled = false
             }
-            return state.unsynced
+            return (state.unsynced, state.durable.head)
         }
-        for segment in segments.sorted() { try? sync(segment) }
+        do {
+            for segment in segments.sorted() { try core.files.syncData(segment) }
+            core.state.withLock { $0.synced = max($0.synced, written) }
+        } catch let error as SyncCallFailed {
+            _ = syncFailed(error)
+        } catch {
+            _ = syncFailed(
+                SyncCallFailed(
+                    operation: PlatformCalls.syncDataCall, path: core.directory, errno: Errno.ioError.rawValue))
+        }
+    }
+
+    /// Fails the store for writing after a failed sync: records which positions are durable, which were
+    /// acknowledged without being so, and which appends fail with it; logs it now; returns the error.
+    private func syncFailed(_ error: SyncCallFailed) -> FileStoreError {
+        let failure: SyncFailure = core.state.withLock { state in
+            let written = state.durable.head
+            let failure = SyncFailure(
+                operation: error.operation, path: error.path, errno: error.errno, durableThrough: state.synced,
+                acknowledgedNotDurable: written > state.synced ? (state.synced + 1)...written : nil,
+                failedAppends: state.planned.head > written ? (written + 1)...state.planned.head : nil)
+            if state.failure == nil { state.failure = .syncFailed(failure) }
+            return failure
+        }
+        var metadata: Logger.Metadata = [
+            "path": "\(failure.path)", "errno": "\(failure.errno)", "durable_through": "\(failure.durableThrough)",
+        ]
+        if let range = failure.acknowledgedNotDurable {
+            metadata["acknowledged_not_durable"] = "\(range.lowerBound)...\(range.upperBound)"
+        }
+        if let range = failure.failedAppends {
+            metadata["failed_appends"] = "\(range.lowerBound)...\(range.upperBound)"
+        }
+        core.options.logger.log(
+            level: failure.acknowledgedNotDurable == nil ? .error : .critical, "\(failure)", metadata: metadata)
+        return .syncFailed(failure)
+    }
+
+    /// Tells readers in other processes how far the log goes. A failure does not fail the append (the records
+    /// are on disk); readers then lag until the next publication, and it is logged.
+    private func publish(_ end: LogCursor) {
+        do {
+            try head.publish(PublishedHead(end))
+        } catch {
+            core.options.logger.error(
+                "could not publish the head for readers in other processes",
+                metadata: ["path": "\(head.path)", "error": "\(error)"])
+        }
     }
 
     /// Rolls back a failed batch and everything queued after it: none of it becomes visible, the indexes
