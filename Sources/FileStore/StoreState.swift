@@ -36,6 +36,12 @@ struct StoreState: Sendable {
     var queue: [PendingWrite] = []
     /// Whether a drain is scheduled or running on the writer's queue.
     var draining = false
+    /// How many appends the last group commit acknowledged: as many appenders may be about to append again.
+    var lastBatchAppends = 0
+    /// How long the last group commit's sync took (zero with batched durability, which does not wait).
+    var lastSync: Duration = .zero
+    /// Whether the writer is waiting for appenders of the last group commit to come back.
+    var lingering = false
     /// The segment written but not yet synced (batched durability; a segment is synced before the next is
     /// created, so there is at most one).
     var unsynced: Set<UInt32> = []

@@ -47,7 +47,7 @@ final class SegmentFiles: Sendable {
     /// `fdatasync`s segment `number`: its data, and the metadata needed to read it back, on disk.
     func syncData(_ number: UInt32) throws {
         let fd = try descriptor(number)
-        try syncData(fd, path: path(number))
+        try syncData(fd, path: self.path(number))
     }
 
     /// `fsync`s the directory, so that files created, renamed or removed in it stay so after a crash.
@@ -111,14 +111,18 @@ final class SegmentFiles: Sendable {
         return copy
     }
 
-    private func syncData(_ fd: FileDescriptor, path: String) throws {
-        try checked(PlatformCalls.syncDataCall, path) { () throws(Errno) in try PlatformCalls.syncData(fd) }
+    private func syncData(_ fd: FileDescriptor, path: @autoclosure () -> String) throws {
+        try checked(PlatformCalls.syncDataCall, path()) { () throws(Errno) in try PlatformCalls.syncData(fd) }
     }
 
     /// Runs a sync, unless the injected fault fails it first; a failure is a ``SyncCallFailed``.
-    private func checked(_ operation: String, _ path: String, _ call: () throws(Errno) -> Void) throws {
-        if let code = faults.sync?(path) { throw SyncCallFailed(operation: operation, path: path, errno: code) }
-        do { try call() } catch { throw SyncCallFailed(operation: operation, path: path, errno: error.rawValue) }
+    private func checked(
+        _ operation: String, _ path: @autoclosure () -> String, _ call: () throws(Errno) -> Void
+    ) throws {
+        if let hook = faults.sync, let code = hook(path()) {
+            throw SyncCallFailed(operation: operation, path: path(), errno: code)
+        }
+        do { try call() } catch { throw SyncCallFailed(operation: operation, path: path(), errno: error.rawValue) }
     }
 
     deinit {

@@ -16,11 +16,12 @@ enum StoreIO {
 
     /// Reads up to `buffer.count` bytes at `offset`; fewer only at the end of the file.
     static func read(
-        _ fd: FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64, path: String
+        _ fd: FileDescriptor, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64,
+        path: @autoclosure () -> String
     ) throws -> Int {
         var done = 0
         while done < buffer.count {
-            let count = try failing("read", path) {
+            let count = try failing("read", path()) {
                 try fd.read(
                     fromAbsoluteOffset: offset + Int64(done),
                     into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...]))
@@ -32,26 +33,28 @@ enum StoreIO {
     }
 
     /// Writes all of `bytes` at `offset`.
-    static func write(_ fd: FileDescriptor, _ bytes: UnsafeRawBufferPointer, at offset: Int64, path: String) throws {
+    static func write(
+        _ fd: FileDescriptor, _ bytes: UnsafeRawBufferPointer, at offset: Int64, path: @autoclosure () -> String
+    ) throws {
         var done = 0
         while done < bytes.count {
-            let count = try failing("write", path) {
+            let count = try failing("write", path()) {
                 try fd.write(toAbsoluteOffset: offset + Int64(done), UnsafeRawBufferPointer(rebasing: bytes[done...]))
             }
             // A write that makes no progress would loop for ever: report it as the I/O error it is.
-            if count == 0 { throw FileStoreError.io(operation: "write", path: path, errno: Errno.ioError.rawValue) }
+            if count == 0 { throw FileStoreError.io(operation: "write", path: path(), errno: Errno.ioError.rawValue) }
             done += count
         }
     }
 
     /// The size of an open file in bytes.
-    static func size(_ fd: FileDescriptor, path: String) throws -> Int64 {
-        try failing("fstat", path) { try fd.stat().size }
+    static func size(_ fd: FileDescriptor, path: @autoclosure () -> String) throws -> Int64 {
+        try failing("fstat", path()) { try fd.stat().size }
     }
 
     /// Cuts an open file to `size` bytes.
-    static func truncate(_ fd: FileDescriptor, to size: Int64, path: String) throws {
-        try failing("ftruncate", path) { try fd.resize(to: size) }
+    static func truncate(_ fd: FileDescriptor, to size: Int64, path: @autoclosure () -> String) throws {
+        try failing("ftruncate", path()) { try fd.resize(to: size) }
     }
 
     /// Whether something exists at `path`.
@@ -87,15 +90,18 @@ enum StoreIO {
         try failing("opendir", path) { try PlatformCalls.list(path) }
     }
 
-    /// Runs a system call, turning its `Errno` into a ``FileStoreError`` naming the call and the file.
-    private static func failing<T>(_ operation: String, _ path: String, _ call: () throws -> T) throws -> T {
+    /// Runs a system call, turning its `Errno` into a ``FileStoreError`` naming the call and the file (whose
+    /// path is only built when the call fails: the write path builds no strings).
+    private static func failing<T>(
+        _ operation: String, _ path: @autoclosure () -> String, _ call: () throws -> T
+    ) throws -> T {
         do {
             return try call()
         } catch let code as Errno {
-            throw FileStoreError.io(operation: operation, path: path, errno: code.rawValue)
+            throw FileStoreError.io(operation: operation, path: path(), errno: code.rawValue)
         } catch {
             // swift-system and PlatformCalls throw only `Errno`; anything else is still an I/O failure here.
-            throw FileStoreError.io(operation: operation, path: path, errno: Errno.ioError.rawValue)
+            throw FileStoreError.io(operation: operation, path: path(), errno: Errno.ioError.rawValue)
         }
     }
 }

@@ -10,7 +10,11 @@ import SystemPackage
 ///
 /// Group commit: each drain takes **every** append queued so far, writes them in one go and syncs once;
 /// appends queued while a sync runs wait for the next drain. So one `fdatasync` covers every append
-/// waiting for it, and each append is acknowledged only after the sync that covers it.
+/// waiting for it, and each append is acknowledged only after the sync that covers it. When fewer appends
+/// are queued than the last group commit acknowledged, the writer first waits — at most half as long as
+/// that commit's sync took — for the others to come back (``StragglerWait``): otherwise the first appender
+/// to return would get a sync of its own while the rest queue behind it, two syncs for one round. A single
+/// appender never waits.
 ///
 /// Order on disk: a segment is synced before the next one is created, so a later segment never exists
 /// without every record before it; the head is published (``HeadFile``) only after the records it names
@@ -20,6 +24,7 @@ final class GroupCommitWriter: Sendable {
     private let core: StoreCore
     private let head: HeadFile
     private let queue = DispatchQueue(label: "FileStore.GroupCommitWriter", qos: .userInitiated)
+    private let stragglers = StragglerWait()
 
     init(core: StoreCore, head: HeadFile) {
         self.core = core
@@ -29,21 +34,22 @@ final class GroupCommitWriter: Sendable {
     /// Plans, encodes and queues an append; returns once it is durable (or failed, writing nothing).
     func append(_ appends: [StreamAppend]) async throws -> [AppendResult] {
         try await withCheckedThrowingContinuation { continuation in
-            let startDrain: Bool = core.state.withLock { state in
+            let (startDrain, wake): (Bool, Bool) = core.state.withLock { state in
                 do {
                     guard let write = try state.planWrite(appends, options: core.options, continuation: continuation)
                     else {
-                        return false
+                        return (false, false)
                     }
                     state.queue.append(write)
-                    if state.draining { return false }
+                    if state.draining { return (false, state.lingering && state.queue.count >= state.lastBatchAppends) }
                     state.draining = true
-                    return true
+                    return (true, false)
                 } catch {
                     continuation.resume(throwing: error)
-                    return false
+                    return (false, false)
                 }
             }
+            if wake { stragglers.wake() }
             if startDrain { queue.async { self.drain() } }
         }
     }
@@ -51,6 +57,7 @@ final class GroupCommitWriter: Sendable {
     /// Writes queued appends until the queue is empty.
     private func drain() {
         while true {
+            waitForStragglers()
             let (batch, failure): ([PendingWrite], FileStoreError?) = core.state.withLock { state in
                 if state.queue.isEmpty {
                     state.draining = false
@@ -83,11 +90,27 @@ final class GroupCommitWriter: Sendable {
             publish(last.end)
             core.state.withLock { state in
                 state.durable = last.end
+                state.lastBatchAppends = batch.count
                 if core.options.durability == .durable { state.synced = last.end.head }
             }
             core.notifier.advance(to: last.end.head)
             for write in batch { write.continuation.resume(returning: write.results) }
         }
+    }
+
+    /// Waits (up to half the last sync's time) until as many appends are queued as the last group commit
+    /// acknowledged; returns at once when they are, or when the last commit had one append.
+    private func waitForStragglers() {
+        let wait: (expected: Int, timeout: Duration)? = core.state.withLock { state in
+            guard state.queue.count < state.lastBatchAppends, .zero < state.lastSync else { return nil }
+            state.lingering = true
+            return (state.lastBatchAppends, state.lastSync / 2)
+        }
+        guard let wait else { return }
+        stragglers.wait(for: min(wait.timeout, .milliseconds(5))) {
+            core.state.withLock { $0.queue.count >= wait.expected }
+        }
+        core.state.withLock { $0.lingering = false }
     }
 
     /// Writes the chunks of a batch, merging adjacent ones, then syncs the segment written last (durable) or
@@ -118,7 +141,10 @@ final class GroupCommitWriter: Sendable {
         guard let written else { return }
         switch core.options.durability {
         case .durable:
+            let started = ContinuousClock.now
             try syncSegment(written, through: nil)
+            let took = ContinuousClock.now - started
+            core.state.withLock { $0.lastSync = took }
         case .batched(let interval):
             let schedule: Bool = core.state.withLock { state in
                 state.unsynced.insert(written)
