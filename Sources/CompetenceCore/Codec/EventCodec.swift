@@ -29,20 +29,29 @@ public struct EventCodec<Output: Sendable>: Sendable {
     public mutating func register<Event: DomainEvent>(
         _ type: Event.Type, wrap: @escaping @Sendable (Event) -> Output
     ) {
-        register(Event.self, decode: { try Self.decodePayload(Event.self, $0) }, wrap: wrap)
-    }
-
-    /// Teaches the codec an event type that reads its compact form directly (``CompactDecodable``): compact
-    /// payloads take that fast path, JSON ones the usual one.
-    package mutating func register<Event: DomainEvent & CompactDecodable>(
-        _ type: Event.Type, wrap: @escaping @Sendable (Event) -> Output
-    ) {
+        let json = JSONPayloadCoding.reader(for: Event.self)
         register(
             Event.self,
             decode: { payload in
                 switch payload.encoding {
                 case .compact: try CompactDecoder().decode(Event.self, from: payload.bytes)
-                case .json: try JSONPayloadCoding.decode(Event.self, from: payload.bytes)
+                case .json: try json(payload.bytes)
+                }
+            }, wrap: wrap)
+    }
+
+    /// Teaches the codec an event type that reads its compact form directly (``CompactDecodable``): compact
+    /// payloads take that fast path, JSON ones their direct reader when the type has one (``JSONDecodable``).
+    package mutating func register<Event: DomainEvent & CompactDecodable>(
+        _ type: Event.Type, wrap: @escaping @Sendable (Event) -> Output
+    ) {
+        let json = JSONPayloadCoding.reader(for: Event.self)
+        register(
+            Event.self,
+            decode: { payload in
+                switch payload.encoding {
+                case .compact: try CompactDecoder().decode(Event.self, from: payload.bytes)
+                case .json: try json(payload.bytes)
                 }
             }, wrap: wrap)
     }
