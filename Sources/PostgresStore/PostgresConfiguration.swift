@@ -1,9 +1,18 @@
 import Foundation
 
 /// How a ``PostgresEventStore`` reaches its database and where it keeps its tables.
-public struct PostgresConfiguration: Sendable, Hashable {
-    /// A libpq connection string: a URI (`postgresql://user@host:5432/db?sslmode=disable`) or key/value
-    /// conninfo (`host=/tmp port=5432 dbname=ledger`). Passed to libpq unchanged.
+///
+/// Printing a configuration (`description`, `debugDescription`, `dump`) shows the connection string with
+/// every password masked (``redacting(_:)``).
+public struct PostgresConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
+    /// A libpq connection string: a URI (`postgresql://user@host:5432/db?sslmode=disable`, several hosts as
+    /// `host1:5432,host2:5432` with `target_session_attrs=read-write` for failover) or key/value conninfo
+    /// (`host=/tmp port=5432 dbname=ledger`). Passed to libpq as given, after the store's defaults for
+    /// `connect_timeout` (10 s) and TCP keepalives, which the string overrides; `lock_timeout` (5 s) and
+    /// `statement_timeout` (30 s) apply unless `options=-c lock_timeout=…` or the server's settings say
+    /// otherwise (`Docs/PostgresStore.md`, "Timeouts").
     public var connectionString: String
     /// The PostgreSQL schema holding the store's tables: 1–48 ASCII letters, digits or underscores, not
     /// starting with a digit. Several stores can share a database in different schemas.
@@ -55,6 +64,34 @@ public struct PostgresConfiguration: Sendable, Hashable {
                 kind: .invalidConfiguration, message: "\(Self.environmentVariable) is not set")
         }
         self.init(connectionString: url, schema: schema)
+    }
+
+    /// `connectionString` with every password replaced by `***`: the user-info password of a URI
+    /// (`postgresql://user:***@host`), its `password=` query parameters, and keyword/value `password=` values,
+    /// quoted or not.
+    public static func redacting(_ connectionString: String) -> String {
+        ConnectionString(connectionString).redacted
+    }
+
+    /// The configuration with its connection string's passwords masked.
+    public var description: String {
+        "PostgresConfiguration(connectionString: \(Self.redacting(connectionString)), schema: \(schema), "
+            + "poolSize: \(poolSize), maxPayloadBytes: \(maxPayloadBytes.map(String.init) ?? "nil"), "
+            + "pollingInterval: \(pollingInterval), migratesAutomatically: \(migratesAutomatically))"
+    }
+
+    /// The same as ``description``.
+    public var debugDescription: String { description }
+
+    /// The fields, with the connection string's passwords masked.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "connectionString": Self.redacting(connectionString), "schema": schema, "poolSize": poolSize,
+                "maxPayloadBytes": maxPayloadBytes as Any, "pollingInterval": pollingInterval,
+                "migratesAutomatically": migratesAutomatically,
+            ], displayStyle: .struct)
     }
 
     /// Throws unless every field is usable.

@@ -14,6 +14,10 @@ public struct PostgresError: Error, Hashable, Sendable, CustomStringConvertible 
         case connectionLost
         /// The server answered a statement with an error (see ``PostgresError/sqlState``).
         case server
+        /// The server cancelled the statement because it waited for a lock longer than `lock_timeout`
+        /// (SQLSTATE `55P03`, e.g. another session holds the log's head lock) or ran longer than
+        /// `statement_timeout` (`57014`). Nothing of it was written; trying again may succeed.
+        case timedOut
         /// The configuration is invalid (e.g. a schema name that is not a plain identifier).
         case invalidConfiguration
         /// The server answered in a shape the store did not expect (a bug or a foreign schema).
@@ -48,12 +52,12 @@ public struct PostgresError: Error, Hashable, Sendable, CustomStringConvertible 
         self.context = context
     }
 
-    /// True when trying the same operation again may succeed: the connection failed or was lost, the server
-    /// is shutting down or starting up (class 08, `57P01`–`57P03`), or the transaction lost a serialization
+    /// True when trying the same operation again may succeed: the connection failed or was lost, a timeout
+    /// cancelled the statement (``Kind/timedOut``), the server is shutting down or starting up (class 08, `57P01`–`57P03`), or the transaction lost a serialization
     /// or deadlock race (`40001`, `40P01`). The store opens a new connection for the next operation.
     public var isRetryable: Bool {
         switch kind {
-        case .connectionFailed, .connectionLost: return true
+        case .connectionFailed, .connectionLost, .timedOut: return true
         case .invalidConfiguration, .unexpectedResponse, .closed: return false
         case .server:
             guard let code = sqlState else { return false }

@@ -193,7 +193,7 @@ struct PostgresStoreBehaviourTests {
             for try await versions in group { all.append(versions) }
             return all
         }
-        #expect(applied.filter { !$0.isEmpty } == [[1]], "exactly one migrator applied version 1: \(applied)")
+        #expect(applied.filter { !$0.isEmpty } == [[1, 2]], "exactly one migrator applied them: \(applied)")
         #expect(try await stores[0].migrate() == [], "a second run applies nothing")
         try await stores[1].append([Sample.event()], to: "mig-1", expecting: .any)
         #expect(try await stores[2].headPosition() == 1)
@@ -350,9 +350,12 @@ enum Sample {
 /// A log handler that keeps every message, for checking what reached the logger.
 struct RecordingLogHandler: LogHandler {
     final class Records: Sendable {
-        private let storage = Mutex<[String]>([])
-        var messages: [String] { storage.withLock { $0 } }
-        func add(_ message: String) { storage.withLock { $0.append(message) } }
+        private let storage = Mutex<[(message: String, line: String)]>([])
+        /// The messages alone.
+        var messages: [String] { storage.withLock { $0.map(\.message) } }
+        /// Each message with its metadata, as a log line shows it.
+        var lines: [String] { storage.withLock { $0.map(\.line) } }
+        func add(_ message: String, line: String) { storage.withLock { $0.append((message, line)) } }
     }
 
     let records: Records
@@ -364,5 +367,8 @@ struct RecordingLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(event: LogEvent) { records.add("\(event.message)") }
+    func log(event: LogEvent) {
+        let all = metadata.merging(event.metadata ?? [:]) { $1 }
+        records.add("\(event.message)", line: "\(event.message) \(all)")
+    }
 }

@@ -71,12 +71,22 @@ public final class TestCluster: Sendable {
 
     /// Runs SQL through `psql` (a separate client, as an administrator would) and returns its unaligned output.
     public func psql(_ sql: String) async throws -> String {
-        let directory = (try? PostgresBinaries.locate().directory) ?? "/usr/bin"
-        let client =
-            FileManager.default.isExecutableFile(atPath: "\(directory)/psql") ? "\(directory)/psql" : "/usr/bin/psql"
-        let run = try await Subprocess.run(client, [url, "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        let run = try await Subprocess.run(Self.psqlPath, [url, "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
         guard run.succeeded else { throw TestClusterError("psql failed (\(run.termination)): \(run.stderr)") }
         return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Starts SQL through `psql` in the background, its session named `application` (so a test can find it in
+    /// `pg_stat_activity` and end it with `pg_terminate_backend`); the statements run as one transaction.
+    public func psqlSession(_ sql: String, application: String) throws -> Subprocess {
+        let separator = url.contains("?") ? "&" : "?"
+        return try Subprocess(
+            Self.psqlPath, [url + separator + "application_name=\(application)", "-X", "-A", "-t", "-c", sql])
+    }
+
+    private static var psqlPath: String {
+        let directory = (try? PostgresBinaries.locate().directory) ?? "/usr/bin"
+        return FileManager.default.isExecutableFile(atPath: "\(directory)/psql") ? "\(directory)/psql" : "/usr/bin/psql"
     }
 
     /// Stops the server and deletes its directory; a no-op for an external server or a second call.

@@ -4,11 +4,16 @@ import Logging
 /// never reach stderr. Immutable, hence `Sendable`; a connection keeps it alive as long as its `PGconn`.
 final class NoticeSink: Sendable {
     let logger: Logger
+    /// The connection string's passwords, masked in every logged line.
+    let secrets: ConnectionString
 
-    init(logger: Logger) { self.logger = logger }
+    init(logger: Logger, secrets: ConnectionString) {
+        self.logger = logger
+        self.secrets = secrets
+    }
 
     func receive(_ message: String) {
-        let text = message.hasSuffix("\n") ? String(message.dropLast()) : message
+        let text = secrets.scrub(message.hasSuffix("\n") ? String(message.dropLast()) : message)
         if text.hasPrefix("WARNING") {
             logger.warning("\(text)", metadata: ["source": "postgresql"])
         } else {

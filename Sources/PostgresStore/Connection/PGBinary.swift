@@ -43,6 +43,10 @@ struct PGByteWriter {
 
     init(capacity: Int = 64) { bytes.reserveCapacity(capacity) }
 
+    mutating func int16(_ value: Int16) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
     mutating func int32(_ value: Int32) {
         withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
@@ -198,5 +202,80 @@ struct PGParameter: Sendable {
     static func optionalTextArray(_ values: Set<String>?) -> PGParameter {
         guard let values else { return PGParameter(type: PGType.textArray, bytes: nil) }
         return textArray(values.sorted())
+    }
+}
+
+/// Writes binary `COPY … FROM STDIN (FORMAT binary)` data: the header, rows of fields in the binary wire
+/// forms above, and the trailer.
+struct PGCopyWriter {
+    private var writer = PGByteWriter(capacity: 1 << 16)
+    private let columns: Int
+
+    /// Starts the data for rows of `columns` fields.
+    init(columns: Int) {
+        self.columns = columns
+        writer.raw(Array("PGCOPY\n".utf8) + [0xFF, 0x0D, 0x0A, 0x00])
+        writer.int32(0)  // flags
+        writer.int32(0)  // header extension length
+    }
+
+    /// Starts a row; then write exactly `columns` fields.
+    mutating func beginRow() { writer.int16(Int16(columns)) }
+
+    mutating func null() { writer.int32(-1) }
+
+    mutating func int32(_ value: Int32) {
+        writer.int32(4)
+        writer.int32(value)
+    }
+
+    mutating func int64(_ value: Int64) {
+        writer.int32(8)
+        writer.int64(value)
+    }
+
+    mutating func int64(_ value: Int64?) {
+        if let value { int64(value) } else { null() }
+    }
+
+    mutating func uuid(_ value: UUID) {
+        writer.int32(16)
+        writer.uuid(value)
+    }
+
+    mutating func uuid(_ value: UUID?) {
+        if let value { uuid(value) } else { null() }
+    }
+
+    mutating func date(_ value: Date) { int64(PGBinary.microseconds(value)) }
+
+    mutating func text(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            writer.int32(Int32(utf8.count))
+            writer.raw(utf8)
+        }
+    }
+
+    mutating func text(_ value: String?) {
+        if let value { text(value) } else { null() }
+    }
+
+    mutating func bytes(_ value: Data) {
+        writer.int32(Int32(value.count))
+        writer.raw(value)
+    }
+
+    /// A `jsonb` field: the version byte, then the JSON text.
+    mutating func jsonb(_ value: Data) {
+        writer.int32(Int32(value.count + 1))
+        writer.raw(CollectionOfOne(PGBinary.jsonbVersion))
+        writer.raw(value)
+    }
+
+    /// The finished data, trailer included.
+    consuming func finish() -> [UInt8] {
+        writer.int16(-1)
+        return writer.bytes
     }
 }

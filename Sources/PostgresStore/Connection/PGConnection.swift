@@ -16,23 +16,26 @@ final class PGConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var prepared: Set<String> = []
     private let noticeSink: NoticeSink
+    /// The passwords of the connection string, masked in every error this connection raises.
+    private let secrets: ConnectionString
 
     /// Opens a connection. Runs the blocking connect on the connection's own queue.
     static func connect(_ connectionString: String, logger: Logger) async throws(PostgresError) -> PGConnection {
-        let connection = PGConnection(logger: logger)
+        let connection = PGConnection(connectionString: connectionString, logger: logger)
         do {
             try await connection.run { try $0.open(connectionString) }
         } catch let error as PostgresError {
             throw error
         } catch {
-            throw PostgresError(kind: .connectionFailed, message: "\(error)")
+            throw PostgresError(kind: .connectionFailed, message: connection.secrets.scrub("\(error)"))
         }
         return connection
     }
 
-    private init(logger: Logger) {
+    private init(connectionString: String, logger: Logger) {
         queue = DispatchQueue(label: "competence.postgres.connection")
-        noticeSink = NoticeSink(logger: logger)
+        secrets = ConnectionString(connectionString)
+        noticeSink = NoticeSink(logger: logger, secrets: secrets)
     }
 
     deinit {
@@ -69,10 +72,11 @@ final class PGConnection: @unchecked Sendable {
 
     private func open(_ connectionString: String) throws(PostgresError) {
         dispatchPrecondition(condition: .onQueue(queue))
-        // expand_dbname=1 lets `dbname` carry a whole URI or conninfo string; later keys override it. The
-        // application name is only a fallback: one the connection string gives wins.
-        let keys = ["dbname", "client_encoding", "fallback_application_name"]
-        let values = [connectionString, "UTF8", "competence-ledger"]
+        // expand_dbname=1 lets `dbname` carry a whole URI or conninfo string. Keys before it are defaults that
+        // the string overrides (timeouts, keepalives); keys after it override the string.
+        let defaults = SessionDefaults.connectionKeywords
+        let keys = defaults.map(\.key) + ["dbname", "client_encoding", "fallback_application_name"]
+        let values = defaults.map(\.value) + [connectionString, "UTF8", "competence-ledger"]
         let connection: OpaquePointer? = withCStrings(keys) { keyPointers in
             withCStrings(values) { valuePointers in
                 PQconnectdbParams(keyPointers, valuePointers, 1)
@@ -82,7 +86,7 @@ final class PGConnection: @unchecked Sendable {
             throw PostgresError(kind: .connectionFailed, message: "libpq could not allocate a connection")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
-            let message = Self.trimmed(PQerrorMessage(connection))
+            let message = secrets.scrub(Self.trimmed(PQerrorMessage(connection)))
             PQfinish(connection)
             throw PostgresError(kind: .connectionFailed, message: message)
         }
@@ -94,13 +98,66 @@ final class PGConnection: @unchecked Sendable {
                 Unmanaged<NoticeSink>.fromOpaque(context).takeUnretainedValue().receive(String(cString: message))
             }, context)
         handle = connection
-        // Plan every execution with its parameters and the tables' current size: a generic plan cached while
-        // the tables were still empty keeps scanning them whole as they grow (until an ANALYZE happens to
-        // invalidate it) — the event-id lookup of every append then costs O(size) instead of O(log size).
-        // No JIT: it only adds compile time to these short statements.
-        _ = try execute(
-            unprepared:
-                "SELECT set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)")
+        _ = try execute(unprepared: SessionDefaults.setUp)
+    }
+
+    /// Whether the server is a hot standby (read-only, in recovery), as it last reported (`in_hot_standby`,
+    /// sent by PostgreSQL 14 and later whenever it changes). On the queue only.
+    var isHotStandby: Bool {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard let handle, let value = PQparameterStatus(handle, "in_hot_standby") else { return false }
+        return String(cString: value) == "on"
+    }
+
+    /// The value libpq uses for a connection keyword (e.g. `connect_timeout`), or nil when unset. On the queue
+    /// only.
+    func option(_ keyword: String) -> String? {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard let handle, let options = PQconninfo(handle) else { return nil }
+        defer { PQconninfoFree(options) }
+        var index = 0
+        while let name = options[index].keyword {
+            if String(cString: name) == keyword { return options[index].val.map { String(cString: $0) } }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Runs `COPY … FROM STDIN` with `rows` as its data (binary or text, as `sql` says). On the queue only.
+    func copy(_ sql: String, rows: [UInt8]) throws(PostgresError) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard let handle else { throw PostgresError(kind: .connectionLost, message: "the connection is closed") }
+        guard let start = PQexec(handle, sql) else {
+            _ = try check(nil, handle)
+            throw PostgresError(kind: .unexpectedResponse, message: "libpq returned no result for a COPY")
+        }
+        if PQresultStatus(start) != PGRES_COPY_IN {
+            _ = try check(start, handle)
+            throw PostgresError(kind: .unexpectedResponse, message: "the server did not start a COPY")
+        }
+        PQclear(start)
+        let sent = rows.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let chunk = min(1 << 20, buffer.count - offset)
+                let pointer = (buffer.baseAddress! + offset).assumingMemoryBound(to: CChar.self)
+                guard PQputCopyData(handle, pointer, Int32(chunk)) == 1 else { return false }
+                offset += chunk
+            }
+            return true
+        }
+        guard sent, PQputCopyEnd(handle, nil) == 1 else {
+            throw PostgresError(kind: .connectionLost, message: secrets.scrub(Self.trimmed(PQerrorMessage(handle))))
+        }
+        var failure: PostgresError?
+        while let result = PQgetResult(handle) {
+            do throws(PostgresError) {
+                _ = try check(result, handle)
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// Executes a prepared statement (preparing it first on this connection) with binary parameters and
@@ -152,7 +209,7 @@ final class PGConnection: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(queue))
         guard let handle else { throw PostgresError(kind: .connectionLost, message: "the connection is closed") }
         guard PQconsumeInput(handle) == 1 else {
-            throw PostgresError(kind: .connectionLost, message: Self.trimmed(PQerrorMessage(handle)))
+            throw PostgresError(kind: .connectionLost, message: secrets.scrub(Self.trimmed(PQerrorMessage(handle))))
         }
         var notifications: [(String, String)] = []
         while let notify = PQnotifies(handle) {
@@ -169,20 +226,26 @@ final class PGConnection: @unchecked Sendable {
         guard let result else {
             throw PostgresError(
                 kind: PQstatus(handle) == CONNECTION_OK ? .unexpectedResponse : .connectionLost,
-                message: Self.trimmed(PQerrorMessage(handle)))
+                message: secrets.scrub(Self.trimmed(PQerrorMessage(handle))))
         }
         let status = PQresultStatus(result)
         if status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK { return PGResult(result) }
         func field(_ code: Int32) -> String? { PQresultErrorField(result, code).map { String(cString: $0) } }
         let sqlState = field(CLIBPQ_DIAG_SQLSTATE)
-        let message = field(CLIBPQ_DIAG_MESSAGE_PRIMARY) ?? Self.trimmed(PQresultErrorMessage(result))
-        let detail = field(CLIBPQ_DIAG_MESSAGE_DETAIL)
+        let message = secrets.scrub(field(CLIBPQ_DIAG_MESSAGE_PRIMARY) ?? Self.trimmed(PQresultErrorMessage(result)))
+        let detail = field(CLIBPQ_DIAG_MESSAGE_DETAIL).map(secrets.scrub)
         let constraint = field(CLIBPQ_DIAG_CONSTRAINT_NAME)
         PQclear(result)  // the failed result is freed here, once; nothing refers to it afterwards
         let lost = PQstatus(handle) != CONNECTION_OK
-        throw PostgresError(
-            kind: lost && (sqlState == nil || sqlState!.hasPrefix("08")) ? .connectionLost : .server,
-            sqlState: sqlState, message: message, detail: detail, constraint: constraint)
+        let kind: PostgresError.Kind
+        if lost && (sqlState == nil || sqlState!.hasPrefix("08")) {
+            kind = .connectionLost
+        } else if sqlState == "55P03" || sqlState == "57014" {
+            kind = .timedOut
+        } else {
+            kind = .server
+        }
+        throw PostgresError(kind: kind, sqlState: sqlState, message: message, detail: detail, constraint: constraint)
     }
 
     static func trimmed(_ message: UnsafePointer<CChar>?) -> String {

@@ -76,6 +76,59 @@ final class PGResult {
         return Data(UnsafeRawBufferPointer(rebasing: field.dropFirst()))
     }
 
+    /// The elements of a one-dimensional binary array field (`array_send` format), each decoded by
+    /// `element` from its bytes (`nil` for a NULL element); `nil` for a NULL array.
+    func array<T>(
+        _ row: Int, _ column: Int, _ element: (UnsafeRawBufferPointer?) throws(PostgresError) -> T
+    ) throws(PostgresError) -> [T]? {
+        if isNull(row, column) { return nil }
+        let field = bytes(row, column)
+        func int32(_ offset: Int) throws(PostgresError) -> Int32 {
+            guard offset + 4 <= field.count else { throw unexpected("an array", row, column, field.count) }
+            return Int32(bigEndian: field.loadUnaligned(fromByteOffset: offset, as: Int32.self))
+        }
+        let dimensions = try int32(0)
+        guard dimensions == 0 || dimensions == 1 else {
+            throw unexpected("a one-dimensional array", row, column, field.count)
+        }
+        if dimensions == 0 { return [] }
+        let count = Int(try int32(12))
+        var offset = 20
+        var elements: [T] = []
+        elements.reserveCapacity(max(0, count))
+        for _ in 0..<max(0, count) {
+            let length = Int(try int32(offset))
+            offset += 4
+            if length < 0 {
+                elements.append(try element(nil))
+                continue
+            }
+            guard offset + length <= field.count else { throw unexpected("an array", row, column, field.count) }
+            elements.append(try element(UnsafeRawBufferPointer(rebasing: field[offset..<(offset + length)])))
+            offset += length
+        }
+        return elements
+    }
+
+    /// A `bigint[]` or `integer[]` field without NULL elements; `nil` for a NULL array.
+    func int64Array(_ row: Int, _ column: Int) throws(PostgresError) -> [Int64]? {
+        try array(row, column) { (bytes) throws(PostgresError) -> Int64 in
+            switch bytes?.count {
+            case 8: return Int64(bigEndian: bytes!.loadUnaligned(as: Int64.self))
+            case 4: return Int64(Int32(bigEndian: bytes!.loadUnaligned(as: Int32.self)))
+            default: throw unexpected("an array of integers", row, column, bytes?.count ?? -1)
+            }
+        }
+    }
+
+    /// A `text[]` field without NULL elements; `nil` for a NULL array.
+    func textArray(_ row: Int, _ column: Int) throws(PostgresError) -> [String]? {
+        try array(row, column) { (bytes) throws(PostgresError) -> String in
+            guard let bytes else { throw unexpected("an array of texts", row, column, -1) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
     private func unexpected(_ what: String, _ row: Int, _ column: Int, _ length: Int) -> PostgresError {
         let name = PQfname(handle, Int32(column)).map { String(cString: $0) } ?? "#\(column)"
         return PostgresError(

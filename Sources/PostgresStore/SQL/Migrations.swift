@@ -114,7 +114,13 @@ struct Migrations {
                     END
                     $body$
                     """,
-                ])
+                ]),
+            // One round trip per append (or per group of concurrent appends): the version and id checks move
+            // under the head lock into the function (`AppendFunctions`); large appends arrive by `COPY`.
+            // `append_events` stays for processes still running version 1 of this library.
+            Migration(
+                version: 2, name: "single-round-trip append of groups, staged import",
+                statements: AppendFunctions.create(schema: s, channel: channel)),
         ]
     }
 }

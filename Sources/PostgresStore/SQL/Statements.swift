@@ -11,15 +11,14 @@ struct Statements: Sendable {
     let migrationLock: PGStatement
     let appliedMigrations: PGStatement
     let recordMigration: PGStatement
-    let lookup: PGStatement
-    let append: PGStatement
+    let appendGroup: PGStatement
+    let appendStaged: PGStatement
     let readStreamForwards: PGStatement
     let readStreamBackwards: PGStatement
     let currentVersion: PGStatement
     let readAll: PGStatement
     let readAllFiltered: PGStatement
     let head: PGStatement
-    let lockHead: PGStatement
     let checkHead: PGStatement
     let checkStreams: PGStatement
     let checkConstraints: PGStatement
@@ -37,24 +36,24 @@ struct Statements: Sendable {
             name: "competence_record_migration",
             sql: "INSERT INTO \(s.qualify("schema_migrations")) (version, name) VALUES ($1::bigint, $2)",
             parameterTypes: [PGType.int8, PGType.text])
-        // Stored locations of the given event ids (kind 0) and current versions of the given streams (kind 1).
-        lookup = PGStatement(
-            name: "competence_lookup",
-            sql: """
-                SELECT 0 AS kind, e.id, e.stream, e.version, e.position FROM \(events) e WHERE e.id = ANY($1)
-                UNION ALL
-                SELECT 1, NULL, st.name, st.version, NULL FROM \(s.qualify("streams")) st WHERE st.name = ANY($2)
-                """,
-            parameterTypes: [PGType.uuidArray, PGType.textArray])
-        append = PGStatement(
-            name: "competence_append",
-            sql: "SELECT \(s.qualify("append_events"))(\((1...18).map { "$\($0)" }.joined(separator: ", ")))",
-            parameterTypes: [
-                PGType.uuidArray, PGType.textArray, PGType.textArray, PGType.int8Array, PGType.textArray,
-                PGType.int4Array, PGType.timestamptzArray, PGType.uuidArray, PGType.uuidArray, PGType.textArray,
-                PGType.textArray, PGType.int8Array, PGType.textArray, PGType.jsonbArray, PGType.byteaArray,
-                PGType.textArray, PGType.textArray, PGType.int8Array,
-            ])
+        // The single-round-trip append (`AppendFunctions`): the share arrays, then (for `append_group`) the
+        // event arrays; one row of results.
+        let shareTypes = [
+            PGType.int4Array, PGType.textArray, PGType.textArray, PGType.int8Array, PGType.int8Array, PGType.int4Array,
+        ]
+        let eventTypes = [
+            PGType.int4Array, PGType.int4Array, PGType.uuidArray, PGType.textArray, PGType.int4Array,
+            PGType.timestamptzArray, PGType.timestamptzArray, PGType.uuidArray, PGType.uuidArray, PGType.textArray,
+            PGType.textArray, PGType.int8Array, PGType.textArray, PGType.jsonbArray, PGType.byteaArray,
+        ]
+        func call(_ function: String, _ count: Int) -> String {
+            "SELECT * FROM \(s.qualify(function))(\((1...count).map { "$\($0)" }.joined(separator: ", ")))"
+        }
+        appendGroup = PGStatement(
+            name: "competence_append_group", sql: call("append_group", shareTypes.count + eventTypes.count),
+            parameterTypes: shareTypes + eventTypes)
+        appendStaged = PGStatement(
+            name: "competence_append_staged", sql: call("append_staged", shareTypes.count), parameterTypes: shareTypes)
         readStreamForwards = PGStatement(
             name: "competence_read_stream_forwards",
             sql:
@@ -92,8 +91,6 @@ struct Statements: Sendable {
                 ORDER BY e.position
                 """,
             parameterTypes: [PGType.int8, PGType.int8, PGType.textArray, PGType.textArray])
-        lockHead = PGStatement(
-            name: "competence_lock_head", sql: "SELECT position FROM \(head) FOR UPDATE", parameterTypes: [])
         self.head = PGStatement(
             name: "competence_head", sql: "SELECT position FROM \(head)", parameterTypes: [])
         // Consistency checks (`verifyConsistency()`): the head against the events, the streams table against

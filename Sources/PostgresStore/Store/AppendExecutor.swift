@@ -1,139 +1,234 @@
 import CompetenceCore
 import Foundation
 
-/// Runs appends on one connection (on its queue): looks up the stored state in one query, plans with
-/// ``AppendPlanner`` (retries, expected versions, numbering — the rules every backend shares), and writes
-/// with one call of `append_events`.
+/// Runs appends on one connection (on its queue): a group of independent appends (members) is one call of
+/// the append function — one statement, one round trip, one commit — which numbers and writes every member
+/// whose streams are at an allowed version and whose event ids are new, and refuses the others with the
+/// facts it read under the head lock. `AppendPlanner` (the rules every backend shares) then decides a
+/// refused member: a retry answered with the original positions, or a typed error. Appends of at least
+/// ``AppendFunctions/copyThreshold`` events travel by binary `COPY` into a staging table instead of arrays.
 struct AppendExecutor: Sendable {
     let statements: Statements
     let maxPayloadBytes: Int?
 
-    /// How often an append is planned again after another writer took the versions it planned with.
+    /// How often a group is written again after a call lost a race with a writer of an older version of
+    /// this library (which looks up versions before taking the head lock) or wrote only some shares.
     static let maxAttempts = 64
 
-    /// One append in its own transaction (autocommit). Versions are looked up before the head lock is
-    /// taken, so another writer may commit in between; the unique `(stream, version)` / `id` constraints
-    /// catch that, and the append is planned again from fresh state.
+    /// One member still to be written: the shares not yet decided, and the results of those that are.
+    private struct Work {
+        let index: Int
+        let original: [StreamAppend]
+        var pending: [StreamAppend]
+        var decided: [StreamName: AppendResult] = [:]
+
+        /// The results of every share in the order given.
+        func results(adding written: [AppendResult]) -> [AppendResult] {
+            var all = decided
+            for result in written { all[result.stream] = result }
+            return original.map { all[$0.stream]! }
+        }
+    }
+
+    /// Appends every member with its own outcome, in as few calls as possible (one, normally).
     ///
-    /// - Returns: the results and the new head (nil when everything was a retry).
+    /// - Returns: one outcome per member and the new head (nil when nothing was written).
+    /// - Throws: ``PostgresError`` when the connection failed or another retryable error ended the call (the
+    ///   outcome of a commit is then unknown; retrying is safe, appends are idempotent by event id).
     func append(
-        _ appends: [StreamAppend], on connection: PGConnection
-    ) throws -> (results: [AppendResult], head: Int64?) {
+        _ members: [[StreamAppend]], on connection: PGConnection
+    ) throws(PostgresError) -> (outcomes: [Result<[AppendResult], any Error>], head: Int64?) {
+        var outcomes = [Result<[AppendResult], any Error>?](repeating: nil, count: members.count)
+        var work = members.enumerated().map { Work(index: $0.offset, original: $0.element, pending: $0.element) }
+        var head: Int64?
         var attempt = 0
-        while true {
+        while !work.isEmpty {
             attempt += 1
-            let state = try lookUp([appends], on: connection)
-            // Positions are planned from 1 and shifted once the write reports where the log really ended.
-            let plan = try AppendPlanner.plan(
-                appends, nextPosition: 1, recordedAt: Date(), maxPayloadBytes: maxPayloadBytes,
-                currentVersion: { state.versions[$0] ?? 0 }, locate: { state.stored[$0] })
-            guard !plan.newEvents.isEmpty else { return (plan.results, nil) }
-            let base: Int64
+            let call: CallOutcome
             do {
-                base = try write(plan.newEvents, on: connection)
+                call = try write(work.map(\.pending), on: connection)
             } catch {
                 if Self.isLostRace(error) && attempt < Self.maxAttempts { continue }
-                throw error
+                if error.kind != .server || error.isRetryable || !connection.isHealthy { throw error }
+                guard work.count > 1 else {
+                    outcomes[work[0].index] = .failure(error)
+                    break
+                }
+                // The server refused the statement for one member's sake (e.g. invalid JSON): each alone, so
+                // that only the faulty one fails.
+                for item in work {
+                    let alone = try append([item.pending], on: connection)
+                    outcomes[item.index] = alone.outcomes[0].map { item.results(adding: $0) }
+                    if let written = alone.head { head = max(head ?? 0, written) }
+                }
+                break
             }
-            var results = plan.results
-            for index in results.indices where !results[index].wasAlreadyStored {
-                for event in results[index].events.indices { results[index].events[event].position += base }
-            }
-            return (results, base + Int64(plan.newEvents.count))
-        }
-    }
-
-    /// Several appends in one transaction that shares one commit (group commit). The head row is locked
-    /// first, so the looked-up state is authoritative and no race can be lost; each append is planned on
-    /// top of the ones before it. An append that breaks a rule gets its own error and writes nothing.
-    ///
-    /// - Returns: one outcome per append and the new head; `nil` when the transaction failed as a whole
-    ///   for a reason that is not the connection (the caller then runs the appends one by one, so that
-    ///   only the faulty one fails).
-    /// - Throws: ``PostgresError`` when the connection failed (the outcome of the commit is then unknown).
-    func appendGroup(
-        _ group: [[StreamAppend]], on connection: PGConnection
-    ) throws(PostgresError) -> (outcomes: [Result<[AppendResult], any Error>], head: Int64)? {
-        _ = try connection.execute(unprepared: "BEGIN")
-        do throws(PostgresError) {
-            let head = try connection.execute(statements.lockHead, []).int64(0, 0)
-            var state = try lookUp(group, on: connection)
-            var next = head + 1
-            var newEvents: [RecordedEvent] = []
-            var outcomes: [Result<[AppendResult], any Error>] = []
-            for appends in group {
-                do {
-                    let plan = try AppendPlanner.plan(
-                        appends, nextPosition: next, recordedAt: Date(), maxPayloadBytes: maxPayloadBytes,
-                        currentVersion: { state.versions[$0] ?? 0 }, locate: { state.stored[$0] })
-                    for event in plan.newEvents {
-                        state.versions[event.stream] = event.version
-                        state.stored[event.id] = StoredEventLocation(
-                            stream: event.stream, version: event.version, position: event.position)
+            if call.written > 0 { head = call.base + call.written }
+            var next: [Work] = []
+            for (number, var item) in work.enumerated() {
+                switch call.members[number] {
+                case .written(let results):
+                    outcomes[item.index] = .success(item.results(adding: results))
+                case .refused(let facts):
+                    do {
+                        let plan = try AppendPlanner.plan(
+                            item.pending, nextPosition: 1, recordedAt: Date(), maxPayloadBytes: maxPayloadBytes,
+                            currentVersion: { facts.versions[$0] ?? 0 }, locate: { facts.stored[$0] })
+                        let retries = plan.results.filter(\.wasAlreadyStored)
+                        if plan.newEvents.isEmpty {
+                            outcomes[item.index] = .success(item.results(adding: plan.results))
+                        } else if retries.isEmpty {
+                            throw PostgresError(
+                                kind: .unexpectedResponse,
+                                message: "the append function refused an append that the rules accept")
+                        } else {
+                            // Some shares are retries, the others new: write the new ones.
+                            for retry in retries { item.decided[retry.stream] = retry }
+                            item.pending = item.pending.filter { item.decided[$0.stream] == nil }
+                            next.append(item)
+                        }
+                    } catch {
+                        outcomes[item.index] = .failure(error)
                     }
-                    next += Int64(plan.newEvents.count)
-                    newEvents += plan.newEvents
-                    outcomes.append(.success(plan.results))
-                } catch {
-                    outcomes.append(.failure(error))
                 }
             }
-            if !newEvents.isEmpty {
-                let base = try write(newEvents, on: connection)
-                guard base == head else {
-                    throw PostgresError(
-                        kind: .unexpectedResponse, message: "the head moved from \(head) to \(base) while locked")
-                }
-            }
-            _ = try connection.execute(unprepared: "COMMIT")
-            return (outcomes, next - 1)
-        } catch {
-            let lost = !connection.isHealthy
-            if !lost { _ = try? connection.execute(unprepared: "ROLLBACK") }
-            if lost || error.isRetryable { throw error }
-            return nil
+            work = next
         }
+        return (outcomes.map { $0! }, head)
     }
 
-    /// A unique violation on `(stream, version)` or on the event id: another append won the race.
+    /// A unique violation on `(stream, version)` or on the event id: a writer that decides outside the head
+    /// lock (an older version of this library) won a race.
     static func isLostRace(_ error: any Error) -> Bool {
         guard let error = error as? PostgresError else { return false }
         return error.sqlState == "23505"
             && (error.constraint == "events_stream_version_key" || error.constraint == "events_id_key")
     }
 
-    /// What is stored about the event ids and streams of the appends.
-    struct StoredState {
-        var stored: [UUID: StoredEventLocation] = [:]
+    // MARK: One call
+
+    /// What one call of the append function did with each member.
+    private enum MemberOutcome {
+        case written([AppendResult])
+        case refused(Facts)
+    }
+
+    /// What the function read under the head lock about a refused member's streams and event ids.
+    private struct Facts {
         var versions: [StreamName: Int64] = [:]
+        var stored: [UUID: StoredEventLocation] = [:]
     }
 
-    /// Where the appends' event ids are stored and their streams' current versions, in one query.
-    private func lookUp(_ group: [[StreamAppend]], on connection: PGConnection) throws(PostgresError) -> StoredState {
-        let ids = group.flatMap { $0.flatMap { $0.events.map(\.id) } }
-        let streams = Set(group.flatMap { $0.map(\.stream.rawValue) })
-        let result = try connection.execute(statements.lookup, [.uuidArray(ids), .textArray(streams)])
-        var state = StoredState()
-        for row in 0..<result.rowCount {
-            let stream = StreamName(result.string(row, 2))
-            let version = try result.int64(row, 3)
-            if try result.int64(row, 0) == 0 {
-                state.stored[try result.uuid(row, 1)] = StoredEventLocation(
-                    stream: stream, version: version, position: try result.int64(row, 4))
-            } else {
-                state.versions[stream] = version
-            }
-        }
-        return state
+    private struct CallOutcome {
+        var base: Int64
+        var written: Int64
+        var members: [MemberOutcome]
     }
 
-    /// Writes events (in global order) with one call of `append_events`; returns the position before the first.
-    private func write(_ events: [RecordedEvent], on connection: PGConnection) throws(PostgresError) -> Int64 {
+    /// Calls the append function once for `members` and reads its answer.
+    private func write(_ members: [[StreamAppend]], on connection: PGConnection) throws(PostgresError) -> CallOutcome {
+        let parameters = AppendParameters(members: members)
+        let eventCount = members.reduce(0) { $0 + $1.reduce(0) { $0 + $1.events.count } }
         do {
-            return try connection.execute(statements.append, AppendParameters.make(events)).int64(0, 0)
+            if members.count == 1 && eventCount >= AppendFunctions.copyThreshold {
+                return try staged(parameters, on: connection)
+            }
+            let result = try connection.execute(statements.appendGroup, parameters.shares + parameters.events)
+            return try Self.read(result, members: members)
         } catch {
-            let streams = Set(events.map(\.stream.rawValue)).sorted().prefix(5).map { "'\($0)'" }
+            let streams = Set(members.flatMap { $0.map(\.stream.rawValue) }).sorted().prefix(5).map { "'\($0)'" }
             throw error.with(context: "append to \(streams.joined(separator: ", "))")
         }
+    }
+
+    /// The `COPY` path: one transaction that copies the events into a staging table and calls
+    /// `append_staged`. `statement_timeout` is lifted inside it (a large import may take long); `lock_timeout`
+    /// still bounds the wait for the head lock.
+    private func staged(
+        _ parameters: AppendParameters, on connection: PGConnection
+    ) throws(PostgresError)
+        -> CallOutcome
+    {
+        _ = try connection.execute(unprepared: "BEGIN")
+        do throws(PostgresError) {
+            _ = try connection.execute(unprepared: "SET LOCAL statement_timeout = 0")
+            _ = try connection.execute(unprepared: AppendFunctions.createStaging)
+            try connection.copy(AppendFunctions.copyIntoStaging, rows: parameters.copyRows)
+            let result = try connection.execute(statements.appendStaged, parameters.shares)
+            let outcome = try Self.read(result, members: parameters.members)
+            _ = try connection.execute(unprepared: "COMMIT")
+            return outcome
+        } catch {
+            if connection.isHealthy { _ = try? connection.execute(unprepared: "ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Reads the function's one row: the head before, how many events it wrote, every share's version before,
+    /// the refused members, and where the event ids it found stored lie.
+    private static func read(_ result: PGResult, members: [[StreamAppend]]) throws(PostgresError) -> CallOutcome {
+        guard result.rowCount == 1 else {
+            throw PostgresError(
+                kind: .unexpectedResponse, message: "the append function returned \(result.rowCount) rows")
+        }
+        let base = try result.int64(0, 0)
+        let written = try result.int64(0, 1)
+        let versions = try result.int64Array(0, 2) ?? []
+        let refused = Set(try result.int64Array(0, 3) ?? [])
+        let storedOrdinals = try result.int64Array(0, 4) ?? []
+        let storedStreams = try result.textArray(0, 5) ?? []
+        let storedVersions = try result.int64Array(0, 6) ?? []
+        let storedPositions = try result.int64Array(0, 7) ?? []
+        let shareCount = members.reduce(0) { $0 + $1.count }
+        guard versions.count == shareCount, storedStreams.count == storedOrdinals.count,
+            storedVersions.count == storedOrdinals.count, storedPositions.count == storedOrdinals.count
+        else {
+            throw PostgresError(
+                kind: .unexpectedResponse, message: "the append function's arrays do not match the call")
+        }
+        var stored: [Int64: StoredEventLocation] = [:]
+        for index in storedOrdinals.indices {
+            stored[storedOrdinals[index]] = StoredEventLocation(
+                stream: StreamName(storedStreams[index]), version: storedVersions[index],
+                position: storedPositions[index])
+        }
+        var outcomes: [MemberOutcome] = []
+        var share = 0
+        var ordinal: Int64 = 0
+        var position = base
+        for (number, appends) in members.enumerated() {
+            if refused.contains(Int64(number + 1)) {
+                var facts = Facts()
+                for part in appends {
+                    facts.versions[part.stream] = versions[share]
+                    share += 1
+                    for event in part.events {
+                        ordinal += 1
+                        if let location = stored[ordinal] { facts.stored[event.id] = location }
+                    }
+                }
+                outcomes.append(.refused(facts))
+                continue
+            }
+            var results: [AppendResult] = []
+            for part in appends {
+                let current = versions[share]
+                share += 1
+                var appended: [AppendedEvent] = []
+                for (step, event) in part.events.enumerated() {
+                    ordinal += 1
+                    position += 1
+                    appended.append(AppendedEvent(id: event.id, version: current + Int64(step) + 1, position: position))
+                }
+                results.append(AppendResult(stream: part.stream, events: appended, wasAlreadyStored: false))
+            }
+            outcomes.append(.written(results))
+        }
+        guard position - base == written else {
+            throw PostgresError(
+                kind: .unexpectedResponse,
+                message: "the append function wrote \(written) events where \(position - base) were accepted")
+        }
+        return CallOutcome(base: base, written: written, members: outcomes)
     }
 }

@@ -1,21 +1,53 @@
 import CompetenceCore
 import Foundation
 
-/// Encodes planned events as the eighteen array parameters of `append_events`: one element per event for
-/// the event columns, one per stream for the stream rows (each stream once, at its last new version).
-/// Arrays travel in binary, so one round trip carries a whole batch whatever its size.
-///
-/// The events must be in global order; `append_events` numbers them from the head on in that order.
-enum AppendParameters {
-    static func make(_ events: [RecordedEvent]) -> [PGParameter] {
-        let count = events.count
-        var ids = PGArrayWriter(elementType: PGType.uuid, capacity: count * 20)
+/// Encodes a group of independent appends (members) for `append_group` (the share arrays, then fifteen
+/// event arrays: one element per event, in global order) or for `append_staged` (the share arrays, with the
+/// events as binary `COPY` rows). Arrays travel in binary, so one round trip carries a whole group whatever
+/// its size. Members, shares and events are numbered from 1 in the order given; the function answers in
+/// those numbers.
+struct AppendParameters {
+    /// The members, in the order given.
+    let members: [[StreamAppend]]
+
+    /// The shares, one element per stream share of every member: `share_members`, `share_streams`,
+    /// `share_categories`, `share_lowest`, `share_highest`, `share_sizes`.
+    var shares: [PGParameter] {
+        let count = members.reduce(0) { $0 + $1.count }
+        var memberNumbers = PGArrayWriter(elementType: PGType.int4, capacity: count * 8)
         var streams = PGArrayWriter(elementType: PGType.text, capacity: count * 32)
         var categories = PGArrayWriter(elementType: PGType.text, capacity: count * 16)
-        var versions = PGArrayWriter(elementType: PGType.int8, capacity: count * 12)
+        var lowest = PGArrayWriter(elementType: PGType.int8, capacity: count * 12)
+        var highest = PGArrayWriter(elementType: PGType.int8, capacity: count * 12)
+        var sizes = PGArrayWriter(elementType: PGType.int4, capacity: count * 8)
+        for (member, appends) in members.enumerated() {
+            for share in appends {
+                let range = share.expectedVersion.allowedCurrentVersions
+                memberNumbers.append(int32: Int32(member + 1))
+                streams.append(text: share.stream.rawValue)
+                categories.append(text: share.stream.category)
+                lowest.append(int64: range.lowest)
+                highest.append(int64: range.highest)
+                sizes.append(int32: Int32(share.events.count))
+            }
+        }
+        return [
+            .array(PGType.int4Array, memberNumbers.finish()), .array(PGType.textArray, streams.finish()),
+            .array(PGType.textArray, categories.finish()), .array(PGType.int8Array, lowest.finish()),
+            .array(PGType.int8Array, highest.finish()), .array(PGType.int4Array, sizes.finish()),
+        ]
+    }
+
+    /// The events as the fifteen array parameters of `append_group` that follow the shares.
+    var events: [PGParameter] {
+        let count = members.reduce(0) { $0 + $1.reduce(0) { $0 + $1.events.count } }
+        var shareNumbers = PGArrayWriter(elementType: PGType.int4, capacity: count * 8)
+        var steps = PGArrayWriter(elementType: PGType.int4, capacity: count * 8)
+        var ids = PGArrayWriter(elementType: PGType.uuid, capacity: count * 20)
         var types = PGArrayWriter(elementType: PGType.text, capacity: count * 24)
         var schemaVersions = PGArrayWriter(elementType: PGType.int4, capacity: count * 8)
         var occurred = PGArrayWriter(elementType: PGType.timestamptz, capacity: count * 12)
+        var recorded = PGArrayWriter(elementType: PGType.timestamptz, capacity: count * 4)
         var correlations = PGArrayWriter(elementType: PGType.uuid, capacity: count * 20)
         var causations = PGArrayWriter(elementType: PGType.uuid, capacity: count * 20)
         var recordedBy = PGArrayWriter(elementType: PGType.text, capacity: count * 8)
@@ -24,18 +56,14 @@ enum AppendParameters {
         var originHashes = PGArrayWriter(elementType: PGType.text, capacity: count * 8)
         var payloads = PGArrayWriter(elementType: PGType.jsonb, capacity: count * 160)
         var compactPayloads = PGArrayWriter(elementType: PGType.bytea, capacity: count * 4)
-        var lastVersions: [StreamName: Int64] = [:]
-        var streamOrder: [StreamName] = []
-
-        for event in events {
-            let category = event.stream.category
+        forEachEvent { share, step, event in
+            shareNumbers.append(int32: Int32(share))
+            steps.append(int32: Int32(step))
             ids.append(uuid: event.id)
-            streams.append(text: event.stream.rawValue)
-            categories.append(text: category)
-            versions.append(int64: event.version)
             types.append(text: event.type)
             schemaVersions.append(int32: Int32(clamping: event.schemaVersion))
             occurred.append(date: event.occurredAt)
+            recorded.appendNull()  // the server's clock (statement_timestamp())
             correlations.append(uuid: event.metadata.correlationID)
             causations.append(uuid: event.metadata.causationID)
             recordedBy.append(text: event.metadata.recordedBy)
@@ -50,35 +78,73 @@ enum AppendParameters {
                 payloads.appendNull()
                 compactPayloads.append(bytes: event.payload.bytes)
             }
-            if lastVersions.updateValue(event.version, forKey: event.stream) == nil { streamOrder.append(event.stream) }
-        }
-        var streamNames = PGArrayWriter(elementType: PGType.text, capacity: streamOrder.count * 32)
-        var streamCategories = PGArrayWriter(elementType: PGType.text, capacity: streamOrder.count * 16)
-        var streamVersions = PGArrayWriter(elementType: PGType.int8, capacity: streamOrder.count * 12)
-        for stream in streamOrder {
-            streamNames.append(text: stream.rawValue)
-            streamCategories.append(text: stream.category)
-            streamVersions.append(int64: lastVersions[stream]!)
         }
         return [
-            .array(PGType.uuidArray, ids.finish()),
-            .array(PGType.textArray, streams.finish()),
-            .array(PGType.textArray, categories.finish()),
-            .array(PGType.int8Array, versions.finish()),
-            .array(PGType.textArray, types.finish()),
-            .array(PGType.int4Array, schemaVersions.finish()),
-            .array(PGType.timestamptzArray, occurred.finish()),
-            .array(PGType.uuidArray, correlations.finish()),
-            .array(PGType.uuidArray, causations.finish()),
-            .array(PGType.textArray, recordedBy.finish()),
-            .array(PGType.textArray, originSources.finish()),
-            .array(PGType.int8Array, originRows.finish()),
-            .array(PGType.textArray, originHashes.finish()),
-            .array(PGType.jsonbArray, payloads.finish()),
+            .array(PGType.int4Array, shareNumbers.finish()), .array(PGType.int4Array, steps.finish()),
+            .array(PGType.uuidArray, ids.finish()), .array(PGType.textArray, types.finish()),
+            .array(PGType.int4Array, schemaVersions.finish()), .array(PGType.timestamptzArray, occurred.finish()),
+            .array(PGType.timestamptzArray, recorded.finish()), .array(PGType.uuidArray, correlations.finish()),
+            .array(PGType.uuidArray, causations.finish()), .array(PGType.textArray, recordedBy.finish()),
+            .array(PGType.textArray, originSources.finish()), .array(PGType.int8Array, originRows.finish()),
+            .array(PGType.textArray, originHashes.finish()), .array(PGType.jsonbArray, payloads.finish()),
             .array(PGType.byteaArray, compactPayloads.finish()),
-            .array(PGType.textArray, streamNames.finish()),
-            .array(PGType.textArray, streamCategories.finish()),
-            .array(PGType.int8Array, streamVersions.finish()),
         ]
+    }
+
+    /// The events as binary `COPY` data for the staging table (``AppendFunctions/stagingColumns``).
+    var copyRows: [UInt8] {
+        var rows = PGCopyWriter(columns: AppendFunctions.stagingColumns.count)
+        var ordinal: Int64 = 0
+        forEachEvent { share, step, event in
+            ordinal += 1
+            rows.beginRow()
+            rows.int64(ordinal)
+            rows.int32(Int32(share))
+            rows.int32(Int32(step))
+            rows.uuid(event.id)
+            rows.text(event.type)
+            rows.int32(Int32(clamping: event.schemaVersion))
+            rows.date(event.occurredAt)
+            rows.null()  // recorded: the server's clock
+            rows.uuid(event.metadata.correlationID)
+            rows.uuid(event.metadata.causationID)
+            rows.text(event.metadata.recordedBy)
+            rows.text(event.metadata.origin?.source)
+            rows.int64(event.metadata.origin?.row.map(Int64.init))
+            rows.text(event.metadata.origin?.contentHash)
+            switch event.payload.encoding {
+            case .json:
+                rows.jsonb(event.payload.bytes)
+                rows.null()
+            case .compact:
+                rows.null()
+                rows.bytes(event.payload.bytes)
+            }
+        }
+        return rows.finish()
+    }
+
+    /// Calls `body` with each event's share number, its step within the share (from 1) and the event.
+    private func forEachEvent(_ body: (Int, Int, NewEvent) -> Void) {
+        var share = 0
+        for appends in members {
+            for part in appends {
+                share += 1
+                for (index, event) in part.events.enumerated() { body(share, index + 1, event) }
+            }
+        }
+    }
+}
+
+extension ExpectedVersion {
+    /// The current versions of a stream that satisfy this expectation, as the append function checks them
+    /// (the same rule as `isSatisfied(byCurrentVersion:)`, which decides the typed error afterwards).
+    var allowedCurrentVersions: (lowest: Int64, highest: Int64) {
+        switch self {
+        case .any: (0, .max)
+        case .noStream: (0, 0)
+        case .streamExists: (1, .max)
+        case .exact(let version): (version, version)
+        }
     }
 }

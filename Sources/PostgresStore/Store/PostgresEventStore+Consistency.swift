@@ -5,7 +5,7 @@ extension PostgresEventStore {
     /// see: the head position equals the last event's position and the number of events (gap-free from 1);
     /// every stream's recorded version equals its last event's version and its number of events; and the
     /// constraints that make ids unique, `(stream, version)` unique and positions unique exist and are
-    /// validated. Reads only.
+    /// validated. Reads only, in one snapshot, without `statement_timeout` (the scans grow with the log).
     ///
     /// - Returns: one `StoreFault.Kind.inconsistentBookkeeping` fault per problem found (at most 100 streams
     ///   are listed) and one line in `StoreVerification.checks`; `StoreVerification.isIntact` when sound.
@@ -15,6 +15,10 @@ extension PostgresEventStore {
         let statements = statements
         let events = schema.qualify("events")
         let faults: [String] = try await pool.run { connection in
+            // One snapshot for every check; no statement_timeout: the scans grow with the log.
+            _ = try connection.execute(unprepared: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { _ = try? connection.execute(unprepared: connection.isHealthy ? "COMMIT" : "ROLLBACK") }
+            _ = try connection.execute(unprepared: "SET LOCAL statement_timeout = 0")
             var faults: [String] = []
             let head = try connection.execute(statements.checkHead, [])
             let (recorded, last, count) = (try head.int64(0, 0), try head.int64(0, 1), try head.int64(0, 2))

@@ -6,13 +6,15 @@ import Synchronization
 /// An `EventStore` in a PostgreSQL database, reached through libpq: the store for teams that share one
 /// database, with many application processes appending and subscribing at once.
 ///
-/// - Appends are atomic transactions (one round trip to look up ids and versions, one to write), durable
-///   when they return (as durable as the server's `synchronous_commit` makes them). Appends that arrive
-///   while another is being written share the next transaction's commit (group commit), each keeping its
-///   own outcome.
+/// - Appends are atomic transactions — one round trip: a server-side function checks ids and versions
+///   under the head lock and writes — durable when they return (as durable as the server's
+///   `synchronous_commit` makes them). Appends that arrive while another is being written share the next
+///   call and its commit (group commit), each keeping its own outcome. Large appends travel by `COPY`.
 /// - Global positions are gap-free and in commit order across every process: each append updates a
 ///   single-row head counter first, which serialises appenders until they commit (see `Docs/PostgresStore.md`).
-/// - Subscriptions wake on `LISTEN/NOTIFY` and fall back to polling every ``PostgresConfiguration/pollingInterval``.
+/// - Subscriptions wake on `LISTEN/NOTIFY` (a notification is only a hint: the head is read from the table
+///   before it is trusted) and fall back to polling every ``PostgresConfiguration/pollingInterval``. On a hot
+///   standby (a streaming replica) they poll, and reads stay gap-free whatever the replica's lag.
 /// - Errors are typed: `WrongExpectedVersionError` and `EventStoreError` for the log's rules,
 ///   ``PostgresError`` for the database (with ``PostgresError/isRetryable`` for connection loss and restarts).
 ///
@@ -143,12 +145,19 @@ public final class PostgresEventStore: EventStore {
 
     public func waitForEvents(from position: Int64) async throws {
         try Task.checkCancellation()
-        if notifier.head >= position { return }
         try await ready()
         startListener()
         // Read the head after starting the listener: whatever commits from now on either shows in this
         // read, or reaches the listener (by notification or, at the latest, by its next poll).
-        if try await headPosition() >= position { return }
+        let visible = try await headPosition()
+        if visible >= position { return }
+        if notifier.head >= position {
+            // This store knows of the event (its own append, or a head read on another connection), but the
+            // connection just read from does not see it yet: a replica that lags (after a failover, or with
+            // a multi-host URL). Poll rather than spin.
+            try await Task.sleep(for: configuration.pollingInterval)
+            return
+        }
         try await notifier.wait(from: position)
     }
 

@@ -1,0 +1,172 @@
+/// The SQL of the single-round-trip append (migration 2): one PL/pgSQL body, written once here, from which
+/// two functions are made — `append_group`, whose events arrive as array parameters (every append of up to
+/// ``AppendFunctions/copyThreshold`` events), and `append_staged`, whose events were first copied with
+/// binary `COPY` into a temporary staging table of the same transaction (large imports).
+///
+/// One call appends a **group** of independent appends (members) in one statement and one commit. Each
+/// member's shares (one per stream) carry the range of current versions their expected version allows
+/// (`.any` 0…max, `.noStream` 0…0, `.streamExists` 1…max, `.exact(n)` n…n). Under the head lock the
+/// function reads every share's current version and every event id already stored; a member with an id
+/// already stored or a stream outside its range is **refused** (nothing of it written) and the facts come
+/// back, so `AppendPlanner` decides in Swift — a retry answered with the original positions, or a typed
+/// `WrongExpectedVersionError` — without a second lookup. The other members are written: positions from the
+/// head on in argument order, versions from each stream's current version on, one `streams` upsert, one
+/// `NOTIFY`. The caller never puts two members on one stream or one event id into a group, so members are
+/// independent and the set-based checks hold.
+///
+/// Position, version and recorded time are all assigned inside this one statement, under the head lock, in
+/// commit order. That is where the history chain (`Docs/Architecture.md`, "The history chain") will be
+/// computed when issue 13 stores it: the head row gains the head hash, each event carries its canonical
+/// client-known tail as one more `bytea` element, and the function folds
+/// `sha256(previous ‖ int8send(position) ‖ int8send(version) ‖ int8send(recorded_at µs) ‖ tail)` over the
+/// written events in position order before the insert — no extra round trip (`Docs/PostgresStore.md`).
+enum AppendFunctions {
+    /// Appends with at least this many events go through `COPY` into the staging table.
+    static let copyThreshold = 1_000
+
+    /// The staging table's columns (in `COPY` order) and their types.
+    static let stagingColumns: [(name: String, type: String)] = [
+        ("ord", "bigint"), ("share", "integer"), ("step", "integer"), ("id", "uuid"), ("type", "text"),
+        ("schema_version", "integer"), ("occurred", "timestamptz"), ("recorded", "timestamptz"),
+        ("correlation_id", "uuid"), ("causation_id", "uuid"), ("recorded_by", "text"), ("origin_source", "text"),
+        ("origin_row", "bigint"), ("origin_hash", "text"), ("payload", "jsonb"), ("compact", "bytea"),
+    ]
+
+    /// The statement that creates the staging table for one transaction.
+    static var createStaging: String {
+        "CREATE TEMPORARY TABLE competence_staging ("
+            + stagingColumns.map { "\($0.name) \($0.type)" }.joined(separator: ", ") + ") ON COMMIT DROP"
+    }
+
+    /// The statement that starts the binary `COPY` into the staging table.
+    static var copyIntoStaging: String {
+        "COPY pg_temp.competence_staging (" + stagingColumns.map(\.name).joined(separator: ", ")
+            + ") FROM STDIN (FORMAT binary)"
+    }
+
+    /// The parameters every variant takes: the shares, one element per stream share.
+    private static let shareParameters = """
+        share_members integer[], share_streams text[], share_categories text[], share_lowest bigint[],
+            share_highest bigint[], share_sizes integer[]
+        """
+
+    /// The parameters of `append_group` after the shares: the events, one element each, in global order.
+    private static let eventParameters = """
+        event_shares integer[], event_steps integer[], event_ids uuid[], event_types text[],
+            event_schema_versions integer[], event_occurred timestamptz[], event_recorded timestamptz[],
+            event_correlations uuid[], event_causations uuid[], event_recorders text[], event_origin_sources text[],
+            event_origin_rows bigint[], event_origin_hashes text[], event_payloads jsonb[], event_compacts bytea[]
+        """
+
+    private static let results = """
+        OUT base_position bigint, OUT written_count bigint, OUT share_versions bigint[],
+            OUT refused_members integer[], OUT stored_ordinals bigint[], OUT stored_streams text[],
+            OUT stored_versions bigint[], OUT stored_positions bigint[]
+        """
+
+    /// Where a variant finds its events: a relation with the staging table's column names.
+    private struct EventSource {
+        /// How many events there are.
+        let count: String
+        /// A `FROM` item with columns `ord, share, step, id, type, …` named `ev`.
+        let rows: String
+        /// A `FROM` item with at least the columns `ord, share, id`, named `ev`.
+        let keys: String
+    }
+
+    private static let arrays = EventSource(
+        count: "cardinality(event_ids)",
+        rows: """
+            unnest(event_shares, event_steps, event_ids, event_types, event_schema_versions, event_occurred,
+                    event_recorded, event_correlations, event_causations, event_recorders, event_origin_sources,
+                    event_origin_rows, event_origin_hashes, event_payloads, event_compacts)
+                WITH ORDINALITY AS ev(share, step, id, type, schema_version, occurred, recorded, correlation_id,
+                    causation_id, recorded_by, origin_source, origin_row, origin_hash, payload, compact, ord)
+            """,
+        keys: "unnest(event_ids, event_shares) WITH ORDINALITY AS ev(id, share, ord)")
+
+    private static let staged = EventSource(
+        count: "(SELECT count(*) FROM pg_temp.competence_staging)", rows: "pg_temp.competence_staging AS ev",
+        keys: "pg_temp.competence_staging AS ev")
+
+    /// `CREATE FUNCTION` statements for both variants in `schema`, notifying on `channel`.
+    static func create(schema s: SQLIdentifier, channel: String) -> [String] {
+        [
+            function(
+                name: s.qualify("append_group"), parameters: shareParameters + ",\n    " + eventParameters,
+                source: arrays, schema: s, channel: channel),
+            function(
+                name: s.qualify("append_staged"), parameters: shareParameters, source: staged, schema: s,
+                channel: channel),
+        ]
+    }
+
+    private static func function(
+        name: String, parameters: String, source: EventSource, schema s: SQLIdentifier, channel: String
+    ) -> String {
+        let columns = """
+            position, id, stream, category, version, type, schema_version, occurred_at, recorded_at, correlation_id,
+                    causation_id, recorded_by, origin_source, origin_row, origin_content_hash, payload, payload_compact
+            """
+        func values(position: String) -> String {
+            """
+            \(position), ev.id, share_streams[ev.share], share_categories[ev.share],
+                        share_versions[ev.share] + ev.step, ev.type, ev.schema_version, ev.occurred,
+                        coalesce(ev.recorded, statement_timestamp()), ev.correlation_id, ev.causation_id, ev.recorded_by,
+                        ev.origin_source, ev.origin_row, ev.origin_hash, ev.payload, ev.compact
+            """
+        }
+        return """
+            CREATE FUNCTION \(name)(
+                \(parameters),
+                \(results))
+            LANGUAGE plpgsql AS $body$
+            DECLARE
+                proposed bigint := \(source.count);
+            BEGIN
+                -- The head lock first: appenders queue here until its holder commits, so everything read below is
+                -- committed state, and positions are handed out in commit order, gap-free.
+                UPDATE \(s.qualify("log_head")) SET position = position + proposed
+                    RETURNING position - proposed INTO base_position;
+                SELECT array_agg(coalesce(st.version, 0) ORDER BY sh.ord),
+                        array_agg(DISTINCT share_members[sh.ord]) FILTER (
+                            WHERE coalesce(st.version, 0) NOT BETWEEN share_lowest[sh.ord] AND share_highest[sh.ord])
+                    INTO share_versions, refused_members
+                    FROM unnest(share_streams) WITH ORDINALITY AS sh(name, ord)
+                    LEFT JOIN \(s.qualify("streams")) st ON st.name = sh.name;
+                SELECT array_agg(ev.ord ORDER BY ev.ord), array_agg(e.stream ORDER BY ev.ord),
+                        array_agg(e.version ORDER BY ev.ord), array_agg(e.position ORDER BY ev.ord)
+                    INTO stored_ordinals, stored_streams, stored_versions, stored_positions
+                    FROM \(source.keys)
+                    JOIN \(s.qualify("events")) e ON e.id = ev.id;
+                IF stored_ordinals IS NOT NULL THEN
+                    refused_members := ARRAY(
+                        SELECT DISTINCT m FROM unnest(coalesce(refused_members, '{}'::integer[])) AS m
+                        UNION SELECT share_members[ev.share] FROM \(source.keys) WHERE ev.ord = ANY (stored_ordinals));
+                END IF;
+                IF refused_members IS NULL THEN
+                    INSERT INTO \(s.qualify("events")) (\(columns))
+                    SELECT \(values(position: "base_position + ev.ord"))
+                    FROM \(source.rows);
+                    written_count := proposed;
+                ELSE
+                    INSERT INTO \(s.qualify("events")) (\(columns))
+                    SELECT \(values(position: "base_position + row_number() OVER (ORDER BY ev.ord)"))
+                    FROM \(source.rows)
+                    WHERE NOT (share_members[ev.share] = ANY (refused_members));
+                    GET DIAGNOSTICS written_count = ROW_COUNT;
+                    UPDATE \(s.qualify("log_head")) SET position = base_position + written_count;
+                END IF;
+                IF written_count > 0 THEN
+                    INSERT INTO \(s.qualify("streams")) AS st (name, category, version)
+                    SELECT share_streams[o], share_categories[o], share_versions[o] + share_sizes[o]
+                        FROM generate_subscripts(share_streams, 1) AS o
+                        WHERE refused_members IS NULL OR NOT (share_members[o] = ANY (refused_members))
+                    ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;
+                    PERFORM pg_notify(\(SQLIdentifier.literal(channel)), (base_position + written_count)::text);
+                END IF;
+            END
+            $body$
+            """
+    }
+}
