@@ -1,5 +1,6 @@
 import CompetenceCore
 import Foundation
+import PostgresStore
 
 /// Where a command's event store lives, as given by `--store` or `COMPETENCE_STORE`.
 ///
@@ -40,10 +41,6 @@ package enum StoreLocation: Equatable, CustomStringConvertible {
         }
     }
 
-    /// The URL with any password replaced by `***`, for messages and reports.
-    package static func redactingPassword(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.password != nil else { return url }
-        components.password = "***"
-        return components.string ?? url
-    }
+    /// The URL with every password replaced by `***` (`user:***@`, `?password=***`), for messages and reports.
+    package static func redactingPassword(_ url: String) -> String { PostgresConfiguration.redacting(url) }
 }

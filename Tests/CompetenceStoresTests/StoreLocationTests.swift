@@ -71,4 +71,21 @@ struct StoreLocationTests {
         #expect(split.connection == connection)
         #expect(split.schema == schema)
     }
+
+    /// A password in the user info or in a `password=` query parameter never reaches a message: not the
+    /// location's description, not an error about the store.
+    @Test(arguments: [
+        "postgres://ledger:s3cret@db.example/ledger", "postgresql://ledger@db.example/ledger?password=s3cret",
+        "postgresql://ledger@db.example/ledger?sslmode=disable&password=s3cret&application_name=x",
+        "postgresql://ledger:s3c%3Aret@a.example,b.example/ledger?target_session_attrs=read-write",
+    ])
+    func passwordsAreMasked(url: String) throws {
+        let location = StoreLocation(parsing: url)
+        #expect(location == .postgres(url: url))
+        #expect(!location.description.contains("s3c") && location.description.contains("***"), "\(location)")
+        let opening = StoreOpener(
+            location: StoreLocation(parsing: url + (url.contains("?") ? "&" : "?") + "schema=1bad"))
+        let error = #expect(throws: StoreOpeningError.self) { try opening.open(for: .read) }
+        #expect(!"\(String(describing: error))".contains("s3c"), "\(String(describing: error))")
+    }
 }
