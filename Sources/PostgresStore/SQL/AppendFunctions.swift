@@ -14,6 +14,11 @@
 /// `NOTIFY`. The caller never puts two members on one stream or one event id into a group, so members are
 /// independent and the set-based checks hold.
 ///
+/// The function plans its statements once per session and keeps the plans (`force_generic_plan`, overriding
+/// the connections' `force_custom_plan`): planning them at every call cost half of a single append's server
+/// time. So that a plan made while the tables were still empty cannot stay a sequential scan as they grow,
+/// the planner may only use their indexes (sequential scans, hash and merge joins are off inside it).
+///
 /// Position, version and recorded time are all assigned inside this one statement, under the head lock, in
 /// commit order. That is where the history chain (`Docs/Architecture.md`, "The history chain") will be
 /// computed when issue 13 stores it: the head row gains the head hash, each event carries its canonical
@@ -120,7 +125,10 @@ enum AppendFunctions {
             CREATE FUNCTION \(name)(
                 \(parameters),
                 \(results))
-            LANGUAGE plpgsql AS $body$
+            LANGUAGE plpgsql
+            SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET enable_hashjoin = off
+            SET enable_mergejoin = off
+            AS $body$
             DECLARE
                 proposed bigint := \(source.count);
             BEGIN
