@@ -14,7 +14,10 @@ public final class TestCluster: Sendable {
     public let url: String
     /// The cluster directory (data, socket, log), or nil for an external server.
     public let directory: URL?
-    private let port: Int
+    /// The port it listens on (0 for an external server).
+    public let port: Int
+    /// Settings beyond the defaults of ``serverOptions`` (`name=value`, as for `postgres -c`).
+    private let settings: [String]
     private let stopped = Mutex(false)
 
     /// The variable naming an external server to use instead of a throwaway cluster.
@@ -25,31 +28,32 @@ public final class TestCluster: Sendable {
 
     private static let sharedResult: Result<TestCluster, any Error> = Result {
         if let url = ProcessInfo.processInfo.environment[externalVariable], !url.isEmpty {
-            return TestCluster(url: url, directory: nil, port: 0)
+            return TestCluster(url: url, directory: nil, port: 0, settings: [])
         }
         let cluster = try TestCluster.start()
         atexit { try? TestCluster.sharedResult.get().stop() }
         return cluster
     }
 
-    private init(url: String, directory: URL?, port: Int) {
+    private init(url: String, directory: URL?, port: Int, settings: [String] = []) {
         self.url = url
         self.directory = directory
         self.port = port
+        self.settings = settings
     }
 
     /// Starts a new throwaway cluster (for tests that restart their server). Stop it with ``stop()``.
-    public static func start() throws -> TestCluster {
+    ///
+    /// - Parameter settings: server settings beyond the defaults (`name=value`), e.g.
+    ///   `synchronous_standby_names='*'` for a primary whose commits wait for a standby.
+    public static func start(settings: [String] = []) throws -> TestCluster {
         let binaries = try PostgresBinaries.locate()
-        let directory = URL(fileURLWithPath: NSTemporaryDirectory())
-            .appendingPathComponent("competence-pg-\(UUID().uuidString.prefix(8))")
-        let data = directory.appendingPathComponent("data")
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        try binaries.handOver(directory)
-        let port = try freePort()
+        let (directory, port) = try makeDirectory()
         let cluster = TestCluster(
-            url: "postgresql://postgres@127.0.0.1:\(port)/postgres?sslmode=disable", directory: directory, port: port)
+            url: "postgresql://postgres@127.0.0.1:\(port)/postgres?sslmode=disable", directory: directory, port: port,
+            settings: settings)
         cluster.startWatchdog()
+        let data = directory.appendingPathComponent("data")
         try binaries.run(
             "initdb", ["-D", data.path, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"],
             log: directory.appendingPathComponent("initdb.log"))
@@ -57,11 +61,73 @@ public final class TestCluster: Sendable {
         return cluster
     }
 
+    /// Starts a hot standby of this cluster: `pg_basebackup -R` (streaming replication, the standby's
+    /// settings written for it) into a new directory, started on a new port. It streams from this cluster
+    /// until promoted (``promote()``), with the default settings (not this cluster's own ones: a promoted
+    /// standby must not wait for standbys of its own). Stop it with ``stop()``.
+    public func startStandby() throws -> TestCluster {
+        guard directory != nil else {
+            throw TestClusterError("a standby needs a local primary; \(Self.externalVariable) names an external one")
+        }
+        let binaries = try PostgresBinaries.locate()
+        let (standbyDirectory, standbyPort) = try Self.makeDirectory()
+        let standby = TestCluster(
+            url: "postgresql://postgres@127.0.0.1:\(standbyPort)/postgres?sslmode=disable", directory: standbyDirectory,
+            port: standbyPort)
+        standby.startWatchdog()
+        let data = standbyDirectory.appendingPathComponent("data")
+        try FileManager.default.removeItem(at: data)  // pg_basebackup creates it
+        try binaries.run(
+            "pg_basebackup",
+            [
+                "-D", data.path, "-R", "-X", "stream", "--no-sync", "-c", "fast", "-h", "127.0.0.1", "-p", "\(port)",
+                "-U", "postgres",
+            ],
+            log: standbyDirectory.appendingPathComponent("basebackup.log"))
+        try standby.pgctl(["start", "-w", "-t", "60", "-o", standby.serverOptions])
+        return standby
+    }
+
+    /// Promotes a standby to a primary (`pg_ctl promote`) and waits until it accepts writes.
+    public func promote() throws {
+        try pgctl(["promote", "-w", "-t", "60"])
+    }
+
+    /// Stops the server the way a crash or a power cut to its process would (`pg_ctl stop -m immediate`):
+    /// no checkpoint, connections cut. The directory stays until ``stop()``.
+    public func crash() throws {
+        try pgctl(["stop", "-w", "-m", "immediate"])
+    }
+
+    /// Waits until this standby has replayed everything `primary` had written when the call began.
+    public func waitForReplay(of primary: TestCluster, timeout: Duration = .seconds(60)) async throws {
+        let target = try await primary.psql("SELECT pg_current_wal_lsn()")
+        let started = ContinuousClock.now
+        while try await psql("SELECT pg_last_wal_replay_lsn() >= '\(target)'::pg_lsn") != "t" {
+            guard ContinuousClock.now - started < timeout else {
+                throw TestClusterError("the standby did not replay up to \(target) within \(timeout)")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// A new cluster directory (owned by `postgres` when running as root) with an empty `data` inside, and a
+    /// free port.
+    private static func makeDirectory() throws -> (URL, Int) {
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("competence-pg-\(UUID().uuidString.prefix(8))")
+        let data = directory.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try PostgresBinaries.locate().handOver(directory)
+        return (directory, try freePort())
+    }
+
     /// Server settings: fast rather than durable (these clusters are thrown away), enough connections for
-    /// the conformance checks running in parallel.
+    /// the conformance checks running in parallel; then the cluster's own ``settings``.
     private var serverOptions: String {
         "-p \(port) -k \(directory!.path) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
             + "-c full_page_writes=off -c max_connections=400 -c shared_buffers=64MB"
+            + settings.map { " -c \($0)" }.joined()
     }
 
     /// Restarts the server (`pg_ctl restart -m fast`): every open connection is terminated.
@@ -99,6 +165,10 @@ public final class TestCluster: Sendable {
             })
         else { return }
         defer { try? FileManager.default.removeItem(at: directory) }
+        // A crashed server left its pid file behind but runs no more; nothing to stop then.
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("data/postmaster.pid").path),
+            (try? pgctl(["status"])) != nil
+        else { return }
         try pgctl(["stop", "-w", "-m", "fast"])
     }
 
