@@ -51,6 +51,8 @@ enum PostgresBench {
                 }
                 return BenchMeasurement(events: batches * 100, seconds: seconds)
             },
+            importCase(name: "import-200k", configuration: configuration, events: events, raw: false),
+            importCase(name: "copy-raw-200k", configuration: configuration, events: events, raw: true),
             replayCase(name: "replay", configuration: configuration, events: events, encoding: .json),
             replayCase(name: "replay-compact", configuration: configuration, events: events, encoding: .compact),
             BenchCase(name: "read-stream") {
@@ -72,6 +74,29 @@ enum PostgresBench {
                 return BenchMeasurement(events: rounds * length, seconds: seconds)
             },
         ]
+    }
+
+    /// One append of up to 200,000 survey answers (JSON) in 100 streams into a schema of its own — an
+    /// import, which travels by `COPY` into a staging table — or, `raw`, the same rows copied straight into
+    /// the `events` table with one `COPY` and nothing else: the reference the import is measured against.
+    static func importCase(name: String, configuration: PostgresConfiguration, events: Int, raw: Bool) -> BenchCase {
+        BenchCase(name: name) {
+            var importConfiguration = configuration
+            importConfiguration.schema = configuration.schema + (raw ? "_raw" : "_import")
+            let pg = try PostgresEventStore(configuration: importConfiguration)
+            defer { pg.close() }
+            try await pg.migrate()
+            let count = max(100, min(events, 200_000) / 100 * 100)
+            let appends = (0..<100).map { stream in
+                StreamAppend(
+                    stream: StreamName("import-\(stream)"), expectedVersion: .noStream,
+                    events: (0..<(count / 100)).map { BenchAnswers.event(stream * count / 100 + $0, encoding: .json) })
+            }
+            let (_, seconds) = try await measure {
+                if raw { try await pg.copyRawForBenchmark(appends) } else { _ = try await pg.append(appends) }
+            }
+            return BenchMeasurement(events: count, seconds: seconds)
+        }
     }
 
     /// Replays a schema of its own holding only survey answers in `encoding`, so every replayed event is

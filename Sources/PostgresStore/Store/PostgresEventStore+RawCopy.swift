@@ -1,0 +1,61 @@
+import CompetenceCore
+import Foundation
+
+extension PostgresEventStore {
+    /// Copies events straight into this store's `events` table with one binary `COPY` in one transaction —
+    /// positions from the head on, versions from 1 in each stream — and nothing else: no head lock, no
+    /// checks, no `streams` rows, no notification. The reference that `competence bench` measures the
+    /// import path against ("raw `COPY` into the same table"); it leaves the store's bookkeeping behind
+    /// (`verify()` reports it), so use it on a throwaway schema only.
+    package func copyRawForBenchmark(_ appends: [StreamAppend]) async throws {
+        try await ready()
+        let head = try await headPosition()
+        var rows = PGCopyWriter(columns: 17)
+        var position = head
+        for part in appends {
+            for (index, event) in part.events.enumerated() {
+                position += 1
+                rows.beginRow()
+                rows.int64(position)
+                rows.uuid(event.id)
+                rows.text(part.stream.rawValue)
+                rows.text(part.stream.category)
+                rows.int64(Int64(index + 1))
+                rows.text(event.type)
+                rows.int32(Int32(clamping: event.schemaVersion))
+                rows.date(event.occurredAt)
+                rows.date(event.occurredAt)
+                rows.uuid(event.metadata.correlationID)
+                rows.uuid(event.metadata.causationID)
+                rows.text(event.metadata.recordedBy)
+                rows.text(event.metadata.origin?.source)
+                rows.int64(event.metadata.origin?.row.map(Int64.init))
+                rows.text(event.metadata.origin?.contentHash)
+                switch event.payload.encoding {
+                case .json:
+                    rows.jsonb(event.payload.bytes)
+                    rows.null()
+                case .compact:
+                    rows.null()
+                    rows.bytes(event.payload.bytes)
+                }
+            }
+        }
+        let data = rows.finish()
+        let sql = """
+            COPY \(schema.qualify("events")) (position, id, stream, category, version, type, schema_version,
+                occurred_at, recorded_at, correlation_id, causation_id, recorded_by, origin_source, origin_row,
+                origin_content_hash, payload, payload_compact) FROM STDIN (FORMAT binary)
+            """
+        try await pool.run { connection in
+            _ = try connection.execute(unprepared: "BEGIN")
+            do {
+                try connection.copy(sql, rows: data)
+                _ = try connection.execute(unprepared: "COMMIT")
+            } catch {
+                if connection.isHealthy { _ = try? connection.execute(unprepared: "ROLLBACK") }
+                throw error
+            }
+        }
+    }
+}
