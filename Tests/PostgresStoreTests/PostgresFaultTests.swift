@@ -188,7 +188,12 @@ struct PostgresFaultTests {
             let error = await #expect(throws: PostgresError.self) { try await store.headPosition() }
             #expect(error?.kind == .connectionFailed, "\(String(describing: error))")
             #expect(!"\(String(describing: error))".contains("s3cr"), "\(String(describing: error))")
-            try await Task.sleep(for: .milliseconds(300))
+            let logged = records.lines.count
+            let started = ContinuousClock.now
+            while !records.lines.dropFirst(logged).contains(where: { $0.contains("listener lost its connection") }) {
+                try #require(ContinuousClock.now - started < .seconds(60), "the listener logged no failure")
+                try await Task.sleep(for: .milliseconds(20))
+            }
             waiter.cancel()
         }
         let lines = records.lines
