@@ -39,6 +39,16 @@ struct JSONFastPathTests {
         }
     }
 
+    /// A codec uses a type's direct reader when it has one (here one that marks what it read).
+    @Test func theCodecTakesTheDirectReader() throws {
+        var codec = EventCodec<Probe>()
+        codec.register(Probe.self) { $0 }
+        let decoded = try codec.decode(
+            type: Probe.eventType, schemaVersion: 1, payload: .json(Data(#"{"value":3}"#.utf8)))
+        #expect(decoded == Probe(value: 3, direct: true))
+        #expect(try viaReader(Probe.self, Data(#"{"value":3}"#.utf8)) == Probe(value: 3, direct: false))
+    }
+
     @Test func theJSONBFormReordersKeysAndAddsSpaces() throws {
         let answer = CompactFastPathTests.answers[1]
         let rewritten = String(decoding: JSONBForm.rewrite(try JSONPayloadCoding.encode(answer)), as: UTF8.self)
@@ -266,5 +276,30 @@ enum JSONBForm {
             index += 1
             return String(decoding: bytes[start..<index], as: UTF8.self)
         }
+    }
+}
+
+/// An event whose direct reader marks the values it reads, so a test can see which path decoded them.
+private struct Probe: DomainEvent, JSONDecodable {
+    static let eventType = "Probe"
+    var value: Int
+    var direct = false
+
+    enum CodingKeys: String, CodingKey { case value }
+
+    init(value: Int, direct: Bool) {
+        self.value = value
+        self.direct = direct
+    }
+
+    init(json reader: inout JSONReader) throws {
+        var value: Int?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(first: &first) {
+            if key.equals("value") { value = try reader.readInt() } else { try reader.skipValue() }
+        }
+        guard let value else { throw reader.missing("value", in: Probe.self) }
+        self.init(value: value, direct: true)
     }
 }

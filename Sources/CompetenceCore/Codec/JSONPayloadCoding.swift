@@ -37,17 +37,14 @@ public enum JSONPayloadCoding {
     /// The fastest way to decode `T` from JSON: its direct reader when it is ``JSONDecodable``, otherwise its
     /// `Decodable` form. Chosen once, when a codec learns a type.
     static func reader<T: Decodable & SendableMetatype>(for type: T.Type) -> @Sendable (Data) throws -> T {
-        if let direct = T.self as? any JSONDecodable.Type,
-            let read = directReader(direct) as? @Sendable (Data) throws -> T
-        {
-            return read
+        guard let direct = T.self as? any (JSONDecodable & SendableMetatype).Type else {
+            return { try decode(T.self, from: $0) }
         }
-        return { try decode(T.self, from: $0) }
+        // Opening the existential erases the result to `any JSONDecodable`; it is a `T` by construction.
+        return { data in try readDirectly(direct, data) as! T }
     }
 
-    private static func directReader<D: JSONDecodable & SendableMetatype>(
-        _ type: D.Type
-    ) -> @Sendable (Data) throws -> D {
-        { try decode(D.self, from: $0) }
+    private static func readDirectly<D: JSONDecodable>(_ type: D.Type, _ data: Data) throws -> D {
+        try decode(D.self, from: data)
     }
 }

@@ -109,7 +109,7 @@ final class JSONSource: Decoder {
         /// Where the value of `key` starts; the last member wins when a key repeats (as in `jsonb`).
         private func offset(of key: Key) -> Int? {
             let name = key.stringValue
-            return members.last { $0.key.equals(name) }?.value
+            return members.last { $0.key.matches(name) }?.value
         }
 
         private func value(of key: Key) throws -> Int {

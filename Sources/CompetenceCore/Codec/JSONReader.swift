@@ -222,6 +222,12 @@ package struct JSONReader {
         offset += 1
         let start = offset
         var escaped = false
+        // Eight bytes at a time while none is a quote, a backslash, a control character or beyond ASCII.
+        while bytes.count - offset >= 8 {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            guard !Self.mayEndOrEscape(word) else { break }
+            offset += 8
+        }
         while true {
             guard offset < bytes.count else { throw corrupted("unterminated string") }
             let byte = bytes[offset]
@@ -238,6 +244,16 @@ package struct JSONReader {
         let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
         offset += 1
         return JSONKey(raw: raw, hasEscapes: escaped, start: start)
+    }
+
+    /// Whether any byte of `word` is `"`, `\\`, below 0x20 or above 0x7F (SWAR: a byte is zero after the
+    /// XOR exactly when it matched).
+    @inline(__always) static func mayEndOrEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        return hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+            || (word &- ones &* 0x20) & ~word & highs != 0 || word & highs != 0
     }
 
     /// Scans a number token with JSON's grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
@@ -293,6 +309,11 @@ package struct JSONKey {
             return
         }
         var index = 0
+        while raw.count - index >= 8,
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & 0x8080_8080_8080_8080 == 0
+        {
+            index += 8
+        }
         while index < raw.count {
             let lead = raw[index]
             if lead < 0x80 {
@@ -326,8 +347,8 @@ package struct JSONKey {
         return raw.count == name.utf8CodeUnitCount && memcmp(raw.baseAddress!, name.utf8Start, raw.count) == 0
     }
 
-    /// Whether the token's text is exactly `name`.
-    func equals(_ name: String) -> Bool {
+    /// Whether the token's text is exactly `name` (a name known only at run time, e.g. a coding key).
+    func matches(_ name: String) -> Bool {
         if hasEscapes { return (try? string(at: start)) == name }
         var name = name
         return name.withUTF8 { utf8 in
@@ -338,8 +359,8 @@ package struct JSONKey {
     /// The token's text, escapes resolved; throws for a bad escape or invalid UTF-8.
     func string(at offset: Int) throws -> String {
         if !hasEscapes {
-            guard let text = String(validating: raw, as: UTF8.self) else { throw error("invalid UTF-8", offset) }
-            return text
+            try validate()
+            return String(decoding: raw, as: UTF8.self)
         }
         var output: [UInt8] = []
         output.reserveCapacity(raw.count)
