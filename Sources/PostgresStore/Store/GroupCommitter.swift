@@ -68,6 +68,9 @@ final class GroupCommitter: Sendable {
             if group.isEmpty { return }
             let outcomes = await write(group.map(\.appends))
             for (request, outcome) in zip(group, outcomes) { request.continuation.resume(with: outcome) }
+            // Let the appenders just resumed queue their next appends, so they form the next group together
+            // instead of the first of them being written alone.
+            if group.count > 1 { await Task.yield() }
         }
     }
 
