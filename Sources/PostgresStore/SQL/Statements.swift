@@ -48,12 +48,12 @@ struct Statements: Sendable {
             parameterTypes: [PGType.uuidArray, PGType.textArray])
         append = PGStatement(
             name: "competence_append",
-            sql: "SELECT \(s.qualify("append_events"))(\((1...18).map { "$\($0)" }.joined(separator: ", ")))",
+            sql: "SELECT \(s.qualify("append_events"))(\((1...19).map { "$\($0)" }.joined(separator: ", ")))",
             parameterTypes: [
                 PGType.uuidArray, PGType.textArray, PGType.textArray, PGType.int8Array, PGType.textArray,
                 PGType.int4Array, PGType.timestamptzArray, PGType.uuidArray, PGType.uuidArray, PGType.textArray,
                 PGType.textArray, PGType.int8Array, PGType.textArray, PGType.jsonbArray, PGType.byteaArray,
-                PGType.textArray, PGType.textArray, PGType.int8Array,
+                PGType.textArray, PGType.textArray, PGType.int8Array, PGType.timestamptzArray,
             ])
         readStreamForwards = PGStatement(
             name: "competence_read_stream_forwards",

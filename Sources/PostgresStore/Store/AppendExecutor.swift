@@ -30,7 +30,7 @@ struct AppendExecutor: Sendable {
             guard !plan.newEvents.isEmpty else { return (plan.results, nil) }
             let base: Int64
             do {
-                base = try write(plan.newEvents, on: connection)
+                base = try write(plan.newEvents, on: connection, givenRecordedAt: Self.givenRecordedAt([appends]))
             } catch {
                 if Self.isLostRace(error) && attempt < Self.maxAttempts { continue }
                 throw error
@@ -79,7 +79,7 @@ struct AppendExecutor: Sendable {
                 }
             }
             if !newEvents.isEmpty {
-                let base = try write(newEvents, on: connection)
+                let base = try write(newEvents, on: connection, givenRecordedAt: Self.givenRecordedAt(group))
                 guard base == head else {
                     throw PostgresError(
                         kind: .unexpectedResponse, message: "the head moved from \(head) to \(base) while locked")
@@ -127,10 +127,24 @@ struct AppendExecutor: Sendable {
         return state
     }
 
+    /// The ids of the events that bring their own recorded time (a history moved from another store).
+    private static func givenRecordedAt(_ group: [[StreamAppend]]) -> Set<UUID> {
+        var ids = Set<UUID>()
+        for appends in group {
+            for part in appends { for event in part.events where event.recordedAt != nil { ids.insert(event.id) } }
+        }
+        return ids
+    }
+
     /// Writes events (in global order) with one call of `append_events`; returns the position before the first.
-    private func write(_ events: [RecordedEvent], on connection: PGConnection) throws(PostgresError) -> Int64 {
+    /// Events whose id is in `givenRecordedAt` keep their recorded time; the others get the server's.
+    private func write(
+        _ events: [RecordedEvent], on connection: PGConnection, givenRecordedAt: Set<UUID>
+    ) throws(PostgresError) -> Int64 {
         do {
-            return try connection.execute(statements.append, AppendParameters.make(events)).int64(0, 0)
+            return try connection.execute(
+                statements.append, AppendParameters.make(events, givenRecordedAt: givenRecordedAt)
+            ).int64(0, 0)
         } catch {
             let streams = Set(events.map(\.stream.rawValue)).sorted().prefix(5).map { "'\($0)'" }
             throw error.with(context: "append to \(streams.joined(separator: ", "))")

@@ -1,13 +1,14 @@
 import CompetenceCore
 import Foundation
 
-/// Encodes planned events as the eighteen array parameters of `append_events`: one element per event for
-/// the event columns, one per stream for the stream rows (each stream once, at its last new version).
+/// Encodes planned events as the nineteen array parameters of `append_events`: one element per event for
+/// the event columns, one per stream for the stream rows (each stream once, at its last new version), and
+/// last the recorded time of each event that brought one (`NewEvent.recordedAt`; NULL: the server's clock).
 /// Arrays travel in binary, so one round trip carries a whole batch whatever its size.
 ///
 /// The events must be in global order; `append_events` numbers them from the head on in that order.
 enum AppendParameters {
-    static func make(_ events: [RecordedEvent]) -> [PGParameter] {
+    static func make(_ events: [RecordedEvent], givenRecordedAt: Set<UUID> = []) -> [PGParameter] {
         let count = events.count
         var ids = PGArrayWriter(elementType: PGType.uuid, capacity: count * 20)
         var streams = PGArrayWriter(elementType: PGType.text, capacity: count * 32)
@@ -24,6 +25,7 @@ enum AppendParameters {
         var originHashes = PGArrayWriter(elementType: PGType.text, capacity: count * 8)
         var payloads = PGArrayWriter(elementType: PGType.jsonb, capacity: count * 160)
         var compactPayloads = PGArrayWriter(elementType: PGType.bytea, capacity: count * 4)
+        var recorded = PGArrayWriter(elementType: PGType.timestamptz, capacity: count * 4)
         var lastVersions: [StreamName: Int64] = [:]
         var streamOrder: [StreamName] = []
 
@@ -49,6 +51,11 @@ enum AppendParameters {
             case .compact:
                 payloads.appendNull()
                 compactPayloads.append(bytes: event.payload.bytes)
+            }
+            if givenRecordedAt.contains(event.id) {
+                recorded.append(date: event.recordedAt)
+            } else {
+                recorded.appendNull()
             }
             if lastVersions.updateValue(event.version, forKey: event.stream) == nil { streamOrder.append(event.stream) }
         }
@@ -79,6 +86,7 @@ enum AppendParameters {
             .array(PGType.textArray, streamNames.finish()),
             .array(PGType.textArray, streamCategories.finish()),
             .array(PGType.int8Array, streamVersions.finish()),
+            .array(PGType.timestamptzArray, recorded.finish()),
         ]
     }
 }
