@@ -1,4 +1,5 @@
 import CompetenceCore
+import CompetenceOutput
 import FileStore
 import Foundation
 import Logging
@@ -16,9 +17,14 @@ package enum StoreAccess: Sendable {
 package struct StoreOpener: Sendable {
     /// Where the store is.
     package let location: StoreLocation
+    /// Told what opening a store did that the user must know: a torn tail cut off (or, read-only, found).
+    package let warn: @Sendable (String) -> Void
 
-    /// An opener for `location`.
-    package init(location: StoreLocation) { self.location = location }
+    /// An opener for `location`; warnings go to `warn` (by default stderr, as `warning: …`).
+    package init(location: StoreLocation, warn: @escaping @Sendable (String) -> Void = Console.warning) {
+        self.location = location
+        self.warn = warn
+    }
 
     /// Opens the store for reading or writing.
     ///
@@ -33,9 +39,24 @@ package struct StoreOpener: Sendable {
                 throw StoreOpeningError.storeNotFound(location: location.description)
             }
             let options = FileStoreOptions(access: access == .read ? .readOnly : .readWrite)
-            return try FileEventStore(directory: path, options: options)
+            let store = try FileEventStore(directory: path, options: options)
+            if let tail = store.openReport.truncatedTail { warn(Self.warning(tail, location: location, access)) }
+            return store
         case .postgres(let url):
             return try openPostgres(url)
+        }
+    }
+
+    /// The warning about a torn tail: where, how many bytes, and whether they were cut.
+    static func warning(_ tail: OpenReport.TruncatedTail, location: StoreLocation, _ access: StoreAccess) -> String {
+        let place = "\(tail.bytes) bytes at \(tail.segment) offset \(tail.offset) (\(tail.reason))"
+        switch access {
+        case .write:
+            return "opening \(location) cut a torn tail: \(place). The last write before a crash did not "
+                + "complete; any event whose record lay in those bytes is gone "
+                + "(check it with competence verify --expect POSITION:HASH)"
+        case .read:
+            return "\(location) ends in a torn tail: \(place). Reading stops before it; the next import cuts it"
         }
     }
 
