@@ -7,10 +7,12 @@ import Foundation
 /// place that turns a time into text or into an integer — the history chain, export lines, PostgreSQL
 /// parameters — goes through ``microseconds(_:)``: a time moved between stores gives the same integer.
 public enum EventTime {
-    /// The times an event may be given: from 0001-01-01 00:00:00 UTC to before 10000-01-01 (what export
-    /// lines and PostgreSQL's `timestamptz` can hold).
+    /// The times an event may be given: from 0001-01-01 00:00:00 UTC to before 9999-12-31 23:59:59 (what
+    /// export lines and PostgreSQL's `timestamptz` can hold, rounding included). Times are kept to the
+    /// microsecond while a `Double` of seconds resolves one — about the years 1729 to 2273 — and to that
+    /// `Double`'s precision beyond, since a FileStore keeps one.
     public static let supportedRange: Range<Date> =
-        Date(timeIntervalSince1970: -62_135_596_800)..<Date(timeIntervalSince1970: 253_402_300_800)
+        Date(timeIntervalSince1970: -62_135_596_800)..<Date(timeIntervalSince1970: 253_402_300_799)
 
     /// `date` in whole microseconds since the Unix epoch, rounded to the nearest (halves away from zero);
     /// times beyond ±292,000 years are clamped, and a NaN time counts as the epoch.
