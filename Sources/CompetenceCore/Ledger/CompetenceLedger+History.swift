@@ -120,8 +120,15 @@ extension CompetenceLedger {
                         position: pending.checkpoint + 1, recordedAt: now)
                     pending.fold(recorded, event: entry.event)
                 }
-                // No event of the append could be folded: none of those left is admitted in any order.
-                if still.count == waiting.count, let first = refusals.first { throw first }
+                // No event of the append could be folded: none of those left is admitted in any order. The refusal
+                // shown is that of the first definition left (the others of the append usually refer to it),
+                // else of the first event left.
+                if still.count == waiting.count, let first = refusals.first {
+                    let definition = zip(still, refusals).first { entry, _ in
+                        entry.event.map { type(of: $0.payload).isDefinition } ?? false
+                    }
+                    throw definition?.1 ?? first
+                }
                 waiting = still
             }
         }
