@@ -209,6 +209,15 @@ let package = Package(
         // The README's embedding example, compiled against the public API only and run.
         .testTarget(
             name: "EmbeddingTests", dependencies: ["CompetenceCore", "FileStore"], swiftSettings: strictSettings),
+        // Issue 10's reproductions in one suite (hostile input, mistakes, faults): every case asserts the refusal
+        // or the safe result and that nothing was appended or changed; plus the seeded fuzz test of the readers.
+        .testTarget(
+            name: "AdversarialTests",
+            dependencies: [
+                "CompetenceCore", "CompetenceOutput", "CompetenceStores", "CompetenceHistory", "CompetenceImport",
+                "CompetenceReports", "FileStore", "PostgresStore", "TestSupport",
+            ],
+            swiftSettings: strictSettings),
         // End-to-end tests of the `competence` tool: they run the built executable as a real process.
         .testTarget(
             name: "CLITests", dependencies: ["Demo", "CompetenceCore", "CompetenceScenario", "TestSupport"],

@@ -30,7 +30,7 @@ package struct WideSurveyMapping: Decodable, Sendable {
     /// cells that are whole numbers need no entry.
     var levels: [String: Int]?
     /// Lower-case hex SHA-256 of the mapping file's bytes: part of the import's identity.
-    var contentHash = ""
+    package var contentHash = ""
 
     /// The question columns of one competence.
     struct Item: Decodable, Sendable {
