@@ -197,4 +197,25 @@ struct TrustReproductionTests {
         #expect(nul.stderr.contains("title"), "\(nul.stderr)")
         #expect(try await eventCount(programme) == before)
     }
+
+    @Test("anchors: export and verify print the same head pair; verify --expect holds it, refuses a wrong one")
+    func anchors() async throws {
+        let programme = try Programme()
+        try await programme.importAll()
+        let export = try await programme.succeed(["export", "--output", "-"])
+        let pair = try #require(export.stderr.split(separator: " ").last.map { $0.trimmingCharacters(in: .newlines) })
+        #expect(export.stderr.contains("exported 20 events to stdout; history head 20:"), "\(export.stderr)")
+        let verify = try await programme.succeed(["verify"])
+        #expect(verify.stdout.contains("history head: \(pair)\n"), "\(verify.stdout)")
+        let held = try await programme.succeed(["verify", "--expect", pair])
+        #expect(held.stdout.contains("anchor \(pair) holds (the head)"))
+        let wrong = "20:" + String(repeating: "0", count: 64)
+        let refused = try await programme.run(["verify", "--expect", wrong])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("fault: the history up to position 20 is not the one anchored"))
+        let ahead = try await programme.run(["verify", "--expect", "21:" + String(pair.dropFirst(3))])
+        #expect(ahead.status == 1 && ahead.stderr.contains("before the anchor's position 21"), "\(ahead.stderr)")
+        let malformed = try await programme.run(["verify", "--expect", "twenty"])
+        #expect(malformed.status != 0 && malformed.stderr.contains("--expect takes POSITION:HASH"))
+    }
 }
