@@ -40,24 +40,43 @@ package struct StoreOpener: Sendable {
             }
             let options = FileStoreOptions(access: access == .read ? .readOnly : .readWrite)
             let store = try FileEventStore(directory: path, options: options)
-            if let tail = store.openReport.truncatedTail { warn(Self.warning(tail, location: location, access)) }
+            for warning in Self.warnings(store.openReport, location: location, access) { warn(warning) }
             return store
         case .postgres(let url):
             return try openPostgres(url)
         }
     }
 
-    /// The warning about a torn tail: where, how many bytes, and whether they were cut.
-    static func warning(_ tail: OpenReport.TruncatedTail, location: StoreLocation, _ access: StoreAccess) -> String {
-        let place = "\(tail.bytes) bytes at \(tail.segment) offset \(tail.offset) (\(tail.reason))"
-        switch access {
-        case .write:
-            return "opening \(location) cut a torn tail: \(place). The last write before a crash did not "
-                + "complete; any event whose record lay in those bytes is gone "
-                + "(check it with competence verify --expect POSITION:HASH)"
-        case .read:
-            return "\(location) ends in a torn tail: \(place). Reading stops before it; the next import cuts it"
+    /// The warnings about what opening a file store found at the end of its log and did: a torn tail cut (or,
+    /// read-only, found), a damaged last record (cut only when set aside, with a copy), segments of an
+    /// interrupted roll-over set aside. Each names the segment, the offset and the bytes.
+    static func warnings(_ report: OpenReport, location: StoreLocation, _ access: StoreAccess) -> [String] {
+        var warnings: [String] = []
+        if let tail = report.truncatedTail {
+            let place = "\(tail.bytes) bytes at \(tail.segment) offset \(tail.offset) (\(tail.reason))"
+            switch (tail.cause, access) {
+            case (.tornWrite, .write):
+                warnings.append(
+                    "opening \(location) cut a torn tail: \(place). The last write before a crash did not "
+                        + "complete; it was never acknowledged. Check the store against an anchor with "
+                        + "competence verify --expect POSITION:HASH")
+            case (.tornWrite, .read):
+                warnings.append(
+                    "\(location) ends in a torn tail: \(place). Reading stops before it; the next import cuts it")
+            case (.damagedRecord, _):
+                warnings.append(
+                    "\(location) ends in a DAMAGED last record: \(place); it was written whole, so it was probably "
+                        + "an acknowledged append"
+                        + (tail.copy.map { ". Opening cut it and kept its bytes in \($0)" } ?? ""))
+            }
         }
+        for segment in report.setAsideSegments {
+            warnings.append(
+                "\(location): the segment \(segment) of a roll-over interrupted by a power loss "
+                    + (access == .write ? "was set aside" : "would be set aside by a writer")
+                    + " (its records follow a hole and were never acknowledged)")
+        }
+        return warnings
     }
 
     /// A PostgreSQL store for `url` (its `schema=NAME` parameter taken out).
