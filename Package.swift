@@ -89,7 +89,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Where results go: standard output or a file written atomically; messages and progress on stderr.
-        .target(name: "CompetenceOutput", swiftSettings: strictSettings),
+        .target(
+            name: "CompetenceOutput",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         // CSV files (long and wide survey exports) → validated ledger calls, one atomic call per file.
         .target(
             name: "CompetenceImport",
@@ -204,7 +208,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "CompetenceOutputTests", dependencies: ["CompetenceOutput", "TestSupport"],
+            name: "CompetenceOutputTests",
+            dependencies: ["CompetenceOutput", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         // The README's embedding example, compiled against the public API only and run.
         .testTarget(

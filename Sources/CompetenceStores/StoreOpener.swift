@@ -38,7 +38,8 @@ package struct StoreOpener: Sendable {
             if access == .read, !Self.isDirectory(path) {
                 throw StoreOpeningError.storeNotFound(location: location.description)
             }
-            let options = FileStoreOptions(access: access == .read ? .readOnly : .readWrite)
+            let options = FileStoreOptions(
+                access: access == .read ? .readOnly : .readWrite, logger: Self.logger(label: "competence.filestore"))
             let store = try FileEventStore(directory: path, options: options)
             for warning in Self.warnings(store.openReport, location: location, access) { warn(warning) }
             return store
@@ -84,19 +85,21 @@ package struct StoreOpener: Sendable {
         let (connection, schema) = Self.splitSchema(from: url)
         do {
             return try PostgresEventStore(
-                configuration: PostgresConfiguration(connectionString: connection, schema: schema), logger: Self.logger)
+                configuration: PostgresConfiguration(connectionString: connection, schema: schema),
+                logger: Self.logger(label: "competence.postgres"))
         } catch {
             throw StoreOpeningError.unsupportedStore(location: location.description, reason: error.description)
         }
     }
 
-    /// The stores' logger: warnings and errors on stderr; `COMPETENCE_LOG_LEVEL` (trace, debug, info,
-    /// notice, warning, error, critical) shows more or less — server notices and migrations are `info`/`notice`.
-    package static var logger: Logger {
-        var logger = Logger(label: "competence.postgres")
-        let level = ProcessInfo.processInfo.environment["COMPETENCE_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
-        logger.logLevel = level ?? .warning
-        return logger
+    /// A store's logger: its lines go to stderr through ``TerminalLogHandler`` (sanitised). By default a
+    /// PostgreSQL store shows warnings and errors (server notices and migrations are `info`/`notice`) and a
+    /// file store errors only (its warnings — a torn tail cut on open — are the tool's own warning already);
+    /// `COMPETENCE_LOG_LEVEL` (trace, debug, info, notice, warning, error, critical) shows more or less.
+    package static func logger(label: String) -> Logger {
+        let fallback: Logger.Level = label == "competence.filestore" ? .error : .warning
+        let level = TerminalLogHandler.level(fallback: fallback)
+        return Logger(label: label) { label in TerminalLogHandler(label: label, level: level) }
     }
 
     /// Takes the tool's own `schema=NAME` query parameter out of a PostgreSQL URL (libpq would refuse it):
