@@ -5,7 +5,8 @@ import PackageDescription
 // hand-written code would — and each costs CI build time, so the list stays short:
 // - swift-argument-parser: the `competence` command line (subcommands, flags, help).
 // - swift-log: PostgreSQL server notices and both stores' diagnostics (a failed fsync, a cut tail) go to a logger.
-// - swift-crypto: SHA-256 for the FileStore's tamper-evident hash chain and import ids (no hand-written crypto).
+// - swift-crypto: SHA-256 for the history chain (CompetenceCore), the FileStore's record chain and import ids
+//   (no hand-written crypto).
 // - CSV.swift: RFC 4180 parsing for imports (quoted fields with delimiters and line breaks inside).
 // - swift-docc-plugin: `swift package generate-documentation` for the DocC catalogs (a build tool only).
 // - swift-system: the FileStore's system calls as typed `FileDescriptor`/`FilePath`/`Errno` on Linux and Darwin
@@ -42,8 +43,11 @@ let package = Package(
     targets: [
         // MARK: The library products
 
-        // The model: envelope, store protocol, codec, catalogue, ledger, projections, analytics. Foundation only.
-        .target(name: "CompetenceCore", swiftSettings: strictSettings),
+        // The model: envelope, store protocol, codec, catalogue, ledger, projections, analytics. Foundation, and
+        // swift-crypto for the SHA-256 of the history chain (one definition every store and tool shares).
+        .target(
+            name: "CompetenceCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
         // The checks every EventStore backend passes unchanged.
         .target(name: "EventStoreConformance", dependencies: ["CompetenceCore"], swiftSettings: strictSettings),
         // The embedded store: segment files in a directory.
@@ -79,13 +83,17 @@ let package = Package(
         .target(
             name: "CompetenceStores",
             dependencies: [
-                "CompetenceCore", "FileStore", "PostgresStore",
+                "CompetenceCore", "CompetenceOutput", "FileStore", "PostgresStore",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         // Where results go: standard output or a file written atomically; messages and progress on stderr.
-        .target(name: "CompetenceOutput", swiftSettings: strictSettings),
+        .target(
+            name: "CompetenceOutput",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         // CSV files (long and wide survey exports) → validated ledger calls, one atomic call per file.
         .target(
             name: "CompetenceImport",
@@ -103,7 +111,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Report rendering: aligned text, CSV, JSON, and one HTML page with SVG charts.
-        .target(name: "CompetenceReports", dependencies: ["CompetenceCore"], swiftSettings: strictSettings),
+        .target(
+            name: "CompetenceReports", dependencies: ["CompetenceCore", "CompetenceOutput"],
+            swiftSettings: strictSettings),
         // The demo programmes (LOSSI and TULOS) as a deterministic history recorded through the ledger, and the demo run.
         .target(
             name: "CompetenceScenario", dependencies: ["CompetenceCore", "CompetenceReports"],
@@ -198,11 +208,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "CompetenceOutputTests", dependencies: ["CompetenceOutput", "TestSupport"],
+            name: "CompetenceOutputTests",
+            dependencies: ["CompetenceOutput", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         // The README's embedding example, compiled against the public API only and run.
         .testTarget(
             name: "EmbeddingTests", dependencies: ["CompetenceCore", "FileStore"], swiftSettings: strictSettings),
+        // Issue 10's reproductions in one suite (hostile input, mistakes, faults): every case asserts the refusal
+        // or the safe result and that nothing was appended or changed; plus the seeded fuzz test of the readers.
+        .testTarget(
+            name: "AdversarialTests",
+            dependencies: [
+                "CompetenceCore", "CompetenceOutput", "CompetenceStores", "CompetenceHistory", "CompetenceImport",
+                "CompetenceReports", "FileStore", "PostgresStore", "TestSupport",
+            ],
+            swiftSettings: strictSettings),
         // End-to-end tests of the `competence` tool: they run the built executable as a real process.
         .testTarget(
             name: "CLITests", dependencies: ["Demo", "CompetenceCore", "CompetenceScenario", "TestSupport"],

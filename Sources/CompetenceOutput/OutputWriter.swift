@@ -1,65 +1,121 @@
 import Foundation
 
 /// A buffered writer to stdout or to a file that appears only when ``finish()`` is called.
+///
+/// A file is written under a temporary name in the target's directory (created `0600`, whatever the umask),
+/// synced, and renamed over the target in one step; the directory is synced after the rename. Until then the
+/// target keeps its old content; if the writer is abandoned or fails, the temporary file is removed.
 package final class OutputWriter {
     private let path: String?
-    private let temporaryPath: String?
-    private let handle: FileHandle
+    private var temporaryPath: String?
+    private var descriptor: Int32
     private var buffer = Data()
     private static let flushThreshold = 1 << 20
+    /// Whether the output is a terminal: then what is written passes through ``TerminalText`` first.
+    private let isTerminal: Bool
 
-    init(path: String?) throws {
+    /// A writer to stdout.
+    init() {
+        path = nil
+        temporaryPath = nil
+        descriptor = STDOUT_FILENO
+        isTerminal = isatty(STDOUT_FILENO) == 1
+    }
+
+    /// A writer to a file at `path`, already checked by ``OutputTarget``; `directory` is its directory.
+    init(path: String, directory: String) throws {
         self.path = path
-        guard let path else {
-            temporaryPath = nil
-            handle = FileHandle.standardOutput
-            return
+        let name = (path as NSString).lastPathComponent
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let temporary = (directory as NSString).appendingPathComponent(
+            ".\(name).partial-\(ProcessInfo.processInfo.processIdentifier)-\(random)")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw OutputError.file(path: path, operation: "create", reason: Self.lastError()) }
+        // The mode is set explicitly: person-level data is never group- or world-readable, whatever the umask.
+        guard fchmod(fd, 0o600) == 0 else {
+            let reason = Self.lastError()
+            close(fd)
+            unlink(temporary)
+            throw OutputError.file(path: path, operation: "create", reason: reason)
         }
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary)
-        else {
-            throw OutputError.file(path: path, operation: "create", reason: "the directory is missing or not writable")
-        }
-        self.temporaryPath = temporary
-        self.handle = handle
+        temporaryPath = temporary
+        descriptor = fd
+        isTerminal = false
     }
 
     deinit {
         // Not finished (an error was thrown): the partial file goes.
-        if let temporaryPath, FileManager.default.fileExists(atPath: temporaryPath) {
-            try? handle.close()
-            try? FileManager.default.removeItem(atPath: temporaryPath)
-        }
+        abandon()
     }
 
-    /// Appends bytes.
+    /// Appends bytes. On a terminal, text is shown through ``TerminalText`` (control characters escaped).
     package func write(_ data: Data) throws {
-        buffer.append(data)
+        if isTerminal {
+            buffer.append(Data(TerminalText.sanitised(String(decoding: data, as: UTF8.self)).utf8))
+        } else {
+            buffer.append(data)
+        }
         if buffer.count >= Self.flushThreshold { try flush() }
     }
 
-    /// Writes what is buffered and, for a file, moves it into place.
+    /// Writes what is buffered and, for a file, syncs it and renames it over the target.
     package func finish() throws {
-        try flush()
-        guard let path, let temporaryPath else { return }
         do {
-            try handle.synchronize()
-            try handle.close()
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
+            try flush()
+            guard let path, let temporaryPath else { return }
+            guard fsync(descriptor) == 0 else {
+                throw OutputError.file(path: path, operation: "sync", reason: Self.lastError())
+            }
+            guard close(descriptor) == 0 else {
+                descriptor = -1
+                throw OutputError.file(path: path, operation: "write", reason: Self.lastError())
+            }
+            descriptor = -1
+            guard rename(temporaryPath, path) == 0 else {
+                throw OutputError.file(path: path, operation: "move into place", reason: Self.lastError())
+            }
+            self.temporaryPath = nil
+            Self.syncDirectory(of: path)
         } catch {
-            throw OutputError.file(path: path, operation: "write", reason: error.localizedDescription)
+            abandon()
+            throw error
         }
+    }
+
+    /// Closes and removes the temporary file, if there is one.
+    private func abandon() {
+        guard let temporaryPath else { return }
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+        unlink(temporaryPath)
+        self.temporaryPath = nil
     }
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw OutputError.file(path: path ?? "stdout", operation: "write", reason: error.localizedDescription)
+        let target = path ?? "stdout"
+        try buffer.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError.file(path: target, operation: "write", reason: Self.lastError())
+                }
+                offset += written
+            }
         }
         buffer.removeAll(keepingCapacity: true)
     }
+
+    /// Syncs the directory entry of a renamed file (best effort: some file systems refuse to sync directories).
+    private static func syncDirectory(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
+    private static func lastError() -> String { String(cString: strerror(errno)) }
 }

@@ -11,7 +11,7 @@ package struct ProgressBar: Sendable {
 
     /// Creates a bar that draws when stderr is a terminal and there is enough work to show.
     package init(label: String, total: Int, isVisible: Bool = Console.stderrIsTerminal) {
-        self.label = label
+        self.label = TerminalText.sanitised(label, .singleLine)
         self.total = max(total, 1)
         self.isVisible = isVisible
     }

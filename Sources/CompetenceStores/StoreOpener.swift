@@ -1,4 +1,5 @@
 import CompetenceCore
+import CompetenceOutput
 import FileStore
 import Foundation
 import Logging
@@ -16,9 +17,14 @@ package enum StoreAccess: Sendable {
 package struct StoreOpener: Sendable {
     /// Where the store is.
     package let location: StoreLocation
+    /// Told what opening a store did that the user must know: a torn tail cut off (or, read-only, found).
+    package let warn: @Sendable (String) -> Void
 
-    /// An opener for `location`.
-    package init(location: StoreLocation) { self.location = location }
+    /// An opener for `location`; warnings go to `warn` (by default stderr, as `warning: …`).
+    package init(location: StoreLocation, warn: @escaping @Sendable (String) -> Void = Console.warning) {
+        self.location = location
+        self.warn = warn
+    }
 
     /// Opens the store for reading or writing.
     ///
@@ -32,11 +38,46 @@ package struct StoreOpener: Sendable {
             if access == .read, !Self.isDirectory(path) {
                 throw StoreOpeningError.storeNotFound(location: location.description)
             }
-            let options = FileStoreOptions(access: access == .read ? .readOnly : .readWrite)
-            return try FileEventStore(directory: path, options: options)
+            let options = FileStoreOptions(
+                access: access == .read ? .readOnly : .readWrite, logger: Self.logger(label: "competence.filestore"))
+            let store = try FileEventStore(directory: path, options: options)
+            for warning in Self.warnings(store.openReport, location: location, access) { warn(warning) }
+            return store
         case .postgres(let url):
             return try openPostgres(url)
         }
+    }
+
+    /// The warnings about what opening a file store found at the end of its log and did: a torn tail cut (or,
+    /// read-only, found), a damaged last record (cut only when set aside, with a copy), segments of an
+    /// interrupted roll-over set aside. Each names the segment, the offset and the bytes.
+    static func warnings(_ report: OpenReport, location: StoreLocation, _ access: StoreAccess) -> [String] {
+        var warnings: [String] = []
+        if let tail = report.truncatedTail {
+            let place = "\(tail.bytes) bytes at \(tail.segment) offset \(tail.offset) (\(tail.reason))"
+            switch (tail.cause, access) {
+            case (.tornWrite, .write):
+                warnings.append(
+                    "opening \(location) cut a torn tail: \(place). The last write before a crash did not "
+                        + "complete; it was never acknowledged. Check the store against an anchor with "
+                        + "competence verify --expect POSITION:HASH")
+            case (.tornWrite, .read):
+                warnings.append(
+                    "\(location) ends in a torn tail: \(place). Reading stops before it; the next import cuts it")
+            case (.damagedRecord, _):
+                warnings.append(
+                    "\(location) ends in a DAMAGED last record: \(place); it was written whole, so it was probably "
+                        + "an acknowledged append"
+                        + (tail.copy.map { ". Opening cut it and kept its bytes in \($0)" } ?? ""))
+            }
+        }
+        for segment in report.setAsideSegments {
+            warnings.append(
+                "\(location): the segment \(segment) of a roll-over interrupted by a power loss "
+                    + (access == .write ? "was set aside" : "would be set aside by a writer")
+                    + " (its records follow a hole and were never acknowledged)")
+        }
+        return warnings
     }
 
     /// A PostgreSQL store for `url` (its `schema=NAME` parameter taken out).
@@ -44,19 +85,21 @@ package struct StoreOpener: Sendable {
         let (connection, schema) = Self.splitSchema(from: url)
         do {
             return try PostgresEventStore(
-                configuration: PostgresConfiguration(connectionString: connection, schema: schema), logger: Self.logger)
+                configuration: PostgresConfiguration(connectionString: connection, schema: schema),
+                logger: Self.logger(label: "competence.postgres"))
         } catch {
             throw StoreOpeningError.unsupportedStore(location: location.description, reason: error.description)
         }
     }
 
-    /// The stores' logger: warnings and errors on stderr; `COMPETENCE_LOG_LEVEL` (trace, debug, info,
-    /// notice, warning, error, critical) shows more or less — server notices and migrations are `info`/`notice`.
-    package static var logger: Logger {
-        var logger = Logger(label: "competence.postgres")
-        let level = ProcessInfo.processInfo.environment["COMPETENCE_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
-        logger.logLevel = level ?? .warning
-        return logger
+    /// A store's logger: its lines go to stderr through ``TerminalLogHandler`` (sanitised). By default a
+    /// PostgreSQL store shows warnings and errors (server notices and migrations are `info`/`notice`) and a
+    /// file store errors only (its warnings — a torn tail cut on open — are the tool's own warning already);
+    /// `COMPETENCE_LOG_LEVEL` (trace, debug, info, notice, warning, error, critical) shows more or less.
+    package static func logger(label: String) -> Logger {
+        let fallback: Logger.Level = label == "competence.filestore" ? .error : .warning
+        let level = TerminalLogHandler.level(fallback: fallback)
+        return Logger(label: label) { label in TerminalLogHandler(label: label, level: level) }
     }
 
     /// Takes the tool's own `schema=NAME` query parameter out of a PostgreSQL URL (libpq would refuse it):

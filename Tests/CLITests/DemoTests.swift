@@ -49,7 +49,7 @@ struct DemoTests {
         #expect(first.status == 0, "\(first.stderr)")
         let exported = try await Tool.run(["export", "--store", store], in: directory.url)
         let lines = exported.stdout.split(separator: "\n").count
-        #expect(lines == DemoScenario().events.count)
+        #expect(lines == DemoScenario().events.count + 1, "one line per event and the summary line")
         let second = try await Tool.run(["demo", "--store", store], in: directory.url)
         #expect(second.status == 0, "\(second.stderr)")
         let again = try await Tool.run(["export", "--store", store], in: directory.url)

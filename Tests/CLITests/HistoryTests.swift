@@ -55,7 +55,8 @@ struct HistoryTests {
         // --position reaches the exporter.
         let early = try await programme.succeed(["export", "--position", "3"])
         let lines = early.stdout.split(separator: "\n")
-        #expect(lines.count == 3)
+        #expect(lines.count == 4, "three events and the summary line")
+        #expect(lines.last?.hasPrefix("{\"summary\":{\"chain_version\":1,\"count\":3,\"head_position\":3,") == true)
         #expect(
             lines.first?.hasPrefix("{\"id\":") == true
                 && lines.first?.contains("\"stream\":\"organisation-acme\"") == true)

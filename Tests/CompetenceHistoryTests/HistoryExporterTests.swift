@@ -30,11 +30,19 @@ struct HistoryExporterTests {
         let (path, count) = try await HistorySamples.export(store, scope: scope, in: directory)
         #expect(count == positions.count)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.isEmpty || text.hasSuffix("}\n"))
-        let events = try HistoryReader(path: path).read().map(\.event)
+        #expect(text.hasSuffix("}}\n") && text.split(separator: "\n").last?.hasPrefix("{\"summary\":") == true)
+        let file = try HistoryReader(path: path).read()
+        let events = file.entries.map(\.event)
         #expect(events.map(\.position) == positions)
         let all = try await HistorySamples.events(store)
-        #expect(events == all.filter { positions.contains($0.position) })
+        #expect(
+            events.map(HistorySamples.portable)
+                == all.filter { positions.contains($0.position) }.map(HistorySamples.portable))
+        guard case .verified(let head) = file.chain else {
+            Issue.record("the export is not chained: \(file.chain)")
+            return
+        }
+        #expect(head.position == (positions.last ?? 0))
     }
 
     @Test("the export of a store is its lines, one per event, each newline-terminated")
@@ -42,9 +50,15 @@ struct HistoryExporterTests {
         let directory = try TemporaryDirectory("competence-export")
         let store = try await HistorySamples.days()
         let (path, _) = try await HistorySamples.export(store, in: directory)
-        let expected = try await HistorySamples.events(store).map {
-            String(decoding: try HistoryLine(event: $0).encoded(), as: UTF8.self) + "\n"
-        }.joined()
+        var chain = HistoryChain()
+        var expected = ""
+        for event in try await HistorySamples.events(store) {
+            let hash = try chain.append(event)
+            expected += String(decoding: try HistoryLine(event: event).encoded(chainHash: hash), as: UTF8.self) + "\n"
+        }
+        expected +=
+            "{\"summary\":{\"chain_version\":1,\"count\":8,\"head_position\":8,"
+            + "\"head_hash\":\"\(chain.head.hash)\"}}\n"
         #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
     }
 }

@@ -15,16 +15,20 @@ struct HistoryReaderTests {
         let (path, count) = try await HistorySamples.export(store, in: directory)
         #expect(count == 8)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 9 && lines[8].hasPrefix("{\"summary\":"))
         return (directory, lines, try await HistorySamples.events(store))
     }
 
     @Test("an exported file reads back as the same events, in order, with their line numbers")
     func readsExport() async throws {
         let (directory, lines, events) = try await exported()
-        let entries = try HistoryReader(path: directory.path("history.ndjson")).read()
-        #expect(entries.map(\.event) == events)
-        #expect(entries.map(\.line) == Array(1...8))
-        #expect(lines.count == 8)
+        let file = try HistoryReader(path: directory.path("history.ndjson")).read()
+        #expect(file.entries.map(\.event).map(HistorySamples.portable) == events.map(HistorySamples.portable))
+        #expect(file.entries.map(\.line) == Array(1...8))
+        var chain = HistoryChain()
+        for event in events { try chain.append(event) }
+        #expect(file.chain == .verified(chain.head))
+        #expect(lines.count == 9)
     }
 
     @Test("a BOM, CRLF line ends and blank lines are tolerated; line numbers count every line")
@@ -32,8 +36,8 @@ struct HistoryReaderTests {
         let (directory, lines, events) = try await exported()
         let text = "\u{FEFF}" + lines[0] + "\r\n\r\n" + lines[1...].joined(separator: "\r\n") + "\n  \n"
         try directory.write("crlf.ndjson", text)
-        let entries = try HistoryReader(path: directory.path("crlf.ndjson")).read()
-        #expect(entries.map(\.event) == events)
+        let entries = try HistoryReader(path: directory.path("crlf.ndjson")).read().entries
+        #expect(entries.map(\.event).map(HistorySamples.portable) == events.map(HistorySamples.portable))
         #expect(entries.map(\.line) == [1] + Array(3...9))
     }
 
@@ -41,13 +45,22 @@ struct HistoryReaderTests {
     func empty() throws {
         let directory = try TemporaryDirectory("competence-history")
         try directory.write("empty.ndjson", "\n")
-        #expect(try HistoryReader(path: directory.path("empty.ndjson")).read().isEmpty)
+        let file = try HistoryReader(path: directory.path("empty.ndjson")).read()
+        #expect(file.entries.isEmpty && file.chain == .unchained)
     }
 
-    @Test("lines out of global order are refused at the first line that goes back")
+    /// The lines without their chain: the form exported before history chains, whose order is still checked.
+    private func unchained(_ lines: [String]) -> [String] {
+        lines.filter { !$0.hasPrefix("{\"summary\":") }.map { line in
+            guard let range = line.range(of: ",\"chain_hash\":\"") else { return line }
+            return String(line[..<range.lowerBound]) + "}"
+        }
+    }
+
+    @Test("lines out of global order are refused at the first line that goes back (a file without a chain)")
     func order() async throws {
         let (directory, lines, _) = try await exported()
-        var swapped = lines
+        var swapped = unchained(lines)
         swapped.swapAt(2, 3)
         try directory.write("swapped.ndjson", swapped.joined(separator: "\n"))
         let error = try #require(throws: HistoryError.self) {
@@ -59,13 +72,13 @@ struct HistoryReaderTests {
                 + "lines must be in global order")
     }
 
-    @Test("a stream that skips a version is refused: the file is not a complete history")
+    @Test("a stream that skips a version is refused: the file is not a complete history (a file without a chain)")
     func versionGap() async throws {
         let directory = try TemporaryDirectory("competence-history")
         let store = try await HistorySamples.demo()
         let events = try await HistorySamples.events(store)
         let (path, _) = try await HistorySamples.export(store, in: directory)
-        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        var lines = unchained(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init))
         // The second event of the first stream that has three.
         let versions = Dictionary(grouping: events, by: \.stream)
         let stream = try #require(events.first { versions[$0.stream]!.count >= 3 }?.stream)

@@ -116,6 +116,20 @@ struct ImportKindsTests {
                     procuredOn: CalendarDate(year: 2024, month: 2, day: 1)!))
     }
 
+    @Test("a file saved with CRLF line ends: a quoted line break is a line feed, no carriage return is recorded")
+    func crlf() async throws {
+        let workspace = try ImportWorkspace()
+        try await workspace.importReferenceData()
+        let text = ProgrammeFiles.trainings.replacingOccurrences(of: "\n", with: "\r\n")
+        try workspace.directory.write("trainings-crlf.csv", text)
+        try await workspace.run(TrainingsImport(), "trainings-crlf.csv")
+        guard case .trainingProcured(let training) = try await workspace.typed().last else {
+            Issue.record("no training recorded")
+            return
+        }
+        #expect(training.title == "Excel for\nproduction planning")
+    }
+
     @Test("participation: completed and not completed; recorded_on stands in for a missing completion day")
     func participation() async throws {
         let workspace = try ImportWorkspace()

@@ -89,9 +89,11 @@ struct StoreOpenerTests {
         let verification = try await StoreOpener(location: location).verify()
         #expect(verification.isIntact, "\(verification)")
         #expect(verification.records == 5)
-        #expect(verification.checks.count == 2)
+        #expect(verification.checks.count == 3)
         #expect(verification.checks.first?.hasPrefix("5 records in 1 segments; head hash ") == true)
-        #expect(verification.checks.last == "5 events in 5 streams read back in order")
+        #expect(verification.checks[1] == "5 events in 5 streams read back in order")
+        let head = try #require(verification.historyHead)
+        #expect(head.position == 5 && verification.checks.last == "history chain head \(head)")
         #expect(verification.headHash?.count == 64)
     }
 
@@ -134,9 +136,11 @@ struct StoreOpenerTests {
         try await record(into: try StoreOpener(location: location).open(for: .write))
         let sound = try await StoreOpener(location: location).verify()
         #expect(sound.isIntact, "\(sound)")
+        let head = try #require(sound.historyHead)
         #expect(
             sound.checks == [
                 "head, stream versions and constraints: consistent", "5 events in 5 streams read back in order",
+                "history chain head \(head)",
             ])
 
         _ = try await cluster.psql("DELETE FROM \(schema).events WHERE position = 3")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An event proposed for appending: everything the recorder decides. The store adds the stream version,
-/// the global position and the recorded time.
+/// the global position and — unless the event brings one from another store — the recorded time.
 public struct NewEvent: Hashable, Sendable {
     /// Chosen by the client; the idempotency key. Appending an event id that is already stored is a no-op.
     public var id: UUID
@@ -15,6 +15,10 @@ public struct NewEvent: Hashable, Sendable {
     public var metadata: EventMetadata
     /// The encoded payload.
     public var payload: EventPayload
+    /// When the event was recorded, for a history moved from another store (an import of an export keeps
+    /// every envelope field); `nil`, the usual case, lets the store stamp its own clock. Every backend keeps a
+    /// given time to the microsecond (``EventTime/microseconds(_:)``); the conformance suite checks it.
+    public var recordedAt: Date?
 
     /// Creates a proposed event.
     public init(
@@ -23,7 +27,8 @@ public struct NewEvent: Hashable, Sendable {
         schemaVersion: Int = 1,
         occurredAt: Date,
         metadata: EventMetadata = .none,
-        payload: EventPayload
+        payload: EventPayload,
+        recordedAt: Date? = nil
     ) {
         self.id = id
         self.type = type
@@ -31,5 +36,6 @@ public struct NewEvent: Hashable, Sendable {
         self.occurredAt = occurredAt
         self.metadata = metadata
         self.payload = payload
+        self.recordedAt = recordedAt
     }
 }

@@ -49,11 +49,13 @@ public struct RecordedEvent: Hashable, Sendable, Identifiable {
         self.payload = payload
     }
 
-    /// Creates the recorded form of a proposed event.
+    /// Creates the recorded form of a proposed event: recorded at the event's own ``NewEvent/recordedAt`` when
+    /// it has one, else at `recordedAt`.
     public init(_ event: NewEvent, stream: StreamName, version: Int64, position: Int64, recordedAt: Date) {
         self.init(
             id: event.id, stream: stream, version: version, position: position, type: event.type,
-            schemaVersion: event.schemaVersion, occurredAt: event.occurredAt, recordedAt: recordedAt,
+            schemaVersion: event.schemaVersion, occurredAt: event.occurredAt,
+            recordedAt: event.recordedAt ?? recordedAt,
             metadata: event.metadata, payload: event.payload)
     }
 }

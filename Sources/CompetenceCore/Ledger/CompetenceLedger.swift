@@ -22,11 +22,11 @@ public actor CompetenceLedger {
     /// How many times a call is validated and appended again after version conflicts before it gives up.
     public static let maxAttempts = 16
 
-    private let store: any EventStore
+    let store: any EventStore
     private let encoding: PayloadEncoding
     private let recordedBy: String?
-    private let clock: @Sendable () -> Date
-    private var recorder = RecorderState()
+    let clock: @Sendable () -> Date
+    private(set) var recorder = RecorderState()
     /// One call at a time catches up, validates and appends: calls into the same ledger never race each
     /// other (the actor alone would interleave them at every `await`).
     private var busy = false
@@ -116,7 +116,7 @@ public actor CompetenceLedger {
 
     // MARK: Steps of a recording
 
-    private func acquire() async {
+    func acquire() async {
         if busy {
             await withCheckedContinuation { waiting.append($0) }
         } else {
@@ -124,7 +124,7 @@ public actor CompetenceLedger {
         }
     }
 
-    private func release() {
+    func release() {
         if waiting.isEmpty {
             busy = false
         } else {
@@ -133,7 +133,7 @@ public actor CompetenceLedger {
     }
 
     /// Folds the store's events after the last one seen.
-    private func catchUp() async throws {
+    func catchUp() async throws {
         for try await recorded in store.events(from: recorder.checkpoint + 1) {
             try recorder.fold(recorded)
         }
@@ -174,6 +174,13 @@ public actor CompetenceLedger {
             var meta = metadata?[index] ?? .none
             if meta.recordedBy == nil { meta.recordedBy = recordedBy }
             if meta.correlationID == nil, events.count > 1 { meta.correlationID = ids[0] }
+            do throws(Violation) {
+                try Checker.validate(meta)
+            } catch {
+                throw LedgerValidationError(
+                    eventIndex: index, eventType: type(of: events[index]).eventType, field: error.field,
+                    value: error.value, reason: error.reason)
+            }
             return try events[index].proposed(id: ids[index], encoding: encoding, metadata: meta, now: now)
         }
     }

@@ -29,7 +29,7 @@ public enum AppendPlanner {
     public static let maxStreamNameBytes = 512
 
     /// Checks the shape of an append: not empty, no stream twice, no event id twice, valid names and types,
-    /// payloads within `maxPayloadBytes` when given.
+    /// a given recorded time within ``EventTime/supportedRange``, payloads within `maxPayloadBytes` when given.
     public static func validate(_ appends: [StreamAppend], maxPayloadBytes: Int? = nil) throws(EventStoreError) {
         guard appends.contains(where: { !$0.events.isEmpty }) else { throw .emptyAppend }
         var streams = Set<StreamName>()
@@ -50,6 +50,10 @@ public enum AppendPlanner {
                 guard ids.insert(event.id).inserted else { throw .duplicateEventIDInAppend(event.id) }
                 if event.type.isEmpty || event.type.utf8.contains(0) || event.type.utf8.count > 256 {
                     throw .invalidEvent(eventID: event.id, field: "type", reason: "must be 1–256 bytes without NUL")
+                }
+                if let recordedAt = event.recordedAt, !EventTime.supportedRange.contains(recordedAt) {
+                    throw .invalidEvent(
+                        eventID: event.id, field: "recordedAt", reason: "must lie in the years 1 to 9999 (UTC)")
                 }
                 if event.schemaVersion < 1 {
                     throw .invalidEvent(eventID: event.id, field: "schemaVersion", reason: "must be at least 1")
@@ -95,7 +99,7 @@ public enum AppendPlanner {
     public struct Plan: Sendable {
         /// One result per stream share, in the order given.
         public var results: [AppendResult]
-        /// The events to write, in global order, with versions, positions and the recorded time set.
+        /// The events to write, in global order, with versions, positions and recorded times set.
         public var newEvents: [RecordedEvent]
     }
 
@@ -105,7 +109,8 @@ public enum AppendPlanner {
     /// - Parameters:
     ///   - appends: one share per stream, each with its expected version.
     ///   - nextPosition: the global position the first new event gets.
-    ///   - recordedAt: the recorded time every new event gets.
+    ///   - recordedAt: the recorded time every new event gets that does not bring its own
+    ///     (``NewEvent/recordedAt``, kept as given).
     ///   - maxPayloadBytes: the largest payload accepted, in bytes; `nil`: no limit.
     ///   - currentVersion: a stream's current version (0 when it does not exist).
     ///   - locate: where an event id is stored, if it is.

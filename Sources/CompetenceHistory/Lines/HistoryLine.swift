@@ -5,26 +5,29 @@ import Foundation
 ///
 /// Fields, in this order: `id`, `stream`, `version`, `position`, `type`, `schema_version`, `occurred_at`,
 /// `recorded_at`, `metadata`, `payload_encoding`, then `payload_base64` (only for a compact payload of a
-/// type this build does not know) and `payload` last. See `Docs/CLI.md`.
+/// type this build does not know), `payload`, and last `chain_hash` (the history chain over the file's lines
+/// up to this one; absent in files exported before history chains). See `Docs/CLI.md`.
 struct HistoryLine: Sendable {
     /// The event as it was read from the source store, or as it is to be appended to the target.
     var event: RecordedEvent
+    /// The line's `chain_hash`, when it has one.
+    var chainHash: HistoryHash?
 
     /// How the payload is stored in the source store: `json` or `compact`.
     static let encodingField = "payload_encoding"
 
     // MARK: Writing
 
-    /// The line's text (without the newline). Compact payloads are transcoded to JSON; a compact payload of an
-    /// unknown type is carried as base64 with `payload: null`.
-    func encoded() throws -> Data {
+    /// The line's text (without the newline), ending with `chainHash` when given. Compact payloads are
+    /// transcoded to JSON; a compact payload of an unknown type is carried as base64 with `payload: null`.
+    func encoded(chainHash: HistoryHash? = nil) throws -> Data {
         var text = "{\"id\":\"\(event.id.uuidString.lowercased())\""
         text += ",\"stream\":" + Self.quoted(event.stream.rawValue)
         text += ",\"version\":\(event.version),\"position\":\(event.position)"
         text += ",\"type\":" + Self.quoted(event.type)
         text += ",\"schema_version\":\(event.schemaVersion)"
-        text += ",\"occurred_at\":\"\(Instant.format(event.occurredAt))\""
-        text += ",\"recorded_at\":\"\(Instant.format(event.recordedAt))\""
+        text += ",\"occurred_at\":\"\(EventTime.format(event.occurredAt))\""
+        text += ",\"recorded_at\":\"\(EventTime.format(event.recordedAt))\""
         text +=
             ",\"metadata\":" + String(decoding: try Self.encoder.encode(LineMetadata(event.metadata)), as: UTF8.self)
         text += ",\"\(Self.encodingField)\":\"\(event.payload.encoding)\""
@@ -37,6 +40,7 @@ struct HistoryLine: Sendable {
         } else {
             line.append(contentsOf: ",\"payload_base64\":\"\(json.bytes.base64EncodedString())\",\"payload\":null".utf8)
         }
+        if let chainHash { line.append(contentsOf: ",\"chain_hash\":\"\(chainHash)\"".utf8) }
         line.append(UInt8(ascii: "}"))
         return line
     }
@@ -59,10 +63,10 @@ struct HistoryLine: Sendable {
             throw bad("not a JSON object of an exported event")
         }
         guard let id = UUID(uuidString: envelope.id) else { throw bad("id '\(envelope.id)' is not a UUID") }
-        guard let occurredAt = Instant.parse(envelope.occurredAt) else {
+        guard let occurredAt = EventTime.parse(envelope.occurredAt) else {
             throw bad("occurred_at '\(envelope.occurredAt)' is not a UTC time YYYY-MM-DDTHH:MM:SS.ffffffZ")
         }
-        guard let recordedAt = Instant.parse(envelope.recordedAt) else {
+        guard let recordedAt = EventTime.parse(envelope.recordedAt) else {
             throw bad("recorded_at '\(envelope.recordedAt)' is not a UTC time YYYY-MM-DDTHH:MM:SS.ffffffZ")
         }
         guard let encoding = PayloadEncoding.allCases.first(where: { $0.description == envelope.payloadEncoding })
@@ -70,6 +74,11 @@ struct HistoryLine: Sendable {
             throw bad("payload_encoding '\(envelope.payloadEncoding)' is neither json nor compact")
         }
         guard envelope.version >= 1, envelope.position >= 1 else { throw bad("version and position start at 1") }
+        var chainHash: HistoryHash?
+        if let text = envelope.chainHash {
+            guard let hash = HistoryHash(hex: text) else { throw bad("chain_hash '\(text)' is not 64 hex digits") }
+            chainHash = hash
+        }
         let metadata = try envelope.metadata.eventMetadata(fail: bad)
         let payload = try Self.payload(of: bytes, envelope: envelope, encoding: encoding, fail: bad)
         do {
@@ -82,11 +91,15 @@ struct HistoryLine: Sendable {
             event: RecordedEvent(
                 id: id, stream: StreamName(envelope.stream), version: envelope.version, position: envelope.position,
                 type: envelope.type, schemaVersion: envelope.schemaVersion, occurredAt: occurredAt,
-                recordedAt: recordedAt, metadata: metadata, payload: payload))
+                recordedAt: recordedAt, metadata: metadata, payload: payload),
+            chainHash: chainHash)
     }
 
-    /// Wraps an event read back from a store.
-    init(event: RecordedEvent) { self.event = event }
+    /// Wraps an event read back from a store, or read from a line with its chain hash.
+    init(event: RecordedEvent, chainHash: HistoryHash? = nil) {
+        self.event = event
+        self.chainHash = chainHash
+    }
 
     /// The payload as the source store held it: the exact JSON bytes of the line, or those bytes encoded
     /// compact again, or the base64 bytes.
@@ -140,6 +153,7 @@ struct HistoryLine: Sendable {
         var metadata: LineMetadata
         var payloadEncoding: String
         var payloadBase64: String?
+        var chainHash: String?
 
         /// The keys as written in a line (snake_case).
         enum CodingKeys: String, CodingKey {
@@ -154,6 +168,7 @@ struct HistoryLine: Sendable {
             case metadata
             case payloadEncoding = "payload_encoding"
             case payloadBase64 = "payload_base64"
+            case chainHash = "chain_hash"
         }
     }
 }

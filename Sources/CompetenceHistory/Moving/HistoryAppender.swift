@@ -1,8 +1,11 @@
 import CompetenceCore
 import Foundation
 
-/// Appends an exported history to a store, keeping event ids, stream versions, global order, occurred times
-/// and metadata. The target store gives each event its own recorded time.
+/// Appends an exported history to a store through the ledger's validation, keeping event ids, stream
+/// versions, global order, occurred and recorded times and metadata.
+///
+/// Every event is checked with the ledger's rules (`CompetenceLedger.recordHistory`, the one validation place)
+/// before anything is appended: a refused event is named by its line and nothing of the file lands.
 ///
 /// Global order and atomicity pull against each other: one append may name each stream only once, and its
 /// events get positions stream by stream. So the history is cut into the fewest consecutive **batches** in
@@ -16,11 +19,14 @@ package struct HistoryAppender: Sendable {
     package let store: any EventStore
     /// The file, for messages.
     package let file: String
+    /// Whether events of types this build does not know are appended unchecked (otherwise they are refused).
+    package let allowsUnknownTypes: Bool
 
     /// An appender of the history read from `file` to `store`.
-    package init(store: any EventStore, file: String) {
+    package init(store: any EventStore, file: String, allowsUnknownTypes: Bool = false) {
         self.store = store
         self.file = file
+        self.allowsUnknownTypes = allowsUnknownTypes
     }
 
     /// What an import did.
@@ -31,19 +37,32 @@ package struct HistoryAppender: Sendable {
         package var alreadyStored = 0
         /// Atomic appends made.
         package var batches = 0
+        /// What the file's history chain said.
+        package var chain = HistoryReader.Chain.unchained
 
-        /// One line for people about the import of `file` into the store named `storeName`.
+        /// Lines for people about the import of `file` into the store named `storeName`.
         package func summary(file: String, storeName: String) -> String {
+            var text: String
             if appended == 0 {
-                return "\(file): all \(alreadyStored) events are already in \(storeName); nothing added"
+                text = "\(file): all \(alreadyStored) events are already in \(storeName); nothing added"
+            } else {
+                text =
+                    "\(file): appended \(appended) events to \(storeName) "
+                    + "in \(batches) atomic append\(batches == 1 ? "" : "s")"
+                    + (alreadyStored > 0 ? " (\(alreadyStored) were already there)" : "")
             }
-            return "\(file): appended \(appended) events to \(storeName) "
-                + "in \(batches) atomic append\(batches == 1 ? "" : "s")"
-                + (alreadyStored > 0 ? " (\(alreadyStored) were already there)" : "")
+            switch chain {
+            case .verified(let head): text += "\n\(file): history chain verified; head \(head)"
+            case .unchained:
+                text +=
+                    "\n\(file): the file has no history chain (exported before chains existed): "
+                    + "each line was checked, but not that none was changed, removed or reordered"
+            }
+            return text
         }
     }
 
-    /// The consecutive batches of `events`, each valid as one append.
+    /// The consecutive batches of `events`, each valid as one append. Each event keeps its recorded time.
     static func batches(_ entries: [HistoryReader.Entry]) -> [[StreamAppend]] {
         var batches: [[StreamAppend]] = []
         var current: [StreamAppend] = []
@@ -67,34 +86,56 @@ package struct HistoryAppender: Sendable {
         return batches
     }
 
-    /// Appends the events batch by batch, calling `progress` with the events done so far.
-    package func append(_ entries: [HistoryReader.Entry], progress: (Int) -> Void = { _ in }) async throws -> Outcome {
-        var outcome = Outcome()
-        var done = 0
-        for batch in Self.batches(entries) {
-            let results: [AppendResult]
-            do {
-                results = try await store.append(batch)
-            } catch let error as WrongExpectedVersionError {
-                let firstID = batch.first { $0.stream == error.stream }?.events.first?.id
-                let entry = entries.first { $0.event.id == firstID }
-                throw HistoryError.conflict(
-                    file: file, line: entry?.line ?? 0,
-                    reason: "stream '\(error.stream)' is at version \(error.actual) in the target store, but the file "
-                        + "continues it from version \(entry.map { $0.event.version - 1 } ?? 0); "
-                        + "the target holds a different history"
-                )
+    /// Validates the whole history with the ledger's rules, then appends it batch by batch, calling
+    /// `progress` with the events done so far.
+    ///
+    /// - Throws: ``HistoryError/refused(file:line:reason:)`` for an event the ledger refuses (nothing is
+    ///   appended); ``HistoryError/conflict(file:line:reason:)`` when the target holds a different history.
+    package func append(
+        _ history: HistoryReader.File, progress: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws -> Outcome {
+        let entries = history.entries
+        let batches = Self.batches(entries)
+        let ledger = CompetenceLedger(store: store)
+        let results: [AppendResult]
+        do {
+            results = try await ledger.recordHistory(
+                batches, allowingUnknownTypes: allowsUnknownTypes, progress: progress)
+        } catch let refused as LedgerValidationError {
+            let entry = entries[refused.eventIndex]
+            throw HistoryError.refused(
+                file: file, line: entry.line,
+                reason: "\(refused.eventType) \(refused.field) '\(refused.value)' \(refused.reason); "
+                    + "nothing of the file was imported")
+        } catch RecordingError.notInCatalogue(let index, let type) {
+            throw HistoryError.refused(
+                file: file, line: entries[index].line,
+                reason: "type '\(type)' is not in this build's event catalogue, so its events cannot be checked; "
+                    + "nothing of the file was imported (--allow-unknown-types appends such events unchecked)")
+        } catch let error as WrongExpectedVersionError {
+            let entry = entries.first { entry in
+                entry.event.stream == error.stream && ExpectedVersion.exact(entry.event.version - 1) == error.expected
             }
-            for result in results {
-                if result.wasAlreadyStored {
-                    outcome.alreadyStored += result.events.count
-                } else {
-                    outcome.appended += result.events.count
-                }
+            throw HistoryError.conflict(
+                file: file, line: entry?.line ?? 0,
+                reason: "stream '\(error.stream)' is at version \(error.actual) in the target store, but the file "
+                    + "continues it from version \(entry.map { $0.event.version - 1 } ?? 0); "
+                    + "the target holds a different history")
+        } catch EventStoreError.eventIDConflict(let id, let stream, let version) {
+            let entry = entries.first { $0.event.id == id }
+            throw HistoryError.conflict(
+                file: file, line: entry?.line ?? 0,
+                reason: "event \(id) is stored in the target as version \(version) of '\(stream)', not where the "
+                    + "file puts it; the target holds a different history")
+        }
+        var outcome = Outcome(chain: history.chain)
+        outcome.batches = batches.count
+        for result in results {
+            if result.wasAlreadyStored {
+                outcome.alreadyStored += result.events.count
+            } else {
+                outcome.appended += result.events.count
             }
-            outcome.batches += 1
-            done += batch.reduce(0) { $0 + $1.events.count }
-            progress(done)
         }
         return outcome
     }
@@ -102,6 +143,6 @@ package struct HistoryAppender: Sendable {
     private static func proposal(_ event: RecordedEvent) -> NewEvent {
         NewEvent(
             id: event.id, type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt,
-            metadata: event.metadata, payload: event.payload)
+            metadata: event.metadata, payload: event.payload, recordedAt: event.recordedAt)
     }
 }

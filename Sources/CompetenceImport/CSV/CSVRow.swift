@@ -14,7 +14,11 @@ struct CSVRow: Sendable {
         self.file = file
         self.number = number
         var cells: [String: String] = [:]
-        for (column, field) in zip(header, fields) where !column.isEmpty { cells[column] = field }
+        // A line break inside a quoted cell is a line feed, whichever line ends the file was saved with: a
+        // carriage return is a control character no text field may hold.
+        for (column, field) in zip(header, fields) where !column.isEmpty {
+            cells[column] = field.contains("\r\n") ? field.replacingOccurrences(of: "\r\n", with: "\n") : field
+        }
         self.cells = cells
     }
 

@@ -6,7 +6,22 @@ package protocol CSVImportKind: Sendable {
     var kind: String { get }
     /// Header columns the file must have.
     var requiredColumns: [String] { get }
+    /// The options of this kind that change what it records (part of every event id, with the file's content
+    /// and the kind; see ``ImportParameters``). None by default.
+    var parameters: ImportParameters { get }
+    /// Whether an earlier version of the tool, whose ids did not include ``parameters``, imported `table`
+    /// with these same parameters already (`legacy` gives the ids it used). False by default: a kind without
+    /// parameters has the same ids as before.
+    func wasImportedBefore(_ table: CSVTable, state: LedgerState, legacy: EventIdentity) throws -> Bool
     /// Adds the events of `table` to `batch`, reading what the ledger already holds from `state`; calls
     /// `progress` with the number of rows done.
     func build(from table: CSVTable, state: LedgerState, into batch: inout ImportBatch, progress: (Int) -> Void) throws
+}
+
+extension CSVImportKind {
+    package var parameters: ImportParameters { ImportParameters() }
+
+    package func wasImportedBefore(_ table: CSVTable, state: LedgerState, legacy: EventIdentity) throws -> Bool {
+        false
+    }
 }

@@ -42,13 +42,26 @@ package struct CSVImporter: Sendable {
     }
 
     /// Imports `file` as `kind`: the file lands whole, or nothing of it does.
-    package func run(_ kind: some CSVImportKind, file: String) async throws -> Outcome {
+    ///
+    /// The import's identity is the file's content, the kind, the kind's ``CSVImportKind/parameters`` and
+    /// `options` (the options every kind takes that change what is recorded): the same file with the same
+    /// identity again adds nothing (`alreadyImported`); anything else records.
+    package func run(
+        _ kind: some CSVImportKind, file: String, options: ImportParameters = ImportParameters()
+    ) async throws -> Outcome {
         let table = try CSVTable(path: file)
         try table.require(kind.requiredColumns)
         guard !table.rows.isEmpty else { throw ImportFileError.noRows(file: file) }
         let ledger = CompetenceLedger(store: store, recordedBy: recordedBy)
         let state = try await ledger.state()
-        var batch = ImportBatch(table: table, kind: kind.kind, recordedBy: recordedBy)
+        let parameters = kind.parameters.merging(options)
+        var batch = ImportBatch(table: table, kind: kind.kind, parameters: parameters, recordedBy: recordedBy)
+        if !parameters.isEmpty,
+            try kind.wasImportedBefore(table, state: state, legacy: batch.identity.legacy)
+        {
+            return Outcome(
+                file: file, rows: table.rows.count, events: 0, alreadyImported: true, lastPosition: state.lastPosition)
+        }
         let total = table.rows.count
         let name = table.fileName
         try kind.build(from: table, state: state, into: &batch) { progress(name, $0, total) }

@@ -1,19 +1,39 @@
 import Crypto
 import Foundation
 
-/// Deterministic ids for imported events, derived from the file's content hash, the kind of import, the row
-/// and the item within the row: importing the same bytes again yields the same ids, so the ledger recognises
-/// the repeat and appends nothing.
-struct EventIdentity: Sendable {
+/// Deterministic ids for imported events, derived from the import's identity — the file's content hash,
+/// the kind of import and its ``ImportParameters`` — and the row and the item within the row: importing the
+/// same bytes with the same parameters again yields the same ids, so the ledger recognises the repeat and
+/// appends nothing; any other parameter yields other ids.
+///
+/// An import without parameters (organisations, competences, trainings, participation) keeps the ids it had
+/// before parameters were part of the identity, so repeating an import made by an earlier version is still
+/// recognised. ``legacy`` gives those earlier ids for imports with parameters.
+package struct EventIdentity: Sendable {
     /// Lower-case hex SHA-256 of the file.
     let contentHash: String
     /// The kind of import, e.g. `survey`.
     let kind: String
+    /// The import's parameters.
+    let parameters: ImportParameters
+
+    /// The identity of an import of `kind` with `parameters` of a file with `contentHash`.
+    init(contentHash: String, kind: String, parameters: ImportParameters = ImportParameters()) {
+        self.contentHash = contentHash
+        self.kind = kind
+        self.parameters = parameters
+    }
+
+    /// The identity the same import had before its parameters were part of it (the same ids when it has none).
+    package var legacy: EventIdentity { EventIdentity(contentHash: contentHash, kind: kind) }
 
     /// The id of item `item` of data row `row` (a UUID of version 8, "custom", from SHA-256).
-    func id(row: Int, item: String) -> UUID {
-        let digest = Array(SHA256.hash(data: Data("competence-import|\(contentHash)|\(kind)|\(row)|\(item)".utf8)))
-        var bytes = Array(digest.prefix(16))
+    package func id(row: Int, item: String) -> UUID {
+        let text =
+            parameters.isEmpty
+            ? "competence-import|\(contentHash)|\(kind)|\(row)|\(item)"
+            : "competence-import-2|\(contentHash)|\(kind)|\(parameters.canonical)|\(row)|\(item)"
+        var bytes = Array(SHA256.hash(data: Data(text.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         return UUID(

@@ -42,11 +42,11 @@ package struct ImportBatch: Sendable {
     private(set) var metadata: [EventMetadata] = []
     private(set) var sources: [EventSource] = []
 
-    /// Creates an empty batch for `table`, imported as `kind`.
-    init(table: CSVTable, kind: String, recordedBy: String?) {
+    /// Creates an empty batch for `table`, imported as `kind` with `parameters`.
+    init(table: CSVTable, kind: String, parameters: ImportParameters = ImportParameters(), recordedBy: String?) {
         file = table.file
         fileName = table.fileName
-        identity = EventIdentity(contentHash: table.contentHash, kind: kind)
+        identity = EventIdentity(contentHash: table.contentHash, kind: kind, parameters: parameters)
         self.recordedBy = recordedBy
     }
 

@@ -23,6 +23,27 @@ package struct SurveyImport: CSVImportKind {
         mapping?.columns ?? ["respondent", "organisation", "competence", "current", "answered_on"]
     }
 
+    /// The round, its kind and the mapping's content: the same file imported for another round, as another
+    /// kind or through another mapping records again.
+    package var parameters: ImportParameters {
+        var parameters = ImportParameters(["round": round.rawValue, "round-kind": roundKind.rawValue])
+        if let mapping { parameters.set("mapping", mapping.contentHash) }
+        return parameters
+    }
+
+    /// Whether an earlier version imported the file into this same round: every answer of the file is
+    /// recorded, in this round, under the id that version gave it (its ids came from the file alone).
+    package func wasImportedBefore(_ table: CSVTable, state: LedgerState, legacy: EventIdentity) throws -> Bool {
+        var drafts: [SurveyAnswerDraft] = []
+        for row in table.rows {
+            drafts += try mapping.map { try $0.drafts(from: row) } ?? [SurveyAnswerDraft(longRow: row)]
+        }
+        return !drafts.isEmpty
+            && drafts.allSatisfy { draft in
+                state.answers[eventID: legacy.id(row: draft.row, item: draft.item)]?.event.round == round
+            }
+    }
+
     package func build(
         from table: CSVTable, state: LedgerState, into batch: inout ImportBatch, progress: (Int) -> Void
     ) throws {

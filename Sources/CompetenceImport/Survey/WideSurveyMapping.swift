@@ -1,4 +1,5 @@
 import CompetenceCore
+import Crypto
 import Foundation
 
 /// How a wide survey export (one row per respondent, one column per question — Webropol, Microsoft Forms,
@@ -28,6 +29,8 @@ package struct WideSurveyMapping: Decodable, Sendable {
     /// Answer texts and their levels (e.g. `"4 – works independently": 4`), for exports that write texts;
     /// cells that are whole numbers need no entry.
     var levels: [String: Int]?
+    /// Lower-case hex SHA-256 of the mapping file's bytes: part of the import's identity.
+    package var contentHash = ""
 
     /// The question columns of one competence.
     struct Item: Decodable, Sendable {
@@ -59,9 +62,10 @@ package struct WideSurveyMapping: Decodable, Sendable {
         } catch {
             throw ImportFileError.unreadable(file: path, reason: error.localizedDescription)
         }
-        let mapping: WideSurveyMapping
+        var mapping: WideSurveyMapping
         do {
             mapping = try JSONDecoder().decode(WideSurveyMapping.self, from: data)
+            mapping.contentHash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         } catch let DecodingError.keyNotFound(key, context) {
             let field = (context.codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(
                 separator: ".")

@@ -1,22 +1,28 @@
 import CompetenceCore
+import CompetenceOutput
 
 /// Renders report tables as aligned text for a terminal: a title, a header, a rule, the rows; numbers
-/// right-aligned.
+/// right-aligned. Every title and cell passes through ``TerminalText`` (one line each): a name holding an
+/// escape sequence is shown, not run.
 package enum TextTableRenderer {
     /// The whole report: every table, then the provenance line.
     package static func render(_ document: ReportDocument) -> String {
-        var out = document.title == document.tables.first?.title ? "" : "\(document.title)\n\n"
+        let title = TerminalText.sanitised(document.title, .singleLine)
+        var out = document.title == document.tables.first?.title ? "" : "\(title)\n\n"
         for table in document.tables {
             out += render(table) + "\n"
         }
-        out += "computed from: \(document.provenance.summary)\n"
+        out += "computed from: \(TerminalText.sanitised(document.provenance.summary, .singleLine))\n"
         return out
     }
 
     /// One table.
     package static func render(_ table: ReportTable) -> String {
-        var widths = table.columns.map(\.count)
-        for row in table.rows {
+        let safe = { (cell: String) in TerminalText.sanitised(cell, .singleLine) }
+        let columns = table.columns.map(safe)
+        let rows = table.rows.map { $0.map(safe) }
+        var widths = columns.map(\.count)
+        for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], cell.count)
             }
@@ -27,11 +33,11 @@ package enum TextTableRenderer {
                 return isNumeric(cell) ? pad + cell : cell + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        var out = "\(table.title)\n"
-        out += line(table.columns) + "\n"
+        var out = "\(safe(table.title))\n"
+        out += line(columns) + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        if table.rows.isEmpty { out += "(no rows)\n" }
-        for row in table.rows { out += line(row) + "\n" }
+        if rows.isEmpty { out += "(no rows)\n" }
+        for row in rows { out += line(row) + "\n" }
         return out
     }
 

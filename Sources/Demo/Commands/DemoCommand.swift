@@ -1,5 +1,6 @@
 import ArgumentParser
 import CompetenceCore
+import CompetenceOutput
 import CompetenceScenario
 import CompetenceStores
 import Foundation
@@ -46,9 +47,9 @@ struct DemoCommand: AsyncParsableCommand {
         let demo = DemoRun(
             store: try StoreOpener(location: location).open(for: .write), storeName: location.description,
             minimumGroupSize: minGroup, effectiveOn: CalendarDate(effectiveOn)!)
-        for block in try await demo.run() { print(block) }
+        for block in try await demo.run() { Console.result(block) }
         if temporary != nil {
-            print(
+            Console.result(
                 """
 
                 The demo store was temporary. To keep one and explore it:

@@ -28,7 +28,7 @@ struct CSVImportOptions: ParsableArguments {
         }
         let outcome = try await importer.run(kind, file: file)
         ProgressBar(label: file, total: 1).finish()
-        print(outcome.summary(storeName: storeOptions.location.description))
+        Console.result(outcome.summary(storeName: storeOptions.location.description))
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CompetenceCore
+import CompetenceOutput
 import CompetenceStores
 import Foundation
 
@@ -33,11 +34,11 @@ struct ReplayCommand: AsyncParsableCommand {
         let elapsed = start.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Double(replayed.eventsRead) / seconds : 0
-        print("projection: \(projection.rawValue) (\(scope))")
-        print(
+        Console.result("projection: \(projection.rawValue) (\(scope))")
+        Console.result(
             "events read: \(replayed.eventsRead), folded: \(replayed.eventsFolded), "
                 + "unknown types passed over: \(replayed.unknownEvents)")
-        print("last position: \(replayed.checkpoint)")
-        print(String(format: "time: %.3f s, %.0f events/s", seconds, rate))
+        Console.result("last position: \(replayed.checkpoint)")
+        Console.result(String(format: "time: %.3f s, %.0f events/s", seconds, rate))
     }
 }

@@ -26,7 +26,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "table, csv, json or html.")
     var format: ReportFormat = .table
 
-    @Option(name: .long, help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write to this file (mode 0600, replaced atomically) instead of stdout; - is stdout.", valueName: "file"))
     var output: String?
 
     @Option(
@@ -56,7 +59,7 @@ struct ReportCommand: AsyncParsableCommand {
         let store = try storeOptions.opener.open(for: .read)
         let reports = try await AnalyticsReports.replay(store, scope: scope, options: options)
         let document = try ReportDocument(name: name, reports: reports, organisation: organisation)
-        let target = OutputTarget(path: output)
+        let target = OutputTarget(path: output, guarding: storeOptions.outputGuard)
         switch format {
         case .table: try target.write(TextTableRenderer.render(document))
         case .csv: try target.write(CSVRenderer.render(document.primaryTable))

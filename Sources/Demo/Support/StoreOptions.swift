@@ -1,4 +1,5 @@
 import ArgumentParser
+import CompetenceOutput
 import CompetenceStores
 
 /// `--store URL`, shared by every command that reads or writes a store.
@@ -16,4 +17,7 @@ struct StoreOptions: ParsableArguments {
 
     /// An opener for that location.
     var opener: StoreOpener { StoreOpener(location: location) }
+
+    /// What `--output` must stay out of: this store, the default store, any file store.
+    var outputGuard: OutputGuard { StoreLocation.outputGuard(for: location) }
 }

@@ -1,3 +1,4 @@
+import CompetenceCore
 import Foundation
 
 /// PostgreSQL type OIDs the store sends and receives in binary format.
@@ -20,17 +21,18 @@ enum PGType {
 
 /// The binary wire forms of the values the store uses (PostgreSQL's `*send`/`*recv` formats).
 enum PGBinary {
-    /// Seconds between the Unix epoch and PostgreSQL's epoch, 2000-01-01 00:00:00 UTC.
-    static let postgresEpochOffset: Double = 946_684_800
+    /// Microseconds between the Unix epoch and PostgreSQL's epoch, 2000-01-01 00:00:00 UTC.
+    static let postgresEpochMicroseconds: Int64 = 946_684_800_000_000
 
-    /// A `timestamptz` is microseconds since 2000-01-01 UTC; `Date` is rounded to the microsecond.
+    /// A `timestamptz` is microseconds since 2000-01-01 UTC; `Date` is rounded to the microsecond by
+    /// `EventTime.microseconds`, the one rounding every store and the history chain share.
     static func microseconds(_ date: Date) -> Int64 {
-        Int64(((date.timeIntervalSince1970 - postgresEpochOffset) * 1_000_000).rounded())
+        EventTime.microseconds(date) &- postgresEpochMicroseconds
     }
 
     /// The date of a `timestamptz` value.
     static func date(microseconds: Int64) -> Date {
-        Date(timeIntervalSince1970: Double(microseconds) / 1_000_000 + postgresEpochOffset)
+        EventTime.date(microseconds: microseconds &+ postgresEpochMicroseconds)
     }
 
     /// The version byte that starts a binary `jsonb` value.

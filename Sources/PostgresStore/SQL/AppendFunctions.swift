@@ -1,4 +1,4 @@
-/// The SQL of the single-round-trip append (migration 2): one PL/pgSQL body, written once here, from which
+/// The SQL of the single-round-trip append (migration 3): one PL/pgSQL body, written once here, from which
 /// two functions are made — `append_group`, whose events arrive as array parameters (every append of up to
 /// ``AppendFunctions/copyThreshold`` events), and `append_staged`, whose events were first copied with
 /// binary `COPY` into a temporary staging table of the same transaction (large imports).

@@ -115,11 +115,52 @@ struct Migrations {
                     $body$
                     """,
                 ]),
+            Migration(
+                version: 2, name: "appends keep a given recorded time",
+                statements: [
+                    // An overload of append_events with one more array: the recorded time of each event, NULL for
+                    // the server's statement time. A history moved from another store keeps its recorded times.
+                    """
+                    CREATE FUNCTION \(s.qualify("append_events"))(
+                        ids uuid[], streams text[], categories text[], versions bigint[], types text[],
+                        schema_versions integer[], occurred timestamptz[], correlation_ids uuid[],
+                        causation_ids uuid[], recorded_by text[], origin_sources text[], origin_rows bigint[],
+                        origin_hashes text[], payloads jsonb[], compact_payloads bytea[],
+                        stream_names text[], stream_categories text[], stream_versions bigint[],
+                        recorded timestamptz[])
+                    RETURNS bigint LANGUAGE plpgsql AS $body$
+                    DECLARE
+                        base bigint;
+                        n bigint := cardinality(ids);
+                    BEGIN
+                        UPDATE \(s.qualify("log_head")) SET position = position + n RETURNING position - n INTO base;
+                        INSERT INTO \(s.qualify("events")) (position, id, stream, category, version, type,
+                            schema_version, occurred_at, recorded_at, correlation_id, causation_id, recorded_by,
+                            origin_source, origin_row, origin_content_hash, payload, payload_compact)
+                        SELECT base + e.ord, e.id, e.stream, e.category, e.version, e.type, e.schema_version,
+                            e.occurred, COALESCE(e.recorded, statement_timestamp()), e.correlation_id,
+                            e.causation_id, e.recorded_by, e.origin_source, e.origin_row, e.origin_hash, e.payload,
+                            e.compact
+                        FROM unnest(ids, streams, categories, versions, types, schema_versions, occurred,
+                            correlation_ids, causation_ids, recorded_by, origin_sources, origin_rows,
+                            origin_hashes, payloads, compact_payloads, recorded)
+                            WITH ORDINALITY AS e(id, stream, category, version, type, schema_version, occurred,
+                                correlation_id, causation_id, recorded_by, origin_source, origin_row,
+                                origin_hash, payload, compact, recorded, ord);
+                        INSERT INTO \(s.qualify("streams")) AS st (name, category, version)
+                        SELECT * FROM unnest(stream_names, stream_categories, stream_versions)
+                        ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;
+                        PERFORM pg_notify(\(SQLIdentifier.literal(channel)), (base + n)::text);
+                        RETURN base;
+                    END
+                    $body$
+                    """
+                ]),
             // One round trip per append (or per group of concurrent appends): the version and id checks move
             // under the head lock into the function (`AppendFunctions`); large appends arrive by `COPY`.
             // `append_events` stays for processes still running version 1 of this library.
             Migration(
-                version: 2, name: "single-round-trip append of groups, staged import",
+                version: 3, name: "single-round-trip append of groups, staged import",
                 statements: AppendFunctions.create(schema: s, channel: channel)),
         ]
     }

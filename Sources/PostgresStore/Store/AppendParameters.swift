@@ -63,7 +63,8 @@ struct AppendParameters {
             types.append(text: event.type)
             schemaVersions.append(int32: Int32(clamping: event.schemaVersion))
             occurred.append(date: event.occurredAt)
-            recorded.appendNull()  // the server's clock (statement_timestamp())
+            // A history moved from another store keeps its recorded times; NULL: the server's clock.
+            if let given = event.recordedAt { recorded.append(date: given) } else { recorded.appendNull() }
             correlations.append(uuid: event.metadata.correlationID)
             causations.append(uuid: event.metadata.causationID)
             recordedBy.append(text: event.metadata.recordedBy)
@@ -105,7 +106,7 @@ struct AppendParameters {
             rows.text(event.type)
             rows.int32(Int32(clamping: event.schemaVersion))
             rows.date(event.occurredAt)
-            rows.null()  // recorded: the server's clock
+            if let given = event.recordedAt { rows.date(given) } else { rows.null() }  // NULL: the server's clock
             rows.uuid(event.metadata.correlationID)
             rows.uuid(event.metadata.causationID)
             rows.text(event.metadata.recordedBy)

@@ -40,11 +40,12 @@ final class Programme {
         try await succeed(["import", "participation", "participation.csv"])
     }
 
-    /// The store's history as exported NDJSON lines, each parsed.
+    /// The store's history as exported NDJSON event lines (the summary line left out), each parsed.
     func history(store: String? = nil) async throws -> [[String: Any]] {
         let run = try await Tool.run(["export", "--store", store ?? self.store], in: directory.url)
         #expect(run.status == 0, "export failed: \(run.stderr)")
-        return try run.stdout.split(separator: "\n").map { line in
+        #expect(run.stdout.split(separator: "\n").last?.hasPrefix("{\"summary\":") == true)
+        return try run.stdout.split(separator: "\n").filter { !$0.hasPrefix("{\"summary\":") }.map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
     }

@@ -110,16 +110,17 @@ enum HistorySamples {
     ) async throws -> (path: String, count: Int) {
         let path = directory.path(name)
         let writer = try OutputTarget(path: path).open()
-        let count = try await HistoryExporter(store: store, scope: scope).export(to: writer)
+        let outcome = try await HistoryExporter(store: store, scope: scope).export(to: writer)
         try writer.finish()
-        return (path, count)
+        return (path, outcome.count)
     }
 
-    /// The events as they should read back from another store: everything but the recorded time, which the
-    /// target store gives.
+    /// The events as they should read back from another store: every envelope field, the recorded time to the
+    /// microsecond (what the export line keeps).
     static func portable(_ event: RecordedEvent) -> RecordedEvent {
         var event = event
-        event.recordedAt = Date(timeIntervalSince1970: 0)
+        event.recordedAt = EventTime.date(microseconds: EventTime.microseconds(event.recordedAt))
+        event.occurredAt = EventTime.date(microseconds: EventTime.microseconds(event.occurredAt))
         return event
     }
 }

@@ -92,8 +92,8 @@ extension Checker {
     /// The action of a plan, or a violation when the plan has no such action.
     @discardableResult
     func action(_ action: String, of plan: PlanRecord, _ field: String) throws(Violation) -> PlanAction {
-        try id(action, field)
         guard let found = plan.adoption.event.actions.first(where: { $0.action == action }) else {
+            try id(action, field)
             throw Violation(field, action, "is not an action of plan '\(plan.id)'")
         }
         return found
@@ -111,13 +111,14 @@ extension Checker {
         try defined(id, field, in: ledger.pilots, "is not a started pilot")
     }
 
-    /// The record of `id` in `records`, or a violation with `reason` when there is none (or `id` is not a
-    /// valid id): the one shape of every lookup above.
+    /// The record of `id` in `records`, or a violation with `reason` when there is none (or, first, when `id`
+    /// does not follow the id grammar): the one shape of every lookup above. An id that is recorded already is
+    /// found whatever its form, so histories recorded before the grammar keep working.
     private func defined<Kind, Record>(
         _ id: Identifier<Kind>, _ field: String, in records: [Identifier<Kind>: Record], _ reason: String
     ) throws(Violation) -> Record {
+        if let record = records[id] { return record }
         try self.id(id, field)
-        guard let record = records[id] else { throw Violation(field, id, reason) }
-        return record
+        throw Violation(field, id, reason)
     }
 }

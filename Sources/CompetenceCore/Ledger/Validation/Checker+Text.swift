@@ -1,4 +1,5 @@
-/// Required text: names, titles and ids must say something.
+/// Text: names, titles and ids must say something; no text holds control characters; ids follow one
+/// grammar; person ids are pseudonyms.
 extension Checker {
     /// Refuses an empty or blank text.
     func text(_ value: String, _ field: String) throws(Violation) {
@@ -15,27 +16,46 @@ extension Checker {
         for (index, value) in values.enumerated() { try text(value, "\(field)[\(index)]") }
     }
 
-    /// Refuses an id that is empty or holds whitespace or control characters: ids name streams and appear
-    /// in imports and reports.
+    /// Refuses an event with a text field (at any depth) that holds NUL or another control character except
+    /// tab and line feed: such text cannot be stored in PostgreSQL's `jsonb`, and on a terminal it acts
+    /// instead of showing.
+    func controlCharacters(in event: some LedgerEvent) throws(Violation) {
+        if let finding = TextFieldScanner.firstViolation(in: event) {
+            throw Self.controlViolation(field: finding.field, value: finding.value, character: finding.character)
+        }
+    }
+
+    /// The violation of a text that holds `character`.
+    static func controlViolation(field: String, value: String, character: Unicode.Scalar) -> Violation {
+        let hex = String(character.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return Violation(
+            field, value,
+            "holds the control character \(code); text holds no NUL or other control characters "
+                + "except tab and line feed")
+    }
+
+    /// Refuses an id that does not follow the id grammar (``IdentifierGrammar``).
     func id(_ value: String, _ field: String) throws(Violation) {
-        try text(value, field)
-        try require(
-            !value.unicodeScalars.contains { $0.properties.isWhitespace || $0.properties.generalCategory == .control },
-            field, value, "is not a valid id: ids hold no spaces or control characters")
+        if let problem = IdentifierGrammar.problem(with: value) { throw Violation(field, value, problem) }
     }
 
-    /// Refuses a person id that is not a valid id or carries an e-mail address: persons are recorded under
-    /// pseudonymous ids only (a name with a space is already refused as an id).
-    func pseudonym(_ value: PersonID, _ field: String) throws(Violation) {
-        try id(value, field)
-        try require(
-            !value.rawValue.contains("@"), field, value.rawValue,
-            "looks like an e-mail address: persons are recorded under pseudonymous ids only")
-    }
-
-    /// Refuses an identifier that is not a valid id. See ``id(_:_:)-(String,_)``.
+    /// Refuses an identifier that does not follow the id grammar.
     func id<Kind>(_ value: Identifier<Kind>, _ field: String) throws(Violation) {
         try id(value.rawValue, field)
+    }
+
+    /// Refuses a person id that looks like personal data — an e-mail address, a phone number, a Finnish
+    /// personal identity code — or does not follow the id grammar: persons are recorded under pseudonymous
+    /// ids only.
+    func pseudonym(_ value: PersonID, _ field: String) throws(Violation) {
+        if let resemblance = PersonalDataPatterns.resemblance(of: value.rawValue) {
+            throw Violation(
+                field, value.rawValue,
+                "looks like \(resemblance): persons are recorded under pseudonymous ids only, "
+                    + "never contact details or identity codes")
+        }
+        try id(value, field)
     }
 
     /// Refuses a list that is empty.

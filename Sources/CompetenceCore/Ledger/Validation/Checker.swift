@@ -31,13 +31,29 @@ struct Checker {
 
     var ledger: LedgerState { state.ledger }
 
-    /// Validates one event of the catalogue.
+    /// Validates one event of the catalogue: first the rules every event shares (no control characters in
+    /// any text field), then its type's own rules.
     static func validate(_ event: CompetenceEvent, against state: RecorderState, today: CalendarDate) throws(Violation)
     {
         guard let rules = event.payload as? any ValidatedEvent else {
             preconditionFailure("\(type(of: event.payload)) has no validation rules")
         }
-        try rules.validate(Checker(state: state, today: today))
+        let checker = Checker(state: state, today: today)
+        try checker.controlCharacters(in: rules)
+        try rules.validate(checker)
+    }
+
+    /// Refuses metadata whose texts hold control characters (the same rule as the events' text fields).
+    static func validate(_ metadata: EventMetadata) throws(Violation) {
+        let texts: [(String, String?)] = [
+            ("metadata.recordedBy", metadata.recordedBy), ("metadata.origin.source", metadata.origin?.source),
+            ("metadata.origin.contentHash", metadata.origin?.contentHash),
+        ]
+        for case (let field, let text?) in texts {
+            if let character = TextFieldScanner.forbidden(in: text) {
+                throw controlViolation(field: field, value: text, character: character)
+            }
+        }
     }
 
     /// Refuses `value` of `field` unless `condition` holds.

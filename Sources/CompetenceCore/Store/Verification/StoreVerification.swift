@@ -10,15 +10,23 @@ public struct StoreVerification: Sendable, Hashable, CustomStringConvertible {
     public var faults: [StoreFault]
     /// Events (records) examined.
     public var records: Int64
-    /// The chain hash of the last record, lowercase hex, where the store keeps a hash chain.
+    /// The chain hash of the last record, lowercase hex, where the store keeps a hash chain of its own.
     public var headHash: String?
+    /// The head of the store-independent history chain (``HistoryChain``): the last position and the hash
+    /// there, when the whole log was read (``LogSoundnessCheck``). The same history gives the same anchor on
+    /// every store; `competence verify --expect` checks one taken earlier.
+    public var historyHead: HistoryAnchor?
 
     /// Creates a result.
-    public init(checks: [String] = [], faults: [StoreFault] = [], records: Int64 = 0, headHash: String? = nil) {
+    public init(
+        checks: [String] = [], faults: [StoreFault] = [], records: Int64 = 0, headHash: String? = nil,
+        historyHead: HistoryAnchor? = nil
+    ) {
         self.checks = checks
         self.faults = faults
         self.records = records
         self.headHash = headHash
+        self.historyHead = historyHead
     }
 
     /// True when no fault was found.
@@ -27,11 +35,11 @@ public struct StoreVerification: Sendable, Hashable, CustomStringConvertible {
     /// The first break in the hash chain, if any.
     public var firstChainBreak: StoreFault? { faults.first { $0.kind == .brokenChain } }
 
-    /// This result followed by `other`'s checks and faults; `other`'s record count and head hash win when set.
+    /// This result followed by `other`'s checks and faults; `other`'s record count and heads win when set.
     public func merging(_ other: StoreVerification) -> StoreVerification {
         StoreVerification(
             checks: checks + other.checks, faults: faults + other.faults, records: max(records, other.records),
-            headHash: other.headHash ?? headHash)
+            headHash: other.headHash ?? headHash, historyHead: other.historyHead ?? historyHead)
     }
 
     public var description: String {
