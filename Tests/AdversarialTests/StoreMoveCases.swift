@@ -65,7 +65,7 @@ extension AdversarialTests.MovedHistories {
         clock.set("2024-10-01T12:00:00Z")
         _ = try await importer.run(CompetenceImport.ParticipationImport(), file: directory.path("participation.csv"))
 
-        let cluster = try TestCluster.shared()
+        let cluster = try await TestCluster.shared()
         let schema = "move_\(UUID().uuidString.prefix(8).lowercased())"
         let location = StoreLocation(
             parsing: cluster.url + (cluster.url.contains("?") ? "&" : "?") + "schema=\(schema)")

@@ -14,11 +14,10 @@ struct DemoTests {
     )
     func noArguments() async throws {
         let directory = try TemporaryDirectory()
-        let before = Set(
-            try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter {
-                $0.hasPrefix("competence-demo-")
-            })
-        let run = try await Tool.run([], in: directory.url)
+        // A temporary directory of its own (TMPDIR), so that no other process's demo store can be mistaken
+        // for one this run left behind.
+        let temporary = try TemporaryDirectory()
+        let run = try await Tool.run([], in: directory.url, extra: ["TMPDIR": temporary.url.path])
         #expect(run.status == 0, "\(run.stderr)")
         let events = DemoScenario().events.count
         #expect(run.stdout.contains("\(events) events in \(DemoScenario().steps.count) atomic ledger calls"))
@@ -34,11 +33,7 @@ struct DemoTests {
         #expect(run.stdout.contains("\nALL "))
         // Nothing written to the working directory, the temporary store removed.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
-        let after = Set(
-            try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter {
-                $0.hasPrefix("competence-demo-")
-            })
-        #expect(after.subtracting(before).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path).isEmpty)
     }
 
     @Test("with --store the demo stays in that store; a second run adds nothing; reports run on it")

@@ -13,7 +13,7 @@ struct PostgresHistoryTests {
         then names each fault of a tampered log (a deleted event, a moved head) and exits non-zero
         """)
     func roundTripThroughPostgres() async throws {
-        let cluster = try TestCluster.shared()
+        let cluster = try await TestCluster.shared()
         let programme = try Programme()
         try await programme.importAll()
         try await programme.succeed(["export", "--output", "history.ndjson"])

@@ -129,7 +129,7 @@ struct StoreOpenerTests {
 
     @Test("verify on PostgreSQL: sound, then each hand-made fault is named (a deleted event, a moved head)")
     func postgres() async throws {
-        let cluster = try TestCluster.shared()
+        let cluster = try await TestCluster.shared()
         let schema = "stores_\(UUID().uuidString.prefix(8).lowercased())"
         let location = StoreLocation(
             parsing: cluster.url + (cluster.url.contains("?") ? "&" : "?") + "schema=\(schema)")

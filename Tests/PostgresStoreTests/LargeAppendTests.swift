@@ -21,7 +21,7 @@ struct LargeAppendTests {
     }
 
     @Test func aLargeMultiStreamAppendIsNumberedAndReadBackExactly() async throws {
-        let store = try TestStores.make()
+        let store = try await TestStores.make()
         defer { store.close() }
         try await store.append([Sample.event("first")], to: "big-a", expecting: .any)
         let appends = [
@@ -57,7 +57,7 @@ struct LargeAppendTests {
     }
 
     @Test func aLargeAppendKeepsExpectedVersionsAllOrNothing() async throws {
-        let store = try TestStores.make()
+        let store = try await TestStores.make()
         defer { store.close() }
         try await store.append([Sample.event()], to: "big-c", expecting: .any)
         let wrong = [
@@ -81,7 +81,7 @@ struct LargeAppendTests {
     }
 
     @Test func invalidJSONInALargeAppendIsATypedErrorAndWritesNothing() async throws {
-        let store = try TestStores.make()
+        let store = try await TestStores.make()
         defer { store.close() }
         var events = Self.events(1_200, "g")
         events[1_100] = NewEvent(type: "Broken", occurredAt: Date(), payload: .json(Data("{broken".utf8)))

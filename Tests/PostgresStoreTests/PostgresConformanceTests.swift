@@ -8,6 +8,6 @@ import Testing
 struct PostgresConformanceTests {
     @Test(arguments: EventStoreConformance.checks)
     func conformance(_ check: EventStoreConformance.Check) async throws {
-        try await check.run { try TestStores.make() }
+        try await check.run { try await TestStores.make() }
     }
 }

@@ -16,7 +16,7 @@ struct PostgresFaultTests {
     /// Any role may `NOTIFY` the store's channel with any payload. One announcing the end of time must not
     /// wake a waiter, nor make a subscription poll the server in a loop: the head is read from the table.
     @Test func aForgedNotificationMovesNothing() async throws {
-        let configuration = try TestStores.configuration(pollingInterval: .milliseconds(200))
+        let configuration = try await TestStores.configuration(pollingInterval: .milliseconds(200))
         let store = try PostgresEventStore(configuration: configuration)
         defer { store.close() }
         try await store.append([Sample.event("first")], to: "hint-1", expecting: .any)
@@ -35,7 +35,7 @@ struct PostgresFaultTests {
         }
         try await Task.sleep(for: .milliseconds(500))  // both are waiting at the head, the listener is up
         let before = counting.pageReads
-        let cluster = try TestCluster.shared()
+        let cluster = try await TestCluster.shared()
         _ = try await cluster.psql("NOTIFY \(configuration.schema)_appended, '9223372036854775807'")
         _ = try await cluster.psql("NOTIFY \(configuration.schema)_appended, 'not a number'")
         try await Task.sleep(for: .seconds(1))
@@ -56,8 +56,8 @@ struct PostgresFaultTests {
     /// Every connection gets a connect timeout, TCP keepalives, `lock_timeout` and `statement_timeout` unless
     /// the URL says otherwise.
     @Test func connectionsHaveSaneDefaultsThatTheURLOverrides() async throws {
-        let plain = try PostgresEventStore(configuration: TestStores.configuration())
-        var overridden = try TestStores.configuration()
+        let plain = try await PostgresEventStore(configuration: TestStores.configuration())
+        var overridden = try await TestStores.configuration()
         overridden.connectionString +=
             (overridden.connectionString.contains("?") ? "&" : "?")
             + "connect_timeout=3&keepalives_idle=7&options=-c%20lock_timeout%3D250ms%20-c%20statement_timeout%3D9s"
@@ -84,8 +84,8 @@ struct PostgresFaultTests {
     /// stalls writers forever: each gets a typed, retryable error within its `lock_timeout`, nothing is
     /// written, and the same append succeeds once the lock is gone.
     @Test func aWriterBlockedOnAHeldHeadLockGetsATypedRetryableError() async throws {
-        let cluster = try TestCluster.shared()
-        let configuration = try TestStores.configuration()
+        let cluster = try await TestCluster.shared()
+        let configuration = try await TestStores.configuration()
         let store = try PostgresEventStore(configuration: configuration)
         var quickConfiguration = configuration
         quickConfiguration.connectionString +=
@@ -167,7 +167,7 @@ struct PostgresFaultTests {
     /// libpq repeats a malformed part of a URI in its error (`invalid percent-encoded token: "…"`) — the
     /// password, when that is the malformed part. Neither the error nor the listener's log lines show it.
     @Test func errorsAndLogLinesShowNoPassword() async throws {
-        let cluster = try TestCluster.shared()
+        let cluster = try await TestCluster.shared()
         let url = try #require(URLComponents(string: cluster.url))
         let port = url.port ?? 5432
         let records = RecordingLogHandler.Records()

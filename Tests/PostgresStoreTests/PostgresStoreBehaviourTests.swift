@@ -17,7 +17,7 @@ struct PostgresStoreBehaviourTests {
     ]
 
     @Test func hostileStringsRoundTripUnchanged() async throws {
-        let store = try TestStores.make()
+        let store = try await TestStores.make()
         defer { store.close() }
         var appended: [(StreamName, NewEvent)] = []
         for (index, text) in Self.hostile.enumerated() {
@@ -56,7 +56,7 @@ struct PostgresStoreBehaviourTests {
     }
 
     @Test func compactPayloadBytesRoundTripExactly() async throws {
-        let store = try TestStores.make()
+        let store = try await TestStores.make()
         defer { store.close() }
         let bytes = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         let event = NewEvent(
@@ -67,7 +67,7 @@ struct PostgresStoreBehaviourTests {
     }
 
     @Test func payloadsOverTheLimitAreRefused() async throws {
-        let store = try TestStores.make(maxPayloadBytes: 64)
+        let store = try await TestStores.make(maxPayloadBytes: 64)
         defer { store.close() }
         let fits = NewEvent(
             type: "Small", occurredAt: Date(),
@@ -84,7 +84,7 @@ struct PostgresStoreBehaviourTests {
     }
 
     @Test func invalidJSONIsATypedServerErrorAndWritesNothing() async throws {
-        let store = try TestStores.make()
+        let store = try await TestStores.make()
         defer { store.close() }
         let broken = NewEvent(type: "Broken", occurredAt: Date(), payload: .json(Data("{not json".utf8)))
         let error = await #expect(throws: PostgresError.self) {
@@ -95,7 +95,7 @@ struct PostgresStoreBehaviourTests {
     }
 
     @Test func concurrentAppendsShareCommitsButKeepTheirOwnOutcomes() async throws {
-        let store = try TestStores.make(poolSize: 4)
+        let store = try await TestStores.make(poolSize: 4)
         defer { store.close() }
         try await store.append([Sample.event()], to: "group-exact", expecting: .any)
         // Thirty-two appends at once: most are combined into shared transactions. One carries invalid JSON
@@ -162,7 +162,7 @@ struct PostgresStoreBehaviourTests {
     }
 
     @Test func keyValueConninfoWorksToo() async throws {
-        let cluster = try TestCluster.shared()
+        let cluster = try await TestCluster.shared()
         let url = try #require(URLComponents(string: cluster.url))
         let conninfo =
             "host=\(url.host ?? "127.0.0.1") port=\(url.port ?? 5432) user=\(url.user ?? "postgres") dbname=postgres"
@@ -182,7 +182,7 @@ struct PostgresStoreBehaviourTests {
     }
 
     @Test func migrationsAreIdempotentAndSafeConcurrently() async throws {
-        let configuration = try TestStores.configuration()
+        let configuration = try await TestStores.configuration()
         let stores = try (0..<4).map { _ in try PostgresEventStore(configuration: configuration) }
         defer {
             for store in stores { store.close() }
@@ -193,14 +193,15 @@ struct PostgresStoreBehaviourTests {
             for try await versions in group { all.append(versions) }
             return all
         }
-        #expect(applied.filter { !$0.isEmpty } == [[1, 2, 3]], "exactly one migrator applied every version: \(applied)")
+        #expect(
+            applied.filter { !$0.isEmpty } == [[1, 2, 3]], "exactly one migrator applied every version: \(applied)")
         #expect(try await stores[0].migrate() == [], "a second run applies nothing")
         try await stores[1].append([Sample.event()], to: "mig-1", expecting: .any)
         #expect(try await stores[2].headPosition() == 1)
     }
 
     @Test func withoutAutomaticMigrationAMissingSchemaIsATypedError() async throws {
-        var configuration = try TestStores.configuration()
+        var configuration = try await TestStores.configuration()
         configuration.migratesAutomatically = false
         let store = try PostgresEventStore(configuration: configuration)
         defer { store.close() }
@@ -213,7 +214,7 @@ struct PostgresStoreBehaviourTests {
     @Test func serverNoticesGoToTheLogger() async throws {
         let recorder = RecordingLogHandler.Records()
         let logger = Logger(label: "test.notices") { _ in RecordingLogHandler(records: recorder) }
-        let configuration = try TestStores.configuration()
+        let configuration = try await TestStores.configuration()
         let first = try PostgresEventStore(configuration: configuration)
         try await first.migrate()
         first.close()
@@ -225,7 +226,7 @@ struct PostgresStoreBehaviourTests {
 
     @Test func anotherStoreInstanceWakesThroughNotify() async throws {
         // A polling interval far beyond the test's deadline: only LISTEN/NOTIFY can wake the waiter in time.
-        let configuration = try TestStores.configuration(pollingInterval: .seconds(600))
+        let configuration = try await TestStores.configuration(pollingInterval: .seconds(600))
         let writer = try PostgresEventStore(configuration: configuration)
         let reader = try PostgresEventStore(configuration: configuration)
         defer {
@@ -248,7 +249,7 @@ struct PostgresStoreBehaviourTests {
     /// because the listener reads the head on reconnect and polls, and a follower resumes from its position
     /// after a retryable error.
     @Test func killedReaderConnectionsMissNothing() async throws {
-        let writerConfiguration = try TestStores.configuration(pollingInterval: .seconds(1))
+        let writerConfiguration = try await TestStores.configuration(pollingInterval: .seconds(1))
         var readerConfiguration = writerConfiguration
         let application = "reader_\(writerConfiguration.schema)"
         readerConfiguration.connectionString +=
@@ -278,7 +279,7 @@ struct PostgresStoreBehaviourTests {
             return (seen, interruptions)
         }
         try await writer.append([Sample.event("before")], to: "lost-1", expecting: .any)
-        let cluster = try TestCluster.shared()
+        let cluster = try await TestCluster.shared()
         let connected = "SELECT count(*) FROM pg_stat_activity WHERE application_name = '\(application)'"
         let started = ContinuousClock.now
         while try await cluster.psql(connected) == "0" {
@@ -304,7 +305,7 @@ struct PostgresStoreBehaviourTests {
     /// With a 60 s polling interval, a cancelled waiter ends long before the next poll would come (the bound
     /// is generous, so a loaded machine does not fail it; waiting for the poll would take 60 s).
     @Test func waitingIsCancelledPromptly() async throws {
-        let store = try PostgresEventStore(configuration: TestStores.configuration(pollingInterval: .seconds(60)))
+        let store = try await PostgresEventStore(configuration: TestStores.configuration(pollingInterval: .seconds(60)))
         defer { store.close() }
         try await store.migrate()
         let waiter = Task { try await store.waitForEvents(from: 1_000) }
@@ -316,7 +317,7 @@ struct PostgresStoreBehaviourTests {
     }
 
     @Test func readAllPagesLargeLogsWithBoundedPages() async throws {
-        let store = try TestStores.make()
+        let store = try await TestStores.make()
         defer { store.close() }
         for batch in 0..<10 {
             try await store.append(

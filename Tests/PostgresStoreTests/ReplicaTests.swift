@@ -7,12 +7,14 @@ import Testing
 
 /// A primary and a hot standby streaming from it (`pg_basebackup -R`), started once for the suite.
 enum ReplicaPair {
-    static func get() throws -> (primary: TestCluster, standby: TestCluster) { try result.get() }
+    static func get() async throws -> (primary: TestCluster, standby: TestCluster) {
+        try await TestCluster.offPool { try result.get() }
+    }
 
     private static let result: Result<(primary: TestCluster, standby: TestCluster), any Error> = Result {
-        let primary = try TestCluster.start()
+        let primary = try TestCluster.startBlocking(settings: [])
         atexit { try? ReplicaPair.result.get().primary.stop() }
-        let standby = try primary.startStandby()
+        let standby = try primary.startStandbyBlocking()
         atexit { try? ReplicaPair.result.get().standby.stop() }
         return (primary, standby)
     }
@@ -24,10 +26,12 @@ struct ReplicaTests {
     /// A replay from the standby equals one from the primary: every event, every field, in order; stream
     /// reads, versions, head and the bookkeeping check agree too.
     @Test func replayFromTheStandbyEqualsReplayFromThePrimary() async throws {
-        let (primary, standby) = try ReplicaPair.get()
+        let (primary, standby) = try await ReplicaPair.get()
         let schema = TestStores.freshSchema()
-        let writer = try PostgresEventStore(configuration: TestStores.configuration(cluster: primary, schema: schema))
-        let reader = try PostgresEventStore(configuration: TestStores.configuration(cluster: standby, schema: schema))
+        let writer = try await PostgresEventStore(
+            configuration: TestStores.configuration(cluster: primary, schema: schema))
+        let reader = try await PostgresEventStore(
+            configuration: TestStores.configuration(cluster: standby, schema: schema))
         defer {
             writer.close()
             reader.close()
@@ -55,13 +59,14 @@ struct ReplicaTests {
     /// primary: every event once, in order, never a gap, while the standby lags behind by whatever it lags.
     /// Appending there is a typed error.
     @Test func aSubscriberOnTheStandbyFollowsWithoutGaps() async throws {
-        let (primary, standby) = try ReplicaPair.get()
+        let (primary, standby) = try await ReplicaPair.get()
         let schema = TestStores.freshSchema()
-        let writer = try PostgresEventStore(configuration: TestStores.configuration(cluster: primary, schema: schema))
+        let writer = try await PostgresEventStore(
+            configuration: TestStores.configuration(cluster: primary, schema: schema))
         try await writer.migrate()
         try await standby.waitForReplay(of: primary)
         let records = RecordingLogHandler.Records()
-        let reader = try PostgresEventStore(
+        let reader = try await PostgresEventStore(
             configuration: TestStores.configuration(
                 cluster: standby, schema: schema, pollingInterval: .milliseconds(100)),
             logger: Logger(label: "test.standby") { _ in RecordingLogHandler(records: records) })
@@ -94,8 +99,8 @@ struct ReplicaTests {
 
     /// A standby cannot apply migrations: a schema the primary never created is a typed error there.
     @Test func aSchemaMissingOnTheStandbyIsATypedError() async throws {
-        let (_, standby) = try ReplicaPair.get()
-        let reader = try PostgresEventStore(configuration: TestStores.configuration(cluster: standby))
+        let (_, standby) = try await ReplicaPair.get()
+        let reader = try await PostgresEventStore(configuration: TestStores.configuration(cluster: standby))
         defer { reader.close() }
         let error = await #expect(throws: PostgresError.self) { try await reader.headPosition() }
         #expect(
@@ -112,9 +117,9 @@ struct FailoverTests {
     /// writer gets retryable errors, reconnects to the promoted server, retries (idempotent by event id) and
     /// resumes. Not one acknowledged append is lost, none is stored twice, positions stay gap-free.
     @Test func aPromotionInTheMiddleOfWritingLosesNoAcknowledgedAppend() async throws {
-        let primary = try TestCluster.start(settings: ["synchronous_commit=on", "synchronous_standby_names='*'"])
+        let primary = try await TestCluster.start(settings: ["synchronous_commit=on", "synchronous_standby_names='*'"])
         defer { try? primary.stop() }
-        let standby = try primary.startStandby()
+        let standby = try await primary.startStandby()
         defer { try? standby.stop() }
         let url =
             "postgresql://postgres@127.0.0.1:\(primary.port),127.0.0.1:\(standby.port)/postgres"

@@ -11,9 +11,9 @@ import Testing
 @Suite("PostgresEventStore across a server restart", .timeLimit(.minutes(10)))
 struct ServerRestartTests {
     @Test func writerGetsRetryableErrorsAndNothingIsHalfWrittenOrMissed() async throws {
-        let cluster = try TestCluster.start()
+        let cluster = try await TestCluster.start()
         defer { try? cluster.stop() }
-        let store = try PostgresEventStore(configuration: TestStores.configuration(cluster: cluster, poolSize: 2))
+        let store = try await PostgresEventStore(configuration: TestStores.configuration(cluster: cluster, poolSize: 2))
         defer { store.close() }
         let minimumBatches = 200
         let batchSize = 5

@@ -14,7 +14,7 @@ struct TwoProcessTests {
     }
 
     @Test func concurrentProcessesKeepPositionsGapFreeAndCommitOrdered() async throws {
-        let configuration = try TestStores.configuration()
+        let configuration = try await TestStores.configuration()
         let rounds = 120
         let start = String(Date().timeIntervalSince1970 + 2)
         let observer = try PostgresEventStore(configuration: configuration)

@@ -24,13 +24,25 @@ public final class TestCluster: Sendable {
     public static let externalVariable = "COMPETENCE_TEST_DATABASE_URL"
 
     /// The server shared by every test of the process, started on first use.
-    public static func shared() throws -> TestCluster { try sharedResult.get() }
+    ///
+    /// Starting runs `initdb` and `pg_ctl` and waits for them; that waiting happens on a thread of its own
+    /// (``offPool(_:)``), so a test waiting for the server never holds one of the cooperative pool's few threads
+    /// (two on a 2-core machine) — holding them stalled every other test of the process for half a minute.
+    public static func shared() async throws -> TestCluster { try await offPool { try sharedResult.get() } }
+
+    /// Runs blocking `work` (a child process waited for, a lock held while another thread starts a server) on
+    /// a new thread and resumes with its result.
+    public static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
 
     private static let sharedResult: Result<TestCluster, any Error> = Result {
         if let url = ProcessInfo.processInfo.environment[externalVariable], !url.isEmpty {
             return TestCluster(url: url, directory: nil, port: 0, settings: [])
         }
-        let cluster = try TestCluster.start()
+        let cluster = try TestCluster.startBlocking(settings: [])
         atexit { try? TestCluster.sharedResult.get().stop() }
         return cluster
     }
@@ -46,7 +58,12 @@ public final class TestCluster: Sendable {
     ///
     /// - Parameter settings: server settings beyond the defaults (`name=value`), e.g.
     ///   `synchronous_standby_names='*'` for a primary whose commits wait for a standby.
-    public static func start(settings: [String] = []) throws -> TestCluster {
+    public static func start(settings: [String] = []) async throws -> TestCluster {
+        try await offPool { try startBlocking(settings: settings) }
+    }
+
+    /// ``start(settings:)`` waiting on the calling thread: only for code already off the cooperative pool.
+    public static func startBlocking(settings: [String]) throws -> TestCluster {
         let binaries = try PostgresBinaries.locate()
         let (directory, port) = try makeDirectory()
         let cluster = TestCluster(
@@ -65,7 +82,12 @@ public final class TestCluster: Sendable {
     /// settings written for it) into a new directory, started on a new port. It streams from this cluster
     /// until promoted (``promote()``), with the default settings (not this cluster's own ones: a promoted
     /// standby must not wait for standbys of its own). Stop it with ``stop()``.
-    public func startStandby() throws -> TestCluster {
+    public func startStandby() async throws -> TestCluster {
+        try await Self.offPool { try self.startStandbyBlocking() }
+    }
+
+    /// ``startStandby()`` waiting on the calling thread: only for code already off the cooperative pool.
+    public func startStandbyBlocking() throws -> TestCluster {
         guard directory != nil else {
             throw TestClusterError("a standby needs a local primary; \(Self.externalVariable) names an external one")
         }

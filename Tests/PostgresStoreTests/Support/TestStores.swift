@@ -14,14 +14,16 @@ enum TestStores {
     static func configuration(
         cluster: TestCluster? = nil, schema: String = freshSchema(), poolSize: Int = 4,
         maxPayloadBytes: Int? = 1 << 20, pollingInterval: Duration = .milliseconds(200)
-    ) throws -> PostgresConfiguration {
-        PostgresConfiguration(
-            connectionString: try (cluster ?? TestCluster.shared()).url, schema: schema, poolSize: poolSize,
+    ) async throws -> PostgresConfiguration {
+        let server: TestCluster
+        if let cluster { server = cluster } else { server = try await TestCluster.shared() }
+        return PostgresConfiguration(
+            connectionString: server.url, schema: schema, poolSize: poolSize,
             maxPayloadBytes: maxPayloadBytes, pollingInterval: pollingInterval)
     }
 
     /// A store on a new, empty schema of the shared test server.
-    static func make(poolSize: Int = 4, maxPayloadBytes: Int? = 1 << 20) throws -> PostgresEventStore {
-        try PostgresEventStore(configuration: configuration(poolSize: poolSize, maxPayloadBytes: maxPayloadBytes))
+    static func make(poolSize: Int = 4, maxPayloadBytes: Int? = 1 << 20) async throws -> PostgresEventStore {
+        try PostgresEventStore(configuration: await configuration(poolSize: poolSize, maxPayloadBytes: maxPayloadBytes))
     }
 }
