@@ -103,24 +103,7 @@ struct AppendParameters {
             rows.int32(Int32(share))
             rows.int32(Int32(step))
             rows.uuid(event.id)
-            rows.text(event.type)
-            rows.int32(Int32(clamping: event.schemaVersion))
-            rows.date(event.occurredAt)
-            if let given = event.recordedAt { rows.date(given) } else { rows.null() }  // NULL: the server's clock
-            rows.uuid(event.metadata.correlationID)
-            rows.uuid(event.metadata.causationID)
-            rows.text(event.metadata.recordedBy)
-            rows.text(event.metadata.origin?.source)
-            rows.int64(event.metadata.origin?.row.map(Int64.init))
-            rows.text(event.metadata.origin?.contentHash)
-            switch event.payload.encoding {
-            case .json:
-                rows.jsonb(event.payload.bytes)
-                rows.null()
-            case .compact:
-                rows.null()
-                rows.bytes(event.payload.bytes)
-            }
+            rows.eventFields(event, recordedAt: event.recordedAt)  // NULL: the server's clock
         }
         return rows.finish()
     }
@@ -146,6 +129,33 @@ extension ExpectedVersion {
         case .noStream: (0, 0)
         case .streamExists: (1, .max)
         case .exact(let version): (version, version)
+        }
+    }
+}
+
+extension PGCopyWriter {
+    /// Writes an event's columns from `type` to the payloads, in the order of the `events` table and the
+    /// staging table: type, schema version, occurred, recorded (NULL when `recordedAt` is nil), correlation,
+    /// causation, recorded by, origin source, row and content hash, then the JSON and the compact payload
+    /// (exactly one of them set).
+    mutating func eventFields(_ event: NewEvent, recordedAt: Date?) {
+        text(event.type)
+        int32(Int32(clamping: event.schemaVersion))
+        date(event.occurredAt)
+        if let recordedAt { date(recordedAt) } else { null() }
+        uuid(event.metadata.correlationID)
+        uuid(event.metadata.causationID)
+        text(event.metadata.recordedBy)
+        text(event.metadata.origin?.source)
+        int64(event.metadata.origin?.row.map(Int64.init))
+        text(event.metadata.origin?.contentHash)
+        switch event.payload.encoding {
+        case .json:
+            jsonb(event.payload.bytes)
+            null()
+        case .compact:
+            null()
+            bytes(event.payload.bytes)
         }
     }
 }

@@ -21,24 +21,7 @@ extension PostgresEventStore {
                 rows.text(part.stream.rawValue)
                 rows.text(part.stream.category)
                 rows.int64(Int64(index + 1))
-                rows.text(event.type)
-                rows.int32(Int32(clamping: event.schemaVersion))
-                rows.date(event.occurredAt)
-                rows.date(event.occurredAt)
-                rows.uuid(event.metadata.correlationID)
-                rows.uuid(event.metadata.causationID)
-                rows.text(event.metadata.recordedBy)
-                rows.text(event.metadata.origin?.source)
-                rows.int64(event.metadata.origin?.row.map(Int64.init))
-                rows.text(event.metadata.origin?.contentHash)
-                switch event.payload.encoding {
-                case .json:
-                    rows.jsonb(event.payload.bytes)
-                    rows.null()
-                case .compact:
-                    rows.null()
-                    rows.bytes(event.payload.bytes)
-                }
+                rows.eventFields(event, recordedAt: event.occurredAt)
             }
         }
         let data = rows.finish()
