@@ -2,16 +2,15 @@
 ///
 /// A person's level in a round is their latest answer in it. With several rounds of a kind, the baseline is
 /// the earliest baseline round the person answered (by opening day, then round id) and the follow-up the
-/// latest follow-up round. The person belongs to the organisation of their baseline answer. They are
-/// **trained** on the competence when they completed a training targeting it on or before the day of their
-/// follow-up answer (completion day, or the participation's day when no completion day is given).
+/// latest follow-up round. The person belongs to the organisation of their baseline answer. Their
+/// `TrainingGroup` on the competence is decided by `TrainingExposure` from the days of the two answers.
 struct PairedChange: Hashable, Sendable {
     var person: PersonID
     var organisation: OrganisationID
     var competence: CompetenceID
     var baseline: Int
     var followUp: Int
-    var trained: Bool
+    var group: TrainingGroup
 
     /// follow-up − baseline.
     var change: Int { followUp - baseline }
@@ -33,30 +32,15 @@ struct PairedChange: Hashable, Sendable {
                 followUps[person] = (round, answer)
             }
         }
-        let completions = earliestCompletions(in: state)
+        let exposure = TrainingExposure(state)
         return baselines.compactMap { key, baseline -> PairedChange? in
             guard let followUp = followUps[key] else { return nil }
-            let answeredOn = followUp.answer.event.answeredOn
             return PairedChange(
                 person: key.person, organisation: baseline.answer.event.organisation, competence: key.competence,
                 baseline: baseline.answer.event.current, followUp: followUp.answer.event.current,
-                trained: completions[key].map { $0 <= answeredOn } ?? false)
+                group: exposure.group(
+                    key, baselineOn: baseline.answer.event.answeredOn, followUpOn: followUp.answer.event.answeredOn))
         }
         .sorted { ($0.person, $0.competence) < ($1.person, $1.competence) }
-    }
-
-    /// The first day each person completed a training targeting each competence.
-    static func earliestCompletions(in state: LedgerState) -> [LatestAnswers.PersonKey: CalendarDate] {
-        var result: [LatestAnswers.PersonKey: CalendarDate] = [:]
-        for training in state.trainings.values {
-            for participation in training.participations where participation.event.completed {
-                let day = participation.event.completedOn ?? participation.event.recordedOn
-                for competence in training.procurement.event.competences {
-                    let key = LatestAnswers.PersonKey(person: participation.event.person, competence: competence)
-                    result[key] = min(result[key] ?? day, day)
-                }
-            }
-        }
-        return result
     }
 }
