@@ -29,7 +29,9 @@ public struct AnalyticsReports: Hashable, Sendable {
         trainings = TrainingLedger(state: state, matrix: matrix, options: options, provenance: provenance)
         effect = EffectEvaluation(state: state, options: options, provenance: provenance)
         plans = DevelopmentPlans(state: state, matrix: matrix, options: options, provenance: provenance)
-        indicators = ProgrammeIndicators(state: state, options: options, provenance: provenance)
+        indicators = ProgrammeIndicators(
+            state: state, options: options, provenance: provenance,
+            participationTotalWithheld: trainings.participationTotalWithheld)
         practices = PracticeCatalogue(state: state, provenance: provenance)
     }
 

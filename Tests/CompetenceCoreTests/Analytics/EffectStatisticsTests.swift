@@ -73,16 +73,24 @@ struct EffectStatisticsTests {
         let all = try #require(PermutationTest(Self.trainedE, Self.untrainedAll))
         #expect(all.exact)
         #expect(close(all.pValue, 0.04998710010319917, within: 0.005))
+        // Half-level values are listed split by split instead of counted per sum: the same p.
+        let listed = try #require(PermutationTest(Self.trainedE.map { $0 + 0.5 }, Self.untrainedE.map { $0 + 0.5 }))
+        #expect(listed.exact && abs(listed.pValue - e.pValue) < 1e-12)
         // The sides swapped give the same p.
         #expect(PermutationTest(Self.untrainedAll, Self.trainedE)?.pValue == all.pValue)
         #expect(PermutationTest([], [1]) == nil)
     }
 
-    /// 12 vs 11 values: C(23, 11) = 1,352,078 splits, past the exact limit, so 20,000 seeded resamples; the
-    /// reference is scipy's exact enumeration.
+    /// 12 vs 11 values: C(23, 11) = 1,352,078 splits, past the listing limit; scaled by 1000 (which leaves p
+    /// unchanged) the subset-sum count is past its limit too, so 20,000 seeded resamples. The reference is
+    /// scipy's exact enumeration of the unscaled values; the unscaled values are counted exactly.
     @Test func resampledPermutationPIsWithinOneHundredthAndReproducible() throws {
-        let first: [Double] = [3, 2, 2, 3, 1, 2, 3, 0, -1, 0, 0, 3]
-        let second: [Double] = [2, -2, 0, 2, -2, 1, -2, 0, 2, -1, -1]
+        let small: [Double] = [3, 2, 2, 3, 1, 2, 3, 0, -1, 0, 0, 3]
+        let other: [Double] = [2, -2, 0, 2, -2, 1, -2, 0, 2, -1, -1]
+        let counted = try #require(PermutationTest(small, other))
+        #expect(counted.exact && close(counted.pValue, 0.026387530896886127, within: 0.0001))
+        let first = small.map { $0 * 1000 }
+        let second = other.map { $0 * 1000 }
         #expect(PermutationTest.binomial(23, 11) == 1_352_078)
         let test = try #require(PermutationTest(first, second))
         #expect(!test.exact)

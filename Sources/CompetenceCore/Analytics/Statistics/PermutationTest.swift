@@ -1,13 +1,17 @@
 /// The two-sided permutation test of a difference of two means: the share of splits of the pooled values
 /// into groups of the observed sizes whose |mean₁ − mean₂| is at least the observed one.
 ///
-/// Exact enumeration of all C(n₁ + n₂, n₁) splits when there are at most `exactLimit` of them (the observed
-/// split is one of them, so p ≥ 1 / C); otherwise `resamples` random splits from a fixed seed, with
-/// p = (1 + hits) / (1 + resamples), so a run is reproducible. A split's statistic counts as "at least"
+/// Exact over all C(n₁ + n₂, n₁) splits when feasible (the observed split is one of them, so p ≥ 1 / C):
+/// for whole-number values (level changes) by counting the splits per sum of the drawn side (a subset-sum
+/// count, n · m · range steps, at most `exactWork`); otherwise by listing the splits when there are at most
+/// `exactLimit`. Else `resamples` random splits from a fixed seed, with p = (1 + hits) / (1 + resamples), so a
+/// run is reproducible. A split's statistic counts as "at least"
 /// the observed one within a relative tolerance of 1e-9 (sums of equal values in another order).
 struct PermutationTest: Sendable {
     /// The largest number of splits enumerated exactly.
     static let exactLimit = 200_000
+    /// The most steps the subset-sum count may take.
+    static let exactWork = 4_000_000
     /// The number of random splits when enumeration is not feasible.
     static let resamples = 20_000
     /// The generator's seed (fixed: the same ledger gives the same p-value).
@@ -30,7 +34,10 @@ struct PermutationTest: Sendable {
         let observed = statistic((first.count == drawn ? first : second).reduce(0, +))
         let threshold = observed - 1e-9 * max(1, observed)
 
-        if let splits = Self.binomial(pooled.count, drawn), splits <= Self.exactLimit {
+        if let p = Self.countedExactly(pooled, drawn: drawn, isExtreme: { statistic($0) >= threshold }) {
+            pValue = p
+            exact = true
+        } else if let splits = Self.binomial(pooled.count, drawn), splits <= Self.exactLimit {
             var hits = 0
             var indices = Array(0..<drawn)
             while true {
@@ -63,6 +70,34 @@ struct PermutationTest: Sendable {
             pValue = Double(1 + hits) / Double(1 + Self.resamples)
             exact = false
         }
+    }
+
+    /// The exact p for whole-number values by counting, for each sum, the subsets of `drawn` values with that
+    /// sum (counts as Double: only their ratio matters); `nil` when a value is not whole or the work is too big.
+    private static func countedExactly(_ values: [Double], drawn: Int, isExtreme: (Double) -> Bool) -> Double? {
+        guard values.allSatisfy({ $0 == $0.rounded() && abs($0) < 1_000_000 }) else { return nil }
+        let lowest = values.min()!
+        let shifted = values.map { Int($0 - lowest) }
+        let largest = shifted.sorted(by: >).prefix(drawn).reduce(0, +)
+        guard values.count * drawn * (largest + 1) <= exactWork else { return nil }
+        // ways[j][s]: subsets of j values (of those seen so far) whose shifted sum is s.
+        var ways = Array(repeating: Array(repeating: 0.0, count: largest + 1), count: drawn + 1)
+        ways[0][0] = 1
+        for value in shifted {
+            for size in stride(from: drawn, through: 1, by: -1) {
+                let below = ways[size - 1]
+                for sum in stride(from: largest, through: value, by: -1) where below[sum - value] > 0 {
+                    ways[size][sum] += below[sum - value]
+                }
+            }
+        }
+        var extreme = 0.0
+        var all = 0.0
+        for (sum, count) in ways[drawn].enumerated() where count > 0 {
+            all += count
+            if isExtreme(Double(sum) + Double(drawn) * lowest) { extreme += count }
+        }
+        return extreme / all
     }
 
     /// C(n, k), or `nil` past `Int.max`.
