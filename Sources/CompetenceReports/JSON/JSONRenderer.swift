@@ -2,8 +2,8 @@ import CompetenceCore
 import Foundation
 
 /// Writes a report as JSON. `indicators` is one object with a field per indicator; every other report is an
-/// object with its name, title, provenance and tables, each row an object keyed by column (cells as in CSV,
-/// `null` for empty).
+/// object with its name, title, provenance, tables (each row an object keyed by column, cells as in CSV,
+/// `null` for empty) and `withheld` (`primary`, `complement`: how many cells were withheld for privacy).
 package enum JSONRenderer {
     /// The report as JSON text.
     package static func render(_ document: ReportDocument) throws -> Data {
@@ -20,12 +20,14 @@ package enum JSONRenderer {
         var title: String
         var provenance: ReportProvenance
         var tables: [Table]
+        var withheld: WithheldCells
 
         init(_ document: ReportDocument) {
             report = document.name.rawValue
             title = document.title
             provenance = document.provenance
             tables = document.tables.map(Table.init)
+            withheld = document.withheld
         }
     }
 
