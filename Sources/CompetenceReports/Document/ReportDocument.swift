@@ -27,6 +27,8 @@ package struct ReportDocument: Sendable {
     package let jsonShape: JSONShape
     /// How many cells the report withheld for privacy, as primary and as complement.
     package let withheld: WithheldCells
+    /// Who the report is for; an analyst report says on every rendering that it is not for publication.
+    package var audience: ReportAudience = .public
 
     /// Picks the report `name` out of `reports`.
     ///
@@ -93,4 +95,14 @@ package struct ReportDocument: Sendable {
 
     /// The primary table: the one `--format csv` writes.
     package var primaryTable: ReportTable { tables[0] }
+
+    /// The table `--format csv` writes: the primary table, and for an analyst report one more column,
+    /// `not_for_publication`, `true` on every row, so the file itself says it.
+    package var csvTable: ReportTable {
+        guard audience == .analyst else { return primaryTable }
+        var table = primaryTable
+        table.columns.append("not_for_publication")
+        table.rows = table.rows.map { $0 + ["true"] }
+        return table
+    }
 }

@@ -10,7 +10,15 @@ package enum JSONRenderer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         switch document.jsonShape {
-        case .indicators(let indicators): return try encoder.encode(indicators)
+        case .indicators(let indicators):
+            let data = try encoder.encode(indicators)
+            guard document.audience == .analyst,
+                var object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return data }
+            object["audience"] = ReportAudience.analyst.rawValue
+            object["notice"] = ReportAudience.analystNotice
+            return try JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
         case .tables: return try encoder.encode(Body(document))
         }
     }
@@ -21,6 +29,9 @@ package enum JSONRenderer {
         var provenance: ReportProvenance
         var tables: [Table]
         var withheld: WithheldCells
+        /// `analyst` and the notice for an analyst report; absent for a public one (its output is unchanged).
+        var audience: ReportAudience?
+        var notice: String?
 
         init(_ document: ReportDocument) {
             report = document.name.rawValue
@@ -28,6 +39,10 @@ package enum JSONRenderer {
             provenance = document.provenance
             tables = document.tables.map(Table.init)
             withheld = document.withheld
+            if document.audience == .analyst {
+                audience = .analyst
+                notice = ReportAudience.analystNotice
+            }
         }
     }
 
