@@ -194,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CompetenceReportsTests",
-            dependencies: ["CompetenceReports", "CompetenceCore", "CompetenceScenario"],
+            dependencies: ["CompetenceReports", "CompetenceCore", "CompetenceScenario", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -52,7 +52,7 @@ package struct ReportDocument: Sendable {
         case .effect:
             title = "Effect of the programme"
             tables = reports.effect.tables
-            charts = AnalyticsCharts.effectBars(reports.effect)
+            charts = AnalyticsCharts.effectBars(reports.effect) + AnalyticsCharts.forestPlots(reports.effect)
             withheld = reports.effect.withheld
         case .plans:
             title = "Development plans"
