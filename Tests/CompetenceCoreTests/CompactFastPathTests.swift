@@ -43,7 +43,8 @@ struct CompactFastPathTests {
             for encoding in [PayloadEncoding.compact, .json] {
                 let payload = try CompetenceEvent.codec.encode(answer, as: encoding)
                 let decoded = try CompetenceEvent.codec.decode(
-                    type: SurveyAnswerRecorded.eventType, schemaVersion: 1, payload: payload)
+                    type: SurveyAnswerRecorded.eventType, schemaVersion: SurveyAnswerRecorded.schemaVersion,
+                    payload: payload)
                 guard case .surveyAnswerRecorded(let event)? = decoded else {
                     Issue.record("not decoded as an answer: \(String(describing: decoded))")
                     continue
@@ -72,6 +73,7 @@ struct CompactFastPathTests {
             var importance: Int? = nil
             var answeredOn: String
             var rater: String
+            var perspective = "current"
         }
         let badDay = try CompactEncoder().encode(Forged(answeredOn: "2023-02-30", rater: "self"))
         #expect(throws: DecodingError.self) { try CompactDecoder().decode(SurveyAnswerRecorded.self, from: badDay) }

@@ -101,7 +101,8 @@ struct HistoryReaderTests {
     func damagedLine() async throws {
         let (directory, lines, _) = try await exported()
         var damaged = lines
-        damaged[4] = damaged[4].replacingOccurrences(of: "\"schema_version\":1", with: "\"schema_version\":\"one\"")
+        damaged[4] = damaged[4].replacingOccurrences(
+            of: "\"schema_version\":\(SurveyAnswerRecorded.schemaVersion)", with: "\"schema_version\":\"one\"")
         #expect(damaged[4] != lines[4])
         try directory.write("damaged.ndjson", damaged.joined(separator: "\n") + "\n")
         let error = try #require(throws: HistoryError.self) {

@@ -28,6 +28,7 @@ extension CompactDecodable where Self: RawRepresentable, RawValue == String {
 }
 
 extension Rater: CompactDecodable {}
+extension Perspective: CompactDecodable {}
 
 extension SurveyAnswerRecorded: CompactDecodable {
     /// Reads the fields in declaration order.
@@ -41,6 +42,7 @@ extension SurveyAnswerRecorded: CompactDecodable {
             target: try reader.readOptional { try $0.readInt() },
             importance: try reader.readOptional { try $0.readInt() },
             answeredOn: try reader.read(CalendarDate.self),
-            rater: try reader.read(Rater.self))
+            rater: try reader.read(Rater.self),
+            perspective: try reader.read(Perspective.self))
     }
 }

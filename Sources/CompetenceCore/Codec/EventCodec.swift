@@ -81,6 +81,27 @@ public struct EventCodec<Output: Sendable>: Sendable {
         registerTranscoder(Old.self, type: Event.eventType, version: version)
     }
 
+    /// Like ``registerUpcaster(from:version:to:wrap:upcast:)`` for an old shape that reads its compact form
+    /// directly (``CompactDecodable``): compact payloads of that version take the fast path.
+    package mutating func registerUpcaster<Old: CompactDecodable, Event: DomainEvent>(
+        from old: Old.Type, version: Int, to current: Event.Type,
+        wrap: @escaping @Sendable (Event) -> Output,
+        upcast: @escaping @Sendable (Old) throws -> Event
+    ) where Old: Encodable & Sendable {
+        precondition(version < Event.schemaVersion, "an upcaster reads an older version than the current one")
+        var entry = entries[Event.eventType] ?? Entry(currentVersion: Event.schemaVersion, decoders: [:])
+        entry.decoders[version] = { payload in
+            let old =
+                switch payload.encoding {
+                case .compact: try CompactDecoder().decode(Old.self, from: payload.bytes)
+                case .json: try JSONPayloadCoding.decode(Old.self, from: payload.bytes)
+                }
+            return wrap(try upcast(old))
+        }
+        entries[Event.eventType] = entry
+        registerTranscoder(Old.self, type: Event.eventType, version: version)
+    }
+
     /// Encodes a typed event as a payload in the given encoding.
     public func encode<Event: DomainEvent>(_ event: Event, as encoding: PayloadEncoding) throws -> EventPayload {
         switch encoding {

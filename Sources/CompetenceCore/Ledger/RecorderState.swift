@@ -17,18 +17,20 @@ struct RecorderState: Sendable {
         var isVoidable: Bool?
     }
 
-    /// One rating: a respondent's answer about a competence in a round, by one rater.
+    /// One rating: a respondent's answer about a competence in a round, by one rater, from one perspective.
     struct AnswerKey: Hashable, Sendable {
         var round: RoundID
         var respondent: PersonID
         var competence: CompetenceID
         var rater: Rater
+        var perspective: Perspective
 
         init(_ answer: SurveyAnswerRecorded) {
             round = answer.round
             respondent = answer.respondent
             competence = answer.competence
             rater = answer.rater
+            perspective = answer.perspective
         }
     }
 

@@ -1,4 +1,5 @@
-// The event catalogue: see Docs/Event-Catalogue.md. Every type is a `LedgerEvent`, schema version 1.
+// The event catalogue: see Docs/Event-Catalogue.md. Every type is a `LedgerEvent`, schema version 1 unless it
+// says otherwise.
 import Foundation
 
 /// A survey round was opened: baseline or follow-up, for some organisations, asking about some competences.
@@ -62,8 +63,11 @@ public struct SurveyRoundClosed: LedgerEvent {
 }
 
 /// A respondent rated one competence: current level, target level and importance.
+///
+/// Schema version 2 added ``perspective``; answers stored at version 1 read as `current` (see `Upcasters`).
 public struct SurveyAnswerRecorded: LedgerEvent {
     public static let eventType = "SurveyAnswerRecorded"
+    public static let schemaVersion = 2
 
     /// The round.
     public var round: RoundID
@@ -83,6 +87,8 @@ public struct SurveyAnswerRecorded: LedgerEvent {
     public var answeredOn: CalendarDate
     /// Who rated.
     public var rater: Rater
+    /// Whether `current` is the level now or, in a then-test, the level before the training.
+    public var perspective: Perspective
 
     /// Creates the event.
     public init(
@@ -94,7 +100,8 @@ public struct SurveyAnswerRecorded: LedgerEvent {
         target: Int? = nil,
         importance: Int? = nil,
         answeredOn: CalendarDate,
-        rater: Rater = .`self`
+        rater: Rater = .`self`,
+        perspective: Perspective = .current
     ) {
         self.round = round
         self.respondent = respondent
@@ -105,15 +112,21 @@ public struct SurveyAnswerRecorded: LedgerEvent {
         self.importance = importance
         self.answeredOn = answeredOn
         self.rater = rater
+        self.perspective = perspective
     }
 
     public var stream: StreamName { round.stream }
     public var occurredOn: CalendarDate? { answeredOn }
 }
 
-/// An answer was corrected. The original stays in the history; readers use the correction.
+/// An answer was corrected — or superseded by a later submission of the same person (a duplicate in a survey
+/// tool's export), whose day ``answeredOn`` then gives. The original stays in the history; readers use the
+/// correction.
+///
+/// Schema version 2 added ``answeredOn``; corrections stored at version 1 read with none (see `Upcasters`).
 public struct SurveyAnswerCorrected: LedgerEvent {
     public static let eventType = "SurveyAnswerCorrected"
+    public static let schemaVersion = 2
 
     /// The round of the answer.
     public var round: RoundID
@@ -129,6 +142,9 @@ public struct SurveyAnswerCorrected: LedgerEvent {
     public var correctedOn: CalendarDate
     /// Why.
     public var reason: String
+    /// When a later submission supersedes the answer: the day of that submission, which becomes the answer's
+    /// day. `nil`: the answer keeps its day (a correction of the answer itself).
+    public var answeredOn: CalendarDate?
 
     /// Creates the event.
     public init(
@@ -138,7 +154,8 @@ public struct SurveyAnswerCorrected: LedgerEvent {
         target: Int? = nil,
         importance: Int? = nil,
         correctedOn: CalendarDate,
-        reason: String
+        reason: String,
+        answeredOn: CalendarDate? = nil
     ) {
         self.round = round
         self.answerEventID = answerEventID
@@ -147,6 +164,7 @@ public struct SurveyAnswerCorrected: LedgerEvent {
         self.importance = importance
         self.correctedOn = correctedOn
         self.reason = reason
+        self.answeredOn = answeredOn
     }
 
     public var stream: StreamName { round.stream }

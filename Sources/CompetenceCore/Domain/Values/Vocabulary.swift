@@ -29,11 +29,25 @@ public enum RoundKind: String, Hashable, Sendable, Codable, CaseIterable {
     case followUp = "follow-up"
 }
 
-/// Who gave a rating.
+/// Who gave a rating. Reports read one rater's answers at a time and never pair answers of different raters.
 public enum Rater: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The person about themselves.
     case `self`
+    /// Their manager.
     case manager
+    /// An outside consultant (e.g. the programme's).
     case consultant
+    /// A colleague.
+    case peer
+}
+
+/// When an answer places the person: now, or — the "then-test" — where they stood before the training, rated
+/// afterwards (which controls for over-rating before a training, when people do not yet know what they lack).
+public enum Perspective: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The level at the time of the answer (pre in a baseline round, post in a follow-up round).
+    case current
+    /// The level before the training, rated at follow-up ("retrospective pre").
+    case retrospectivePre = "retrospective-pre"
 }
 
 /// Whether a training was procured jointly for several companies or for one company.

@@ -36,6 +36,7 @@ extension LedgerState {
                 answer.current = e.current
                 answer.target = e.target
                 answer.importance = e.importance
+                if let answeredOn = e.answeredOn { answer.answeredOn = answeredOn }
             }
         case .trainingProcured(let e):
             if trainings[e.training] == nil {

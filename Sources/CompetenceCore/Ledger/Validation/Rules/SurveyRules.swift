@@ -50,11 +50,17 @@ extension SurveyAnswerRecorded: ValidatedEvent {
         try check.date(answeredOn, "answeredOn", programme: check.programme(of: roundRecord))
         try check.date(answeredOn, "answeredOn", notBefore: opening.opensOn, "the round opened")
         try check.active(organisationRecord, on: answeredOn, "organisation")
+        if perspective == .retrospectivePre {
+            try check.require(
+                roundRecord.kind == .followUp, "perspective", perspective.rawValue,
+                "is a then-test rating, given at follow-up; round '\(round)' is a \(roundRecord.kind.rawValue) round")
+        }
         if let earlier = check.state.answerKeys[RecorderState.AnswerKey(self)] {
+            let perspectiveNote = perspective == .current ? "" : ", \(perspective.rawValue)"
             throw Violation(
                 "competence", competence,
-                "is already answered by '\(respondent)' (\(rater.rawValue) rating) in round '\(round)' "
-                    + "as event \(earlier); "
+                "is already answered by '\(respondent)' (\(rater.rawValue) rating\(perspectiveNote)) in round "
+                    + "'\(round)' as event \(earlier); "
                     + "record a SurveyAnswerCorrected instead")
         }
     }
@@ -75,6 +81,13 @@ extension SurveyAnswerCorrected: ValidatedEvent {
         try check.rating(importance, "importance")
         try check.date(correctedOn, "correctedOn", programme: check.programme(of: roundRecord))
         try check.date(correctedOn, "correctedOn", notBefore: answer.answeredOn, "the answer")
+        if let answeredOn {
+            try check.date(answeredOn, "answeredOn", programme: check.programme(of: roundRecord))
+            try check.date(answeredOn, "answeredOn", notBefore: answer.answeredOn, "the answer it supersedes")
+            try check.require(
+                answeredOn <= correctedOn, "answeredOn", answeredOn,
+                "is after the correction's day \(correctedOn); a superseding answer is recorded on or after its day")
+        }
         try check.text(reason, "reason")
     }
 }
