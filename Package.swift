@@ -9,6 +9,9 @@ import PackageDescription
 //   (no hand-written crypto).
 // - CSV.swift: RFC 4180 parsing for imports (quoted fields with delimiters and line breaks inside).
 // - swift-docc-plugin: `swift package generate-documentation` for the DocC catalogs (a build tool only).
+// - ZIPFoundation: the zip container of Excel workbooks (.xlsx) that imports read (no zip or deflate code by hand);
+//   the XML parts inside are read with Foundation's XMLParser (FoundationXML on Linux). On Linux it links zlib
+//   (zlib1g-dev).
 // - swift-system: the FileStore's system calls as typed `FileDescriptor`/`FilePath`/`Errno` on Linux and Darwin
 //   alike, instead of a hand-written libc shim per platform (the few calls it lacks are in one file).
 
@@ -39,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: The library products
@@ -94,13 +98,15 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
-        // CSV files (long and wide survey exports) → validated ledger calls, one atomic call per file.
+        // CSV files and Excel workbooks (long files, survey tools' wide exports) → validated ledger calls, one atomic
+        // call per file.
         .target(
             name: "CompetenceImport",
             dependencies: [
                 "CompetenceCore",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),

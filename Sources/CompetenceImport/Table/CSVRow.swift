@@ -1,25 +1,44 @@
 import CompetenceCore
 import Foundation
 
-/// One data row of a ``CSVTable``, with the typed readers every importer uses: the one place where cell text
-/// becomes numbers, days, flags and enumerations, and where a bad cell becomes an ``ImportRowError``.
+/// One data row of a ``CSVTable`` (of a CSV file or a workbook's sheet), with the typed readers every importer
+/// uses: the one place where cells become numbers, days, flags and enumerations, and where a bad cell becomes an
+/// ``ImportRowError``. A workbook's typed cells are taken as they are (a date cell is a day, a number cell a
+/// number); text is read as text, the same in either kind of file.
 struct CSVRow: Sendable {
     /// The file, for messages.
     let file: String
     /// The data row (1 = the first row after the header).
     let number: Int
-    private let cells: [String: String]
+    private let cells: [String: Cell]
 
+    /// A row of a CSV file: every field is text.
     init(file: String, number: Int, header: [String], fields: [String]) {
+        self.init(file: file, number: number, header: header, cells: fields.map { Cell.text($0) })
+    }
+
+    /// A row of typed cells (`nil`: an empty cell), in the order of `header`.
+    init(file: String, number: Int, header: [String], cells row: [Cell?]) {
         self.file = file
         self.number = number
-        var cells: [String: String] = [:]
-        // A line break inside a quoted cell is a line feed, whichever line ends the file was saved with: a
-        // carriage return is a control character no text field may hold.
-        for (column, field) in zip(header, fields) where !column.isEmpty {
-            cells[column] = field.contains("\r\n") ? field.replacingOccurrences(of: "\r\n", with: "\n") : field
+        var cells: [String: Cell] = [:]
+        // A line break inside a cell is a line feed, whichever line ends the file was saved with: a carriage
+        // return is a control character no text field may hold.
+        for (column, cell) in zip(header, row) where !column.isEmpty {
+            guard var cell else { continue }
+            if case .text(let text) = cell, text.contains("\r\n") {
+                cell = .text(text.replacingOccurrences(of: "\r\n", with: "\n"))
+            }
+            cells[column] = cell
         }
         self.cells = cells
+    }
+
+    /// The typed cell of `column`; `nil` when it is empty (or only blanks) or the column absent.
+    func cell(_ column: String) -> Cell? {
+        guard let cell = cells[column] else { return nil }
+        if case .text = cell, optional(column) == nil { return nil }
+        return cell
     }
 
     /// The error for `column` holding `value` when `expected` was needed.
@@ -29,7 +48,7 @@ struct CSVRow: Sendable {
 
     /// The cell's text, trimmed; `nil` when the cell is empty or the column absent.
     func optional(_ column: String) -> String? {
-        guard let text = cells[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+        guard let text = cells[column]?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
             return nil
         }
         return text
@@ -43,6 +62,7 @@ struct CSVRow: Sendable {
 
     /// A whole number, or `nil` for an empty cell.
     func optionalInteger(_ column: String) throws -> Int? {
+        if case .number(let value, _) = cell(column), let whole = Int(exactly: value) { return whole }
         guard let text = optional(column) else { return nil }
         guard let value = Int(text) else { throw error(column, text, expected: "a whole number") }
         return value
@@ -56,6 +76,7 @@ struct CSVRow: Sendable {
 
     /// A decimal number with `.` or `,` as the decimal separator, or `nil` for an empty cell.
     func optionalDecimal(_ column: String) throws -> Double? {
+        if case .number(let value, _) = cell(column), value.isFinite { return value }
         guard let text = optional(column) else { return nil }
         guard let value = NumberText.decimal(text) else {
             throw error(column, text, expected: "a number such as 12.5 or 12,5")
@@ -73,6 +94,7 @@ struct CSVRow: Sendable {
 
     /// An amount of euros (`1500`, `1500.50`, `1 500,50`) in cents, exactly.
     func cents(_ column: String) throws -> Int {
+        if case .number(let value, _) = cell(column), let cents = NumberText.cents(value) { return cents }
         let text = optional(column) ?? ""
         guard let cents = NumberText.cents(text) else {
             throw error(column, text, expected: "an amount in euros with at most two decimals, such as 1500 or 1500,50")
@@ -82,6 +104,7 @@ struct CSVRow: Sendable {
 
     /// A day `YYYY-MM-DD`, or `nil` for an empty cell.
     func optionalDay(_ column: String) throws -> CalendarDate? {
+        if case .date(let day, _) = cell(column) { return day }
         guard let text = optional(column) else { return nil }
         guard let day = CalendarDate(text) else { throw error(column, text, expected: "a date YYYY-MM-DD") }
         return day
@@ -95,6 +118,7 @@ struct CSVRow: Sendable {
 
     /// A flag: `true`/`false`, `yes`/`no`, `1`/`0` or `kyllä`/`ei` (any case).
     func flag(_ column: String) throws -> Bool {
+        if case .flag(let value) = cell(column) { return value }
         let text = optional(column) ?? ""
         switch text.lowercased() {
         case "true", "yes", "1", "kyllä", "x": return true
@@ -109,6 +133,15 @@ struct CSVRow: Sendable {
         let text = optional(column) ?? ""
         guard let value = Value(rawValue: text.lowercased()) else {
             throw error(column, text, expected: "one of " + Value.allCases.map { $0.rawValue }.joined(separator: ", "))
+        }
+        return value
+    }
+
+    /// An organisation's size class: a word, a head count or a band (see ``SizeClassText``).
+    func sizeClass(_ column: String) throws -> SizeClass {
+        let text = optional(column) ?? ""
+        guard let value = SizeClassText.sizeClass(text) else {
+            throw error(column, text, expected: SizeClassText.expectation)
         }
         return value
     }
@@ -149,6 +182,13 @@ enum NumberText {
         let (cents, overflow) = whole.multipliedReportingOverflow(by: 100)
         guard !overflow else { return nil }
         return (negative ? -1 : 1) * (cents + fraction)
+    }
+
+    /// A number cell's euros as whole cents, or `nil` when it has more than two decimals or is out of range.
+    static func cents(_ value: Double) -> Int? {
+        let scaled = (value * 100).rounded()
+        guard scaled.isFinite, abs(scaled) < 1e15, abs(scaled - value * 100) < 1e-6 else { return nil }
+        return Int(scaled)
     }
 
     /// Drops spaces (also non-breaking) and turns a single decimal comma into a point.
