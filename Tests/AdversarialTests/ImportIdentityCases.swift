@@ -52,17 +52,24 @@ extension AdversarialTests {
                 SurveyImport(round: "w", roundKind: .baseline, mapping: mapping), file: file)
             #expect(again.alreadyImported)
             #expect(try await store.headPosition() == head)
-            // The same columns read through a mapping whose levels differ: a different import. It records (and
-            // here the ledger refuses it, since the same persons already answered these questions in round w).
+            // The same columns read through a mapping whose levels differ: a different import. It records: with
+            // `--on-duplicate refuse` the ledger refuses it (the same persons already answered these questions in
+            // round w); by default its answers supersede the earlier ones.
             let text = try directory.read("wide-mapping.json").replacingOccurrences(
                 of: "\"2 perusteet\": 2", with: "\"2 perusteet\": 3")
             try directory.write("other-mapping.json", text)
             let other = try WideSurveyMapping.load(path: directory.path("other-mapping.json"))
             #expect(other.contentHash != mapping.contentHash)
             await #expect(throws: ImportRowError.self) {
-                try await importer.run(SurveyImport(round: "w", roundKind: .baseline, mapping: other), file: file)
+                try await importer.run(
+                    SurveyImport(round: "w", roundKind: .baseline, format: .mapping(other), duplicates: .refuse),
+                    file: file)
             }
             #expect(try await store.headPosition() == head)
+            let superseding = try await importer.run(
+                SurveyImport(round: "w", roundKind: .baseline, mapping: other), file: file)
+            #expect(!superseding.alreadyImported)
+            #expect(superseding.superseded > 0 && superseding.superseded == superseding.events)
             withExtendedLifetime(directory) {}
         }
 

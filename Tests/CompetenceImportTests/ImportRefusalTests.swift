@@ -34,7 +34,11 @@ struct ImportRefusalTests {
             row: 2, column: "kind", value: "factory", saying: "expected one of enterprise, third-sector")
         try await workspace.rowRefusal(
             OrganisationsImport(), "size.csv", header + "acme,Acme,enterprise,metal,huge,Häme,\n",
-            row: 1, column: "size_class", value: "huge", saying: "expected one of micro, small, medium, large")
+            row: 1, column: "size_class", value: "huge",
+            saying: "expected a size class (micro, small, medium, large), a head count such as 37, or a band")
+        try await workspace.rowRefusal(
+            OrganisationsImport(), "band.csv", header + "acme,Acme,enterprise,metal,5-19,Häme,\n",
+            row: 1, column: "size_class", value: "5-19", saying: "a band within one class")
         try await workspace.rowRefusal(
             OrganisationsImport(), "enrolled.csv", header + "acme,Acme,enterprise,metal,small,Häme,2024-13-01\n",
             row: 1, column: "enrolled_on", value: "2024-13-01", saying: "expected a date YYYY-MM-DD")
@@ -160,7 +164,7 @@ struct ImportRefusalTests {
             row: 1, column: "kind", value: "online", saying: "expected one of joint, company")
     }
 
-    @Test("participation: a flag that is not one, hours that are not a number, no day, an unknown person")
+    @Test("participation: a bad flag or hours, a completion without a day, an unknown person or training")
     func participationCells() async throws {
         let workspace = try ImportWorkspace()
         try await workspace.importReferenceData()
@@ -173,8 +177,12 @@ struct ImportRefusalTests {
             ParticipationImport(), "hours.csv", Self.participationHeader + "t1,p1,acme,lots,true,2024-03-01,\n",
             row: 1, column: "attended_hours", value: "lots", saying: "a number such as 12.5 or 12,5")
         try await workspace.rowRefusal(
-            ParticipationImport(), "day.csv", Self.participationHeader + "t1,p1,acme,6,false,,\n",
-            row: 1, column: "completed_on", value: "", saying: "or a recorded_on column with the last day attended")
+            ParticipationImport(), "day.csv", Self.participationHeader + "t1,p1,acme,6,true,,\n",
+            row: 1, column: "completed_on", value: "",
+            saying: "expected a date YYYY-MM-DD, as completed is true (or a recorded_on column")
+        try await workspace.rowRefusal(
+            ParticipationImport(), "training.csv", Self.participationHeader + "t9,p1,acme,6,false,,\n",
+            row: 1, column: "training", value: "t9", saying: "'t9' is not a procured training")
         try await workspace.rowRefusal(
             ParticipationImport(), "person.csv",
             Self.participationHeader + "t1,p1,acme,12,true,2024-03-01,\nt1,p7,acme,12,true,2024-03-01,\n",
@@ -231,7 +239,8 @@ struct ImportRefusalTests {
         latin1.append(Data("ät-Häme Oy,enterprise,metal,small,Häme\n".utf8))
         try latin1.write(to: URL(fileURLWithPath: workspace.path("latin1.csv")))
         let error = try await workspace.refusal(ImportFileError.self, OrganisationsImport(), "latin1.csv")
-        #expect(error.description.hasSuffix("is not UTF-8 text; save it as CSV UTF-8 (with or without BOM)"))
+        #expect(error.description.hasSuffix(
+                "is not UTF-8 text; save it as CSV UTF-8 (with or without BOM), UTF-16 with BOM, or as .xlsx"))
     }
 
     @Test("the whole file or nothing: a bad last row keeps every earlier row out")

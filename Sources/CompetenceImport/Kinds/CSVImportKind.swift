@@ -9,6 +9,9 @@ package protocol CSVImportKind: Sendable {
     /// The options of this kind that change what it records (part of every event id, with the file's content
     /// and the kind; see ``ImportParameters``). None by default.
     var parameters: ImportParameters { get }
+    /// The parameters of an import of `table`, for kinds whose reading depends on the file (a survey tool's
+    /// profile recognised by the header). ``parameters`` by default.
+    func parameters(for table: CSVTable) throws -> ImportParameters
     /// Whether an earlier version of the tool, whose ids did not include ``parameters``, imported `table`
     /// with these same parameters already (`legacy` gives the ids it used). False by default: a kind without
     /// parameters has the same ids as before.
@@ -20,6 +23,8 @@ package protocol CSVImportKind: Sendable {
 
 extension CSVImportKind {
     package var parameters: ImportParameters { ImportParameters() }
+
+    package func parameters(for table: CSVTable) throws -> ImportParameters { parameters }
 
     package func wasImportedBefore(_ table: CSVTable, state: LedgerState, legacy: EventIdentity) throws -> Bool {
         false

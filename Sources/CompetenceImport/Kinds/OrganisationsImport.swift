@@ -1,7 +1,7 @@
 import CompetenceCore
 
 /// `import organisations`: `id,name,kind,sector,size_class,region` (optional `programme,enrolled_on`), one
-/// `OrganisationEnrolled` per row.
+/// `OrganisationEnrolled` per row. `size_class` is a class, a head count or a band (``SizeClassText``).
 package struct OrganisationsImport: CSVImportKind {
     /// The import.
     package init() {}
@@ -18,7 +18,7 @@ package struct OrganisationsImport: CSVImportKind {
                 name: try row.text("name", expected: "the organisation's name"),
                 kind: try row.choice("kind", OrganisationKind.self),
                 sector: try row.text("sector", expected: "a sector, e.g. metal industry"),
-                sizeClass: try row.choice("size_class", SizeClass.self),
+                sizeClass: try row.sizeClass("size_class"),
                 region: try row.text("region", expected: "a region, e.g. Päijät-Häme"),
                 programme: row.optional("programme").map { ProgrammeID($0) },
                 enrolledOn: try row.optionalDay("enrolled_on"))

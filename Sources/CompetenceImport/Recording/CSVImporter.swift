@@ -33,28 +33,45 @@ package struct CSVImporter: Sendable {
         package var alreadyImported: Bool
         /// The store's last position after the import.
         package var lastPosition: Int64
+        /// Survey answers recorded as corrections of an earlier answer they supersede (see ``DuplicatePolicy``).
+        package var superseded = 0
+        /// Survey answers not recorded because the same answer counts already.
+        package var repeated = 0
+        /// Survey answers not recorded because a later answer is recorded already.
+        package var outdated = 0
 
-        /// One line for people: what was recorded where, or that nothing was added.
+        /// One line for people: what was recorded where, or that nothing was added; and what became of duplicate
+        /// survey answers, when there were any.
         package func summary(storeName: String) -> String {
             if alreadyImported { return "\(file): already imported (same content); nothing added" }
-            return "\(file): \(rows) rows → \(events) events recorded in \(storeName) (last position \(lastPosition))"
+            var line = "\(file): \(rows) rows → \(events) events recorded in \(storeName) (last position \(lastPosition))"
+            func answers(_ count: Int) -> String { count == 1 ? "1 answer" : "\(count) answers" }
+            if superseded > 0 {
+                line += "; \(answers(superseded)) superseded an earlier answer (recorded as corrections)"
+            }
+            if repeated > 0 { line += "; \(answers(repeated)) already recorded, not recorded again" }
+            if outdated > 0 { line += "; \(answers(outdated)) older than the answer recorded, not recorded" }
+            return line
         }
     }
 
-    /// Imports `file` as `kind`: the file lands whole, or nothing of it does.
+    /// Imports `file` — CSV, or a workbook's first sheet or the one `sheet` names — as `kind`: the file lands
+    /// whole, or nothing of it does.
     ///
-    /// The import's identity is the file's content, the kind, the kind's ``CSVImportKind/parameters`` and
-    /// `options` (the options every kind takes that change what is recorded): the same file with the same
-    /// identity again adds nothing (`alreadyImported`); anything else records.
+    /// The import's identity is the file's content, the kind, the kind's ``CSVImportKind/parameters(for:)``, the
+    /// sheet of a workbook and `options` (the options every kind takes that change what is recorded): the same
+    /// file with the same identity again adds nothing (`alreadyImported`); anything else records.
     package func run(
-        _ kind: some CSVImportKind, file: String, options: ImportParameters = ImportParameters()
+        _ kind: some CSVImportKind, file: String, sheet: String? = nil, options: ImportParameters = ImportParameters()
     ) async throws -> Outcome {
-        let table = try CSVTable(path: file)
+        let table = try CSVTable(path: file, sheet: sheet)
         try table.require(kind.requiredColumns)
         guard !table.rows.isEmpty else { throw ImportFileError.noRows(file: file) }
         let ledger = CompetenceLedger(store: store, recordedBy: recordedBy)
         let state = try await ledger.state()
-        let parameters = kind.parameters.merging(options)
+        var parameters = try kind.parameters(for: table)
+        if let sheet = table.sheet { parameters.set("sheet", sheet) }
+        parameters = parameters.merging(options)
         var batch = ImportBatch(table: table, kind: kind.kind, parameters: parameters, recordedBy: recordedBy)
         if !parameters.isEmpty,
             try kind.wasImportedBefore(table, state: state, legacy: batch.identity.legacy)
@@ -65,14 +82,19 @@ package struct CSVImporter: Sendable {
         let total = table.rows.count
         let name = table.fileName
         try kind.build(from: table, state: state, into: &batch) { progress(name, $0, total) }
+        var outcome = Outcome(
+            file: file, rows: table.rows.count, events: batch.count, alreadyImported: false,
+            lastPosition: state.lastPosition, superseded: batch.superseded, repeated: batch.repeated,
+            outdated: batch.outdated)
+        guard batch.count > 0 else { return outcome }
         let receipt: RecordingReceipt
         do {
             receipt = try await ledger.record(batch.events, ids: batch.ids, metadata: batch.metadata)
         } catch let error as LedgerValidationError {
             throw LedgerErrorMapping.rowError(error, in: batch)
         }
-        return Outcome(
-            file: file, rows: table.rows.count, events: batch.count, alreadyImported: receipt.alreadyRecorded,
-            lastPosition: receipt.lastPosition)
+        outcome.alreadyImported = receipt.alreadyRecorded
+        outcome.lastPosition = receipt.lastPosition
+        return outcome
     }
 }

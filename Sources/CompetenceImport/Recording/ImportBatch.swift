@@ -71,4 +71,18 @@ package struct ImportBatch: Sendable {
 
     /// The number of events.
     var count: Int { events.count }
+
+    /// Answers recorded as corrections of an earlier answer they supersede.
+    private(set) var superseded = 0
+    /// Answers not recorded because the same answer counts already (a repeated submission).
+    private(set) var repeated = 0
+    /// Answers not recorded because a later answer is recorded already.
+    private(set) var outdated = 0
+
+    /// Notes what a survey import did with duplicate submissions (see ``DuplicatePolicy``).
+    mutating func note(superseded: Int, repeated: Int, outdated: Int) {
+        self.superseded += superseded
+        self.repeated += repeated
+        self.outdated += outdated
+    }
 }

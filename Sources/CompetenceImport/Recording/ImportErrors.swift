@@ -53,6 +53,14 @@ package enum ImportFileError: Error, Sendable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     /// The bytes are not UTF-8 text.
     case notUTF8(file: String)
+    /// The bytes are not text in the encoding their byte-order mark announces.
+    case notText(file: String, encoding: String)
+    /// `--sheet` was given for a CSV file.
+    case sheetOfText(file: String, sheet: String)
+    /// The workbook has no sheet of that name.
+    case noSuchSheet(file: String, sheet: String, sheets: [String])
+    /// The file looks like a workbook (a zip container) but cannot be read as one.
+    case badWorkbook(file: String, reason: String)
     /// The file has no header row.
     case noHeader(file: String)
     /// The header lacks columns the kind of import needs.
@@ -65,13 +73,29 @@ package enum ImportFileError: Error, Sendable, CustomStringConvertible {
     case noRows(file: String)
     /// The wide-survey mapping is not valid.
     case badMapping(file: String, reason: String)
+    /// A survey tool's export lacks a column its profile reads.
+    case profileColumnMissing(file: String, profile: String, what: String, names: [String])
+    /// A column has the shape of a question, but the question map does not name its question.
+    case unmappedQuestion(file: String, column: String, question: String, map: String)
+    /// The file is not of the long survey format and no survey tool's profile (or several) matches its header.
+    case noProfile(file: String, candidates: [String], header: [String])
+    /// A survey tool's export was given without the map from its questions to competences.
+    case questionsNeeded(file: String, profile: String)
     /// A parameter of the import (an option on the command line) does not fit the file or the ledger.
     case invalidParameter(name: String, value: String, expected: String)
 
     package var description: String {
         switch self {
         case .unreadable(let file, let reason): "cannot read \(file): \(reason)"
-        case .notUTF8(let file): "\(file) is not UTF-8 text; save it as CSV UTF-8 (with or without BOM)"
+        case .notUTF8(let file):
+            "\(file) is not UTF-8 text; save it as CSV UTF-8 (with or without BOM), UTF-16 with BOM, or as .xlsx"
+        case .notText(let file, let encoding):
+            "\(file) starts with the byte-order mark of \(encoding) but is not valid \(encoding) text"
+        case .sheetOfText(let file, let sheet):
+            "--sheet \(sheet) applies to workbooks (.xlsx), and \(file) is a CSV file"
+        case .noSuchSheet(let file, let sheet, let sheets):
+            "\(file) has no sheet '\(sheet)'; its sheets are \(sheets.map { "'\($0)'" }.joined(separator: ", "))"
+        case .badWorkbook(let file, let reason): "\(file) is not a readable workbook: \(reason)"
         case .noHeader(let file): "\(file) has no header row"
         case .missingColumns(let file, let missing, let found):
             "\(file) lacks the column\(missing.count == 1 ? "" : "s") "
@@ -83,6 +107,23 @@ package enum ImportFileError: Error, Sendable, CustomStringConvertible {
                 + "(an unquoted delimiter or line break?)"
         case .noRows(let file): "\(file) has a header but no data rows; nothing to import"
         case .badMapping(let file, let reason): "mapping \(file): \(reason)"
+        case .profileColumnMissing(let file, let profile, let what, let names):
+            "\(file) (a \(profile) export) has no column with \(what); it is read from a column named "
+                + names.map { "'\($0)'" }.joined(separator: ", ")
+        case .unmappedQuestion(let file, let column, let question, let map):
+            "\(file), column '\(column)': the question '\(question)' is not in \(map); map it to a competence, "
+                + "or to - to leave it out"
+        case .noProfile(let file, let candidates, let header):
+            candidates.isEmpty
+                ? "\(file) is neither the long survey format (respondent,organisation,competence,current,answered_on) "
+                    + "nor the export of a known survey tool (\(SurveyProfile.all.map(\.name).joined(separator: ", "))); "
+                    + "its header has \(header.prefix(8).map { "'\($0)'" }.joined(separator: ", "))"
+                    + (header.count > 8 ? ", …" : "") + "; give --profile NAME or --mapping FILE.json"
+                : "\(file) matches the exports of several survey tools (\(candidates.joined(separator: ", "))); "
+                    + "give --profile NAME"
+        case .questionsNeeded(let file, let profile):
+            "\(file) is a \(profile) export; give --questions FILE: a mapping question,competence or a "
+                + "competences.csv with a question column"
         case .invalidParameter(let name, let value, let expected):
             "invalid value '\(value)' for \(name): expected \(expected)"
         }

@@ -22,8 +22,10 @@ package struct WideSurveyMapping: Decodable, Sendable {
     /// How that column writes days: `auto` (default: `YYYY-MM-DD…` or Finnish `D.M.YYYY…`), `m/d/y` or `d/m/y`;
     /// a time after the day is ignored.
     var dateFormat: SurveyDateFormat?
-    /// Who rated (default `self`).
+    /// Who rated (default: `--rater`, else `self`).
     var rater: Rater?
+    /// The perspective of the `current` columns (default: `--perspective`, else `current`).
+    var perspective: Perspective?
     /// The question columns, per competence.
     var competences: [Item]
     /// Answer texts and their levels (e.g. `"4 – works independently": 4`), for exports that write texts;
@@ -42,6 +44,9 @@ package struct WideSurveyMapping: Decodable, Sendable {
         var target: String?
         /// The column with the importance (1–5), if asked.
         var importance: String?
+        /// The column with the then-test level (where the person stood before the training, rated at
+        /// follow-up), if asked: recorded as a separate `retrospective-pre` answer.
+        var retrospective: String?
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -51,7 +56,7 @@ package struct WideSurveyMapping: Decodable, Sendable {
         case roleValue = "role_value"
         case answeredOn = "answered_on"
         case dateFormat = "date_format"
-        case rater, competences, levels
+        case rater, perspective, competences, levels
     }
 
     /// Reads and checks a mapping file.
@@ -90,11 +95,12 @@ package struct WideSurveyMapping: Decodable, Sendable {
     /// Every column the mapping names: the survey file must have them all.
     var columns: [String] {
         [respondent, answeredOn] + [organisation, role].compactMap { $0 }
-            + competences.flatMap { [$0.current] + [$0.target, $0.importance].compactMap { $0 } }
+            + competences.flatMap { [$0.current] + [$0.target, $0.importance, $0.retrospective].compactMap { $0 } }
     }
 
-    /// The answers of one respondent's row: one per competence whose current level is filled in.
-    func drafts(from row: CSVRow) throws -> [SurveyAnswerDraft] {
+    /// The answers of one respondent's row: one per competence whose current level is filled in, and one per
+    /// then-test level filled in.
+    func drafts(from row: CSVRow, defaults: SurveyAnswerDraft.Defaults = .init()) throws -> [SurveyAnswerDraft] {
         let respondent = try row.text(self.respondent, expected: "a pseudonymous respondent id")
         let organisation = try organisation.map { try row.text($0, expected: "an organisation id") } ?? organisationID!
         let role =
@@ -109,6 +115,20 @@ package struct WideSurveyMapping: Decodable, Sendable {
             let current = try level(item.current, in: row)
             let target = try item.target.flatMap { try level($0, in: row) }
             let importance = try item.importance.flatMap { try level($0, in: row) }
+            if let column = item.retrospective, let before = try level(column, in: row) {
+                drafts.append(
+                    SurveyAnswerDraft(
+                        row: row.number, item: "answer-before:\(item.competence)", respondent: respondent,
+                        organisation: organisation, role: role, competence: item.competence, current: before,
+                        target: nil, importance: nil, answeredOn: day, rater: rater ?? defaults.rater,
+                        perspective: .retrospectivePre,
+                        columns: [
+                            "respondent": self.respondent, "person": self.respondent, "competence": column,
+                            "current": column, "answeredOn": answeredOn, "perspective": column,
+                            "organisation": self.organisation ?? "organisation_id (mapping)",
+                            "role": self.role ?? "role_value (mapping)",
+                        ]))
+            }
             guard let current else {
                 if target != nil || importance != nil {
                     throw row.error(
@@ -130,7 +150,8 @@ package struct WideSurveyMapping: Decodable, Sendable {
                     row: row.number, item: "answer:\(item.competence)", respondent: respondent,
                     organisation: organisation,
                     role: role, competence: item.competence, current: current, target: target, importance: importance,
-                    answeredOn: day, rater: rater ?? .`self`, columns: columns))
+                    answeredOn: day, rater: rater ?? defaults.rater, perspective: perspective ?? defaults.perspective,
+                    columns: columns))
         }
         return drafts
     }
