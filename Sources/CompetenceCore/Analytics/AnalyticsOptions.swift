@@ -14,7 +14,8 @@ public struct AnalyticsOptions: Hashable, Sendable {
     public let minimumGroupSize: Int
     /// The round the skills matrix reads; `nil`: each person's latest answer on each competence in any round.
     public let matrixRound: RoundID?
-    /// Only answers given by this rater are read (matrix and effect); `nil`: every rater.
+    /// Only answers given by this rater are read (matrix and effect; self-assessments by default); `nil`: every
+    /// rater (the effect evaluation still pairs each rater's answers only with the same rater's).
     public let rater: Rater?
     /// How many of each organisation's top-ranked gaps the coverage table checks.
     public let topGaps: Int
@@ -22,7 +23,7 @@ public struct AnalyticsOptions: Hashable, Sendable {
     /// Creates options; throws when the minimum group size or the number of top gaps is below 1.
     public init(
         today: CalendarDate, minimumGroupSize: Int = defaultMinimumGroupSize, matrixRound: RoundID? = nil,
-        rater: Rater? = nil, topGaps: Int = defaultTopGaps
+        rater: Rater? = .`self`, topGaps: Int = defaultTopGaps
     ) throws(AnalyticsError) {
         guard minimumGroupSize >= 1 else { throw .minimumGroupSizeBelowOne(minimumGroupSize) }
         guard topGaps >= 1 else { throw .topGapsBelowOne(topGaps) }

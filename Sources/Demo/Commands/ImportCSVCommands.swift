@@ -9,8 +9,14 @@ import Foundation
 struct CSVImportOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "The CSV file (UTF-8 with or without BOM, `,` or `;` separated, header row).", valueName: "file"))
+            "The CSV file (UTF-8 with or without BOM or UTF-16 with BOM; `,`, `;` or tab separated; header row) or an "
+                + "Excel workbook (.xlsx).", valueName: "file"))
     var file: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The sheet of a workbook to read (default: its first sheet).", valueName: "name"))
+    var sheet: String?
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -26,7 +32,7 @@ struct CSVImportOptions: ParsableArguments {
         let importer = CSVImporter(store: store, recordedBy: user) { label, done, total in
             ProgressBar(label: label, total: total).update(done)
         }
-        let outcome = try await importer.run(kind, file: file)
+        let outcome = try await importer.run(kind, file: file, sheet: sheet)
         ProgressBar(label: file, total: 1).finish()
         Console.result(outcome.summary(storeName: storeOptions.location.description))
     }
@@ -48,14 +54,18 @@ struct ImportCompetencesCommand: AsyncParsableCommand {
     func run() async throws { try await options.run(CompetenceDefinitionsImport()) }
 }
 
-/// `competence import survey FILE --round ROUND --kind baseline|follow-up [--mapping FILE.json]`.
+/// `competence import survey FILE --round ROUND --kind baseline|follow-up [--mapping FILE.json | --profile NAME]
+/// [--questions FILE] [--rater R] [--perspective P] [--on-duplicate supersede|refuse]`.
 struct ImportSurveyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survey",
-        abstract: "Record survey answers (long format, or a wide export with --mapping).",
+        abstract: "Record survey answers (long format, a survey tool's export, or a wide export with --mapping).",
         discussion: """
-            Long format: respondent,organisation,role,competence,current,target,importance,answered_on. \
-            A round that does not exist is opened; new respondents are registered (role needed).
+            Long format: respondent,organisation,role,competence,current,target,importance,answered_on \
+            (optional rater, perspective). A survey tool's export (webropol, ms-forms, google-forms, limesurvey) \
+            is recognised from its header, or named with --profile; --questions maps its questions to competences. \
+            A round that does not exist is opened; new respondents are registered (role needed). A later answer \
+            by the same person to the same competence (same rater and perspective) supersedes the earlier one.
             """)
     @OptionGroup var options: CSVImportOptions
 
@@ -69,9 +79,52 @@ struct ImportSurveyCommand: AsyncParsableCommand {
         name: .long, help: ArgumentHelp("A JSON mapping for a wide export (see Docs/CLI.md).", valueName: "file.json"))
     var mapping: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The survey tool whose export the file is: webropol, ms-forms, google-forms, limesurvey (default: "
+                + "recognised from the header).", valueName: "name"))
+    var profile: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A survey tool export's questions: a question,competence[,aspect] file or a competences file with a "
+                + "question column (CSV or .xlsx).", valueName: "file"))
+    var questions: String?
+
+    @Option(name: .long, help: "Who rated, where the file has no rater column: self, manager, peer, consultant.")
+    var rater: Rater?
+
+    @Option(name: .long, help: "current or retrospective-pre (the then-test), where the file has no such column.")
+    var perspective: Perspective?
+
+    @Option(
+        name: .customLong("on-duplicate"),
+        help: "supersede (default: a later answer corrects the earlier) or refuse (the file is refused).")
+    var onDuplicate: DuplicatePolicy = .supersede
+
     func run() async throws {
-        let mapping = try mapping.map(WideSurveyMapping.load(path:))
-        try await options.run(SurveyImport(round: RoundID(round), roundKind: kind, mapping: mapping))
+        let questions = try questions.map(QuestionMap.load(path:))
+        let format: SurveyImport.Format
+        switch (mapping, profile) {
+        case (.some, .some):
+            throw ValidationError("--mapping and --profile exclude each other: a mapping reads a wide export itself")
+        case (let path?, nil):
+            guard questions == nil else { throw ValidationError("--questions applies to --profile, not --mapping") }
+            format = .mapping(try WideSurveyMapping.load(path: path))
+        case (nil, let name?):
+            guard let named = SurveyProfile.named(name) else {
+                throw ValidationError(
+                    "--profile \(name): expected one of " + SurveyProfile.all.map(\.name).joined(separator: ", "))
+            }
+            format = .profile(named, questions: questions)
+        case (nil, nil): format = .automatic(questions: questions)
+        }
+        try await options.run(
+            SurveyImport(
+                round: RoundID(round), roundKind: kind, format: format, rater: rater, perspective: perspective,
+                duplicates: onDuplicate))
     }
 }
 

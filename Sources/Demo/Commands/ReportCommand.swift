@@ -53,6 +53,11 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
+        help: "Whose ratings the matrix and effect read: self (default), manager, peer, consultant; never mixed.")
+    var rater: Rater = .`self`
+
+    @Option(
+        name: .long,
         help: ArgumentHelp(
             "The day plan actions are judged against (default: the scope's day, else today, UTC).", valueName: "date"))
     var today: String?
@@ -73,7 +78,8 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try storeOptions.opener.open(for: .read)
         let scope = try await resolvedScope(store)
-        let options = try AnalyticsOptions(today: try judgementDay(scope: scope), minimumGroupSize: minGroup)
+        let options = try AnalyticsOptions(
+            today: try judgementDay(scope: scope), minimumGroupSize: minGroup, rater: rater)
         let reports = try await AnalyticsReports.replay(store, scope: scope, options: options)
         var document = try ReportDocument(name: name, reports: reports, organisation: organisation)
         document.audience = audience

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CompetenceCore
+import CompetenceImport
 import CompetenceReports
 
 // The libraries' value types, read from the command line.
@@ -8,3 +9,6 @@ extension ReportName: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension RoundKind: ExpressibleByArgument {}
 extension ReportAudience: ExpressibleByArgument {}
+extension Rater: ExpressibleByArgument {}
+extension Perspective: ExpressibleByArgument {}
+extension DuplicatePolicy: ExpressibleByArgument {}

@@ -17,6 +17,8 @@ public struct EffectEvaluation: TabularReport, Hashable {
     /// How many cells (rows, or their trained/attended/untrained groups) were withheld, as primary and as
     /// complement.
     public let withheld: WithheldCells
+    /// The then-test estimate beside pre → post, where then-test answers exist (else empty, and no table).
+    public let thenTest: [ThenTestRow]
 
     /// Evaluates `state`.
     public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
@@ -83,6 +85,7 @@ public struct EffectEvaluation: TabularReport, Hashable {
         }
         reactions = ReactionRow.rows(state, minimumGroupSize: options.minimumGroupSize)
         behaviour = BehaviourRow.rows(state)
+        thenTest = ThenTestRow.rows(changes, minimumGroupSize: options.minimumGroupSize)
     }
 
     public var tables: [ReportTable] {
@@ -94,6 +97,13 @@ public struct EffectEvaluation: TabularReport, Hashable {
                 name: "behaviour", title: "Plan actions completed and practices adopted (Kirkpatrick level 3 proxy)",
                 rows: behaviour),
         ]
+            + (thenTest.isEmpty
+                ? []
+                : [
+                    ReportTable(
+                        name: "then-test", title: "Then-test: from the retrospective level to follow-up",
+                        rows: thenTest)
+                ])
     }
 
     private enum SplitPart: String, CaseIterable {
