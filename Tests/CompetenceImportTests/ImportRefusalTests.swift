@@ -239,7 +239,8 @@ struct ImportRefusalTests {
         latin1.append(Data("ät-Häme Oy,enterprise,metal,small,Häme\n".utf8))
         try latin1.write(to: URL(fileURLWithPath: workspace.path("latin1.csv")))
         let error = try await workspace.refusal(ImportFileError.self, OrganisationsImport(), "latin1.csv")
-        #expect(error.description.hasSuffix(
+        #expect(
+            error.description.hasSuffix(
                 "is not UTF-8 text; save it as CSV UTF-8 (with or without BOM), UTF-16 with BOM, or as .xlsx"))
     }
 
