@@ -146,8 +146,14 @@ struct SurveyRealityTests {
         let row = try #require(
             manager.rows.first { $0.population == .organisation("acme") && $0.competence == "excel" })
         #expect(row.pairedCount == 1 && row.meanChange == 3)
-        let own = try await reports(workspace).effect
-        #expect(own.rows.allSatisfy { ($0.pairedCount ?? 0) == 0 })
+        let own = try await reports(workspace)
+        #expect(own.effect.rows.allSatisfy { ($0.pairedCount ?? 0) == 0 })
+        // The matrix sets self-assessments beside the managers' ratings: p1 and p2 rated themselves (2, 3), the
+        // manager rated p1 (latest 4).
+        let side = try #require(
+            own.matrix.raters.first { $0.population == .organisation("acme") && $0.competence == "excel" })
+        #expect(side.respondents == [.`self`: 2, .manager: 1] && side.meanCurrent == [.`self`: 2.5, .manager: 4])
+        #expect(own.matrix.tables.contains { $0.name == "raters" })
     }
 
     @Test("then-test answers are not levels; the effect report puts their estimate beside pre → post")
@@ -158,6 +164,7 @@ struct SurveyRealityTests {
         try await workspace.run(ImportWorkspace.followUp, "followup.csv")
         let before = try await reports(workspace)
         #expect(!before.effect.tables.contains { $0.name == "then-test" })
+        #expect(before.matrix.raters.isEmpty && !before.matrix.tables.contains { $0.name == "raters" })
         try workspace.directory.write(
             "then.csv",
             Self.longHeader.dropLast() + ",perspective\n" + "p1,acme,staff,excel,1,,,2024-09-10,retrospective-pre\n"

@@ -15,6 +15,8 @@ public struct SkillsMatrix: TabularReport, Hashable {
     public let rankedGaps: [RankedGap]
     /// How many cells (rows, or their target figures) were withheld, as primary and as complement.
     public let withheld: WithheldCells
+    /// Self-assessments beside the other raters' ratings, where there are any (else empty, and no table).
+    public let raters: [RaterComparisonRow]
 
     /// Computes the matrix of `state`.
     public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
@@ -105,6 +107,8 @@ public struct SkillsMatrix: TabularReport, Hashable {
                 dimension: dimension, group: group, competence: competence, figures: figures, suppressed: suppressed)
         }
         rankedGaps = RankedGap.rank(rows)
+        raters = RaterComparisonRow.rows(
+            state, round: options.matrixRound, minimumGroupSize: options.minimumGroupSize)
     }
 
     /// The published row of an organisation and competence, if the matrix has it.
@@ -122,6 +126,9 @@ public struct SkillsMatrix: TabularReport, Hashable {
                 name: "ranked_gaps", title: "Gaps ranked per organisation (mean gap × mean importance)",
                 rows: rankedGaps),
         ]
+            + (raters.isEmpty
+                ? []
+                : [ReportTable(name: "raters", title: "Self-assessments beside other raters' ratings", rows: raters)])
     }
 
     private static func cell(_ population: Population, _ competence: CompetenceID) -> SuppressionCell {
