@@ -110,7 +110,9 @@ struct ProfileSurveyReader: Sendable {
         let organisation = try row.text(organisationColumn, expected: "an organisation id")
         let role = try roleColumn.flatMap { column in
             try row.optional(column).map { text in
-                guard let role = RoleTexts.role(text) else { throw row.error(column, text, expected: RoleTexts.expectation) }
+                guard let role = RoleTexts.role(text) else {
+                    throw row.error(column, text, expected: RoleTexts.expectation)
+                }
                 return role
             }
         }
@@ -160,7 +162,9 @@ struct ProfileSurveyReader: Sendable {
     private func level(_ column: String, in row: CSVRow) throws -> Int? {
         guard let cell = row.cell(column) else { return nil }
         if case .number(let value, let text) = cell {
-            guard let level = Int(exactly: value) else { throw row.error(column, text, expected: AnswerTexts.expectation) }
+            guard let level = Int(exactly: value) else {
+                throw row.error(column, text, expected: AnswerTexts.expectation)
+            }
             return level
         }
         switch AnswerTexts.read(cell.text.trimmingCharacters(in: .whitespaces), codes: profile.answerCodes) {

@@ -23,10 +23,14 @@ enum QuestionShape: String, Sendable, CaseIterable {
             return QuestionAspect.suffix(of: text).map { [$0] } ?? []
         case .aspectThenBracketedQuestion:
             guard text.hasSuffix("]"), let open = text.lastIndex(of: "[") else { return [] }
-            readings = [(String(text[text.index(after: open)..<text.index(before: text.endIndex)]), String(text[..<open]))]
+            readings = [
+                (String(text[text.index(after: open)..<text.index(before: text.endIndex)]), String(text[..<open]))
+            ]
         case .bracketedQuestionThenAspect:
             guard text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return [] }
-            readings = [(String(text[text.index(after: text.startIndex)..<close]), String(text[text.index(after: close)...]))]
+            readings = [
+                (String(text[text.index(after: text.startIndex)..<close]), String(text[text.index(after: close)...]))
+            ]
         case .aspectDotQuestion:
             readings = text.indices.filter { text[$0] == "." }.map { dot in
                 (String(text[text.index(after: dot)...]), String(text[..<dot]))

@@ -29,9 +29,11 @@ extension SurveyProfile {
             ["ID", "Tunnus"], ["Start time", "Aloitusaika", "Starttid"],
             ["Completion time", "Valmistumisaika", "Slutförandetid"],
         ],
-        metadata: ["ID", "Tunnus", "Start time", "Aloitusaika", "Starttid", "Completion time", "Valmistumisaika",
+        metadata: [
+            "ID", "Tunnus", "Start time", "Aloitusaika", "Starttid", "Completion time", "Valmistumisaika",
             "Slutförandetid", "Email", "Sähköposti", "E-post", "Name", "Nimi", "Namn", "Last modified time",
-            "Viimeksi muokattu", "Senast ändrad", "Total points", "Quiz feedback"],
+            "Viimeksi muokattu", "Senast ändrad", "Total points", "Quiz feedback",
+        ],
         answeredOn: ["Completion time", "Valmistumisaika", "Slutförandetid"],
         timestamps: [.monthFirst, .finnish, .iso],
         shapes: [.aspectDotQuestion, .aspectThenBracketedQuestion],
@@ -44,8 +46,10 @@ extension SurveyProfile {
     static let googleForms = SurveyProfile(
         name: "google-forms", tool: "Google Forms",
         signature: [["Timestamp", "Aikaleima", "Tidstämpel"]],
-        metadata: ["Timestamp", "Aikaleima", "Tidstämpel", "Email Address", "Email address", "Sähköpostiosoite",
-            "E-postadress", "Score", "Pisteet", "Poäng"],
+        metadata: [
+            "Timestamp", "Aikaleima", "Tidstämpel", "Email Address", "Email address", "Sähköpostiosoite",
+            "E-postadress", "Score", "Pisteet", "Poäng",
+        ],
         answeredOn: ["Timestamp", "Aikaleima", "Tidstämpel"],
         timestamps: [.monthFirst, .finnish, .iso, .dayFirst],
         shapes: [.aspectThenBracketedQuestion],
@@ -60,9 +64,11 @@ extension SurveyProfile {
     static let limeSurvey = SurveyProfile(
         name: "limesurvey", tool: "LimeSurvey",
         signature: [["id", "Response ID"], ["submitdate", "Date submitted"], ["lastpage", "Last page"]],
-        metadata: ["id", "Response ID", "submitdate", "Date submitted", "lastpage", "Last page", "startlanguage",
+        metadata: [
+            "id", "Response ID", "submitdate", "Date submitted", "lastpage", "Last page", "startlanguage",
             "Start language", "seed", "Seed", "startdate", "Date started", "datestamp", "Date last action", "token",
-            "Access code", "ipaddr", "IP address", "refurl", "Referrer URL", "email", "firstname", "lastname"],
+            "Access code", "ipaddr", "IP address", "refurl", "Referrer URL", "email", "firstname", "lastname",
+        ],
         answeredOn: ["submitdate", "Date submitted"],
         timestamps: [.iso, .finnish, .monthFirst],
         shapes: [.aspectThenBracketedQuestion, .bracketedQuestionThenAspect],

@@ -1,5 +1,5 @@
-import Foundation
 import CompetenceCore
+import Foundation
 
 /// How a survey tool writes the time of an answer; only the day is kept (a time after it is checked for form
 /// and ignored). A workbook's date cell needs no format: it is a day.

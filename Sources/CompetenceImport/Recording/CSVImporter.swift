@@ -44,7 +44,8 @@ package struct CSVImporter: Sendable {
         /// survey answers, when there were any.
         package func summary(storeName: String) -> String {
             if alreadyImported { return "\(file): already imported (same content); nothing added" }
-            var line = "\(file): \(rows) rows → \(events) events recorded in \(storeName) (last position \(lastPosition))"
+            var line =
+                "\(file): \(rows) rows → \(events) events recorded in \(storeName) (last position \(lastPosition))"
             func answers(_ count: Int) -> String { count == 1 ? "1 answer" : "\(count) answers" }
             if superseded > 0 {
                 line += "; \(answers(superseded)) superseded an earlier answer (recorded as corrections)"

@@ -62,7 +62,9 @@ struct DuplicateAnswers {
         var corrections: [Step] = []
         for key in order {
             var incumbent = recorded[key]
-            let sorted = groups[key]!.enumerated().sorted { ($0.element.answeredOn, $0.offset) < ($1.element.answeredOn, $1.offset) }
+            let sorted = groups[key]!.enumerated().sorted {
+                ($0.element.answeredOn, $0.offset) < ($1.element.answeredOn, $1.offset)
+            }
             for draft in sorted.map(\.element) {
                 guard let current = incumbent else {
                     records.append(draft)
@@ -98,7 +100,9 @@ struct DuplicateAnswers {
         steps = records.sorted { ($0.row, $0.item) < ($1.row, $1.item) }.map { .record($0) } + corrections
     }
 
-    private static func levels(_ draft: SurveyAnswerDraft) -> [Int?] { [draft.current, draft.target, draft.importance] }
+    private static func levels(_ draft: SurveyAnswerDraft) -> [Int?] {
+        [draft.current, draft.target, draft.importance]
+    }
 
     /// The round's recorded answers by key, as they count now (corrections applied).
     static func recorded(in state: LedgerState, round: RoundID) -> [SurveyAnswerDraft.Key: Incumbent] {

@@ -21,7 +21,9 @@ enum SizeClassText {
             compact.removeLast(unit.count)
         }
         if let count = Int(compact), count >= 0 { return of(count) }
-        if compact.hasSuffix("+"), let low = Int(compact.dropLast()), low >= 0 { return of(low) == of(Int.max) ? of(low) : nil }
+        if compact.hasSuffix("+"), let low = Int(compact.dropLast()), low >= 0 {
+            return of(low) == of(Int.max) ? of(low) : nil
+        }
         let bounds = compact.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "−" })
         guard bounds.count == 2, compact.filter({ $0 == "-" || $0 == "–" || $0 == "−" }).count == 1,
             let low = Int(bounds[0]), let high = Int(bounds[1]), 0 <= low, low <= high

@@ -48,7 +48,8 @@ struct Workbook {
         sheets = try parts.sheets.map { sheet in
             guard let target = relationships.targets[sheet.relationship] else {
                 throw ImportFileError.badWorkbook(
-                    file: file, reason: "sheet '\(sheet.name)' names relationship '\(sheet.relationship)', which is missing")
+                    file: file,
+                    reason: "sheet '\(sheet.name)' names relationship '\(sheet.relationship)', which is missing")
             }
             return (sheet.name, Relationships.resolve(target, from: "xl/"))
         }
@@ -71,7 +72,9 @@ struct Workbook {
     func sheet(named name: String?) throws -> Sheet {
         let found: (name: String, path: String)?
         if let name {
-            found = sheets.first { $0.name == name } ?? sheets.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            found =
+                sheets.first { $0.name == name }
+                ?? sheets.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
         } else {
             found = sheets.first
         }
@@ -128,7 +131,8 @@ struct Workbook {
         }
         guard entry.uncompressedSize <= partLimit else {
             throw ImportFileError.badWorkbook(
-                file: file, reason: "the part \(path) would be \(entry.uncompressedSize) bytes; at most \(partLimit) are read")
+                file: file,
+                reason: "the part \(path) would be \(entry.uncompressedSize) bytes; at most \(partLimit) are read")
         }
         var data = Data()
         do {

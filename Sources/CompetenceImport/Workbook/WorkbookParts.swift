@@ -106,7 +106,8 @@ struct WorkbookStyles {
             default: break
             }
         }
-        return WorkbookStyles(dateStyles: styleFormats.map { id in formats[id].map(isDateFormat) ?? builtInDates.contains(id) })
+        return WorkbookStyles(
+            dateStyles: styleFormats.map { id in formats[id].map(isDateFormat) ?? builtInDates.contains(id) })
     }
 
     /// The built-in number formats that show a date (with or without a time): 14–17, 22, and the East Asian

@@ -99,7 +99,9 @@ struct CellAddress: Hashable {
         var letters = 0
         var digits = Substring(text)
         for character in text {
-            guard let ascii = character.asciiValue, (65...90).contains(ascii) || (97...122).contains(ascii) else { break }
+            guard let ascii = character.asciiValue, (65...90).contains(ascii) || (97...122).contains(ascii) else {
+                break
+            }
             column = column * 26 + Int((ascii & 0xDF) - 64)
             letters += 1
             guard letters <= 3 else { return nil }

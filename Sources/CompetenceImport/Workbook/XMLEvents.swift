@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 /// Reads an XML part of a workbook as a stream of events (Foundation's `XMLParser`): element starts with their
