@@ -116,7 +116,8 @@ package enum ImportFileError: Error, Sendable, CustomStringConvertible {
         case .noProfile(let file, let candidates, let header):
             candidates.isEmpty
                 ? "\(file) is neither the long survey format (respondent,organisation,competence,current,answered_on) "
-                    + "nor the export of a known survey tool (\(SurveyProfile.all.map(\.name).joined(separator: ", "))); "
+                    + "nor the export of a known survey tool ("
+                    + SurveyProfile.all.map(\.name).joined(separator: ", ") + "); "
                     + "its header has \(header.prefix(8).map { "'\($0)'" }.joined(separator: ", "))"
                     + (header.count > 8 ? ", …" : "") + "; give --profile NAME or --mapping FILE.json"
                 : "\(file) matches the exports of several survey tools (\(candidates.joined(separator: ", "))); "

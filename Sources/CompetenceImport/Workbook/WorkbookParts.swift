@@ -114,7 +114,8 @@ struct WorkbookStyles {
     /// date formats 27–36 and 50–58.
     static let builtInDates: Set<Int> = Set([14, 15, 16, 17, 22] + Array(27...36) + Array(50...58))
 
-    /// Whether a format code shows a date: it has a day or year part (`d`, `y`) outside quoted text, `[…]` sections and `\`-escaped characters. Time-only formats (`h:mm`) are numbers here.
+    /// Whether a format code shows a date: it has a day or year part (`d`, `y`) outside quoted text, `[…]`
+    /// sections and `\`-escaped characters. Time-only formats (`h:mm`) are numbers here.
     static func isDateFormat(_ code: String) -> Bool {
         var quoted = false
         var bracket = false
