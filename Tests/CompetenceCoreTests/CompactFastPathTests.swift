@@ -24,7 +24,8 @@ struct CompactFastPathTests {
                     target: index % 3 == 0 ? nil : Int.random(in: 0...5, using: &generator),
                     importance: index % 5 == 0 ? nil : Int.random(in: .min ... .max, using: &generator),
                     answeredOn: CalendarDate(year: 1990 + index % 60, month: 1 + index % 12, day: 1 + index % 28)!,
-                    rater: Rater.allCases[index % Rater.allCases.count]))
+                    rater: Rater.allCases[index % Rater.allCases.count],
+                    perspective: Perspective.allCases[index / 2 % Perspective.allCases.count]))
         }
         return answers
     }()

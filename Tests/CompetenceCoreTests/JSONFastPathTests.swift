@@ -85,7 +85,7 @@ struct JSONFastPathTests {
         }
         let escaped = Data(
             (#"{"answeredOn":"2024-01-02","competence":"\u00e4\ud83d\ude42\/\b\f","current":1,"organisation":"o","#
-                + #""rater":"self","respondent":"p","round":"r"}"#).utf8)
+                + #""perspective":"current","rater":"self","respondent":"p","round":"r"}"#).utf8)
         let reference = try viaFoundation(SurveyAnswerRecorded.self, escaped)
         #expect(reference.competence.rawValue == "ä🙂/\u{8}\u{C}")
         #expect(try JSONPayloadCoding.decode(SurveyAnswerRecorded.self, from: escaped) == reference)
@@ -97,7 +97,7 @@ struct JSONFastPathTests {
         let text = #"""
             { "round" : "r", "respondent":"p","organisation":"o","competence":"c","current":-3,
               "target": null, "extra": {"a": [1, 2.5e3, true, false, null, {"b": "\u00e4"}]}, "answeredOn":"2024-01-02",
-              "rater":"manager", "more": [] }
+              "rater":"manager", "perspective":"retrospective-pre", "more": [] }
             """#
         let form = Data(text.utf8)
         let reference = try viaFoundation(SurveyAnswerRecorded.self, form)
@@ -110,7 +110,7 @@ struct JSONFastPathTests {
     @Test func aRepeatedMemberKeepsTheLastValue() throws {
         let form = Data(
             (#"{"answeredOn":"2024-01-02","competence":"c","current":1,"current":4,"organisation":"o","#
-                + #""rater":"self","respondent":"p","round":"r"}"#).utf8)
+                + #""perspective":"current","rater":"self","respondent":"p","round":"r"}"#).utf8)
         #expect(try JSONPayloadCoding.decode(SurveyAnswerRecorded.self, from: form).current == 4)
         #expect(try viaReader(SurveyAnswerRecorded.self, form).current == 4)
     }

@@ -29,6 +29,7 @@ extension JSONDecodable where Self: RawRepresentable, RawValue == String {
 }
 
 extension Rater: JSONDecodable {}
+extension Perspective: JSONDecodable {}
 
 extension SurveyAnswerRecorded: JSONDecodable {
     /// Reads the members in any order.
@@ -42,6 +43,7 @@ extension SurveyAnswerRecorded: JSONDecodable {
         var importance: Int?
         var answeredOn: CalendarDate?
         var rater: Rater?
+        var perspective: Perspective?
         try reader.beginObject()
         var first = true
         while let key = try reader.nextKey(first: &first) {
@@ -63,6 +65,8 @@ extension SurveyAnswerRecorded: JSONDecodable {
                 answeredOn = try reader.read(CalendarDate.self)
             } else if key.equals("rater") {
                 rater = try reader.read(Rater.self)
+            } else if key.equals("perspective") {
+                perspective = try reader.read(Perspective.self)
             } else {
                 try key.validate()
                 try reader.skipValue()
@@ -77,6 +81,7 @@ extension SurveyAnswerRecorded: JSONDecodable {
             organisation: try required(organisation, "organisation"),
             competence: try required(competence, "competence"),
             current: try required(current, "current"), target: target, importance: importance,
-            answeredOn: try required(answeredOn, "answeredOn"), rater: try required(rater, "rater"))
+            answeredOn: try required(answeredOn, "answeredOn"), rater: try required(rater, "rater"),
+            perspective: try required(perspective, "perspective"))
     }
 }
