@@ -27,6 +27,12 @@ struct XMLEvents {
             throw ImportFileError.badWorkbook(
                 file: file, reason: "the part \(part) is not readable XML (line \(parser.lineNumber): \(reason))")
         }
+        // Foundation's parser on Linux accepts a document that ends inside its elements: a cut-short part would
+        // lose its last rows silently.
+        guard delegate.sawRoot, delegate.depth == 0 else {
+            throw ImportFileError.badWorkbook(
+                file: file, reason: "the part \(part) ends before its elements close (a cut-short file?)")
+        }
     }
 
     /// The attribute `name` of an element, found by its local name (`r:id` is found as `id`).
@@ -37,18 +43,25 @@ struct XMLEvents {
 
     private final class Delegate: NSObject, XMLParserDelegate {
         let handle: (Event) -> Void
+        /// Elements open now.
+        var depth = 0
+        /// Whether a root element was seen.
+        var sawRoot = false
         init(_ handle: @escaping (Event) -> Void) { self.handle = handle }
 
         func parser(
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
             qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
         ) {
+            depth += 1
+            sawRoot = true
             handle(.start(Self.local(elementName), attributes: attributeDict))
         }
 
         func parser(
             _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
         ) {
+            depth -= 1
             handle(.end(Self.local(elementName)))
         }
 
