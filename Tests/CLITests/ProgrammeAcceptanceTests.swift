@@ -6,7 +6,7 @@ import Testing
 /// has unfinished rows without dates and whose follow-up file has one person answering a competence twice,
 /// imports with the documented commands and columns, and `report effect` equals an independent computation
 /// (latest answer wins; trained = completed a targeting training after the baseline answer and on or before the
-/// follow-up answer's day). p07 (organisation o1) is trained on excel only because their latest follow-up answer
+/// follow-up answer's day; attended = not trained but took part on or before it; untrained = the rest). p07 (organisation o1) is trained on excel only because their latest follow-up answer
 /// (2024-09-20) is after their completion (2024-09-19); the superseded answer's day (2024-09-17) is before it.
 @Suite("A 61-person programme as it arrives", .timeLimit(.minutes(10)))
 struct ProgrammeAcceptanceTests {
@@ -120,6 +120,7 @@ struct ProgrammeAcceptanceTests {
             var baseline: Int
             var followUp: Int
             var trained: Bool
+            var attended: Bool
         }
         var pairs: [Pair] = []
         for (key, base) in baselines {
@@ -128,10 +129,18 @@ struct ProgrammeAcceptanceTests {
                 row.person == base.person && targets[row.training]!.contains(base.competence)
                     && row.completedOn! > base.day && row.completedOn! <= follow.day
             }
+            // Attended: not trained, but took part in a targeting training on or before the follow-up day (an
+            // unfinished row's day is its training's procurement day, t-both's 2024-03-01).
+            let attended =
+                !trained
+                && participation().contains { row in
+                    row.person == base.person && targets[row.training]!.contains(base.competence)
+                        && (row.completedOn ?? "2024-03-01") <= follow.day
+                }
             pairs.append(
                 Pair(
                     organisation: base.organisation, competence: base.competence, change: follow.current - base.current,
-                    baseline: base.current, followUp: follow.current, trained: trained))
+                    baseline: base.current, followUp: follow.current, trained: trained, attended: attended))
         }
         func number(_ value: Double?) -> String {
             guard let value else { return "" }
@@ -153,7 +162,8 @@ struct ProgrammeAcceptanceTests {
                     changes.map { (Double($0) - average) * (Double($0) - average) }.reduce(0, +)
                     / Double(changes.count - 1)
                 let trained = members.filter(\.trained).map(\.change)
-                let untrained = members.filter { !$0.trained }.map(\.change)
+                let attended = members.filter(\.attended).map(\.change)
+                let untrained = members.filter { !$0.trained && !$0.attended }.map(\.change)
                 let did = mean(trained).flatMap { t in mean(untrained).map { t - $0 } }
                 table["\(population) \(competence)"] = [
                     "paired_n": String(members.count), "baseline_mean": number(mean(members.map(\.baseline))),
@@ -161,6 +171,7 @@ struct ProgrammeAcceptanceTests {
                     "sd_change": number(variance.squareRoot()), "trained_n": String(trained.count),
                     "trained_change": number(mean(trained)), "untrained_n": String(untrained.count),
                     "untrained_change": number(mean(untrained)), "difference_in_differences": number(did),
+                    "attended_n": String(attended.count), "attended_change": number(mean(attended)),
                 ]
             }
         }
