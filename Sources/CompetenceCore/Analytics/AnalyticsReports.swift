@@ -19,36 +19,46 @@ public struct AnalyticsReports: Hashable, Sendable {
     /// The good-practice catalogue.
     public let practices: PracticeCatalogue
     private let state: LedgerState
+    private let keyring: SubjectKeyring
 
-    /// Computes every report from `state`, which was replayed in `scope`.
-    public init(state: LedgerState, scope: ReplayScope, options: AnalyticsOptions) {
+    /// Computes every report from `state`, which was replayed in `scope`; personal text (plan descriptions,
+    /// timeline lines) is opened with `keyring`, and reads `[erased]` for every subject erased in it or in
+    /// `state`.
+    public init(state: LedgerState, scope: ReplayScope, options: AnalyticsOptions, keyring: SubjectKeyring = .empty) {
         let provenance = ReportProvenance(state: state, scope: scope, options: options)
+        let keyring = keyring.noting(erasures: state.erasedSubjects)
         self.provenance = provenance
         self.state = state
+        self.keyring = keyring
         matrix = SkillsMatrix(state: state, options: options, provenance: provenance)
         trainings = TrainingLedger(state: state, matrix: matrix, options: options, provenance: provenance)
         effect = EffectEvaluation(state: state, options: options, provenance: provenance)
-        plans = DevelopmentPlans(state: state, matrix: matrix, options: options, provenance: provenance)
+        plans = DevelopmentPlans(
+            state: state, matrix: matrix, options: options, provenance: provenance, keyring: keyring)
         indicators = ProgrammeIndicators(
             state: state, options: options, provenance: provenance,
             participationTotalWithheld: trainings.participationTotalWithheld)
         practices = PracticeCatalogue(state: state, provenance: provenance)
     }
 
-    /// Replays `store` once in `scope` into a ``LedgerModel`` and computes every report from it.
+    /// Replays `store` once in `scope` into a ``LedgerModel`` and computes every report from it, opening
+    /// personal text with the keys in `keys` (default: the store's own, ``SubjectKeyHolding``; none: it reads
+    /// `[sealed]`, or `[erased]`).
     public static func replay(
-        _ store: any EventStore, scope: ReplayScope = .everything, options: AnalyticsOptions
+        _ store: any EventStore, scope: ReplayScope = .everything, options: AnalyticsOptions,
+        keys: (any SubjectKeyStore)? = nil
     ) async throws
         -> AnalyticsReports
     {
         let replayed = try await ProjectionRunner(store: store).replay(LedgerModel(), scope: scope)
-        return AnalyticsReports(state: replayed.state, scope: scope, options: options)
+        let keyring = try await (keys ?? store.heldSubjectKeys)?.keyring() ?? .empty
+        return AnalyticsReports(state: replayed.state, scope: scope, options: options, keyring: keyring)
     }
 
     /// The timeline of one organisation; throws ``AnalyticsError/unknownOrganisation(_:)`` when it is not
     /// enrolled in the replayed history.
     public func timeline(for organisation: OrganisationID) throws(AnalyticsError) -> OrganisationTimeline {
-        try OrganisationTimeline(state: state, organisation: organisation, provenance: provenance)
+        try OrganisationTimeline(state: state, organisation: organisation, provenance: provenance, keyring: keyring)
     }
 
     /// The report named as on the command line (`matrix`, `trainings`, `effect`, `plans`, `practices`);

@@ -70,6 +70,8 @@ public enum CompetenceEvent: Hashable, Sendable {
     case pilotCompleted(PilotCompleted)
     /// See ``EventVoided``.
     case eventVoided(EventVoided)
+    /// See ``DataSubjectErased``.
+    case dataSubjectErased(DataSubjectErased)
 
     /// The event as its payload type.
     public var payload: any LedgerEvent {
@@ -107,6 +109,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         case .pilotStarted(let event): event
         case .pilotCompleted(let event): event
         case .eventVoided(let event): event
+        case .dataSubjectErased(let event): event
         }
     }
 
@@ -147,6 +150,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         case let event as PilotStarted: self = .pilotStarted(event)
         case let event as PilotCompleted: self = .pilotCompleted(event)
         case let event as EventVoided: self = .eventVoided(event)
+        case let event as DataSubjectErased: self = .dataSubjectErased(event)
         default: return nil
         }
     }
@@ -188,6 +192,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         codec.register(PilotStarted.self, wrap: CompetenceEvent.pilotStarted)
         codec.register(PilotCompleted.self, wrap: CompetenceEvent.pilotCompleted)
         codec.register(EventVoided.self, wrap: CompetenceEvent.eventVoided)
+        codec.register(DataSubjectErased.self, wrap: CompetenceEvent.dataSubjectErased)
         Upcasters.register(into: &codec)
         return codec
     }()
@@ -227,5 +232,6 @@ public enum CompetenceEvent: Hashable, Sendable {
         PilotStarted.self,
         PilotCompleted.self,
         EventVoided.self,
+        DataSubjectErased.self,
     ]
 }

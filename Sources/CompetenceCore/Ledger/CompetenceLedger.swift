@@ -15,6 +15,11 @@ import Foundation
 ///   saw. When another writer moved one of them, the ledger catches up, validates again against the new
 ///   state and retries; a rule that the other write made false is then enforced.
 ///
+/// - **Personal data sealed**: every ``Personal`` value of an event (plan descriptions, comments, notes,
+///   stakeholder names) is sealed with its subject's key from the ledger's ``SubjectKeyStore`` before the
+///   event is appended; the store never receives it in clear. A call with personal data on a ledger without
+///   a key store is refused with ``RecordingError/personalDataWithoutKeyStore(subjects:)``.
+///
 /// Rules that span streams (for example an answer in a round stream and the withdrawal of its organisation
 /// in the organisation stream) are checked against the state caught up just before the append; expected
 /// versions guard the streams the call writes to.
@@ -23,6 +28,7 @@ public actor CompetenceLedger {
     public static let maxAttempts = 16
 
     let store: any EventStore
+    let keys: (any SubjectKeyStore)?
     private let encoding: PayloadEncoding
     private let recordedBy: String?
     let clock: @Sendable () -> Date
@@ -36,14 +42,18 @@ public actor CompetenceLedger {
     ///
     /// - Parameters:
     ///   - store: where the events are appended and read back from.
+    ///   - keys: where the keys of data subjects are kept; needed to record personal data, which it seals.
+    ///     `nil`: the store's own key store when it holds one (``SubjectKeyHolding``: every store of this
+    ///     package); otherwise calls holding personal data are refused.
     ///   - encoding: how payloads are written (`.json`, the exchange format, or `.compact`).
     ///   - recordedBy: put into each event's metadata when the caller's metadata does not name anyone.
     ///   - clock: today's date for the "not in the future" rule, and `occurredAt` of definitions without a day.
     public init(
-        store: any EventStore, encoding: PayloadEncoding = .json, recordedBy: String? = nil,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        store: any EventStore, keys: (any SubjectKeyStore)? = nil, encoding: PayloadEncoding = .json,
+        recordedBy: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
+        self.keys = keys ?? store.heldSubjectKeys
         self.encoding = encoding
         self.recordedBy = recordedBy
         self.clock = clock
@@ -96,7 +106,12 @@ public actor CompetenceLedger {
             try await catchUp()
             if let receipt = try receiptIfRecorded(ids) { return receipt }
             let expected = try validate(typed, ids: ids)
-            let encoded = try proposed ?? propose(events, ids: ids, metadata: metadata)
+            let encoded: [NewEvent]
+            if let proposed {
+                encoded = proposed
+            } else {
+                encoded = try propose(events, ids: ids, metadata: metadata, sealer: try await sealer(for: events))
+            }
             proposed = encoded
             do {
                 let results = try await store.append(
@@ -167,8 +182,19 @@ public actor CompetenceLedger {
         for id in ids where !seen.insert(id).inserted { throw .duplicateEventID(id) }
     }
 
-    /// The events encoded for the store, with metadata completed.
-    private func propose(_ events: [any LedgerEvent], ids: [UUID], metadata: [EventMetadata]?) throws -> [NewEvent] {
+    /// A sealer holding the keys of every subject the events' unsealed personal data is about (created in the
+    /// key store when missing, before anything is appended); `nil` when there is nothing to seal.
+    private func sealer(for events: [any LedgerEvent]) async throws -> PersonalDataSealer? {
+        let subjects = try PersonalDataSealer.subjectsToSeal(in: events)
+        guard !subjects.isEmpty else { return nil }
+        guard let keys else { throw RecordingError.personalDataWithoutKeyStore(subjects: subjects.sorted()) }
+        return PersonalDataSealer(keys: try await keys.keys(for: subjects))
+    }
+
+    /// The events encoded for the store, with metadata completed and personal data sealed.
+    private func propose(
+        _ events: [any LedgerEvent], ids: [UUID], metadata: [EventMetadata]?, sealer: PersonalDataSealer?
+    ) throws -> [NewEvent] {
         let now = clock()
         return try events.indices.map { index in
             var meta = metadata?[index] ?? .none
@@ -181,7 +207,8 @@ public actor CompetenceLedger {
                     eventIndex: index, eventType: type(of: events[index]).eventType, field: error.field,
                     value: error.value, reason: error.reason)
             }
-            return try events[index].proposed(id: ids[index], encoding: encoding, metadata: meta, now: now)
+            return try events[index].proposed(
+                id: ids[index], encoding: encoding, metadata: meta, now: now, sealer: sealer)
         }
     }
 

@@ -3,7 +3,7 @@ import Synchronization
 
 /// An ``EventStore`` that keeps the log in memory: for tests, demos and embedding where nothing must
 /// outlive the process. It keeps every promise of the protocol except durability.
-public final class InMemoryEventStore: EventStore {
+public final class InMemoryEventStore: SubjectKeyHolding {
     private struct State {
         var log: [RecordedEvent] = []
         var streams: [StreamName: [Int]] = [:]
@@ -14,6 +14,9 @@ public final class InMemoryEventStore: EventStore {
     private let notifier = AppendNotifier()
     private let clock: @Sendable () -> Date
     private let maxPayloadBytes: Int?
+
+    /// The keys of the store's data subjects, in memory beside the log (they live as long as the store).
+    public let subjectKeys: any SubjectKeyStore = InMemorySubjectKeyStore()
 
     /// Creates an empty store.
     ///

@@ -1,4 +1,4 @@
-// The event catalogue: see Docs/Event-Catalogue.md. Every type is a `LedgerEvent`, schema version 1.
+// The event catalogue (Docs/Event-Catalogue.md): each type is a `LedgerEvent`, schema version 1 unless it says so.
 import Foundation
 
 /// A survey round was opened: baseline or follow-up, for some organisations, asking about some competences.
@@ -114,6 +114,8 @@ public struct SurveyAnswerRecorded: LedgerEvent {
 /// An answer was corrected. The original stays in the history; readers use the correction.
 public struct SurveyAnswerCorrected: LedgerEvent {
     public static let eventType = "SurveyAnswerCorrected"
+    /// Version 2: `reason` is personal text about the respondent (version 1 held it in clear).
+    public static let schemaVersion = 2
 
     /// The round of the answer.
     public var round: RoundID
@@ -127,8 +129,8 @@ public struct SurveyAnswerCorrected: LedgerEvent {
     public var importance: Int?
     /// The day of the correction.
     public var correctedOn: CalendarDate
-    /// Why.
-    public var reason: String
+    /// Why: personal text about the respondent of the corrected answer.
+    public var reason: PersonalText
 
     /// Creates the event.
     public init(
@@ -138,7 +140,7 @@ public struct SurveyAnswerCorrected: LedgerEvent {
         target: Int? = nil,
         importance: Int? = nil,
         correctedOn: CalendarDate,
-        reason: String
+        reason: PersonalText
     ) {
         self.round = round
         self.answerEventID = answerEventID

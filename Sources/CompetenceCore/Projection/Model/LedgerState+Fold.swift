@@ -7,7 +7,9 @@ extension LedgerState {
         recordInTimelines(event, recorded: recorded)
         switch event {
         case .programmeSetUp(let e): programmes[e.programme] = e
-        case .forumMeetingHeld(let e): forumMeetings.append(Fact(e, recorded: recorded))
+        case .forumMeetingHeld(let e):
+            forumMeetings.append(Fact(e, recorded: recorded))
+            stakeholderSubjects.formUnion(e.stakeholders.compactMap(\.name.subject))
         case .thematicWorkshopHeld(let e): thematicWorkshops.append(Fact(e, recorded: recorded))
         case .organisationEnrolled(let e):
             let previous = organisations[e.organisation]
@@ -69,6 +71,7 @@ extension LedgerState {
         case .pilotStarted(let e): pilots[e.pilot] = PilotRecord(start: Fact(e, recorded: recorded))
         case .pilotCompleted(let e): pilots[e.pilot]?.completion = Fact(e, recorded: recorded)
         case .eventVoided(let e): void(e.voidedEventID)
+        case .dataSubjectErased(let e): erasedSubjects[e.subject] = erasedSubjects[e.subject] ?? e.erasedOn
         }
     }
 
@@ -161,6 +164,12 @@ extension LedgerState {
             touched = (practices[e.practice].map { [$0.documentation.event.origin] } ?? []) + [e.organisation]
         case .pilotStarted(let e): touched = [e.organisation]
         case .pilotCompleted(let e): touched = pilots[e.pilot].map { [$0.start.event.organisation] } ?? []
+        case .dataSubjectErased(let e):
+            if case .organisation(let organisation) = e.subject, organisations[organisation] != nil {
+                touched = [organisation]
+            } else {
+                touched = []
+            }
         case .programmeSetUp, .competenceFrameworkDefined, .competenceDefined, .competenceRetired, .personRegistered,
             .surveyAnswerRecorded, .surveyAnswerCorrected, .trainingSessionHeld, .participationRecorded,
             .trainingFeedbackGiven, .eventVoided:

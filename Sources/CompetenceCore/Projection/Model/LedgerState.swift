@@ -69,6 +69,24 @@ public struct LedgerState: Hashable, Sendable {
     /// Ids of events declared void.
     public internal(set) var voidedEventIDs: Set<UUID> = []
 
+    // MARK: Personal data
+
+    /// The data subjects whose personal data was erased (``DataSubjectErased``), with the day.
+    public internal(set) var erasedSubjects: [DataSubject: CalendarDate] = [:]
+    /// The subjects forum stakeholders' names are sealed about (stakeholders outside the programme may have
+    /// subjects of their own, which can be erased like persons and organisations).
+    public internal(set) var stakeholderSubjects: Set<DataSubject> = []
+
+    /// Whether personal data may be about `subject` here: a registered person, an enrolled organisation or a
+    /// forum stakeholder's own subject (what an erasure may name).
+    public func knows(_ subject: DataSubject) -> Bool {
+        switch subject {
+        case .person(let person): persons[person] != nil || stakeholderSubjects.contains(subject)
+        case .organisation(let organisation):
+            organisations[organisation] != nil || stakeholderSubjects.contains(subject)
+        }
+    }
+
     // MARK: Timelines
 
     /// Organisation-level events touching each organisation, in global order, voided ones removed. Events

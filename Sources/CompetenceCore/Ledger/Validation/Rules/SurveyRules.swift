@@ -75,7 +75,7 @@ extension SurveyAnswerCorrected: ValidatedEvent {
         try check.rating(importance, "importance")
         try check.date(correctedOn, "correctedOn", programme: check.programme(of: roundRecord))
         try check.date(correctedOn, "correctedOn", notBefore: answer.answeredOn, "the answer")
-        try check.text(reason, "reason")
+        try check.personal(reason, "reason", about: .person(answer.respondent))
     }
 }
 
