@@ -42,7 +42,8 @@ struct AnalyticsTimeTravelTests {
                 answeredOn: day("2024-01-15")), recordedOn: day("2024-02-20"))
         try await fixture.record(
             SurveyAnswerCorrected(
-                round: "r", answerEventID: p1, current: 4, correctedOn: day("2024-03-01"), reason: "misread"),
+                round: "r", answerEventID: p1, current: 4, correctedOn: day("2024-03-01"),
+                reason: PersonalText("misread", about: .person("p1"))),
             recordedOn: day("2024-03-01"))
     }
 
