@@ -107,7 +107,7 @@ struct ConcurrentRecordingTests {
     ) async throws -> (InterleavingStore, CompetenceLedger, Result<RecordingReceipt, any Error>) {
         let store = InterleavingStore()
         try await prepare(store)
-        let ledgerA = CompetenceLedger(store: store, keys: store.base.subjectKeys, clock: LedgerFixture.clock)
+        let ledgerA = CompetenceLedger(store: store, clock: LedgerFixture.clock)
         let ledgerB = CompetenceLedger(store: store.base, clock: LedgerFixture.clock)
         _ = try await ledgerA.state()
         store.setHook { try await ledgerB.record(other) }
