@@ -5,6 +5,7 @@ import CompetenceReports
 import CompetenceStores
 import FileStore
 import Foundation
+import PostgresStore
 import TestSupport
 import Testing
 
@@ -53,7 +54,7 @@ struct FileStoreErasureTests {
         return try enumerator.compactMap { $0 as? String }.compactMap { name in
             let path = directory + "/" + name
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             return isDirectory.boolValue ? nil : (path, try Data(contentsOf: URL(fileURLWithPath: path)))
         }
     }
@@ -162,5 +163,79 @@ struct FileStoreErasureTests {
         }
         #expect(try await store.headPosition() == head)
         #expect(try await store.subjectKeys.keyring() == keys)
+    }
+}
+
+/// Issue 13: crypto-shredding on PostgreSQL. After a checkpoint, every relation file of the store's schema
+/// (tables, indexes and their TOAST relations) is read through `pg_read_binary_file` and searched.
+@Suite("Erasure: PostgreSQL", .timeLimit(.minutes(5)))
+struct PostgresErasureTests {
+    /// Long enough that the payload holding it is TOASTed.
+    static let longText = String(repeating: "Maija Meikäläinen's rota note. ", count: 200)
+
+    /// Whether any relation file of `schema` (and of its TOAST relations) holds `needle`'s bytes.
+    private func relationFilesHold(_ cluster: TestCluster, _ schema: String, hex needle: String) async throws -> Bool {
+        _ = try await cluster.psql("CHECKPOINT")
+        let found = try await cluster.psql(
+            """
+            WITH rels AS (
+              SELECT c.oid FROM pg_class c WHERE c.relnamespace = '\(schema)'::regnamespace AND c.relkind IN ('r', 'i')
+              UNION SELECT c.reltoastrelid FROM pg_class c
+                WHERE c.relnamespace = '\(schema)'::regnamespace AND c.reltoastrelid <> 0
+              UNION SELECT i.indexrelid FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+                WHERE c.oid IN (SELECT reltoastrelid FROM pg_class WHERE relnamespace = '\(schema)'::regnamespace))
+            SELECT count(*) FILTER (WHERE position(decode('\(needle)', 'hex') IN pg_read_binary_file(p)) > 0)
+                   || '/' || count(*)
+            FROM (SELECT pg_relation_filepath(oid) AS p FROM rels) f WHERE p IS NOT NULL
+            """)
+        let parts = found.split(separator: "/").compactMap { Int($0) }
+        #expect(parts.count == 2 && parts[1] >= 4, "relation files searched: \(found)")
+        return (parts.first ?? 1) > 0
+    }
+
+    private func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
+
+    @Test("no plaintext in any table, index or TOAST file; the key table is private; verify stays intact")
+    func erasureLeavesNothingInTheDatabase() async throws {
+        let cluster = try TestCluster.shared()
+        let workspace = try await Workspace(imported: false)
+        let schema = "erase_\(UUID().uuidString.prefix(8).lowercased())"
+        let location = StoreLocation(
+            parsing: cluster.url + (cluster.url.contains("?") ? "&" : "?") + "schema=\(schema)")
+        let opened = try StoreOpener(location: location).open(for: .write)
+        let store = try #require(opened as? PostgresEventStore)
+        defer { store.close() }
+        try await Workspace.importProgramme(into: store, from: workspace.directory)
+        let ledger = CompetenceLedger(store: store, recordedBy: "analyst")
+        try await ledger.record(
+            DevelopmentPlanAdopted(
+                plan: "acme-plan", organisation: "acme", adoptedOn: CalendarDate("2024-10-01")!,
+                actions: [
+                    PlanAction(
+                        action: "a1", competence: "excel",
+                        description: PersonalText(Self.longText, about: .organisation("acme")), targetLevel: 4,
+                        dueOn: CalendarDate("2025-03-31")!, ownerRole: .manager)
+                ]))
+        let options = try AnalyticsOptions(today: CalendarDate("2025-01-31")!, minimumGroupSize: 1)
+        let before = try await AnalyticsReports.replay(store, options: options)
+        #expect(before.plans.actions.first?.description == Self.longText)
+        let needle = hex(Data("Meikäläinen".utf8))
+        // The search finds text that is in the tables in clear (an organisation's name), so it can fail.
+        #expect(try await relationFilesHold(cluster, schema, hex: hex(Data("Kotihoito ry".utf8))))
+        #expect(!(try await relationFilesHold(cluster, schema, hex: needle)))
+        let acl = try await cluster.psql(
+            "SELECT array_to_string(relacl, ',') FROM pg_class WHERE oid = '\(schema).subject_keys'::regclass")
+        #expect(!acl.isEmpty && !acl.split(separator: ",").contains { $0.hasPrefix("=") }, "acl \(acl)")
+
+        let key = try #require(try await store.subjectKeys.keyring().keys[.organisation("acme")])
+        #expect(try await relationFilesHold(cluster, schema, hex: hex(key.bytes)))
+        let anchor = try #require(try await StoreOpener(location: location).verify().historyHead)
+        let receipt = try await ledger.erase(.organisation("acme"), on: CalendarDate("2025-02-01")!)
+        #expect(receipt.key == .destroyed)
+        #expect(!(try await relationFilesHold(cluster, schema, hex: hex(key.bytes))), "the destroyed key is gone")
+        #expect(!(try await relationFilesHold(cluster, schema, hex: needle)))
+        let after = try await AnalyticsReports.replay(store, options: options)
+        #expect(after.plans.actions.first?.description == "[erased]")
+        #expect(try await StoreOpener(location: location).verify(expecting: anchor).isIntact)
     }
 }
