@@ -129,7 +129,8 @@ public final class PostgresSubjectKeyStore: SubjectKeyStore {
                 _ = try connection.execute(
                     unprepared: "SELECT pg_advisory_xact_lock(hashtext('\(schema.name).subject_keys')::bigint)")
                 let exists = try connection.execute(
-                    unprepared: "SELECT count(*)::int8 FROM (SELECT to_regclass('\(table)') AS t) r WHERE t IS NOT NULL")
+                    unprepared: "SELECT count(*)::int8 FROM (SELECT to_regclass('\(table)') AS t) r WHERE t IS NOT NULL"
+                )
                 if try exists.int64(0, 0) == 0 {
                     for statement in [
                         "CREATE SCHEMA IF NOT EXISTS \(schema.quoted)",
