@@ -197,7 +197,7 @@ struct PostgresErasureTests {
 
     @Test("no plaintext in any table, index or TOAST file; the key table is private; verify stays intact")
     func erasureLeavesNothingInTheDatabase() async throws {
-        let cluster = try TestCluster.shared()
+        let cluster = try await TestCluster.shared()
         let workspace = try await Workspace(imported: false)
         let schema = "erase_\(UUID().uuidString.prefix(8).lowercased())"
         let location = StoreLocation(

@@ -23,9 +23,13 @@ public struct AnalyticsReports: Hashable, Sendable {
 
     /// Computes every report from `state`, which was replayed in `scope`; personal text (plan descriptions,
     /// timeline lines) is opened with `keyring`, and reads `[erased]` for every subject erased in it or in
-    /// `state`.
-    public init(state: LedgerState, scope: ReplayScope, options: AnalyticsOptions, keyring: SubjectKeyring = .empty) {
-        let provenance = ReportProvenance(state: state, scope: scope, options: options)
+    /// `state`. `head` and `eventDigests` describe the history read (``ReportProvenance``).
+    public init(
+        state: LedgerState, scope: ReplayScope, options: AnalyticsOptions, keyring: SubjectKeyring = .empty,
+        head: HistoryAnchor? = nil, eventDigests: [UInt64] = []
+    ) {
+        let provenance = ReportProvenance(
+            state: state, scope: scope, options: options, head: head, eventDigests: eventDigests)
         let keyring = keyring.noting(erasures: state.erasedSubjects)
         self.provenance = provenance
         self.state = state
@@ -46,13 +50,17 @@ public struct AnalyticsReports: Hashable, Sendable {
     /// `[sealed]`, or `[erased]`).
     public static func replay(
         _ store: any EventStore, scope: ReplayScope = .everything, options: AnalyticsOptions,
-        keys: (any SubjectKeyStore)? = nil
+        keys: (any SubjectKeyStore)? = nil, through: Int64? = nil
     ) async throws
         -> AnalyticsReports
     {
-        let replayed = try await ProjectionRunner(store: store).replay(LedgerModel(), scope: scope)
+        let witness = HistoryWitness()
+        let replayed = try await ProjectionRunner(store: store).replay(
+            LedgerModel(), scope: scope, through: through, observing: witness.read)
         let keyring = try await (keys ?? store.heldSubjectKeys)?.keyring() ?? .empty
-        return AnalyticsReports(state: replayed.state, scope: scope, options: options, keyring: keyring)
+        return AnalyticsReports(
+            state: replayed.state, scope: scope, options: options, keyring: keyring, head: witness.chain.head,
+            eventDigests: witness.digests)
     }
 
     /// The timeline of one organisation; throws ``AnalyticsError/unknownOrganisation(_:)`` when it is not
@@ -72,5 +80,17 @@ public struct AnalyticsReports: Hashable, Sendable {
         case "practices": practices
         default: nil
         }
+    }
+}
+
+/// What a replay for reports read: the history chain and one digest per event (``ReportProvenance``). Used by
+/// one replay at a time, on its task only.
+private final class HistoryWitness {
+    var chain = HistoryChain()
+    var digests: [UInt64] = []
+
+    func read(_ event: RecordedEvent) throws {
+        try chain.append(event)
+        digests.append(ReportProvenance.digest(event))
     }
 }

@@ -31,15 +31,22 @@ public struct ProjectionRunner: Sendable {
 
     /// Folds the store's events in `scope` into `projection`, starting after `checkpoint` with `state`
     /// (the initial state when `nil`).
+    ///
+    /// - Parameters:
+    ///   - through: stop after this position as well (whatever the scope says); `nil`: the scope decides.
+    ///   - observing: called with every event read, in scope or not, before it is folded (report provenance
+    ///     chains them).
     public func replay<P: Projection>(
-        _ projection: P, scope: ReplayScope = .everything, resumingFrom checkpoint: Int64 = 0, state: P.State? = nil
+        _ projection: P, scope: ReplayScope = .everything, resumingFrom checkpoint: Int64 = 0, state: P.State? = nil,
+        through: Int64? = nil, observing: (RecordedEvent) throws -> Void = { _ in }
     ) async throws -> Replayed<P.State> {
         var result = Replayed(
             state: state ?? projection.initialState(), checkpoint: checkpoint, eventsRead: 0, eventsFolded: 0,
             unknownEvents: 0)
-        let last = scope.lastPosition ?? .max
+        let last = min(scope.lastPosition ?? .max, through ?? .max)
         for try await recorded in store.events(from: checkpoint + 1, pageSize: pageSize) {
             if recorded.position > last { break }
+            try observing(recorded)
             try fold(recorded, into: projection, scope: scope, result: &result)
         }
         return result

@@ -78,15 +78,7 @@ struct ReportCommand: AsyncParsableCommand {
         var document = try ReportDocument(name: name, reports: reports, organisation: organisation)
         document.audience = audience
         let target = OutputTarget(path: output, guarding: storeOptions.outputGuard)
-        switch format {
-        case .table: try target.write(TextTableRenderer.render(document))
-        case .csv: try target.write(CSVRenderer.render(document.csvTable))
-        case .json:
-            var data = try JSONRenderer.render(document)
-            data.append(UInt8(ascii: "\n"))
-            try target.write(String(decoding: data, as: UTF8.self))
-        case .html: try target.write(HTMLPage.render(document))
-        }
+        try target.write(ReportOutput.render(document, as: format, organisation: organisation))
     }
 
     /// `--today`, else the day the scope names, else the current day (UTC).

@@ -76,10 +76,12 @@ struct AnalyticsTimeTravelTests {
         for name in ["matrix", "trainings", "effect", "plans", "practices"] {
             #expect(first.tabular(named: name)!.tables == second.tabular(named: name)!.tables)
         }
-        #expect(first.provenance.fingerprint == second.provenance.fingerprint)
-        #expect(first.provenance.fingerprint.count == 16)
-        // A different part of the history has a different fingerprint.
+        #expect(first.provenance.usedEventsHash == second.provenance.usedEventsHash)
+        #expect(first.provenance.usedEventsHash != .zero)
+        // Over everything, the events used are the whole history: the hash is the history head's.
+        #expect(first.provenance.head?.hash == first.provenance.usedEventsHash)
+        // A different part of the history has a different hash of the events used.
         let earlier = try await fixture.reports(.throughPosition(first.provenance.lastPosition - 1))
-        #expect(earlier.provenance.fingerprint != first.provenance.fingerprint)
+        #expect(earlier.provenance.usedEventsHash != first.provenance.usedEventsHash)
     }
 }

@@ -10,6 +10,11 @@ public struct LedgerState: Hashable, Sendable {
     /// folded from the same events have the same fingerprint. It identifies which events were used (a report
     /// can be regenerated from them); it is not tamper-evident (the FileStore's hash chain is).
     public internal(set) var fingerprint: UInt64 = LedgerFingerprint.offsetBasis
+    /// The SHA-256 chain over the canonical bytes (``CanonicalEvent``) of exactly the events folded, in order:
+    /// `h(0)` = 32 zero bytes, `h(n) = SHA-256(h(n-1) ‖ canonical(event n))` — the history chain's definition
+    /// applied to the events used, so for a replay of everything it equals the history head. Report provenance
+    /// carries it: a changed, added or removed event among those used changes it.
+    public internal(set) var usedEventsHash: HistoryHash = .zero
 
     // MARK: Definitions
 
