@@ -23,7 +23,7 @@ extension String: PersonalValue {}
 /// - Values recorded in clear by an earlier version (schema version 1 of the event types that now hold
 ///   `Personal` fields) decode as ``isRecordedInClear``: readable until their subject is erased, after which
 ///   they read as erased too, though their bytes stay in the log files until the history is migrated
-///   (`Docs/Personal-Data-and-Erasure.md`).
+///   (`Docs/Personal-Data.md`).
 public struct Personal<Value: PersonalValue>: Hashable, Sendable {
     enum Content: Hashable, Sendable {
         /// Sealed with the subject's key (``PersonalCipher``'s layout).

@@ -5,7 +5,7 @@ import Synchronization
 import SystemPackage
 
 /// The keys of a FileStore's data subjects: the key file `subject-keys` beside the segments, apart from the
-/// log (`Docs/FileStore-Format.md`, "The key file"; `Docs/Personal-Data-and-Erasure.md`).
+/// log (`Docs/FileStore-Format.md`, "The key file"; `Docs/Personal-Data.md`).
 ///
 /// The file is mode `0600` and is only ever replaced whole: the new content is written to
 /// `subject-keys.tmp` (created `0600`), synced, renamed over `subject-keys`, and the directory is synced, so

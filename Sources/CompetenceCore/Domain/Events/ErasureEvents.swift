@@ -4,7 +4,7 @@ import Foundation
 /// The personal data of a data subject was erased: the subject's key was destroyed, so every ``Personal``
 /// value sealed about it is unreadable from now on. The event holds no erased data — only whom it concerns
 /// (a pseudonymous person id or an organisation id) and the day. Counts and levels recorded under the
-/// subject's id stay (see `Docs/Personal-Data-and-Erasure.md`).
+/// subject's id stay (see `Docs/Personal-Data.md`).
 public struct DataSubjectErased: LedgerEvent {
     public static let eventType = "DataSubjectErased"
 
