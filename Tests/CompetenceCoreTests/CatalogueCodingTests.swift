@@ -103,3 +103,26 @@ struct CatalogueCodingTests {
         #expect(throws: EventDecodingError.self) { try codec.decode(current) }
     }
 }
+
+@Suite("Personal text recorded in clear by version 1")
+struct Version1PersonalTextTests {
+    /// A version 1 payload (text in clear), JSON and compact, reads through the upcaster: readable, attributed
+    /// to the payload's organisation, `[erased]` once that organisation is erased; its bytes are unchanged.
+    @Test(arguments: PayloadEncoding.allCases)
+    func aVersion1PayloadReadsThroughTheUpcaster(_ encoding: PayloadEncoding) throws {
+        let old = OrganisationWithdrawnV1(
+            organisation: "konepaja", withdrawnOn: CalendarDate(year: 2024, month: 11, day: 30)!, reason: "sold")
+        let bytes = encoding == .json ? try JSONPayloadCoding.encode(old) : try CompactEncoder().encode(old)
+        let decoded = try CompetenceEvent.codec.decode(
+            type: OrganisationWithdrawn.eventType, schemaVersion: 1,
+            payload: EventPayload(encoding: encoding, bytes: bytes))
+        guard case .organisationWithdrawn(let event) = decoded, let reason = event.reason else {
+            Issue.record("not read: \(String(describing: decoded))")
+            return
+        }
+        #expect(reason.isRecordedInClear && reason.subject == .organisation("konepaja"))
+        #expect(SubjectKeyring().text(reason) == "sold")
+        #expect(SubjectKeyring(erased: [.organisation("konepaja"): .now]).text(reason) == "[erased]")
+        #expect(OrganisationWithdrawn.schemaVersion == 2 && ProgrammeSetUp.schemaVersion == 1)
+    }
+}
