@@ -5,8 +5,9 @@ import PackageDescription
 // hand-written code would — and each costs CI build time, so the list stays short:
 // - swift-argument-parser: the `competence` command line (subcommands, flags, help).
 // - swift-log: PostgreSQL server notices and both stores' diagnostics (a failed fsync, a cut tail) go to a logger.
-// - swift-crypto: SHA-256 for the history chain (CompetenceCore), the FileStore's record chain and import ids
-//   (no hand-written crypto).
+// - swift-crypto: SHA-256 for the history chain (CompetenceCore), the FileStore's record chain and import ids,
+//   and AES-256-GCM (with HKDF and HMAC for its synthetic nonces) sealing personal text per data subject
+//   (crypto-shredding): audited primitives, no hand-written crypto.
 // - CSV.swift: RFC 4180 parsing for imports (quoted fields with delimiters and line breaks inside).
 // - swift-docc-plugin: `swift package generate-documentation` for the DocC catalogs (a build tool only).
 // - swift-system: the FileStore's system calls as typed `FileDescriptor`/`FilePath`/`Errno` on Linux and Darwin
@@ -44,7 +45,8 @@ let package = Package(
         // MARK: The library products
 
         // The model: envelope, store protocol, codec, catalogue, ledger, projections, analytics. Foundation, and
-        // swift-crypto for the SHA-256 of the history chain (one definition every store and tool shares).
+        // swift-crypto for the SHA-256 of the history chain (one definition every store and tool shares) and the
+        // AES-GCM sealing of personal text.
         .target(
             name: "CompetenceCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
