@@ -9,9 +9,11 @@ import Foundation
 /// so read access to the events can be granted without access to the keys. A row holds a subject's 32-byte
 /// key, or — once erased — no key and the time of the erasure (a tombstone: no key is made for it again).
 ///
-/// Destroying a key sets it to NULL and then runs `VACUUM FULL` on the table, which writes the live rows into
-/// new files and removes the old ones, so the key's bytes are left in no relation file of the database (the
-/// write-ahead log keeps them until its segments are recycled; see the erasure page for backups).
+/// Destroying a key sets it to NULL, waits (up to 30 s) until no session holds a snapshot from before that
+/// (PostgreSQL keeps the old row version for such snapshots), then runs `VACUUM FULL` on the table, which
+/// writes the live rows into new files and removes the old ones, so the key's bytes are left in no relation
+/// file of the database (the write-ahead log keeps them until its segments are recycled; see the erasure page
+/// for backups).
 public final class PostgresSubjectKeyStore: SubjectKeyStore {
     private let pool: ConnectionPool
     private let schema: SQLIdentifier
@@ -64,7 +66,7 @@ public final class PostgresSubjectKeyStore: SubjectKeyStore {
         let outcome = try await transaction { [table] connection in
             let existing = try Self.rows(
                 connection.execute(self.select(where: "WHERE subject = $1 FOR UPDATE"), [.text(subject.description)]))
-            if let earlier = existing.first?.erasedAt { return KeyDestruction.alreadyErased(at: earlier) }
+            if let earlier = existing.first?.erasedAt { return (KeyDestruction.alreadyErased(at: earlier), Int64(0)) }
             _ = try connection.execute(
                 PGStatement(
                     name: "competence_subject_keys_destroy",
@@ -74,15 +76,37 @@ public final class PostgresSubjectKeyStore: SubjectKeyStore {
                         ON CONFLICT (subject) DO UPDATE SET key = NULL, erased_at = excluded.erased_at
                         """, parameterTypes: [PGType.text, PGType.int8]),
                 [.text(subject.description), .int64(micros)])
-            return existing.isEmpty ? .noKeyHeld : .destroyed
+            let xid = try connection.execute(unprepared: "SELECT (txid_current() % 4294967296)::int8")
+            return (existing.isEmpty ? .noKeyHeld : .destroyed, try xid.int64(0, 0))
         }
-        if case .alreadyErased = outcome {
-        } else {
-            // The old row versions (with the key) leave the table's files: VACUUM FULL rewrites them.
-            try await pool.run { [table] connection in _ = try connection.execute(unprepared: "VACUUM FULL \(table)") }
-        }
-        return outcome
+        if case .alreadyErased = outcome.0 { return outcome.0 }
+        try await removeOldRowVersions(after: outcome.1)
+        return outcome.0
     }
+
+    /// Waits (up to ``horizonWait``) until no session holds a snapshot older than the erasing transaction
+    /// `xid` — until then PostgreSQL must keep the old row version with the key — then runs `VACUUM FULL`,
+    /// which writes the live rows into new files and removes the old ones.
+    private func removeOldRowVersions(after xid: Int64) async throws {
+        let deadline = ContinuousClock.now + Self.horizonWait
+        while ContinuousClock.now < deadline {
+            let older = try await pool.run { connection in
+                try connection.execute(
+                    unprepared: """
+                        SELECT count(*)::int8 FROM pg_stat_activity
+                        WHERE pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
+                          AND age(backend_xmin) >= age('\(xid)'::text::xid)
+                        """
+                ).int64(0, 0)
+            }
+            if older == 0 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        try await pool.run { [table] connection in _ = try connection.execute(unprepared: "VACUUM FULL \(table)") }
+    }
+
+    /// How long a key's destruction waits for older snapshots to end before rewriting the table.
+    static let horizonWait = Duration.seconds(30)
 
     // MARK: SQL
 
