@@ -2,20 +2,14 @@ import Crypto
 import Foundation
 
 /// What a report was computed from, so it can be regenerated and checked against the store
-/// (`competence verify-report`): the replay scope and the audience, every option that changes a figure, the
+/// (`competence verify-report`): the replay scope, every option that changes a figure, the
 /// last position folded, the history head when it was computed, and a SHA-256 over the canonical bytes of
 /// exactly the events it used.
 ///
 /// Two reports with equal provenance from the same store are equal.
 public struct ReportProvenance: Hashable, Sendable, Encodable {
-    /// Who the figures are for. Every report of this version is for analysts of the programme: person-level
-    /// figures below ``minimumGroupSize`` withheld, personal text opened where its key is at hand.
-    public static let analystAudience = "analyst"
-
     /// The part of the history replayed.
     public var scope: ReplayScope
-    /// Who the figures are for (``analystAudience``).
-    public var audience: String
     /// The last global position folded (0 when nothing was).
     public var lastPosition: Int64
     /// How many events were folded.
@@ -46,7 +40,6 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
         eventDigests: [UInt64] = []
     ) {
         self.scope = scope
-        audience = Self.analystAudience
         lastPosition = state.lastPosition
         eventCount = state.eventCount
         usedEventsHash = state.usedEventsHash
@@ -74,11 +67,11 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
         return SHA256.hash(data: bytes).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    /// One line for a report footer, e.g. `everything · audience analyst · last position 120 · 118 events ·
+    /// One line for a report footer, e.g. `everything · last position 120 · 118 events ·
     /// events sha256 … · head 130:… · minimum group 5 · today 2025-01-31`.
     public var summary: String {
         var parts = [
-            scope.description, "audience \(audience)", "last position \(lastPosition)", "\(eventCount) events",
+            scope.description, "last position \(lastPosition)", "\(eventCount) events",
             "events sha256 \(usedEventsHash)",
         ]
         if let head { parts.append("history head \(head)") }
@@ -92,7 +85,6 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
 
     private enum CodingKeys: String, CodingKey {
         case scope
-        case audience
         case lastPosition = "last_position"
         case eventCount = "event_count"
         case usedEventsHash = "events_sha256"
@@ -108,7 +100,6 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(scope.description, forKey: .scope)
-        try container.encode(audience, forKey: .audience)
         try container.encode(lastPosition, forKey: .lastPosition)
         try container.encode(eventCount, forKey: .eventCount)
         try container.encode(usedEventsHash.description, forKey: .usedEventsHash)

@@ -13,7 +13,7 @@ package enum ReportOutput {
         let stamp = ReportStamp(document, format: format, organisation: organisation)
         switch format {
         case .table: return TextTableRenderer.render(document) + (try stamp.line()) + "\n"
-        case .csv: return CSVRenderer.render(document.primaryTable)
+        case .csv: return CSVRenderer.render(document.csvTable)
         case .json:
             var data = try JSONRenderer.render(document, stamp: stamp)
             data.append(UInt8(ascii: "\n"))

@@ -64,7 +64,7 @@ package struct ReportStamp: Codable, Hashable, Sendable {
             scope = "position"
             scopePosition = position
         }
-        audience = provenance.audience
+        audience = document.audience.rawValue
         minimumGroupSize = provenance.minimumGroupSize
         today = provenance.today.description
         matrixRound = provenance.matrixRound?.rawValue

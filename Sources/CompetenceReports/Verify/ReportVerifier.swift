@@ -82,7 +82,11 @@ package struct ReportVerifier: Sendable {
         // 2. The report again, from the store, in its scope and with its options, up to its head.
         let reports = try await AnalyticsReports.replay(
             store, scope: scope, options: options, through: stamp.headPosition)
-        let document = try ReportDocument(name: name, reports: reports, organisation: stamp.organisation)
+        var document = try ReportDocument(name: name, reports: reports, organisation: stamp.organisation)
+        guard let audience = ReportAudience(rawValue: stamp.audience) else {
+            throw Unverifiable(description: "the report's stamp names no known audience")
+        }
+        document.audience = audience
         let again = try ReportOutput.render(document, as: format, organisation: stamp.organisation)
         guard Self.normalised(again) == Self.normalised(text) else { return .figuresDiffer }
 
