@@ -115,14 +115,18 @@ let package = Package(
             name: "CompetenceReports", dependencies: ["CompetenceCore", "CompetenceOutput"],
             swiftSettings: strictSettings),
         // The demo programmes (LOSSI and TULOS) as a deterministic history recorded through the ledger, and the demo run.
+        // Also the generated programmes of any size (the import files, and their events written quickly).
         .target(
-            name: "CompetenceScenario", dependencies: ["CompetenceCore", "CompetenceReports"],
+            name: "CompetenceScenario", dependencies: ["CompetenceCore", "CompetenceReports", "CompetenceImport"],
             swiftSettings: strictSettings
         ),
         // The cases of `competence bench`.
         .target(
             name: "CompetenceBench",
-            dependencies: ["CompetenceCore", "CompetenceStores", "FileStore", "PostgresStore"],
+            dependencies: [
+                "CompetenceCore", "CompetenceStores", "FileStore", "PostgresStore", "CompetenceImport",
+                "CompetenceScenario", "CompetenceReports",
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -199,7 +203,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CompetenceScenarioTests",
-            dependencies: ["CompetenceScenario", "CompetenceCore"],
+            dependencies: ["CompetenceScenario", "CompetenceCore", "CompetenceImport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

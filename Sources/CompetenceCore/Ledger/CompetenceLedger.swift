@@ -241,7 +241,7 @@ public actor CompetenceLedger {
 
     /// The call's events grouped by stream, in the order of each stream's first event, each share expecting
     /// the version validation saw.
-    private static func appends(
+    package static func appends(
         _ events: [NewEvent], streams: [StreamName], expected: [StreamName: Int64]
     ) -> [StreamAppend] {
         var appends: [StreamAppend] = []
