@@ -28,8 +28,9 @@ public struct LedgerState: Hashable, Sendable {
 
     /// Survey rounds by id.
     public internal(set) var rounds: [RoundID: RoundRecord] = [:]
-    /// Every survey answer, corrections applied, voided ones removed, in recorded order.
-    public internal(set) var answers = FactList<SurveyAnswerRecorded>()
+    /// Every survey answer, corrections applied, voided ones removed, in recorded order (kept compactly:
+    /// see ``AnswerTable``).
+    public internal(set) var answers = AnswerTable()
 
     // MARK: Trainings
 
