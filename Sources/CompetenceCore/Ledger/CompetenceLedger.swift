@@ -187,7 +187,7 @@ public actor CompetenceLedger {
 
     /// The receipt of an earlier recording when every id is recorded; `nil` when none is.
     private func receiptIfRecorded(_ ids: [UUID]) throws(RecordingError) -> RecordingReceipt? {
-        let stored = ids.map { recorder.events[$0] }
+        let stored = ids.map { recorder.event($0) }
         let recorded = zip(ids, stored).filter { $0.1 != nil }.map(\.0)
         if recorded.isEmpty { return nil }
         guard recorded.count == ids.count else {

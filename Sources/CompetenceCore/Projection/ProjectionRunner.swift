@@ -31,6 +31,10 @@ public struct ProjectionRunner: Sendable {
 
     /// Folds the store's events in `scope` into `projection`, starting after `checkpoint` with `state`
     /// (the initial state when `nil`).
+    ///
+    /// The log is read a page at a time; the next page is read and decoded (in two halves at once) while the
+    /// current one is folded, so reading, decoding and folding overlap. Events are still folded one by one in
+    /// global order.
     public func replay<P: Projection>(
         _ projection: P, scope: ReplayScope = .everything, resumingFrom checkpoint: Int64 = 0, state: P.State? = nil
     ) async throws -> Replayed<P.State> {
@@ -38,9 +42,21 @@ public struct ProjectionRunner: Sendable {
             state: state ?? projection.initialState(), checkpoint: checkpoint, eventsRead: 0, eventsFolded: 0,
             unknownEvents: 0)
         let last = scope.lastPosition ?? .max
-        for try await recorded in store.events(from: checkpoint + 1, pageSize: pageSize) {
-            if recorded.position > last { break }
-            try fold(recorded, into: projection, scope: scope, result: &result)
+        let request = LogReadRequest(store: store, from: checkpoint + 1, filter: .all, pageSize: pageSize)
+        guard request.start <= last else { return result }
+        var pending: Task<DecodedPage, any Error>? = Task { try await DecodedPage.read(request, from: request.start) }
+        defer { pending?.cancel() }
+        while let reading = pending {
+            let page = try await reading.value
+            guard let lastEvent = page.events.last else { break }
+            pending =
+                lastEvent.position < last && page.failure == nil
+                ? Task { try await DecodedPage.read(request, from: page.nextPosition) } : nil
+            for (index, recorded) in page.events.enumerated() {
+                if recorded.position > last { return result }
+                guard index < page.decoded.count else { throw page.failure! }
+                fold(recorded, page.decoded[index], into: projection, scope: scope, result: &result)
+            }
         }
         return result
     }
@@ -80,11 +96,21 @@ public struct ProjectionRunner: Sendable {
     private func fold<P: Projection>(
         _ recorded: RecordedEvent, into projection: P, scope: ReplayScope, result: inout Replayed<P.State>
     ) throws(EventDecodingError) {
-        result.eventsRead += 1
-        result.checkpoint = recorded.position
         // A known type whose payload does not decode is damage, not news: it stops the replay with an
         // EventDecodingError naming the position.
-        guard let event = try recorded.decoded() else {
+        let event = try recorded.decoded()
+        fold(recorded, event, into: projection, scope: scope, result: &result)
+    }
+
+    /// Folds one event already decoded (`nil`: a type outside the catalogue, passed over).
+    @inline(__always)
+    private func fold<P: Projection>(
+        _ recorded: RecordedEvent, _ event: CompetenceEvent?, into projection: P, scope: ReplayScope,
+        result: inout Replayed<P.State>
+    ) {
+        result.eventsRead += 1
+        result.checkpoint = recorded.position
+        guard let event else {
             result.unknownEvents += 1
             return
         }
