@@ -11,6 +11,9 @@ import PackageDescription
 // - swift-docc-plugin: `swift package generate-documentation` for the DocC catalogs (a build tool only).
 // - swift-system: the FileStore's system calls as typed `FileDescriptor`/`FilePath`/`Errno` on Linux and Darwin
 //   alike, instead of a hand-written libc shim per platform (the few calls it lacks are in one file).
+// - swift-property-based (tests only): random inputs with seeds and shrinking in Swift Testing, for the
+//   property that a snapshot caught up equals a full replay on random histories (hand-written generators would
+//   lack the shrinking that makes a failure readable).
 
 /// Every target is compiled with these: strict Swift 6 plus the upcoming features the project has adopted.
 let strictSettings: [SwiftSetting] = [
@@ -39,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: The library products
@@ -149,7 +153,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "CompetenceCoreTests",
-            dependencies: ["CompetenceCore", "EventStoreConformance"],
+            dependencies: [
+                "CompetenceCore", "EventStoreConformance",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         // Launched by FileStoreTests as a real process (killed with SIGKILL, run without privileges).

@@ -98,7 +98,7 @@ public struct CurrentCompetenceState: Hashable, Sendable {
                     person: table.persons[person], organisation: table.organisations[answer.organisation],
                     competence: table.competences[answer.competence], current: answer.current,
                     target: answer.targetLevel, answeredOn: CalendarDate(daysSinceEpoch: Int(answer.answeredOn)),
-                    round: table.rounds[answer.round], answerEventID: answer.id)
+                    round: table.rounds[answer.round], answerEventID: answer.id.uuid)
                 persons[PersonCompetence(person: level.person, competence: level.competence)] = level
             }
         }

@@ -43,17 +43,10 @@ public struct ProjectionRunner: Sendable {
             unknownEvents: 0)
         let last = scope.lastPosition ?? .max
         let request = LogReadRequest(store: store, from: checkpoint + 1, filter: .all, pageSize: pageSize)
-        guard request.start <= last else { return result }
-        var pending: Task<DecodedPage, any Error>? = Task { try await DecodedPage.read(request, from: request.start) }
-        defer { pending?.cancel() }
-        while let reading = pending {
-            let page = try await reading.value
-            guard let lastEvent = page.events.last else { break }
-            pending =
-                lastEvent.position < last && page.failure == nil
-                ? Task { try await DecodedPage.read(request, from: page.nextPosition) } : nil
-            for (index, recorded) in page.events.enumerated() {
-                if recorded.position > last { return result }
+        var pages = DecodedPages(request, through: last)
+        defer { pages.cancel() }
+        while let page = try await pages.next() {
+            for (index, recorded) in page.events.enumerated() where recorded.position <= last {
                 guard index < page.decoded.count else { throw page.failure! }
                 fold(recorded, page.decoded[index], into: projection, scope: scope, result: &result)
             }
@@ -68,6 +61,14 @@ public struct ProjectionRunner: Sendable {
     public func follow<P: Projection>(
         _ projection: P, resumingFrom checkpoint: Int64 = 0, state: P.State? = nil,
         onUpdate: @Sendable (Replayed<P.State>) async throws -> Void
+    ) async throws {
+        try await following(projection, resumingFrom: checkpoint, state: state, onPage: onUpdate)
+    }
+
+    /// ``follow(_:resumingFrom:state:onUpdate:)``, calling `onPage` after each folded page.
+    func following<P: Projection>(
+        _ projection: P, resumingFrom checkpoint: Int64, state: P.State?,
+        onPage: (Replayed<P.State>) async throws -> Void
     ) async throws {
         var result = Replayed(
             state: state ?? projection.initialState(), checkpoint: checkpoint, eventsRead: 0, eventsFolded: 0,
@@ -89,7 +90,7 @@ public struct ProjectionRunner: Sendable {
                 try fold(recorded, into: projection, scope: .everything, result: &result)
             }
             next = max(page.nextPosition, last.position + 1)
-            try await onUpdate(result)
+            try await onPage(result)
         }
     }
 

@@ -46,3 +46,36 @@ struct DecodedPage: Sendable {
         return (decoded, nil)
     }
 }
+
+/// The pages of a read of the log, each decoded, in order, up to the head (or up to the page holding a last
+/// position): each next page is read and decoded while the caller folds the current one.
+struct DecodedPages {
+    private let request: LogReadRequest
+    private let last: Int64
+    private var pending: Task<DecodedPage, any Error>?
+
+    /// The pages of `request`, through position `last`.
+    init(_ request: LogReadRequest, through last: Int64 = .max) {
+        self.request = request
+        self.last = last
+        if request.start <= last { pending = Task { try await DecodedPage.read(request, from: request.start) } }
+    }
+
+    /// The next page, or `nil` after the last.
+    mutating func next() async throws -> DecodedPage? {
+        guard let reading = pending else { return nil }
+        let page = try await reading.value
+        guard let lastEvent = page.events.last else {
+            pending = nil
+            return nil
+        }
+        let request = request
+        pending =
+            lastEvent.position < last && page.failure == nil
+            ? Task { try await DecodedPage.read(request, from: page.nextPosition) } : nil
+        return page
+    }
+
+    /// Stops reading ahead.
+    func cancel() { pending?.cancel() }
+}

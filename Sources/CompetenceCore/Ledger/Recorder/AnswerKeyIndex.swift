@@ -4,9 +4,12 @@ import Foundation
 /// for refusing a second answer where a correction is meant. It stores row numbers of the ledger's
 /// ``AnswerTable`` (4–6 bytes an answer); the keys are read from the rows.
 struct AnswerKeyIndex: Sendable {
-    private var slots = SlotIndex()
+    private(set) var slots = SlotIndex()
 
     init() {}
+
+    /// An index of these slots (a snapshot's).
+    init(slots: SlotIndex) { self.slots = slots }
 
     /// The id of the answer indexed under the key of `answer`.
     func answerID(for answer: SurveyAnswerRecorded, in table: AnswerTable) -> UUID? {
@@ -22,7 +25,7 @@ struct AnswerKeyIndex: Sendable {
             return row.round == round && row.respondent == respondent && row.competence == competence
                 && row.rater == rater
         }
-        return found.map { rows[Int($0)].id }
+        return found.map { rows[Int($0)].id.uuid }
     }
 
     /// Indexes row `number` of `table` under its key, in place of the row indexed there before.

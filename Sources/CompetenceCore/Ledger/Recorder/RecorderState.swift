@@ -20,11 +20,11 @@ struct RecorderState: Sendable {
         var isVoidable: Bool?
     }
 
-    private(set) var ledger = LedgerState()
+    var ledger = LedgerState()
     /// The last global position folded.
-    private(set) var checkpoint: Int64 = 0
-    private(set) var directory = EventDirectory()
-    private(set) var answerKeys = AnswerKeyIndex()
+    var checkpoint: Int64 = 0
+    var directory = EventDirectory()
+    var answerKeys = AnswerKeyIndex()
 
     /// The current version of a stream as far as this state knows (0: no event).
     func version(of stream: StreamName) -> Int64 { directory.version(of: stream) }

@@ -15,6 +15,7 @@ public struct LedgerModel: Projection {
         state.lastPosition = max(state.lastPosition, recorded.position)
         state.eventCount += 1
         LedgerFingerprint.mix(&state.fingerprint, position: recorded.position, id: recorded.id)
+        if state.replayLog.isKept, !event.isStoredAsRow { state.replayLog.append(recorded) }
         state.fold(event, recorded: recorded)
     }
 }

@@ -77,8 +77,17 @@ public struct LedgerState: Hashable, Sendable {
     /// here, so no timeline can show an individual's answers.
     public internal(set) var timelines: [OrganisationID: [TimelineEntry]] = [:]
 
+    /// The events other than answers, as folded, when the state keeps what a snapshot needs (``ReplayLog``;
+    /// never part of the state's equality).
+    var replayLog = ReplayLog(kept: false)
+
     /// An empty state.
     public init() {}
+
+    /// An empty state that keeps what a snapshot of it needs as it is folded.
+    init(keepingReplayLog: Bool) {
+        replayLog = ReplayLog(kept: keepingReplayLog)
+    }
 }
 
 /// An enrolled organisation.

@@ -37,8 +37,35 @@ struct ChunkedArray<Element: Sendable>: Sendable {
         chunks.reserveCapacity((total + Self.chunkMask) >> Self.chunkShift)
     }
 
+    /// Appends a whole chunk (every chunk but the last is full).
+    fileprivate mutating func appendChunk(_ chunk: ContiguousArray<Element>) {
+        precondition(count & Self.chunkMask == 0, "chunks are appended whole")
+        chunks.append(chunk)
+        count += chunk.count
+    }
+
     /// Calls `body` with each chunk's elements in order, as one contiguous buffer each.
     func forEachChunk(_ body: (UnsafeBufferPointer<Element>) throws -> Void) rethrows {
         for chunk in chunks { try chunk.withUnsafeBufferPointer(body) }
+    }
+}
+
+extension ChunkedArray where Element: BitwiseCopyable {
+    /// An array of `count` elements whose bytes `fill` writes, one chunk at a time (the chunk to fill and the
+    /// index of its first element).
+    init(count: Int, fill: (UnsafeMutableBufferPointer<Element>, Int) -> Void) {
+        self.init()
+        var first = 0
+        while first < count {
+            let size = Swift.min(1 << Self.chunkShift, count - first)
+            var chunk = ContiguousArray<Element>(unsafeUninitializedCapacity: 1 << Self.chunkShift) {
+                buffer, initialized in
+                fill(UnsafeMutableBufferPointer(rebasing: buffer[0..<size]), first)
+                initialized = size
+            }
+            chunk.reserveCapacity(1 << Self.chunkShift)
+            appendChunk(chunk)
+            first += size
+        }
     }
 }

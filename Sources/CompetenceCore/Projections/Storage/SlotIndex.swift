@@ -91,6 +91,17 @@ struct SlotIndex: Sendable {
         for row in old where row != Self.empty { place(row, hash: rehash(row)) }
     }
 
+    /// Whether every slot is empty or a row below `rowCount`, and as many are filled as ``count`` says (what a
+    /// snapshot's index is checked for before it is used: it is never read out of bounds).
+    func holdsRows(below rowCount: Int) -> Bool {
+        var filled = 0
+        for row in slots where row != Self.empty {
+            guard row >= 0, Int(row) < rowCount else { return false }
+            filled += 1
+        }
+        return filled == count
+    }
+
     /// The slots as stored, for a snapshot.
     var storedSlots: ContiguousArray<Int32> { slots }
 

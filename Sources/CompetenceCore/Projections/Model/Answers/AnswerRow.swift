@@ -3,14 +3,14 @@ import Foundation
 /// One survey answer as ``AnswerTable`` stores it: 72 bytes, identifiers as numbers of the table's symbol
 /// tables, the day as days since 1970-01-01, flags for what is optional, and no envelope beyond the id and
 /// the position (the times are kept beside the rows, see ``AnswerTable``).
-struct AnswerRow: Sendable {
+struct AnswerRow: Sendable, BitwiseCopyable {
     var position: Int64
     var current: Int
     /// Meaningful when ``hasTarget``.
     var target: Int
     /// Meaningful when ``hasImportance``.
     var importance: Int
-    var id: UUID
+    var id: RawID
     var round: Int32
     var respondent: Int32
     var organisation: Int32
@@ -24,6 +24,14 @@ struct AnswerRow: Sendable {
     static let live: UInt8 = 1
     static let hasTarget: UInt8 = 2
     static let hasImportance: UInt8 = 4
+
+    /// Size, stride, alignment and field offsets: part of a snapshot's layout signature.
+    static let layout: [Int] =
+        [MemoryLayout<Self>.size, MemoryLayout<Self>.stride, MemoryLayout<Self>.alignment]
+        + [
+            \Self.position, \Self.current, \Self.target, \Self.importance, \Self.id, \Self.round,
+            \Self.respondent, \Self.organisation, \Self.competence, \Self.answeredOn, \Self.rater, \Self.flags,
+        ].map { MemoryLayout<Self>.offset(of: $0)! }
 
     /// Whether the answer counts: not voided.
     var isLive: Bool {

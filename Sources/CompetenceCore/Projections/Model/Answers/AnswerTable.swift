@@ -29,7 +29,7 @@ public struct AnswerTable: Collection, Hashable, Sendable {
     private(set) var organisations = SymbolTable<IdentifierKinds.Organisation>()
     private(set) var competences = SymbolTable<IdentifierKinds.Competence>()
     /// Event id → row.
-    private var byID = SlotIndex()
+    private(set) var byID = SlotIndex()
     private(set) var recordedRuns: ContiguousArray<RecordedRun> = []
     /// The rows whose `occurredAt` is not the start of their answer day (never, for answers the ledger records).
     private(set) var occurredExceptions: [Int32: Date] = [:]
@@ -38,6 +38,25 @@ public struct AnswerTable: Collection, Hashable, Sendable {
 
     /// An empty table.
     public init() {}
+
+    /// A table from its parts (a snapshot's).
+    init(
+        rows: ChunkedArray<AnswerRow>, rounds: SymbolTable<IdentifierKinds.Round>,
+        persons: SymbolTable<IdentifierKinds.Person>, organisations: SymbolTable<IdentifierKinds.Organisation>,
+        competences: SymbolTable<IdentifierKinds.Competence>, byID: SlotIndex,
+        recordedRuns: ContiguousArray<RecordedRun>,
+        occurredExceptions: [Int32: Date], count: Int
+    ) {
+        self.rows = rows
+        self.rounds = rounds
+        self.persons = persons
+        self.organisations = organisations
+        self.competences = competences
+        self.byID = byID
+        self.recordedRuns = recordedRuns
+        self.occurredExceptions = occurredExceptions
+        self.count = count
+    }
 
     // MARK: Collection
 
@@ -65,7 +84,7 @@ public struct AnswerTable: Collection, Hashable, Sendable {
         precondition(rows.count < Int32.max, "more than 2^31 survey answers")
         let number = Int32(rows.count)
         var row = AnswerRow(
-            position: recorded.position, current: answer.current, target: 0, importance: 0, id: recorded.id,
+            position: recorded.position, current: answer.current, target: 0, importance: 0, id: RawID(recorded.id),
             round: rounds.number(for: answer.round), respondent: persons.number(for: answer.respondent),
             organisation: organisations.number(for: answer.organisation),
             competence: competences.number(for: answer.competence), answeredOn: Int32(answer.answeredOn.daysSinceEpoch),
@@ -76,10 +95,11 @@ public struct AnswerTable: Collection, Hashable, Sendable {
             // The index first, while it only reads the rows already there (the new one is not in it yet).
             let rows = self.rows
             let seed = byID.seed
-            let rehash = { (number: Int32) in Self.hash(rows[Int(number)].id, seed) }
-            let hash = Self.hash(recorded.id, seed)
+            let rehash = { (number: Int32) in rows[Int(number)].id.hash(seed) }
+            let id = RawID(recorded.id)
+            let hash = id.hash(seed)
             // An id folded twice (which no store holds) addresses the later answer, as it always has.
-            if let earlier = byID.find(hash: hash, where: { rows[Int($0)].id == recorded.id }) {
+            if let earlier = byID.find(hash: hash, where: { rows[Int($0)].id == id }) {
                 byID.remove(hash: hash, where: { $0 == earlier }, rehash: rehash)
             }
             byID.insert(number, hash: hash, rehash: rehash)
@@ -109,9 +129,9 @@ public struct AnswerTable: Collection, Hashable, Sendable {
         do {
             let rows = self.rows
             let seed = byID.seed
+            let id = RawID(id)
             removed = byID.remove(
-                hash: Self.hash(id, seed), where: { rows[Int($0)].id == id },
-                rehash: { Self.hash(rows[Int($0)].id, seed) })
+                hash: id.hash(seed), where: { rows[Int($0)].id == id }, rehash: { rows[Int($0)].id.hash(seed) })
         }
         guard let number = removed else { return false }
         rows[Int(number)].isLive = false
@@ -123,7 +143,8 @@ public struct AnswerTable: Collection, Hashable, Sendable {
 
     /// The row of the counting answer `id`.
     func row(of id: UUID) -> Int32? {
-        byID.find(hash: Self.hash(id, byID.seed), where: { rows[Int($0)].id == id })
+        let id = RawID(id)
+        return byID.find(hash: id.hash(byID.seed), where: { rows[Int($0)].id == id })
     }
 
     /// The answer in row `number`, as a fact.
@@ -136,7 +157,7 @@ public struct AnswerTable: Collection, Hashable, Sendable {
             current: row.current, target: row.targetLevel,
             importance: row.importanceRating, answeredOn: answeredOn, rater: Rater.allCases[Int(row.rater)])
         return Fact(
-            answer, eventID: row.id, position: row.position,
+            answer, eventID: row.id.uuid, position: row.position,
             occurredAt: occurredExceptions[number] ?? answeredOn.startOfDay, recordedAt: recordedAt(row: number))
     }
 
@@ -169,15 +190,6 @@ public struct AnswerTable: Collection, Hashable, Sendable {
         var result = Set<PersonID>()
         for (number, did) in answered.enumerated() where did { result.insert(persons[Int32(number)]) }
         return result
-    }
-
-    // MARK: Hashing ids
-
-    @inline(__always)
-    static func hash(_ id: UUID, _ seed: HashSeed) -> UInt64 {
-        withUnsafeBytes(of: id.uuid) { bytes in
-            seed.hash(bytes.loadUnaligned(as: UInt64.self), bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-        }
     }
 
     // MARK: Equality
