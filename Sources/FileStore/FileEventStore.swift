@@ -35,7 +35,7 @@ public final class FileEventStore: EventStore {
     public let openReport: OpenReport
 
     private let core: StoreCore
-    private let writer: GroupCommitWriter?
+    let writer: GroupCommitWriter?
     private let lock: DirectoryLock?
     private let reader: LogReader
     private let head: HeadFile
