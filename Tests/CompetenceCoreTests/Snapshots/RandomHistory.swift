@@ -7,7 +7,7 @@ import Synchronization
 /// steps — answers by several raters, corrections, voidings (of answers, of other facts, of events that are
 /// not voidable, of events recorded only later), participations, trainings, interviews, closed rounds, plan
 /// progress, new persons and events of types this build does not know — appended one event per append,
-/// unvalidated, with payloads in both encodings and recording times an hour apart.
+/// unvalidated, with payloads in both encodings and recording times an hour (and a fraction of a second) apart.
 struct RandomHistory: Sendable, CustomStringConvertible {
     /// One step: what to do (`kind`) and three numbers that choose among people, rounds, days and levels.
     typealias Step = (kind: Int, a: Int, b: Int, c: Int)
@@ -28,7 +28,8 @@ struct RandomHistory: Sendable, CustomStringConvertible {
             let encoding: PayloadEncoding = index % 3 == 0 ? .compact : .json
             events.append(
                 try! event.proposed(
-                    id: id ?? Self.id(index), encoding: encoding, now: Date(timeIntervalSince1970: 1_700_000_000)))
+                    id: id ?? Self.id(index), encoding: encoding,
+                    now: Date(timeIntervalSinceReferenceDate: 721_000_000.123_456_789)))
         }
         for (index, event) in LedgerFixture.setUp.enumerated() { add(event, id: LedgerFixture.setUpIDs[index]) }
         // A follow-up round next to the fixture's baseline r1, and the persons q1 and q2.
@@ -138,7 +139,8 @@ struct RandomHistory: Sendable, CustomStringConvertible {
                 defer { hour += 1 }
                 return hour
             }
-            return day("2024-06-01").startOfDay.addingTimeInterval(Double(hour) * 3600)
+            // Times with fractions of a second, as a store's clock gives them: they must survive a snapshot.
+            return day("2024-06-01").startOfDay.addingTimeInterval(Double(hour) * 3600 + Double(hour) * 0.001_234_567)
         }
         for (index, event) in events.prefix(count ?? events.count).enumerated() {
             try await store.append([event], to: StreamName("s-\(index % 7)"), expecting: .any)

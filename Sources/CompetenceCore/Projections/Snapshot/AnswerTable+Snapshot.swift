@@ -12,12 +12,12 @@ extension AnswerTable {
         writer.write(UInt64(recordedRuns.count))
         for run in recordedRuns {
             writer.write(run.firstRow)
-            writer.write(run.recordedAt.timeIntervalSince1970)
+            writer.write(run.recordedAt.timeIntervalSinceReferenceDate)
         }
         writer.write(UInt64(occurredExceptions.count))
         for (row, date) in occurredExceptions.sorted(by: { $0.key < $1.key }) {
             writer.write(row)
-            writer.write(date.timeIntervalSince1970)
+            writer.write(date.timeIntervalSinceReferenceDate)
         }
         writer.write(UInt64(count))
     }
@@ -37,12 +37,12 @@ extension AnswerTable {
             runs.append(
                 RecordedRun(
                     firstRow: try reader.read(Int32.self),
-                    recordedAt: Date(timeIntervalSince1970: try reader.readDouble())))
+                    recordedAt: Date(timeIntervalSinceReferenceDate: try reader.readDouble())))
         }
         let exceptionCount = try reader.readCount(elementSize: 12)
         var exceptions: [Int32: Date] = [:]
         for _ in 0..<exceptionCount {
-            exceptions[try reader.read(Int32.self)] = Date(timeIntervalSince1970: try reader.readDouble())
+            exceptions[try reader.read(Int32.self)] = Date(timeIntervalSinceReferenceDate: try reader.readDouble())
         }
         let count = Int(try reader.read(UInt64.self))
         // Every number a row holds must name an entry; the index must hold exactly the live rows.

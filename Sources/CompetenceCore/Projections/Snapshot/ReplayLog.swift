@@ -35,8 +35,8 @@ struct ReplayLog: Hashable, Sendable {
         writer.write(recorded.id)
         writer.write(recorded.type)
         writer.write(Int64(recorded.schemaVersion))
-        writer.write(recorded.occurredAt.timeIntervalSince1970)
-        writer.write(recorded.recordedAt.timeIntervalSince1970)
+        writer.write(recorded.occurredAt.timeIntervalSinceReferenceDate)
+        writer.write(recorded.recordedAt.timeIntervalSinceReferenceDate)
         writer.write(recorded.payload.encoding.rawValue)
         writer.write(bytes: recorded.payload.bytes)
         count += 1
@@ -60,8 +60,8 @@ struct ReplayLog: Hashable, Sendable {
             try body(
                 RecordedEvent(
                     id: id, stream: StreamName(""), version: 0, position: position, type: type,
-                    schemaVersion: Int(schemaVersion), occurredAt: Date(timeIntervalSince1970: occurredAt),
-                    recordedAt: Date(timeIntervalSince1970: recordedAt), metadata: .none,
+                    schemaVersion: Int(schemaVersion), occurredAt: Date(timeIntervalSinceReferenceDate: occurredAt),
+                    recordedAt: Date(timeIntervalSinceReferenceDate: recordedAt), metadata: .none,
                     payload: EventPayload(encoding: encoding, bytes: payload)))
         }
     }
