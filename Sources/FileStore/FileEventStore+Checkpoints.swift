@@ -1,9 +1,6 @@
 import CompetenceCore
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemPackage
 
 /// Checkpoints live beside the segments, one file each: `checkpoint-NAME` (mode 0600, like the segments —
 /// they hold person-level data). A save writes `checkpoint-NAME.partial` and renames it over the old file, so
@@ -13,11 +10,11 @@ import Glibc
 extension FileEventStore: CheckpointStore {
     public func loadCheckpoint(named name: String) async throws -> Data? {
         let path = try checkpointPath(name)
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard StoreIO.exists(path) else { return nil }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
-            throw FileStoreError.io(operation: "read checkpoint", path: path, errno: Self.code(of: error))
+            throw FileStoreError.io(operation: "read", path: path, errno: Errno.ioError.rawValue)
         }
     }
 
@@ -25,41 +22,29 @@ extension FileEventStore: CheckpointStore {
         let path = try checkpointPath(name)
         guard writer != nil else { throw FileStoreError.readOnly(directory: directory) }
         let partial = path + ".partial"
-        unlink(partial)
-        let fd = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw FileStoreError.io(operation: "create checkpoint", path: partial, errno: Glibc.errno)
+        PlatformCalls.remove(partial)
+        let fd = try StoreIO.open(partial, .writeOnly, options: [.create, .exclusiveCreate])
+        do {
+            defer { try? fd.close() }
+            try blob.withUnsafeBytes { try StoreIO.write(fd, $0, at: 0, path: partial) }
+        } catch {
+            PlatformCalls.remove(partial)
+            throw error
         }
-        var failure: Int32?
-        blob.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(fd, bytes.baseAddress! + offset, min(bytes.count - offset, 1 << 30))
-                if written < 0 {
-                    if Glibc.errno == EINTR { continue }
-                    failure = Glibc.errno
-                    return
-                }
-                offset += written
-            }
-        }
-        close(fd)
-        if let failure {
-            unlink(partial)
-            throw FileStoreError.io(operation: "write checkpoint", path: partial, errno: failure)
-        }
-        guard rename(partial, path) == 0 else {
-            let code = Glibc.errno
-            unlink(partial)
-            throw FileStoreError.io(operation: "rename checkpoint", path: path, errno: code)
+        do {
+            try StoreIO.rename(partial, path)
+        } catch {
+            PlatformCalls.remove(partial)
+            throw error
         }
     }
 
     public func removeCheckpoint(named name: String) async throws {
         let path = try checkpointPath(name)
         guard writer != nil else { throw FileStoreError.readOnly(directory: directory) }
-        guard unlink(path) == 0 || Glibc.errno == ENOENT else {
-            throw FileStoreError.io(operation: "remove checkpoint", path: path, errno: Glibc.errno)
+        PlatformCalls.remove(path)
+        guard !StoreIO.exists(path) else {
+            throw FileStoreError.io(operation: "unlink", path: path, errno: Errno.ioError.rawValue)
         }
     }
 
@@ -67,9 +52,5 @@ extension FileEventStore: CheckpointStore {
     private func checkpointPath(_ name: String) throws -> String {
         try CheckpointName.check(name)
         return directory + "/checkpoint-" + name
-    }
-
-    private static func code(of error: any Error) -> Int32 {
-        ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) } ?? EIO
     }
 }

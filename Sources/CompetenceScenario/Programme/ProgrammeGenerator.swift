@@ -37,7 +37,7 @@ package struct ProgrammeGenerator: Sendable {
     package static func importKind(_ kind: ProgrammeFiles.File.Kind) -> any CSVImportKind {
         switch kind {
         case .organisations: OrganisationsImport()
-        case .competences: CompetencesImport()
+        case .competences: CompetenceDefinitionsImport()
         case .trainings: TrainingsImport()
         case .participation: ParticipationImport()
         case .survey(let round, let kind): SurveyImport(round: round, roundKind: kind, mapping: nil)
