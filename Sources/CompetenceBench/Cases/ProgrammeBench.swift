@@ -14,7 +14,8 @@ import Foundation
 /// - `programme-import-empty`: `import survey` of 100,000 rows (2,000 new persons × 50 competences) into a
 ///   store holding only the programme's organisations and competences; opening the store included.
 /// - `programme-import-full`: the same file into a copy of the whole programme's store.
-/// - `programme-replay`: `competence replay`: the ledger fold (``LedgerModel``) of the whole programme.
+/// - `programme-replay`: `competence replay`: opening the store and the ledger fold (``LedgerModel``) of the
+///   whole programme; `programme-replay-compact`: the same history stored with compact payloads.
 /// - `programme-report-matrix`, `programme-report-effect`: `competence report matrix|effect --format csv`,
 ///   from opening the store to the rendered CSV.
 enum ProgrammeBench {
@@ -34,12 +35,10 @@ enum ProgrammeBench {
                 return try await importSurvey(scratch: scratch, into: path)
             },
             BenchCase(name: "programme-replay") {
-                let path = try await scratch.programme()
-                return try await measuringMemory {
-                    let store = try FileEventStore(directory: path, options: FileStoreOptions(access: .readOnly))
-                    let replayed = try await ProjectionRunner(store: store).replay(LedgerModel())
-                    return replayed.eventsRead
-                }
+                try await replay(path: try await scratch.programme())
+            },
+            BenchCase(name: "programme-replay-compact") {
+                try await replay(path: try await scratch.programme(.compact))
             },
             BenchCase(name: "programme-report-matrix") {
                 try await report(.matrix, path: try await scratch.programme())
@@ -48,6 +47,20 @@ enum ProgrammeBench {
                 try await report(.effect, path: try await scratch.programme())
             },
         ]
+    }
+
+    /// `competence replay` on the store at `path`: opening it, then the ledger fold.
+    private static func replay(path: String) async throws -> BenchMeasurement {
+        var opening = 0.0
+        var measurement = try await measuringMemory {
+            let (store, seconds) = try await measure {
+                try FileEventStore(directory: path, options: FileStoreOptions(access: .readOnly))
+            }
+            opening = seconds
+            return try await ProjectionRunner(store: store).replay(LedgerModel()).eventsRead
+        }
+        measurement.extra["open_seconds"] = opening
+        return measurement
     }
 
     /// Imports the newcomers' survey into the store at `path`, as `competence import survey` does.

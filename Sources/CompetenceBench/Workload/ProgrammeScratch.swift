@@ -2,17 +2,15 @@ import CompetenceCore
 import CompetenceScenario
 import FileStore
 import Foundation
-import Synchronization
 
 /// Where the real-path cases' stores live: a generated programme of about `events` events (``ProgrammeShape``)
-/// in `base/programme-<events>`, written once and kept when `base` was given (`--store PATH`), so that later
-/// runs (one case per process, for clean peak memory) reuse it; a file `generated` beside the segments marks
-/// it complete.
+/// in `base/programme-<events>` (JSON payloads, as the imports write; `-compact` for the same history in the
+/// compact form), written once and kept when `base` was given (`--store PATH`), so that later runs (one case
+/// per process, for clean peak memory) reuse it; a file `generated` beside the segments marks it complete.
 final class ProgrammeScratch: Sendable {
     let base: String
     let events: Int
     let files: ProgrammeFiles
-    private let ready = Mutex<Bool>(false)
 
     init(base: String, events: Int) {
         self.base = base
@@ -20,13 +18,16 @@ final class ProgrammeScratch: Sendable {
         files = ProgrammeFiles(shape: .about(events: events))
     }
 
-    /// The programme's store directory.
-    var programmePath: String { base + "/programme-\(events)" }
-    private var marker: String { programmePath + "/generated" }
+    /// The programme's store directory (payloads in `encoding`).
+    func programmePath(_ encoding: PayloadEncoding = .json) -> String {
+        base + "/programme-\(events)" + (encoding == .json ? "" : "-\(encoding)")
+    }
 
     /// The programme's store, written now unless an earlier run left it complete.
-    func programme() async throws -> String {
-        if ready.withLock({ $0 }) || FileManager.default.fileExists(atPath: marker) { return programmePath }
+    func programme(_ encoding: PayloadEncoding = .json) async throws -> String {
+        let programmePath = programmePath(encoding)
+        let marker = programmePath + "/generated"
+        if FileManager.default.fileExists(atPath: marker) { return programmePath }
         try? FileManager.default.removeItem(atPath: programmePath)
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         let store = try FileEventStore(
@@ -35,12 +36,16 @@ final class ProgrammeScratch: Sendable {
         let note = "generating a programme of \(shape.persons) persons, \(shape.organisations) organisations, "
         FileHandle.standardError.write(Data((note + "\(shape.waves) waves into \(programmePath)\n").utf8))
         let (summary, seconds) = try await measure {
-            try await ProgrammeGenerator(files: files).write(into: store)
+            try await ProgrammeGenerator(files: files, encoding: encoding).write(into: store)
         }
         FileHandle.standardError.write(
             Data("generated \(summary.events) events in \(summary.files) files in \(Int(seconds)) s\n".utf8))
+        // The snapshot the last import would have left beside the log.
+        let (_, snapshotSeconds) = try await measure {
+            try await CompetenceLedger(store: store, checkpoints: store).saveSnapshot()
+        }
+        FileHandle.standardError.write(Data("saved the ledger's snapshot in \(Int(snapshotSeconds)) s\n".utf8))
         try Data().write(to: URL(fileURLWithPath: marker))
-        ready.withLock { $0 = true }
         return programmePath
     }
 

@@ -22,6 +22,23 @@ extension CompetenceLedger {
     /// The name of the ledger's checkpoint: its validation state.
     public static let checkpointName = "ledger-recorder"
 
+    /// Catches up with the store and saves a snapshot of the validation state now, whatever the interval — for
+    /// example after appending a history in bulk by other means. Returns the position saved at; `nil` without
+    /// checkpoints or when the store is empty.
+    ///
+    /// - Throws: the store's errors, from catching up or from saving.
+    @discardableResult
+    public func saveSnapshot() async throws -> Int64? {
+        await acquire()
+        defer { release() }
+        guard let checkpoints else { return nil }
+        try await catchUp()
+        guard let eventID = recorder.directory.id(at: recorder.checkpoint) else { return nil }
+        try await checkpoints.saveCheckpoint(recorder.snapshot(eventID: eventID), named: Self.checkpointName)
+        snapshotPosition = recorder.checkpoint
+        return recorder.checkpoint
+    }
+
     /// Starts from the last snapshot when it is intact, of this build and of this store's history.
     func restoreSnapshot() async throws {
         guard let checkpoints else { return }

@@ -16,10 +16,11 @@ package struct ImportProposal: Sendable {
     ///
     /// - Parameters:
     ///   - versions: each stream's current version (absent: 0), which the appends expect.
+    ///   - encoding: the payload encoding (the imports' ledger writes JSON).
     ///   - now: the ledger's clock: `occurredAt` of definitions without a day.
     package init(
         _ kind: some CSVImportKind, data: Data, file: String, state: LedgerState, recordedBy: String?,
-        versions: [StreamName: Int64], now: Date
+        versions: [StreamName: Int64], encoding: PayloadEncoding = .json, now: Date
     ) throws {
         let table = try CSVTable(data: data, file: file)
         try table.require(kind.requiredColumns)
@@ -27,7 +28,8 @@ package struct ImportProposal: Sendable {
         var batch = ImportBatch(table: table, kind: kind.kind, recordedBy: recordedBy)
         try kind.build(from: table, state: state, into: &batch) { _ in }
         let proposed = try batch.events.indices.map { index in
-            try batch.events[index].proposed(id: batch.ids[index], metadata: batch.metadata[index], now: now)
+            try batch.events[index].proposed(
+                id: batch.ids[index], encoding: encoding, metadata: batch.metadata[index], now: now)
         }
         events = batch.events
         appends = CompetenceLedger.appends(proposed, streams: batch.events.map(\.stream), expected: versions)

@@ -14,6 +14,8 @@ package struct ProgrammeGenerator: Sendable {
     package let files: ProgrammeFiles
     /// Who records (each event's metadata), as `--recorded-by` would say.
     package let recordedBy: String
+    /// The payload encoding: JSON, as the imports write; compact to measure the same history in that form.
+    package let encoding: PayloadEncoding
     /// The ledger's clock: `occurredAt` of the definitions without a day.
     package static let clock = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
@@ -28,9 +30,10 @@ package struct ProgrammeGenerator: Sendable {
     }
 
     /// A generator of `files`.
-    package init(files: ProgrammeFiles, recordedBy: String = "analyst") {
+    package init(files: ProgrammeFiles, recordedBy: String = "analyst", encoding: PayloadEncoding = .json) {
         self.files = files
         self.recordedBy = recordedBy
+        self.encoding = encoding
     }
 
     /// The import of each file kind.
@@ -60,7 +63,7 @@ package struct ProgrammeGenerator: Sendable {
             let file = files.file(entry)
             let proposal = try ImportProposal(
                 Self.importKind(file.kind), data: file.contents, file: file.name, state: known.state,
-                recordedBy: recordedBy, versions: versions, now: Self.clock)
+                recordedBy: recordedBy, versions: versions, encoding: encoding, now: Self.clock)
             var appends = proposal.appends
             for index in appends.indices where versions[appends[index].stream] == nil {
                 // A stream not written in this run may exist from an earlier one.

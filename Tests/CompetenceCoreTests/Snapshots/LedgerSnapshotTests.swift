@@ -154,6 +154,18 @@ struct LedgerSnapshotTests {
         #expect(await ledger.snapshotUse == .snapshot(position: header.position))
     }
 
+    @Test func aSnapshotCanBeSavedOnDemandAfterABulkLoad() async throws {
+        // Events appended by other means (a bulk load) than this ledger.
+        let (store, _) = try await LedgerFixture.make()
+        let head = try await store.headPosition()
+        #expect(try await store.loadCheckpoint(named: CompetenceLedger.checkpointName) == nil)
+        #expect(try await ledger(store).saveSnapshot() == head)
+        let next = ledger(store)
+        #expect(try await next.state() == (try await replayed(store)))
+        #expect(await next.snapshotUse == .snapshot(position: head))
+        #expect(try await CompetenceLedger(store: store).saveSnapshot() == nil)
+    }
+
     @Test func aLedgerWithoutCheckpointsNeitherReadsNorWrites() async throws {
         let store = try await recorded()
         try await store.removeCheckpoint(named: CompetenceLedger.checkpointName)
