@@ -24,7 +24,8 @@ extension CompetenceLedger {
 
     /// Catches up with the store and saves a snapshot of the validation state now, whatever the interval — for
     /// example after appending a history in bulk by other means. Returns the position saved at; `nil` without
-    /// checkpoints or when the store is empty.
+    /// checkpoints, when the store is empty, or when the history chain could not be computed over the log (an
+    /// event without a canonical form).
     ///
     /// - Throws: the store's errors, from catching up or from saving.
     @discardableResult
@@ -33,27 +34,53 @@ extension CompetenceLedger {
         defer { release() }
         guard let checkpoints else { return nil }
         try await catchUp()
-        guard let eventID = recorder.directory.id(at: recorder.checkpoint) else { return nil }
-        try await checkpoints.saveCheckpoint(recorder.snapshot(eventID: eventID), named: Self.checkpointName)
+        guard let snapshot = currentSnapshot() else { return nil }
+        try await checkpoints.saveCheckpoint(snapshot, named: Self.checkpointName)
         snapshotPosition = recorder.checkpoint
         return recorder.checkpoint
     }
 
-    /// Starts from the last snapshot when it is intact, of this build and of this store's history.
+    /// Starts from the last snapshot when it is intact, of this build and of this store's history (its key, the
+    /// position and the history chain's hash there, matches the store's chain); else from the whole log.
     func restoreSnapshot() async throws {
         guard let checkpoints else { return }
         switch await SnapshotKey.load(
             Self.checkpointName, from: checkpoints, store: store, restore: RecorderState.restore)
         {
-        case .success(let state):
+        case .success(let (state, anchor)):
             recorder = state
+            historyChain = HistoryChain(from: anchor)
             snapshotPosition = state.checkpoint
             snapshotUse = .snapshot(position: state.checkpoint)
         case .failure(let rejection):
             recorder = .snapshotting()
+            historyChain = HistoryChain()
             snapshotPosition = 0
             snapshotUse = .log(rejection)
         }
+    }
+
+    /// Continues the history chain over an event just folded (only while checkpoints are kept). An event
+    /// without a canonical form, or out of order, ends the chain: no snapshot is saved by this ledger then.
+    func chain(_ recorded: RecordedEvent) {
+        guard var chain = historyChain else { return }
+        historyChain = nil
+        guard recorded.position == chain.head.position + 1 else { return }
+        do {
+            try chain.append(recorded)
+            historyChain = chain
+        } catch {
+            return
+        }
+    }
+
+    /// The snapshot of the state as it is, keyed by its position and the history chain's hash there; `nil`
+    /// when there is nothing to save or no chain at the state's position.
+    private func currentSnapshot() -> Data? {
+        guard let head = historyChain?.head, head.position == recorder.checkpoint,
+            let eventID = recorder.directory.id(at: recorder.checkpoint)
+        else { return nil }
+        return recorder.snapshot(eventID: eventID, headHash: head.hash)
     }
 
     /// Saves a snapshot when at least ``checkpointInterval`` events were added since the last one. A failed
@@ -61,9 +88,7 @@ extension CompetenceLedger {
     func saveSnapshotIfDue(after position: Int64) async throws {
         guard let checkpoints, position - snapshotPosition >= Int64(checkpointInterval) else { return }
         try await catchUp()
-        guard recorder.checkpoint > snapshotPosition, let eventID = recorder.directory.id(at: recorder.checkpoint)
-        else { return }
-        let snapshot = recorder.snapshot(eventID: eventID)
+        guard recorder.checkpoint > snapshotPosition, let snapshot = currentSnapshot() else { return }
         do {
             try await checkpoints.saveCheckpoint(snapshot, named: Self.checkpointName)
             snapshotPosition = recorder.checkpoint
@@ -75,17 +100,16 @@ extension CompetenceLedger {
     }
 }
 
-/// Where a snapshot was taken: a position, and the event there. Checked against the store before a snapshot
-/// is used, so that a snapshot of a longer, shorter or different history is rebuilt, never read.
-///
-/// (When the history chain keys snapshots, the head hash at the position joins the key: the header keeps room
-/// for it.)
+/// Where a snapshot was taken: a position, the event there and the history chain's hash there. Checked against
+/// the store before a snapshot is used, so that a snapshot of a longer, shorter or different history (a rewrite
+/// anywhere before its position included) is rebuilt, never read.
 enum SnapshotKey {
-    /// Loads the checkpoint `name`, restores it with `restore` and checks its key against `store`.
+    /// Loads the checkpoint `name`, restores it with `restore` and checks its key against `store`. On success,
+    /// the state and the store's history anchor at its position (from which the chain continues).
     static func load<State>(
         _ name: String, from checkpoints: any CheckpointStore, store: any EventStore,
         restore: (Data) throws(SnapshotRejection) -> (State, SnapshotHeader)
-    ) async -> Result<State, SnapshotRejection> {
+    ) async -> Result<(State, HistoryAnchor), SnapshotRejection> {
         let blob: Data?
         do {
             blob = try await checkpoints.loadCheckpoint(named: name)
@@ -100,27 +124,52 @@ enum SnapshotKey {
         } catch {
             return .failure(error)
         }
-        if let stale = await check(header, against: store) { return .failure(stale) }
-        return .success(state)
+        switch await check(header, against: store) {
+        case .success(let anchor): return .success((state, anchor))
+        case .failure(let stale): return .failure(stale)
+        }
     }
 
-    /// Why the snapshot of `header` does not belong to `store`'s history as it is now, or `nil` when it does.
-    static func check(_ header: SnapshotHeader, against store: any EventStore) async -> SnapshotRejection? {
-        guard header.position > 0 else { return nil }
+    /// The store's history anchor at the snapshot's position when the snapshot of `header` belongs to `store`'s
+    /// history as it is now, or why it does not: the store must hold the snapshot's event at its position, and
+    /// its history chain (computed over the log up to there) must have the snapshot's hash there.
+    static func check(
+        _ header: SnapshotHeader, against store: any EventStore
+    ) async -> Result<HistoryAnchor, SnapshotRejection> {
+        guard header.position > 0 else {
+            return header.headHash == .zero ? .success(.genesis) : .failure(.damaged("a head hash at position 0"))
+        }
         let page: EventPage
         do {
             page = try await store.readAll(from: header.position, limit: 1, filter: .all)
         } catch {
-            return .stale("the store could not be read at position \(header.position): \(error)")
+            return .failure(.stale("the store could not be read at position \(header.position): \(error)"))
         }
         guard let event = page.events.first, event.position == header.position else {
-            return .stale("the log has no event at position \(header.position), where the snapshot was taken")
+            return .failure(
+                .stale("the log has no event at position \(header.position), where the snapshot was taken"))
         }
         guard event.id == header.eventID else {
-            return .stale(
-                "the event at position \(header.position) is \(event.id), not \(header.eventID) as when the snapshot was taken"
-            )
+            return .failure(
+                .stale(
+                    "the event at position \(header.position) is \(event.id), not \(header.eventID) as when the snapshot was taken"
+                ))
         }
-        return nil
+        let anchor: HistoryAnchor?
+        do {
+            anchor = try await HistoryChain.anchor(of: store, at: header.position)
+        } catch {
+            return .failure(.stale("the history chain up to position \(header.position) cannot be computed: \(error)"))
+        }
+        guard let anchor else {
+            return .failure(.stale("the log has a gap before position \(header.position)"))
+        }
+        guard anchor.hash == header.headHash else {
+            return .failure(
+                .stale(
+                    "the history chain at position \(header.position) is \(anchor.hash), the snapshot's \(header.headHash): "
+                        + "the history up to there is not the one the snapshot was taken of"))
+        }
+        return .success(anchor)
     }
 }

@@ -40,6 +40,9 @@ public actor CompetenceLedger {
     var lookedForSnapshot = false
     /// The position of the last snapshot loaded or saved.
     var snapshotPosition: Int64 = 0
+    /// The history chain over the events folded, at ``RecorderState/checkpoint`` (the key of the next snapshot);
+    /// `nil` without checkpoints, or when an event had no canonical form.
+    var historyChain: HistoryChain?
     /// What the ledger started from: a snapshot, or the log (and why); ``SnapshotUse/notCheckpointed`` without
     /// checkpoints or before the first call.
     public internal(set) var snapshotUse = SnapshotUse.notCheckpointed
@@ -172,6 +175,7 @@ public actor CompetenceLedger {
             for (index, recorded) in page.events.enumerated() {
                 guard index < page.decoded.count else { throw page.failure! }
                 recorder.fold(recorded, event: page.decoded[index])
+                chain(recorded)
             }
         }
     }

@@ -26,7 +26,7 @@ extension ProjectionRunner {
             projection, scope: .everything, resumingFrom: start.checkpoint, state: start.state)
         var saved = false
         if replayed.checkpoint - start.checkpoint >= Int64(max(1, saveAfter)) {
-            saved = try await save(projection, replayed, to: checkpoints)
+            saved = try await save(projection, replayed, after: start.anchor, to: checkpoints) != nil
         }
         return CheckpointedReplay(replayed: replayed, startedFrom: startedFrom, saved: saved)
     }
@@ -39,21 +39,22 @@ extension ProjectionRunner {
         onUpdate: @Sendable (Replayed<P.State>, SnapshotUse) async throws -> Void
     ) async throws {
         let (start, startedFrom) = await restore(projection, from: checkpoints)
-        var savedAt = start.checkpoint
+        var savedAt = start.anchor
         try await following(projection, resumingFrom: start.checkpoint, state: start.state) { replayed in
-            if replayed.checkpoint - savedAt >= Int64(max(1, saveAfter)),
-                try await save(projection, replayed, to: checkpoints)
+            if replayed.checkpoint - savedAt.position >= Int64(max(1, saveAfter)),
+                let anchor = try await save(projection, replayed, after: savedAt, to: checkpoints)
             {
-                savedAt = replayed.checkpoint
+                savedAt = anchor
             }
             try await onUpdate(replayed, startedFrom)
         }
     }
 
-    /// The state to start from: the checkpoint's when it can be used, else the empty checkpointable state.
+    /// The state to start from, with the store's history anchor at its position: the checkpoint's when it can
+    /// be used, else the empty checkpointable state at the genesis.
     private func restore<P: CheckpointableProjection>(
         _ projection: P, from checkpoints: any CheckpointStore
-    ) async -> (start: (state: P.State, checkpoint: Int64), startedFrom: SnapshotUse) {
+    ) async -> (start: (state: P.State, checkpoint: Int64, anchor: HistoryAnchor), startedFrom: SnapshotUse) {
         let label = Self.label(projection)
         let loaded = await SnapshotKey.load(projection.checkpointName, from: checkpoints, store: store) {
             (blob: Data) throws(SnapshotRejection) -> ((P.State, Int64), SnapshotHeader) in
@@ -76,33 +77,45 @@ extension ProjectionRunner {
             }
         }
         switch loaded {
-        case .success(let (state, position)): return ((state, position), .snapshot(position: position))
-        case .failure(let rejection): return ((projection.initialCheckpointableState(), 0), .log(rejection))
+        case .success(let ((state, position), anchor)):
+            return ((state, position, anchor), .snapshot(position: position))
+        case .failure(let rejection):
+            return ((projection.initialCheckpointableState(), 0, .genesis), .log(rejection))
         }
     }
 
-    /// Saves the checkpoint of `replayed`; false when the store could not (a checkpoint is a cache: the
-    /// replay does not fail for it).
+    /// Saves the checkpoint of `replayed`, keyed by its position and the history chain's hash there (the chain
+    /// continued from `start`, an earlier anchor of this store's history, over the events after it). Returns the
+    /// anchor saved at; `nil` when the store could not save it or the chain could not be computed (a checkpoint
+    /// is a cache: the replay does not fail for it).
     private func save<P: CheckpointableProjection>(
-        _ projection: P, _ replayed: Replayed<P.State>, to checkpoints: any CheckpointStore
-    ) async throws -> Bool {
-        guard replayed.checkpoint > 0 else { return false }
+        _ projection: P, _ replayed: Replayed<P.State>, after start: HistoryAnchor,
+        to checkpoints: any CheckpointStore
+    ) async throws -> HistoryAnchor? {
+        guard replayed.checkpoint > 0, replayed.checkpoint >= start.position else { return nil }
         let page = try await store.readAll(from: replayed.checkpoint, limit: 1, filter: .all)
-        guard let event = page.events.first, event.position == replayed.checkpoint else { return false }
+        guard let event = page.events.first, event.position == replayed.checkpoint else { return nil }
+        let anchor: HistoryAnchor?
+        do {
+            anchor = try await HistoryChain.anchor(of: store, at: replayed.checkpoint, from: start)
+        } catch is HistoryChainError {
+            return nil
+        }
+        guard let anchor else { return nil }
         let payload = try projection.checkpointPayload(of: replayed.state)
         let header = SnapshotHeader(
             kind: .projectionState, foldVersion: projection.checkpointVersion,
             catalogue: SnapshotHeader.currentCatalogue, layout: SnapshotHeader.currentLayout,
-            label: Self.label(projection), position: replayed.checkpoint, eventID: event.id, payloadLength: 0,
-            payloadChecksum: 0)
+            label: Self.label(projection), position: replayed.checkpoint, eventID: event.id, headHash: anchor.hash,
+            payloadLength: 0, payloadChecksum: 0)
         do {
             try await checkpoints.saveCheckpoint(
                 SnapshotHeader.encode(header, payload: [UInt8](payload)), named: projection.checkpointName)
-            return true
+            return anchor
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            return false
+            return nil
         }
     }
 

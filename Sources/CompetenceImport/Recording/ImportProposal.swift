@@ -18,14 +18,18 @@ package struct ImportProposal: Sendable {
     ///   - versions: each stream's current version (absent: 0), which the appends expect.
     ///   - encoding: the payload encoding (the imports' ledger writes JSON).
     ///   - now: the ledger's clock: `occurredAt` of definitions without a day.
+    ///   - options: the command's options that change what is recorded (as ``CSVImporter/run(_:file:options:)``
+    ///     takes them): with the kind's parameters, part of the events' identity.
     package init(
         _ kind: some CSVImportKind, data: Data, file: String, state: LedgerState, recordedBy: String?,
-        versions: [StreamName: Int64], encoding: PayloadEncoding = .json, now: Date
+        versions: [StreamName: Int64], encoding: PayloadEncoding = .json, now: Date,
+        options: ImportParameters = ImportParameters()
     ) throws {
         let table = try CSVTable(data: data, file: file)
         try table.require(kind.requiredColumns)
         guard !table.rows.isEmpty else { throw ImportFileError.noRows(file: file) }
-        var batch = ImportBatch(table: table, kind: kind.kind, recordedBy: recordedBy)
+        var batch = ImportBatch(
+            table: table, kind: kind.kind, parameters: kind.parameters.merging(options), recordedBy: recordedBy)
         try kind.build(from: table, state: state, into: &batch) { _ in }
         let proposed = try batch.events.indices.map { index in
             try batch.events[index].proposed(

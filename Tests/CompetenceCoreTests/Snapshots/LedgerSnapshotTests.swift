@@ -82,7 +82,8 @@ struct LedgerSnapshotTests {
     @Test func aTruncatedOrForeignSnapshotIsRebuilt() async throws {
         let store = try await recorded()
         let bytes = try await snapshot(store)
-        for broken in [bytes.prefix(bytes.count / 2), Data("not a snapshot".utf8), Data()] {
+        let cuts = [bytes.prefix(bytes.count - 1), bytes.prefix(bytes.count / 2), bytes.prefix(40), bytes.prefix(3)]
+        for broken in cuts + [Data("not a snapshot".utf8), Data()] {
             try await store.saveCheckpoint(Data(broken), named: CompetenceLedger.checkpointName)
             let ledger = ledger(store)
             #expect(try await ledger.state() == (try await replayed(store)))
@@ -121,6 +122,79 @@ struct LedgerSnapshotTests {
         }
     }
 
+    @Test func aSnapshotOfADifferentHistoryWithTheSameEventIdsIsStale() async throws {
+        // The same events with the same ids at the same positions, recorded a second later: only the history
+        // chain tells the two histories apart.
+        let store = try await recorded()
+        let later: @Sendable () -> Date = { LedgerFixture.clock().addingTimeInterval(1) }
+        let other = InMemoryEventStore(clock: later)
+        try await CompetenceLedger(store: other, recordedBy: "tests", clock: LedgerFixture.clock)
+            .record(LedgerFixture.setUp, ids: LedgerFixture.setUpIDs)
+        let head = try await store.headPosition()
+        #expect(try await other.headPosition() == head)
+        let mine = try await store.readAll(from: head, limit: 1, filter: .all).events
+        let theirs = try await other.readAll(from: head, limit: 1, filter: .all).events
+        #expect(mine.map(\.id) == theirs.map(\.id))
+
+        try await other.saveCheckpoint(try await snapshot(store), named: CompetenceLedger.checkpointName)
+        let ledger = ledger(other)
+        #expect(try await ledger.state() == (try await replayed(other)))
+        guard case .log(.stale(let reason)) = await ledger.snapshotUse else {
+            Issue.record("a snapshot of another history was used: \(await ledger.snapshotUse)")
+            return
+        }
+        #expect(reason.contains("history chain at position \(head)"))
+    }
+
+    @Test func aSnapshotWhoseKeyWasTamperedWithIsStale() async throws {
+        // The key rewritten and every checksum made to match again: the history chain still refuses it.
+        let store = try await recorded()
+        let bytes = try await snapshot(store)
+        let (_, header) = try RecorderState.restore(from: bytes)
+        let payload = try bytes.withUnsafeBytes { raw in [UInt8](try SnapshotHeader.decode(raw).1) }
+        #expect(try await HistoryChain.anchor(of: store, at: header.position)?.hash == header.headHash)
+        var otherHash = header
+        otherHash.headHash = try #require(HistoryHash(hex: String(repeating: "ab", count: 32)))
+        var earlier = header
+        earlier.position -= 1
+        var otherEvent = header
+        otherEvent.eventID = fixedID(424_242)
+        for tampered in [otherHash, earlier, otherEvent] {
+            try await store.saveCheckpoint(
+                SnapshotHeader.encode(tampered, payload: payload), named: CompetenceLedger.checkpointName)
+            let ledger = ledger(store)
+            #expect(try await ledger.state() == (try await replayed(store)))
+            let use = await ledger.snapshotUse
+            switch use {
+            case .log(.stale), .log(.damaged): break
+            default: Issue.record("a tampered snapshot was used: \(use)")
+            }
+        }
+    }
+
+    @Test func aSnapshotOfAHistoryRewrittenBeforeItsPositionIsStale() async throws {
+        // The event at the snapshot's position is the same; an earlier one was changed.
+        let store = try await recorded()
+        let bytes = try await snapshot(store)
+        let events = try await store.readAll(from: 1, limit: .max, filter: .all).events
+        let rewritten = InMemoryEventStore(clock: LedgerFixture.clock)
+        for (index, event) in events.enumerated() {
+            var new = NewEvent(
+                id: event.id, type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt,
+                metadata: event.metadata, payload: event.payload, recordedAt: event.recordedAt)
+            if index == 2 { new.metadata.recordedBy = "someone else" }
+            try await rewritten.append(
+                [StreamAppend(stream: event.stream, expectedVersion: .exact(event.version - 1), events: [new])])
+        }
+        try await rewritten.saveCheckpoint(bytes, named: CompetenceLedger.checkpointName)
+        let ledger = ledger(rewritten)
+        _ = try await ledger.state()
+        guard case .log(.stale) = await ledger.snapshotUse else {
+            Issue.record("a snapshot of a rewritten history was used: \(await ledger.snapshotUse)")
+            return
+        }
+    }
+
     @Test func aSnapshotOfAnotherVersionIsRebuiltNotMisread() async throws {
         let store = try await recorded()
         let bytes = try await snapshot(store)
@@ -132,7 +206,11 @@ struct LedgerSnapshotTests {
         olderFold.foldVersion = LedgerState.foldVersion - 1
         var otherCatalogue = header
         otherCatalogue.catalogue ^= 1
+        var unkeyed = header
+        unkeyed.headHash = .zero
         let variants = [
+            // Format 1: before the history chain keyed snapshots (its hash bytes were zero).
+            SnapshotHeader.encode(unkeyed, payload: payload, format: 1),
             SnapshotHeader.encode(header, payload: payload, format: SnapshotHeader.format + 1),
             SnapshotHeader.encode(olderFold, payload: payload),
             SnapshotHeader.encode(otherCatalogue, payload: payload),
@@ -214,6 +292,24 @@ struct RunnerCheckpointTests {
             return
         }
         #expect(fourth.replayed.state == second.replayed.state)
+    }
+
+    @Test func aRunnersCheckpointOfAnotherHistoryIsStale() async throws {
+        let (store, _) = try await LedgerFixture.make()
+        _ = try await ProjectionRunner(store: store).replay(LedgerModel(), checkpoints: store, saveAfter: 1)
+        let checkpoint = try #require(try await store.loadCheckpoint(named: LedgerModel().checkpointName))
+        // The same ids recorded a second later: another history at every position.
+        let later: @Sendable () -> Date = { LedgerFixture.clock().addingTimeInterval(1) }
+        let other = InMemoryEventStore(clock: later)
+        try await CompetenceLedger(store: other, clock: LedgerFixture.clock)
+            .record(LedgerFixture.setUp, ids: LedgerFixture.setUpIDs)
+        try await other.saveCheckpoint(checkpoint, named: LedgerModel().checkpointName)
+        let replay = try await ProjectionRunner(store: other).replay(LedgerModel(), checkpoints: other)
+        guard case .log(.stale) = replay.startedFrom else {
+            Issue.record("a checkpoint of another history was used: \(replay.startedFrom)")
+            return
+        }
+        #expect(replay.replayed.state == (try await ProjectionRunner(store: other).replay(LedgerModel())).state)
     }
 
     @Test func theLedgersCheckpointIsNotARunnersCheckpoint() async throws {

@@ -75,9 +75,14 @@ struct SnapshotEquivalenceTests {
             var part = RecorderState.snapshotting()
             for event in all.prefix(cut) { try part.fold(event) }
             let eventID = cut == 0 ? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)) : all[cut - 1].id
-            var (restored, header) = try RecorderState.restore(from: part.snapshot(eventID: eventID))
+            var chain = HistoryChain()
+            for event in all.prefix(cut) { try chain.append(event) }
+            var (restored, header) = try RecorderState.restore(
+                from: part.snapshot(eventID: eventID, headHash: chain.head.hash))
             #expect(header.position == Int64(cut))
             #expect(header.eventID == eventID)
+            #expect(header.headHash == chain.head.hash)
+            #expect(await SnapshotKey.check(header, against: full) == .success(chain.head))
             for event in all.dropFirst(cut) { try restored.fold(event) }
 
             let same = restored.ledger == expected.ledger

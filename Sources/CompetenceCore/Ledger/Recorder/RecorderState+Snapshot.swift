@@ -11,8 +11,9 @@ extension RecorderState {
         return state
     }
 
-    /// The snapshot of this state (taken at ``checkpoint``, the event there being `eventID`).
-    func snapshot(eventID: UUID) -> Data {
+    /// The snapshot of this state, taken at ``checkpoint``: the event there is `eventID`, the history chain's
+    /// hash there `headHash`.
+    func snapshot(eventID: UUID, headHash: HistoryHash) -> Data {
         var writer = SnapshotWriter()
         writer.write(checkpoint)
         directory.write(to: &writer)
@@ -21,7 +22,7 @@ extension RecorderState {
         let header = SnapshotHeader(
             kind: .recorderState, foldVersion: LedgerState.foldVersion, catalogue: SnapshotHeader.currentCatalogue,
             layout: SnapshotHeader.currentLayout, label: Self.label, position: checkpoint,
-            eventID: eventID, payloadLength: 0, payloadChecksum: 0)
+            eventID: eventID, headHash: headHash, payloadLength: 0, payloadChecksum: 0)
         return SnapshotHeader.encode(header, payload: writer.bytes)
     }
 

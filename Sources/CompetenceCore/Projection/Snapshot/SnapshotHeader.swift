@@ -5,12 +5,15 @@ import Foundation
 ///
 /// Layout (little-endian): magic `CLSNAPSH` · format `u32` · kind `u32` · fold version `u32` · catalogue
 /// signature `u64` · layout signature `u64` · label (`u32` length + UTF-8) · position `i64` · id of the event
-/// at that position (16 bytes) · history head hash (32 bytes, zero until the history chain keys snapshots) ·
-/// payload length `u64` · payload checksum `u64` · header checksum `u64` (of every byte before it).
+/// at that position (16 bytes) · history head hash at that position (`u32` length 32 + 32 bytes) · payload
+/// length `u64` · payload checksum `u64` · header checksum `u64` (of every byte before it).
+///
+/// Format 1 (before the history chain keyed snapshots) wrote 32 zero bytes for the hash; it is refused as
+/// another version, so its snapshot is rebuilt.
 struct SnapshotHeader: Hashable, Sendable {
     static let magic = Array("CLSNAPSH".utf8)
     /// The version of this layout.
-    static let format: UInt32 = 1
+    static let format: UInt32 = 2
 
     /// What the payload holds.
     enum Kind: UInt32, Sendable {
@@ -34,6 +37,9 @@ struct SnapshotHeader: Hashable, Sendable {
     var position: Int64
     /// The id of the event at ``position`` (the null id at position 0).
     var eventID: UUID
+    /// The history chain's hash at ``position`` (``HistoryHash/zero`` at position 0): the key checked against
+    /// the store's chain before the snapshot is used.
+    var headHash: HistoryHash
     var payloadLength: UInt64
     var payloadChecksum: UInt64
 
@@ -65,7 +71,7 @@ struct SnapshotHeader: Hashable, Sendable {
         writer.write(header.label)
         writer.write(header.position)
         writer.write(header.eventID)
-        writer.write(bytes: [UInt8](repeating: 0, count: 32))
+        writer.write(bytes: header.headHash.bytes)
         writer.write(UInt64(payload.count))
         writer.write(payload.withUnsafeBytes { SnapshotChecksum.of($0) })
         let headerChecksum = writer.bytes.withUnsafeBytes { SnapshotChecksum.of($0) }
@@ -95,7 +101,7 @@ struct SnapshotHeader: Hashable, Sendable {
             let label = try reader.readString()
             let position = try reader.read(Int64.self)
             let eventID = try reader.readUUID()
-            _ = try reader.readBytes()
+            let headHash = try reader.readBytes()
             let payloadLength = try reader.read(UInt64.self)
             let payloadChecksum = try reader.read(UInt64.self)
             let headerEnd = reader.offset
@@ -104,6 +110,9 @@ struct SnapshotHeader: Hashable, Sendable {
                 throw SnapshotRejection.damaged("its header does not match its checksum")
             }
             guard let kind = Kind(rawValue: rawKind) else { throw SnapshotRejection.damaged("unknown kind \(rawKind)") }
+            guard headHash.count == 32 else {
+                throw SnapshotRejection.damaged("its head hash is \(headHash.count) bytes, not 32")
+            }
             guard foldVersion == expectedFold, catalogue == currentCatalogue, layout == currentLayout else {
                 throw SnapshotRejection.otherVersion(
                     "written by a build with another fold (version \(foldVersion)), catalogue or layout")
@@ -119,7 +128,8 @@ struct SnapshotHeader: Hashable, Sendable {
             }
             let header = SnapshotHeader(
                 kind: kind, foldVersion: foldVersion, catalogue: catalogue, layout: layout, label: label,
-                position: position, eventID: eventID, payloadLength: payloadLength, payloadChecksum: payloadChecksum)
+                position: position, eventID: eventID, headHash: HistoryHash(digest: [UInt8](headHash)),
+                payloadLength: payloadLength, payloadChecksum: payloadChecksum)
             return (header, payload)
         } catch let damage as SnapshotDamage {
             throw .damaged(damage.description)
