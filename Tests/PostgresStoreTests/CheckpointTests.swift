@@ -7,7 +7,7 @@ import Testing
 @Suite("PostgresStore checkpoints (real server)", .timeLimit(.minutes(5)))
 struct PostgresCheckpointTests {
     @Test func checkpointsAreSavedInPartsReplacedWholeAndRemoved() async throws {
-        let store = try TestStores.make()
+        let store = try await TestStores.make()
         defer { store.close() }
         // No table yet: nothing to load, nothing to remove.
         #expect(try await store.loadCheckpoint(named: "ledger-recorder") == nil)
@@ -30,7 +30,7 @@ struct PostgresCheckpointTests {
     }
 
     @Test func aLedgerOverTheStoreStartsFromItsSnapshot() async throws {
-        let store = try TestStores.make()
+        let store = try await TestStores.make()
         defer { store.close() }
         let setUp: [any LedgerEvent] = [
             CompetenceDefined(competence: "excel", name: "Excel", category: "digital", scale: .standard),

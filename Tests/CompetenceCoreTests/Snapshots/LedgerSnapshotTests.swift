@@ -183,7 +183,7 @@ struct LedgerSnapshotTests {
                 id: event.id, type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt,
                 metadata: event.metadata, payload: event.payload, recordedAt: event.recordedAt)
             if index == 2 { new.metadata.recordedBy = "someone else" }
-            try await rewritten.append(
+            _ = try await rewritten.append(
                 [StreamAppend(stream: event.stream, expectedVersion: .exact(event.version - 1), events: [new])])
         }
         try await rewritten.saveCheckpoint(bytes, named: CompetenceLedger.checkpointName)
