@@ -205,7 +205,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CompetenceReportsTests",
-            dependencies: ["CompetenceReports", "CompetenceCore", "CompetenceScenario"],
+            dependencies: ["CompetenceReports", "CompetenceCore", "CompetenceScenario", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -73,19 +73,49 @@ struct ReportTests {
     func scopesAndRefusals() async throws {
         let programme = try Programme()
         try await programme.importAll()
-        let early = try await programme.succeed(["report", "indicators", "--format", "json", "--position", "2"])
+        // Every scope is open to an analyst report, which says in the file that it is not for publication.
+        let analyst = ["--audience", "analyst"]
+        let early = try await programme.succeed(
+            ["report", "indicators", "--format", "json", "--position", "2"] + analyst)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(early.stdout.utf8)) as? [String: Any])
+        #expect(object["notice"] as? String == "ANALYST REPORT — NOT FOR PUBLICATION")
         #expect(object["organisations"] as? Int == 2)
         #expect(object["trainings"] as? Int == 0)
-        let before = try await programme.succeed([
-            "report", "indicators", "--format", "json", "--effective-on", "2024-01-31",
-        ])
+        let before = try await programme.succeed(
+            [
+                "report", "indicators", "--format", "json", "--effective-on", "2024-01-31",
+            ] + analyst)
         let beforeObject = try #require(
             try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
         #expect(beforeObject["survey_rounds"] as? Int == 1)
-        let asOf = try await programme.succeed(["report", "indicators", "--format", "json", "--as-of", "1999-12-31"])
+        let asOf = try await programme.succeed(
+            ["report", "indicators", "--format", "json", "--as-of", "1999-12-31"] + analyst)
         let asOfObject = try #require(try JSONSerialization.jsonObject(with: Data(asOf.stdout.utf8)) as? [String: Any])
         #expect(asOfObject["organisations"] as? Int == 0)
+
+        let analystCSV = try await programme.succeed(["report", "matrix", "--format", "csv"] + analyst).stdout
+        #expect(
+            analystCSV.split(separator: "\n").allSatisfy {
+                $0.hasSuffix(",not_for_publication") || $0.hasSuffix(",true")
+            })
+        let analystText = try await programme.succeed(["report", "matrix"] + analyst).stdout
+        #expect(analystText.hasPrefix("ANALYST REPORT — NOT FOR PUBLICATION\n"))
+
+        // A public report (the default) moves only in whole survey rounds.
+        let position = try await programme.run(["report", "matrix", "--position", "2"])
+        #expect(position.status != 0)
+        #expect(position.stderr.contains("whole survey rounds"))
+        let tooEarly = try await programme.run(["report", "matrix", "--as-of", "1999-12-31"])
+        #expect(tooEarly.status != 0)
+        #expect(tooEarly.stderr.contains("no survey round had ended by 1999-12-31"))
+        let running = try await programme.run(["report", "matrix", "--round", "2024-follow-up"])
+        #expect(running.status != 0)
+        #expect(running.stderr.contains("has not ended"))
+        // The baseline round was never closed: it ends when the follow-up opens, and a day after that snaps back.
+        let baseline = try await programme.succeed(["report", "matrix", "--format", "csv", "--round", "2024-baseline"])
+        #expect(!baseline.stdout.contains("not_for_publication"))
+        let later = try await programme.succeed(["report", "matrix", "--format", "csv", "--as-of", "2030-01-01"])
+        #expect(later.stdout == baseline.stdout)
 
         let bad = try await programme.run(["report", "matrix", "--as-of", "31.1.2024"])
         #expect(bad.status != 0)

@@ -54,7 +54,8 @@ struct RendererTests {
         let effect = try ReportDocument(name: .effect, reports: reports, organisation: nil)
         let text = TextTableRenderer.render(effect)
         #expect(text.hasPrefix("Effect of the programme\n\n"))
-        #expect(text.hasSuffix("computed from: \(reports.provenance.summary)\n"))
+        #expect(text.hasSuffix("\n\(effect.withheldSummary)\ncomputed from: \(reports.provenance.summary)\n"))
+        #expect(effect.withheld == reports.effect.withheld)
         #expect(text.contains("computed from: everything · last position"))
         for table in effect.tables { #expect(text.contains(TextTableRenderer.render(table))) }
         let indicators = try ReportDocument(name: .indicators, reports: reports, organisation: nil)
@@ -67,7 +68,10 @@ struct RendererTests {
         let document = try ReportDocument(name: .matrix, reports: reports, organisation: nil)
         let data = try JSONRenderer.render(document)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == ["report", "title", "provenance", "tables"])
+        #expect(Set(object.keys) == ["report", "title", "provenance", "tables", "withheld"])
+        let withheld = try #require(object["withheld"] as? [String: Int])
+        #expect(
+            withheld == ["primary": reports.matrix.withheld.primary, "complement": reports.matrix.withheld.complement])
         #expect(object["report"] as? String == "matrix")
         #expect(object["title"] as? String == "Skills matrix")
         let provenance = try #require(object["provenance"] as? [String: Any])

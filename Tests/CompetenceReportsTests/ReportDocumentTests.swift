@@ -15,10 +15,14 @@ struct ReportDocumentTests {
             "Mean change of trained and untrained persons, whole programme",
         ]
         let spending = "Spending per competence (EUR)"
+        let forest = [
+            "Mean change with its 95 % interval, per competence and organisation",
+            "Difference in differences (trained − untrained) with Welch's 95 % interval",
+        ]
         switch name {
         case .matrix: return ("Skills matrix", reports.matrix.tables, [heatMap])
         case .trainings: return ("Trainings", reports.trainings.tables, [spending])
-        case .effect: return ("Effect of the programme", reports.effect.tables, effect)
+        case .effect: return ("Effect of the programme", reports.effect.tables, effect + forest)
         case .plans: return ("Development plans", reports.plans.tables, [])
         case .indicators: return ("Programme indicators", reports.indicators.tables, [heatMap] + effect + [spending])
         case .practices: return ("Good practices", reports.practices.tables, [])
@@ -84,8 +88,10 @@ struct ReportDocumentTests {
     @Test("every chart is an SVG whose own title is its caption")
     func chartsCarryTheirCaption() async throws {
         let reports = try await ReportSamples.demo()
-        let charts = try ReportDocument(name: .indicators, reports: reports, organisation: nil).charts
-        #expect(charts.count == 4)
+        let charts =
+            try ReportDocument(name: .indicators, reports: reports, organisation: nil).charts
+            + ReportDocument(name: .effect, reports: reports, organisation: nil).charts.suffix(2)
+        #expect(charts.count == 6)
         for chart in charts {
             #expect(chart.markup.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""))
             #expect(chart.markup.hasSuffix("</svg>"))

@@ -6,12 +6,27 @@ public enum AnalyticsError: Error, Hashable, Sendable, CustomStringConvertible {
     case topGapsBelowOne(Int)
     /// A timeline was asked for an organisation the ledger does not know (in the replayed scope).
     case unknownOrganisation(OrganisationID)
+    /// A public report was asked for a replay position (only whole survey rounds are allowed).
+    case positionRefused
+    /// A public report was asked for a day by which no survey round had ended.
+    case noRoundEnded(CalendarDate)
+    /// A round id the ledger does not know.
+    case unknownRound(RoundID)
+    /// A round that has not ended (not closed, and no later round has opened).
+    case roundNotEnded(RoundID)
 
     public var description: String {
         switch self {
         case .minimumGroupSizeBelowOne(let size): "the minimum group size must be at least 1, not \(size)"
         case .topGapsBelowOne(let count): "the number of top gaps must be at least 1, not \(count)"
         case .unknownOrganisation(let id): "no organisation '\(id)' is enrolled in the replayed history"
+        case .positionRefused:
+            "a public report moves only in whole survey rounds: use --round, --as-of or --effective-on, "
+                + "or --audience analyst for --position"
+        case .noRoundEnded(let day):
+            "no survey round had ended by \(day): a public report moves only in whole survey rounds"
+        case .unknownRound(let id): "no survey round '\(id)' in the ledger"
+        case .roundNotEnded(let id): "survey round '\(id)' has not ended (not closed, and no later round opened)"
         }
     }
 }

@@ -42,7 +42,11 @@ public struct AnalyticsReports: Hashable, Sendable {
 
     /// Programme indicators.
     public var indicators: ProgrammeIndicators {
-        computed.value(\.indicators) { ProgrammeIndicators(state: state, options: options, provenance: provenance) }
+        computed.value(\.indicators) {
+            ProgrammeIndicators(
+                state: state, options: options, provenance: provenance,
+                participationTotalWithheld: trainings.participationTotalWithheld)
+        }
     }
 
     /// The good-practice catalogue.

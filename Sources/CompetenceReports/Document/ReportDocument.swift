@@ -25,6 +25,10 @@ package struct ReportDocument: Sendable {
     package let provenance: ReportProvenance
     /// How the JSON rendering is shaped.
     package let jsonShape: JSONShape
+    /// How many cells the report withheld for privacy, as primary and as complement.
+    package let withheld: WithheldCells
+    /// Who the report is for; an analyst report says on every rendering that it is not for publication.
+    package var audience: ReportAudience = .public
 
     /// Picks the report `name` out of `reports`.
     ///
@@ -39,18 +43,23 @@ package struct ReportDocument: Sendable {
             title = "Skills matrix"
             tables = reports.matrix.tables
             charts = [AnalyticsCharts.gapHeatMap(reports.matrix)]
+            withheld = reports.matrix.withheld
         case .trainings:
             title = "Trainings"
             tables = reports.trainings.tables
             charts = [AnalyticsCharts.spending(reports.trainings)]
+            withheld = reports.trainings.withheld
         case .effect:
             title = "Effect of the programme"
             tables = reports.effect.tables
-            charts = AnalyticsCharts.effectBars(reports.effect)
+            charts = AnalyticsCharts.effectBars(reports.effect) + AnalyticsCharts.forestPlots(reports.effect)
+            withheld = reports.effect.withheld
         case .plans:
             title = "Development plans"
             tables = reports.plans.tables
             charts = []
+            // Future needs show the matrix's mean gaps, empty where the matrix withholds them.
+            withheld = .none
         case .indicators:
             // The programme overview: the indicators, with every chart of the other reports.
             title = "Programme indicators"
@@ -59,19 +68,41 @@ package struct ReportDocument: Sendable {
                 [AnalyticsCharts.gapHeatMap(reports.matrix)] + AnalyticsCharts.effectBars(reports.effect)
                 + [AnalyticsCharts.spending(reports.trainings)]
             shape = .indicators(reports.indicators)
+            let complements = reports.trainings.participationTotalWithheld ? 2 : 0
+            withheld = WithheldCells(
+                primary: reports.indicators.suppressed.count - complements, complement: complements)
         case .practices:
             title = "Good practices"
             tables = reports.practices.tables
             charts = []
+            withheld = .none
         case .timeline:
             guard let organisation, !organisation.isEmpty else { throw ReportError.organisationNeeded }
             title = "Timeline of \(organisation)"
-            tables = try reports.timeline(for: OrganisationID(organisation)).tables
+            let timeline = try reports.timeline(for: OrganisationID(organisation))
+            tables = timeline.tables
             charts = []
+            withheld = timeline.withheld
         }
         jsonShape = shape
     }
 
+    /// One line saying how many cells were withheld, e.g.
+    /// "withheld for privacy: 2 cells as primary, 1 as complement".
+    package var withheldSummary: String {
+        "withheld for privacy: \(withheld.primary) cells as primary, \(withheld.complement) as complement"
+    }
+
     /// The primary table: the one `--format csv` writes.
     package var primaryTable: ReportTable { tables[0] }
+
+    /// The table `--format csv` writes: the primary table, and for an analyst report one more column,
+    /// `not_for_publication`, `true` on every row, so the file itself says it.
+    package var csvTable: ReportTable {
+        guard audience == .analyst else { return primaryTable }
+        var table = primaryTable
+        table.columns.append("not_for_publication")
+        table.rows = table.rows.map { $0 + ["true"] }
+        return table
+    }
 }

@@ -54,6 +54,29 @@ enum AnalyticsCharts {
         return [levels.chart(), split.chart()]
     }
 
+    /// Forest plots of the mean change (95 % t-interval) and the difference in differences (Welch 95 %
+    /// interval), one row per competence and organisation (the programme, `ALL`, first in each competence).
+    static func forestPlots(_ effect: EffectEvaluation) -> [ReportChart] {
+        let ordered = effect.rows.sorted {
+            ($0.competence, $0.population == .all ? 0 : 1, $0.population.description)
+                < ($1.competence, $1.population == .all ? 0 : 1, $1.population.description)
+        }
+        let label = { (row: EffectRow) in "\(row.competence.rawValue) · \(row.population.description)" }
+        let change = ForestPlot(
+            title: "Mean change with its 95 % interval, per competence and organisation",
+            rows: ordered.map {
+                .init(label: label($0), estimate: $0.meanChange, low: $0.changeLow95, high: $0.changeHigh95)
+            })
+        let difference = ForestPlot(
+            title: "Difference in differences (trained − untrained) with Welch's 95 % interval",
+            rows: ordered.map {
+                .init(
+                    label: label($0), estimate: $0.differenceInDifferences, low: $0.differenceLow95,
+                    high: $0.differenceHigh95)
+            })
+        return [change.chart(), difference.chart()]
+    }
+
     /// Money spent per competence (each training's cost split equally among its competences).
     static func spending(_ trainings: TrainingLedger) -> ReportChart {
         guard !trainings.competences.isEmpty else {

@@ -22,6 +22,9 @@ struct BarChart: Sendable {
     /// The chart with its title as caption.
     func chart() -> ReportChart { ReportChart(caption: title, markup: svg()) }
 
+    /// The longest group label drawn (the whole label stays in its tooltip).
+    static let labelLimit = 24
+
     /// The chart as an `<svg>` element.
     func svg() -> String {
         let barWidth = 22.0
@@ -36,7 +39,9 @@ struct BarChart: Sendable {
         let low = min(values.min() ?? 0, 0)
         let span = max(high - low, 1e-9)
         func y(_ value: Double) -> Double { top + plotHeight * (high - value) / span }
-        let height = top + plotHeight + 80
+        let longest = Double(min(groups.map(\.label.count).max() ?? 0, Self.labelLimit))
+        let labelSpace = 16 + longest * 7
+        let height = top + plotHeight + labelSpace + 40
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(Markup.escape(title))\" "
             + "width=\"\(Markup.number(width))\" height=\"\(Markup.number(height))\" "
@@ -45,10 +50,13 @@ struct BarChart: Sendable {
         svg +=
             "<line x1=\"\(Markup.number(left - 4))\" x2=\"\(Markup.number(width - 10))\" "
             + "y1=\"\(Markup.number(y(0)))\" y2=\"\(Markup.number(y(0)))\" class=\"zero\"/>"
-        svg +=
-            "<text class=\"axis\" x=\"\(Markup.number(left - 8))\" y=\"\(Markup.number(y(high) + 4))\" "
-            + "text-anchor=\"end\">\(Markup.escape(format(high)))</text>"
-        if low < 0 {
+        // An end label too close to the zero label (11 px text) is left out rather than drawn over it.
+        if y(0) - y(high) >= 14 {
+            svg +=
+                "<text class=\"axis\" x=\"\(Markup.number(left - 8))\" y=\"\(Markup.number(y(high) + 4))\" "
+                + "text-anchor=\"end\">\(Markup.escape(format(high)))</text>"
+        }
+        if low < 0, y(low) - y(0) >= 14 {
             svg +=
                 "<text class=\"axis\" x=\"\(Markup.number(left - 8))\" y=\"\(Markup.number(y(low) + 4))\" "
                 + "text-anchor=\"end\">\(Markup.escape(format(low)))</text>"
@@ -73,10 +81,16 @@ struct BarChart: Sendable {
                     "<text class=\"value\" x=\"\(Markup.number(x + (barWidth - 3) / 2))\" "
                     + "y=\"\(Markup.number(labelY))\" text-anchor=\"middle\">\(Markup.escape(format(value)))</text>"
             }
-            let labelX = groupLeft + barWidth * Double(series.count) / 2
+            // Group labels run upwards from under the group, so long names never run into each other.
+            let labelX = groupLeft + barWidth * Double(series.count) / 2 + 4
+            let labelY = top + plotHeight + 12
+            let label =
+                group.label.count > Self.labelLimit
+                ? String(group.label.prefix(Self.labelLimit - 1)) + "…" : group.label
             svg +=
-                "<text class=\"axis\" x=\"\(Markup.number(labelX))\" y=\"\(Markup.number(top + plotHeight + 18))\" "
-                + "text-anchor=\"middle\">\(Markup.escape(group.label))</text>"
+                "<text class=\"axis\" x=\"\(Markup.number(labelX))\" y=\"\(Markup.number(labelY))\" "
+                + "text-anchor=\"end\" transform=\"rotate(-90 \(Markup.number(labelX)) \(Markup.number(labelY)))\">"
+                + "\(Markup.escape(label))<title>\(Markup.escape(group.label))</title></text>"
         }
         for (index, item) in series.enumerated() {
             let x = left + Double(index) * 150

@@ -6,8 +6,14 @@ import Foundation
 package enum HTMLPage {
     /// The page for `document`.
     package static func render(_ document: ReportDocument) -> String {
-        var body = "<header><h1>\(Markup.escape(document.title))</h1>"
-        body += "<p class=\"provenance\">Computed from: \(Markup.escape(document.provenance.summary))</p></header>"
+        var body = ""
+        if document.audience == .analyst {
+            // Fixed, so a printed page repeats it on every sheet.
+            body += "<div class=\"not-for-publication\">\(Markup.escape(ReportAudience.analystNotice))</div>"
+        }
+        body += "<header><h1>\(Markup.escape(document.title))</h1>"
+        body += "<p class=\"provenance\">Computed from: \(Markup.escape(document.provenance.summary))</p>"
+        body += "<p class=\"withheld\">\(Markup.escape(document.withheldSummary.capitalisedFirst))</p></header>"
         if !document.charts.isEmpty {
             body += "<section class=\"charts\">"
             body += document.charts.map {
@@ -55,7 +61,9 @@ package enum HTMLPage {
     private static let style = """
         body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;color:#222;margin:2rem;max-width:1200px}
         h1{font-size:1.6rem;margin:0 0 .3rem}
-        .provenance{color:#555;font-size:.8rem;margin:0 0 1.5rem}
+        .provenance{color:#555;font-size:.8rem;margin:0 0 .5rem}
+        .withheld{color:#555;font-size:.8rem;margin:0 0 1.5rem}
+        .not-for-publication{position:fixed;top:0;left:0;right:0;background:#b00020;color:#fff;font-weight:bold;text-align:center;padding:.2rem}
         .charts{display:flex;flex-wrap:wrap;gap:1.5rem;margin-bottom:1.5rem}
         figure{margin:0;border:1px solid #ddd;padding:.5rem;background:#fff}
         figcaption{font-weight:bold;font-size:.85rem;margin-bottom:.3rem;max-width:480px}
@@ -74,4 +82,9 @@ package enum HTMLPage {
         @media print{body{margin:1cm;max-width:none}figure,tr{break-inside:avoid}thead{display:table-header-group}\
         .charts{display:block}figure{margin-bottom:1rem}}
         """
+}
+
+extension String {
+    /// The string with its first letter upper-cased.
+    fileprivate var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -2,15 +2,23 @@ import CompetenceCore
 import Foundation
 
 /// Writes a report as JSON. `indicators` is one object with a field per indicator; every other report is an
-/// object with its name, title, provenance and tables, each row an object keyed by column (cells as in CSV,
-/// `null` for empty).
+/// object with its name, title, provenance, tables (each row an object keyed by column, cells as in CSV,
+/// `null` for empty) and `withheld` (`primary`, `complement`: how many cells were withheld for privacy).
 package enum JSONRenderer {
     /// The report as JSON text.
     package static func render(_ document: ReportDocument) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         switch document.jsonShape {
-        case .indicators(let indicators): return try encoder.encode(indicators)
+        case .indicators(let indicators):
+            let data = try encoder.encode(indicators)
+            guard document.audience == .analyst,
+                var object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return data }
+            object["audience"] = ReportAudience.analyst.rawValue
+            object["notice"] = ReportAudience.analystNotice
+            return try JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
         case .tables: return try encoder.encode(Body(document))
         }
     }
@@ -20,12 +28,21 @@ package enum JSONRenderer {
         var title: String
         var provenance: ReportProvenance
         var tables: [Table]
+        var withheld: WithheldCells
+        /// `analyst` and the notice for an analyst report; absent for a public one (its output is unchanged).
+        var audience: ReportAudience?
+        var notice: String?
 
         init(_ document: ReportDocument) {
             report = document.name.rawValue
             title = document.title
             provenance = document.provenance
             tables = document.tables.map(Table.init)
+            withheld = document.withheld
+            if document.audience == .analyst {
+                audience = .analyst
+                notice = ReportAudience.analystNotice
+            }
         }
     }
 

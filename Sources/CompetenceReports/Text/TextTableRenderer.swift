@@ -5,14 +5,17 @@ import CompetenceOutput
 /// right-aligned. Every title and cell passes through ``TerminalText`` (one line each): a name holding an
 /// escape sequence is shown, not run.
 package enum TextTableRenderer {
-    /// The whole report: every table, then the provenance line.
+    /// The whole report: every table, the count of withheld cells, then the provenance line.
     package static func render(_ document: ReportDocument) -> String {
         let title = TerminalText.sanitised(document.title, .singleLine)
-        var out = document.title == document.tables.first?.title ? "" : "\(title)\n\n"
+        var out = document.audience == .analyst ? ReportAudience.analystNotice + "\n\n" : ""
+        out += document.title == document.tables.first?.title ? "" : "\(title)\n\n"
         for table in document.tables {
             out += render(table) + "\n"
         }
+        out += document.withheldSummary + "\n"
         out += "computed from: \(TerminalText.sanitised(document.provenance.summary, .singleLine))\n"
+        if document.audience == .analyst { out += ReportAudience.analystNotice + "\n" }
         return out
     }
 

@@ -23,6 +23,20 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var scopeOptions: ScopeOptions
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "public (default: fit for publication; time travel in whole survey rounds, no --position) or analyst "
+                + "(any scope; every output says it is not for publication).", valueName: "audience"))
+    var audience: ReportAudience = .public
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "As the ledger knew it at the end of this survey round (closed, or when the next one opened).",
+            valueName: "id"))
+    var round: String?
+
     @Option(name: .long, help: "table, csv, json or html.")
     var format: ReportFormat = .table
 
@@ -51,18 +65,22 @@ struct ReportCommand: AsyncParsableCommand {
             throw ValidationError("--organisation applies to the timeline report only")
         }
         if minGroup < 1 { throw ValidationError("--min-group must be at least 1") }
+        if round != nil, scopeOptions.asOf != nil || scopeOptions.effectiveOn != nil || scopeOptions.position != nil {
+            throw ValidationError("give at most one of --round, --as-of, --effective-on and --position")
+        }
     }
 
     func run() async throws {
-        let scope = try scopeOptions.scope()
-        let options = try AnalyticsOptions(today: try judgementDay(scope: scope), minimumGroupSize: minGroup)
         let store = try storeOptions.opener.open(for: .read)
+        let scope = try await resolvedScope(store)
+        let options = try AnalyticsOptions(today: try judgementDay(scope: scope), minimumGroupSize: minGroup)
         let reports = try await AnalyticsReports.replay(store, scope: scope, options: options)
-        let document = try ReportDocument(name: name, reports: reports, organisation: organisation)
+        var document = try ReportDocument(name: name, reports: reports, organisation: organisation)
+        document.audience = audience
         let target = OutputTarget(path: output, guarding: storeOptions.outputGuard)
         switch format {
         case .table: try target.write(TextTableRenderer.render(document))
-        case .csv: try target.write(CSVRenderer.render(document.primaryTable))
+        case .csv: try target.write(CSVRenderer.render(document.csvTable))
         case .json:
             var data = try JSONRenderer.render(document)
             data.append(UInt8(ascii: "\n"))
@@ -72,6 +90,16 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     /// `--today`, else the day the scope names, else the current day (UTC).
+    /// The scope asked for; a public report's snapped to whole survey rounds (``PublicScope``), as is any
+    /// `--round`.
+    private func resolvedScope(_ store: any EventStore) async throws -> ReplayScope {
+        let requested = try scopeOptions.scope()
+        if audience == .analyst, round == nil { return requested }
+        let everything = try await ProjectionRunner(store: store).replay(LedgerModel(), scope: .everything).state
+        return try PublicScope.snap(
+            requested, round: round.map { RoundID($0) }, calendar: SurveyRoundCalendar(everything))
+    }
+
     private func judgementDay(scope: ReplayScope) throws -> CalendarDate {
         guard let today else { return scope.day ?? CalendarDate(containing: Date()) }
         guard let day = CalendarDate(today) else {

@@ -7,3 +7,4 @@ import CompetenceReports
 extension ReportName: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension RoundKind: ExpressibleByArgument {}
+extension ReportAudience: ExpressibleByArgument {}

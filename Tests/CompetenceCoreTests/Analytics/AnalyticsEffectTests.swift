@@ -99,26 +99,33 @@ struct AnalyticsEffectTests {
                 "effect_size_dz", "trained_n", "trained_change", "untrained_n", "untrained_change",
                 "difference_in_differences", "suppressed",
             ])
-        #expect(Array(effect.columns.dropFirst(14)) == ["effect_size_hedges", "share_improved", "split_suppressed"])
+        #expect(Array(effect.columns.dropFirst(14)) == Self.extraColumns)
         #expect(effect.rows.map { "\($0[0])/\($0[1])" } == ["E/excel", "F/excel", "G/excel", "H/excel", "ALL/excel"])
         #expect(
             effect.rows[0] == [
                 "E", "excel", "11", "2.545", "3.364", "0.818", "1.168", "0.701", "5", "1.600", "6", "0.167", "1.433",
                 "false",
                 "0.647", "0.545", "false",
+                // Reference values (EffectStatisticsTests): t-interval, Hedges interval, shares 4/11 and 1/11,
+                // no attended persons, Welch interval, exact permutation p, ANCOVA (statsmodels 1.160).
+                "0.034", "1.603", "-0.045", "1.339", "0.364", "0.091", "0", "", "0.014", "2.853", "0.065", "1.160",
             ])
         // F has 4 paired persons: withheld. G (5) is withheld too, else F = ALL − E − G.
-        let withheld = ["", "", "", "", "", "", "", "", "", "", "", "true", "", "", "true"]
+        let withheld =
+            ["", "", "", "", "", "", "", "", "", "", "", "true", "", "", "true"] + Array(repeating: "", count: 12)
         #expect(effect.rows[1] == ["F", "excel"] + withheld)
         #expect(effect.rows[2] == ["G", "excel"] + withheld)
         // H took part in both rounds but nobody answered: nothing to protect, nothing defined.
         #expect(
-            effect.rows[3] == ["H", "excel", "0", "", "", "", "", "", "0", "", "0", "", "", "false", "", "", "false"])
+            effect.rows[3] == ["H", "excel", "0", "", "", "", "", "", "0", "", "0", "", "", "false", "", "", "false"]
+                + ["", "", "", "", "", "", "0", "", "", "", "", ""])
         #expect(
             effect.rows[4] == [
                 "ALL", "excel", "20", "2.300", "3.150", "0.850", "0.933", "0.911", "5", "1.600", "15", "0.600", "1.000",
                 "false",
                 "0.874", "0.650", "false",
+                // Unchanged 6/20, worsened 1/20; Welch over 5 vs 15; exact p over C(20, 5) splits; ANCOVA 0.938.
+                "0.413", "1.287", "0.340", "1.409", "0.300", "0.050", "0", "", "-0.386", "2.386", "0.050", "0.938",
             ])
     }
 
@@ -158,6 +165,62 @@ struct AnalyticsEffectTests {
         #expect(row?["difference_in_differences"] == "")
         #expect(row?["suppressed"] == "false")
         #expect(row?["split_suppressed"] == "true")
+        #expect(row?["did_ci95_low"] == "" && row?["did_p_permutation"] == "" && row?["did_adjusted"] == "")
+        // The whole row's interval is shown: SD 0 gives a zero-width interval at 1.
+        #expect(row?["change_ci95_low"] == "1.000" && row?["change_ci95_high"] == "1.000")
+    }
+
+    static let extraColumns = [
+        "effect_size_hedges", "share_improved", "split_suppressed", "change_ci95_low", "change_ci95_high",
+        "hedges_ci95_low", "hedges_ci95_high", "share_unchanged", "share_worsened", "attended_n", "attended_change",
+        "did_ci95_low", "did_ci95_high", "did_p_permutation", "did_adjusted",
+    ]
+
+    /// "Trained" needs a completion after the baseline answer day and on or before the follow-up answer day;
+    /// any other targeting participation on or before the follow-up day makes a person "attended"; only
+    /// persons with none are "untrained". Baseline answers 2024-01-15, follow-up answers 2024-10-05.
+    @Test func trainedAttendedAndUntrainedFollowTheAnswerDays() async throws {
+        let fixture = AnalyticsFixture()
+        try await fixture.enrol("E")
+        try await fixture.define("excel")
+        try await fixture.define("lean")
+        try await fixture.record(
+            SurveyRoundOpened(
+                round: "b", kind: .baseline, organisations: ["E"], competences: ["excel"], opensOn: day("2024-01-10")))
+        try await fixture.record(
+            SurveyRoundOpened(
+                round: "f", kind: .followUp, organisations: ["E"], competences: ["excel"], opensOn: day("2024-10-01")))
+        for person in ["before", "sameDayAsBaseline", "notCompleted", "onFollowUpDay", "afterFollowUp", "otherSkill"] {
+            try await fixture.answer(person, of: "E", in: "b", "excel", current: 2, on: "2024-01-15")
+            try await fixture.answer(person, of: "E", in: "f", "excel", current: 3, on: "2024-10-05")
+        }
+        try await fixture.record(
+            TrainingProcured(
+                training: "t", title: "Excel", provider: "LAB", kind: .joint, competences: ["excel"], costCents: 1,
+                hours: 1, procuredOn: day("2023-01-01")))
+        try await fixture.record(
+            TrainingProcured(
+                training: "l", title: "Lean", provider: "LAB", kind: .joint, competences: ["lean"], costCents: 1,
+                hours: 1, procuredOn: day("2023-01-01")))
+        let participations: [(TrainingID, PersonID, Bool, String)] = [
+            ("t", "before", true, "2023-12-01"),  // completed before the baseline: attended
+            ("t", "sameDayAsBaseline", true, "2024-01-15"),  // not after the baseline answer: attended
+            ("t", "notCompleted", false, "2024-05-01"),  // attended without completing
+            ("t", "onFollowUpDay", true, "2024-10-05"),  // trained
+            ("t", "afterFollowUp", true, "2024-10-06"),  // after the follow-up: untrained
+            ("l", "otherSkill", true, "2024-05-01"),  // a training not targeting excel: untrained
+        ]
+        for (training, person, completed, on) in participations {
+            try await fixture.record(
+                ParticipationRecorded(
+                    training: training, person: person, organisation: "E", attendedHours: 1, completed: completed,
+                    completedOn: completed ? day(on) : nil, recordedOn: day(on)))
+        }
+        let row = try await fixture.reports(minimumGroupSize: 1).effect.primaryTable.row("E", "excel")
+        #expect(row?["trained_n"] == "1")
+        #expect(row?["attended_n"] == "3")
+        #expect(row?["untrained_n"] == "2")
+        #expect(row?["attended_change"] == "1.000")
     }
 
     @Test func reactionScoresAndPlanActionsAsKirkpatrickLevels() async throws {

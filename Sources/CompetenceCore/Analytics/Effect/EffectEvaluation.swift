@@ -4,7 +4,8 @@
 ///
 /// Formulas (see Docs/Analytics.md): change = follow-up − baseline per person; means over persons; SD is the
 /// sample SD (n − 1); d_z = mean change / SD of change; Hedges' g = J·d_z with J = 1 − 3/(4(n − 1) − 1);
-/// DiD = mean change of the trained − mean change of the untrained.
+/// DiD = mean change of the trained − mean change of the untrained, with Welch's interval, a permutation
+/// p-value and the baseline-adjusted (ANCOVA) difference; the attended-without-training group beside them.
 public struct EffectEvaluation: TabularReport, Hashable {
     public let provenance: ReportProvenance
     /// Per organisation × competence (organisations by id), then `ALL` per competence.
@@ -13,6 +14,9 @@ public struct EffectEvaluation: TabularReport, Hashable {
     public let reactions: [ReactionRow]
     /// Plan actions completed and practices adopted per organisation (Kirkpatrick level 3 proxy).
     public let behaviour: [BehaviourRow]
+    /// How many cells (rows, or their trained/attended/untrained groups) were withheld, as primary and as
+    /// complement.
+    public let withheld: WithheldCells
 
     /// Evaluates `state`.
     public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
@@ -60,16 +64,15 @@ public struct EffectEvaluation: TabularReport, Hashable {
             let populations = organisations.map(Population.organisation) + [.all]
             for population in populations {
                 let group = members(population, competence)
-                let trained = group.count(where: \.trained)
                 counts[Self.cell(.whole, population, competence)] = group.count
-                counts[Self.cell(.trained, population, competence)] = trained
-                counts[Self.cell(.untrained, population, competence)] = group.count - trained
+                for part in TrainingGroup.allCases {
+                    counts[Self.cell(SplitPart(part), population, competence)] = group.count(where: { $0.group == part }
+                    )
+                }
                 relations.append(
                     SuppressionRelation(
                         total: Self.cell(.whole, population, competence),
-                        parts: [
-                            Self.cell(.trained, population, competence), Self.cell(.untrained, population, competence),
-                        ]))
+                        parts: TrainingGroup.allCases.map { Self.cell(SplitPart($0), population, competence) }))
             }
             for part in SplitPart.allCases {
                 relations.append(
@@ -79,6 +82,7 @@ public struct EffectEvaluation: TabularReport, Hashable {
             }
         }
         let plan = SuppressionPlan(counts: counts, relations: relations, minimumGroupSize: options.minimumGroupSize)
+        withheld = WithheldCells(plan)
 
         let ordered =
             pairs.sorted { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }
@@ -87,11 +91,11 @@ public struct EffectEvaluation: TabularReport, Hashable {
         rows = ordered.map { population, competence in
             let whole = Self.cell(.whole, population, competence)
             guard !plan.isWithheld(whole) else { return EffectRow.withheld(population, competence) }
-            let trained = Self.cell(.trained, population, competence)
-            let untrained = Self.cell(.untrained, population, competence)
             return EffectRow(
                 population: population, competence: competence, changes: members(population, competence),
-                trainedWithheld: plan.isWithheld(trained), untrainedWithheld: plan.isWithheld(untrained))
+                withheldGroups: Set(
+                    TrainingGroup.allCases.filter { plan.isWithheld(Self.cell(SplitPart($0), population, competence)) })
+            )
         }
         reactions = ReactionRow.rows(state, minimumGroupSize: options.minimumGroupSize)
         behaviour = BehaviourRow.rows(state)
@@ -109,7 +113,15 @@ public struct EffectEvaluation: TabularReport, Hashable {
     }
 
     private enum SplitPart: String, CaseIterable {
-        case whole, trained, untrained
+        case whole, trained, attended, untrained
+
+        init(_ group: TrainingGroup) {
+            switch group {
+            case .trained: self = .trained
+            case .attended: self = .attended
+            case .untrained: self = .untrained
+            }
+        }
     }
 
     private static func cell(_ part: SplitPart, _ population: Population, _ competence: CompetenceID) -> SuppressionCell
@@ -152,8 +164,34 @@ public struct EffectRow: Hashable, Sendable {
     public var hedgesCorrectedEffectSize: Double?
     /// Share of paired persons whose level rose by at least one.
     public var shareImproved: Double?
-    /// Whether the trained/untrained split is withheld (a side is too small, or would reveal one that is).
+    /// Whether the split into trained, attended and untrained is withheld in part (a group is too small, or
+    /// would reveal one that is).
     public var splitSuppressed: Bool
+    /// The 95 % t-interval of the mean change, lower bound.
+    public var changeLow95: Double?
+    /// The 95 % t-interval of the mean change, upper bound.
+    public var changeHigh95: Double?
+    /// The 95 % interval of Hedges' g_z, lower bound.
+    public var hedgesLow95: Double?
+    /// The 95 % interval of Hedges' g_z, upper bound.
+    public var hedgesHigh95: Double?
+    /// Share of paired persons whose level did not change.
+    public var shareUnchanged: Double?
+    /// Share of paired persons whose level fell by at least one.
+    public var shareWorsened: Double?
+    /// Paired persons who took part in a targeting training on or before their follow-up answer without
+    /// counting as trained (not completed by then, or completed before the baseline).
+    public var attendedCount: Int?
+    /// The mean change of the attended group.
+    public var attendedChange: Double?
+    /// Welch's 95 % interval of the difference in differences, lower bound.
+    public var differenceLow95: Double?
+    /// Welch's 95 % interval of the difference in differences, upper bound.
+    public var differenceHigh95: Double?
+    /// The two-sided permutation p-value of the difference in differences.
+    public var differencePermutationP: Double?
+    /// The trained − untrained difference adjusted for the baseline (ANCOVA: follow-up ~ baseline + trained).
+    public var differenceAdjusted: Double?
 
     static func withheld(_ population: Population, _ competence: CompetenceID) -> EffectRow {
         EffectRow(population: population, competence: competence, suppressed: true, splitSuppressed: true)
@@ -167,12 +205,11 @@ public struct EffectRow: Hashable, Sendable {
     }
 
     init(
-        population: Population, competence: CompetenceID, changes: [PairedChange], trainedWithheld: Bool,
-        untrainedWithheld: Bool
+        population: Population, competence: CompetenceID, changes: [PairedChange], withheldGroups: Set<TrainingGroup>
     ) {
         self.init(
             population: population, competence: competence, suppressed: false,
-            splitSuppressed: trainedWithheld || untrainedWithheld)
+            splitSuppressed: !withheldGroups.isEmpty)
         let change = SampleSummary(changes.map { Double($0.change) })
         pairedCount = changes.count
         baselineMean = SampleSummary(changes.map { Double($0.baseline) }).mean
@@ -182,12 +219,34 @@ public struct EffectRow: Hashable, Sendable {
         effectSizeDz = change.effectSizeDz
         hedgesCorrectedEffectSize = change.hedgesCorrectedEffectSize
         shareImproved = SampleSummary.share(of: changes) { $0.change >= 1 }
-        let trained = changes.filter(\.trained)
-        let untrained = changes.filter { !$0.trained }
+        shareUnchanged = SampleSummary.share(of: changes) { $0.change == 0 }
+        shareWorsened = SampleSummary.share(of: changes) { $0.change <= -1 }
+        changeLow95 = change.meanInterval95?.low
+        changeHigh95 = change.meanInterval95?.high
+        hedgesLow95 = change.hedgesInterval95?.low
+        hedgesHigh95 = change.hedgesInterval95?.high
+
+        let trained = changes.filter { $0.group == .trained }
+        let attended = changes.filter { $0.group == .attended }
+        let untrained = changes.filter { $0.group == .untrained }
         trainedCount = trained.count
+        attendedCount = attended.count
         untrainedCount = untrained.count
-        if !trainedWithheld { trainedChange = SampleSummary(trained.map { Double($0.change) }).mean }
-        if !untrainedWithheld { untrainedChange = SampleSummary(untrained.map { Double($0.change) }).mean }
-        if let trainedChange, let untrainedChange { differenceInDifferences = trainedChange - untrainedChange }
+        let mean = { (group: [PairedChange]) in SampleSummary(group.map { Double($0.change) }).mean }
+        if !withheldGroups.contains(.trained) { trainedChange = mean(trained) }
+        if !withheldGroups.contains(.attended) { attendedChange = mean(attended) }
+        if !withheldGroups.contains(.untrained) { untrainedChange = mean(untrained) }
+        guard let trainedChange, let untrainedChange else { return }
+        differenceInDifferences = trainedChange - untrainedChange
+        let trainedValues = trained.map { Double($0.change) }
+        let untrainedValues = untrained.map { Double($0.change) }
+        let welch = WelchDifference(trainedValues, untrainedValues)
+        differenceLow95 = welch?.interval.low
+        differenceHigh95 = welch?.interval.high
+        differencePermutationP = PermutationTest(trainedValues, untrainedValues)?.pValue
+        let pairs = { (group: [PairedChange]) in
+            group.map { (baseline: Double($0.baseline), followUp: Double($0.followUp)) }
+        }
+        differenceAdjusted = BaselineAdjustment.difference(pairs(trained), pairs(untrained))
     }
 }

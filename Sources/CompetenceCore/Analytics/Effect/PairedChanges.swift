@@ -2,15 +2,14 @@
 ///
 /// A person's level in a round is their latest answer in it. With several rounds of a kind, the baseline is
 /// the earliest baseline round the person answered (by opening day, then round id) and the follow-up the
-/// latest follow-up round. The person belongs to the organisation of their baseline answer. They are
-/// **trained** on the competence when they completed a training targeting it on or before the day of their
-/// follow-up answer (completion day, or the participation's day when no completion day is given).
+/// latest follow-up round. The person belongs to the organisation of their baseline answer. Their
+/// `TrainingGroup` on the competence is decided by `TrainingExposure` from the days of the two answers.
 struct PairedChange: Hashable, Sendable {
     /// The organisation, as its number in the answers' table.
     var organisation: Int32
     var baseline: Int
     var followUp: Int
-    var trained: Bool
+    var group: TrainingGroup
 
     /// follow-up − baseline.
     var change: Int { followUp - baseline }
@@ -36,7 +35,7 @@ struct PairedChanges {
         }
         var rank = [Int](repeating: -1, count: rounds.count)
         for (place, number) in order.enumerated() { rank[number] = place }
-        let completions = Self.earliestCompletions(in: state, table: table)
+        let exposure = TrainingExposure(state)
 
         var changes: [Int32: [PairedChange]] = [:]
         LatestAnswers.byPerson(table, rater: rater, round: nil) { person, answers in
@@ -56,11 +55,14 @@ struct PairedChanges {
             }
             for (competence, baseline) in baselines {
                 guard let followUp = followUps[competence] else { continue }
-                let completed = completions[PersonCompetence(person: person, competence: competence)]
+                let key = TrainingExposure.Key(person: table.persons[person], competence: table.competences[competence])
+                let group = exposure.group(
+                    key, baselineOn: CalendarDate(daysSinceEpoch: Int(baseline.answeredOn)),
+                    followUpOn: CalendarDate(daysSinceEpoch: Int(followUp.answeredOn)))
                 changes[competence, default: []].append(
                     PairedChange(
                         organisation: baseline.organisation, baseline: baseline.current, followUp: followUp.current,
-                        trained: completed.map { $0 <= followUp.answeredOn } ?? false))
+                        group: group))
             }
         }
         for (competence, list) in changes { byCompetence[table.competences[competence]] = list }
@@ -72,33 +74,5 @@ struct PairedChanges {
         guard let organisation else { return all }
         guard let number = organisations.existingNumber(for: organisation) else { return [] }
         return all.filter { $0.organisation == number }
-    }
-
-    /// A person and a competence by their numbers in an ``AnswerTable``.
-    private struct PersonCompetence: Hashable {
-        var person: Int32
-        var competence: Int32
-    }
-
-    /// The first day (as days since 1970-01-01) each person completed a training targeting each competence,
-    /// for the persons and competences that have answers.
-    private static func earliestCompletions(
-        in state: LedgerState, table: AnswerTable
-    ) -> [PersonCompetence: Int32] {
-        var result: [PersonCompetence: Int32] = [:]
-        for training in state.trainings.values {
-            let competences = training.procurement.event.competences.compactMap {
-                table.competences.existingNumber(for: $0)
-            }
-            for participation in training.participations where participation.event.completed {
-                guard let person = table.persons.existingNumber(for: participation.event.person) else { continue }
-                let day = Int32((participation.event.completedOn ?? participation.event.recordedOn).daysSinceEpoch)
-                for competence in competences {
-                    let key = PersonCompetence(person: person, competence: competence)
-                    result[key] = min(result[key] ?? day, day)
-                }
-            }
-        }
-        return result
     }
 }

@@ -119,8 +119,14 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
         case suppressed, provenance
     }
 
-    /// The indicators of `state`.
-    public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
+    /// The indicators of `state`. `participationTotalWithheld` carries the training ledger's decision on the
+    /// participant total (it is one cell of the trainings' disclosure control, withheld there as a complement
+    /// when publishing it would give a withheld training away); when set, `training_participants` and
+    /// `participant_hours` are withheld here too.
+    public init(
+        state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance,
+        participationTotalWithheld: Bool = false
+    ) {
         self.provenance = provenance
         let enrolled = state.organisations.values.map(\.enrolment.event)
         organisations = enrolled.count
@@ -144,7 +150,11 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
         }
         personsInvolved = persons(involved, .personsInvolved)
         personsSurveyed = persons(surveyed, .personsSurveyed)
-        trainingParticipants = persons(participants, .trainingParticipants)
+        if participationTotalWithheld, !participants.isEmpty {
+            suppressed.append(.trainingParticipants)
+        } else {
+            trainingParticipants = persons(participants, .trainingParticipants)
+        }
         personsTrained = persons(trained, .personsTrained)
         if trainingParticipants == nil, !participants.isEmpty {
             suppressed.append(.participantHours)

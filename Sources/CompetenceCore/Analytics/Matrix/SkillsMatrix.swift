@@ -13,6 +13,8 @@ public struct SkillsMatrix: TabularReport, Hashable {
     public let breakdown: [MatrixBreakdownRow]
     /// Each organisation's published gaps, most urgent first.
     public let rankedGaps: [RankedGap]
+    /// How many cells (rows, or their target figures) were withheld, as primary and as complement.
+    public let withheld: WithheldCells
 
     /// Computes the matrix of `state`.
     public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
@@ -88,6 +90,7 @@ public struct SkillsMatrix: TabularReport, Hashable {
             counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: options.minimumGroupSize)
         let targetPlan = SuppressionPlan(
             counts: groups.mapValues(\.targetCount), relations: relations, minimumGroupSize: options.minimumGroupSize)
+        withheld = WithheldCells(respondentsPlan) + WithheldCells(targetPlan, beyond: respondentsPlan)
         func figures(_ cell: SuppressionCell) -> (MatrixFigures, suppressed: Bool) {
             let ratings = groups[cell] ?? RatingSums()
             if respondentsPlan.isWithheld(cell) { return (.withheld, true) }

@@ -15,54 +15,111 @@ struct SuppressionCell: Hashable, Comparable, Sendable {
 ///   nothing to protect: it is shown, with undefined figures.)
 /// - Complementary suppression, for every total and the cells it adds up (a partition of its persons):
 ///   1. when the total is published and some of its non-empty parts are withheld, at least two are withheld
-///      and they cover at least `minimumGroupSize` persons together — else the smallest published parts are
-///      withheld too (smallest first, ties by cell), so subtraction yields only a group of at least that size;
+///      and they cover at least `minimumGroupSize` persons together — else a published part is withheld too;
 ///   2. when the total is withheld, not all of its non-empty parts are published (else adding them up would
-///      reveal it) — else its smallest part is withheld too.
-///   Both rules are applied to every relation until nothing changes (withholding only ever grows, so this
-///   ends). This defeats subtraction along each relation; it is not a full linear-programming audit over
-///   combinations of relations.
+///      reveal it) — else a part is withheld too;
+///   3. when a published total has no published part left to withhold, the total is withheld.
+///
+/// Complements are chosen to lose as little as possible: the first unmet relation (in a fixed order) takes,
+/// of its `lookahead` smallest published parts, the one after which the quick closure (each unmet relation
+/// taking its smallest parts) withholds the fewest cells, then the fewest persons, then the smallest cell.
+/// So a complement that also covers another relation (the same region and size class as the primary cell)
+/// wins over a smaller one that drags in more. Withholding only grows, so this ends. This defeats
+/// subtraction along each relation; it is not a full linear-programming audit over combinations of relations.
 struct SuppressionPlan: Sendable {
+    /// How many of the smallest published parts are tried as a complement.
+    static let lookahead = 8
+
     /// The cells withheld, by either rule.
     private(set) var withheld: Set<SuppressionCell> = []
+    /// The cells withheld because they cover too few persons themselves.
+    private(set) var primary: Set<SuppressionCell> = []
+
+    /// The cells withheld as complements only.
+    var complements: Set<SuppressionCell> { withheld.subtracting(primary) }
 
     /// Plans suppression for cells with person counts `counts` and `relations`: each a total and the cells
     /// that partition its persons (a total may head several partitions, e.g. `ALL` by organisation and by region).
     init(counts: [SuppressionCell: Int], relations: [SuppressionRelation], minimumGroupSize: Int) {
         let count = { (cell: SuppressionCell) in counts[cell, default: 0] }
-        withheld = Set(counts.keys.filter { (1..<minimumGroupSize).contains(count($0)) })
+        primary = Set(counts.keys.filter { (1..<minimumGroupSize).contains(count($0)) })
         let relations = relations.sorted().map { relation in
-            (relation.total, relation.parts.filter { count($0) > 0 }.sorted { (count($0), $0) < (count($1), $1) })
+            Relation(
+                total: relation.total,
+                parts: relation.parts.filter { count($0) > 0 }.sorted { (count($0), $0) < (count($1), $1) })
         }
-        var changed = true
-        while changed {
-            changed = false
-            for (total, parts) in relations {
-                if withheld.contains(total) {
-                    if !parts.isEmpty, parts.allSatisfy({ !withheld.contains($0) }) {
-                        withheld.insert(parts[0])
-                        changed = true
-                    }
-                    continue
+        let closer = Closer(relations: relations, count: count, minimumGroupSize: minimumGroupSize)
+        var withheld = primary
+        while let need = closer.firstUnmet(withheld) {
+            switch need {
+            case .total(let total):
+                withheld.insert(total)
+            case .oneOf(let candidates):
+                let best = candidates.prefix(Self.lookahead).min { a, b in
+                    let costA = closer.cost(closer.quickClosure(withheld.union([a])), a)
+                    let costB = closer.cost(closer.quickClosure(withheld.union([b])), b)
+                    return costA < costB
                 }
-                var hidden = parts.filter(withheld.contains)
-                guard !hidden.isEmpty else { continue }
-                var published = parts.filter { !withheld.contains($0) }[...]
-                while hidden.count < 2 || hidden.reduce(0, { $0 + count($1) }) < minimumGroupSize {
-                    changed = true
-                    guard let next = published.popFirst() else {
-                        withheld.insert(total)
-                        break
-                    }
-                    hidden.append(next)
-                    withheld.insert(next)
-                }
+                withheld.insert(best!)
             }
         }
+        self.withheld = withheld
     }
 
     /// Whether the cell's figures are withheld.
     func isWithheld(_ cell: SuppressionCell) -> Bool { withheld.contains(cell) }
+
+    private struct Relation: Sendable {
+        var total: SuppressionCell
+        /// Non-empty parts, smallest first (ties by cell).
+        var parts: [SuppressionCell]
+    }
+
+    private enum Need {
+        /// The total must be withheld (no published part is left to withhold).
+        case total(SuppressionCell)
+        /// One of these published parts (smallest first) must be withheld.
+        case oneOf([SuppressionCell])
+    }
+
+    private struct Closer {
+        let relations: [Relation]
+        let count: (SuppressionCell) -> Int
+        let minimumGroupSize: Int
+
+        func firstUnmet(_ withheld: Set<SuppressionCell>) -> Need? {
+            for relation in relations {
+                let published = relation.parts.filter { !withheld.contains($0) }
+                if withheld.contains(relation.total) {
+                    if !relation.parts.isEmpty, published.count == relation.parts.count { return .oneOf(published) }
+                    continue
+                }
+                let hidden = relation.parts.filter(withheld.contains)
+                guard !hidden.isEmpty else { continue }
+                if hidden.count < 2 || hidden.reduce(0, { $0 + count($1) }) < minimumGroupSize {
+                    return published.isEmpty ? .total(relation.total) : .oneOf(published)
+                }
+            }
+            return nil
+        }
+
+        /// Meets every relation by withholding the smallest candidate each time.
+        func quickClosure(_ start: Set<SuppressionCell>) -> Set<SuppressionCell> {
+            var withheld = start
+            while let need = firstUnmet(withheld) {
+                switch need {
+                case .total(let total): withheld.insert(total)
+                case .oneOf(let candidates): withheld.insert(candidates[0])
+                }
+            }
+            return withheld
+        }
+
+        /// Cells lost, persons lost, then the candidate itself (for a fixed choice among equals).
+        func cost(_ withheld: Set<SuppressionCell>, _ candidate: SuppressionCell) -> (Int, Int, SuppressionCell) {
+            (withheld.count, withheld.reduce(0) { $0 + count($1) }, candidate)
+        }
+    }
 }
 
 /// A total and the cells that partition its persons.

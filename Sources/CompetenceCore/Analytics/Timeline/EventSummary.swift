@@ -1,7 +1,7 @@
 /// One readable line per event, for timelines. Never includes an individual's answer: person-level events are
-/// summarised without levels, scores or hours.
+/// summarised without levels, scores or hours. An indicator value resting on 1 … k − 1 respondents is withheld.
 enum EventSummary {
-    static func line(for event: CompetenceEvent) -> String {
+    static func line(for event: CompetenceEvent, minimumGroupSize: Int) -> String {
         switch event {
         case .programmeSetUp(let e): "Programme \(e.name) set up (\(e.startsOn)–\(e.endsOn))"
         case .forumMeetingHeld(let e):
@@ -26,6 +26,8 @@ enum EventSummary {
                 + (e.practicesObserved.isEmpty ? "" : "; saw \(e.practicesObserved.joined(separator: ", "))")
         case .portfolioItemAdded(let e): "Portfolio: \(e.kind.rawValue) \"\(e.title)\""
         case .sparringVisitHeld(let e): "Sparring visit\(topics(e.topics)); \(e.agreedActions.count) actions agreed"
+        case .indicatorMeasured(let e) where isWithheld(e, minimumGroupSize: minimumGroupSize):
+            "Measured \(e.name): withheld (fewer than \(minimumGroupSize) respondents)"
         case .indicatorMeasured(let e): "Measured \(e.name): \(e.value) \(e.unit)"
         case .competenceFrameworkDefined(let e): "Framework \(e.framework) defined: \(e.name)"
         case .competenceDefined(let e): "Competence \(e.competence) defined: \(e.name)"
@@ -57,5 +59,10 @@ enum EventSummary {
 
     private static func topics(_ topics: [String]) -> String {
         topics.isEmpty ? "" : " on \(topics.joined(separator: ", "))"
+    }
+
+    /// Whether an indicator value rests on too few respondents to be shown.
+    static func isWithheld(_ event: IndicatorMeasured, minimumGroupSize: Int) -> Bool {
+        event.respondents.map { (1..<minimumGroupSize).contains($0) } ?? false
     }
 }

@@ -9,6 +9,8 @@ public struct OrganisationTimeline: TabularReport, Hashable {
     public let organisation: OrganisationID
     /// Its events, in time order.
     public let entries: [TimelineRow]
+    /// How many indicator values were withheld (measured on fewer than the minimum group of respondents).
+    public let withheld: WithheldCells
 
     /// The timeline of `organisation` in `state`; throws when the organisation is not enrolled there.
     public init(state: LedgerState, organisation: OrganisationID, provenance: ReportProvenance) throws(AnalyticsError) {
@@ -17,7 +19,8 @@ public struct OrganisationTimeline: TabularReport, Hashable {
         self.organisation = organisation
         entries = (state.timelines[organisation] ?? [])
             .sorted { ($0.occurredAt, $0.position) < ($1.occurredAt, $1.position) }
-            .map(TimelineRow.init)
+            .map { TimelineRow($0, minimumGroupSize: provenance.minimumGroupSize) }
+        withheld = WithheldCells(primary: entries.count(where: \.withheld), complement: 0)
     }
 
     public var tables: [ReportTable] {
@@ -38,11 +41,19 @@ public struct TimelineRow: Hashable, Sendable {
     /// What happened, in one line.
     public var summary: String
 
-    init(_ entry: TimelineEntry) {
+    /// Whether the line withholds an indicator value measured on too few respondents.
+    var withheld: Bool
+
+    init(_ entry: TimelineEntry, minimumGroupSize: Int) {
         occurredOn = CalendarDate(containing: entry.occurredAt)
         recordedOn = CalendarDate(containing: entry.recordedAt)
         position = entry.position
         type = Swift.type(of: entry.event.payload).eventType
-        summary = EventSummary.line(for: entry.event)
+        summary = EventSummary.line(for: entry.event, minimumGroupSize: minimumGroupSize)
+        if case .indicatorMeasured(let measured) = entry.event {
+            withheld = EventSummary.isWithheld(measured, minimumGroupSize: minimumGroupSize)
+        } else {
+            withheld = false
+        }
     }
 }

@@ -16,23 +16,32 @@ public struct TrainingLedger: TabularReport, Hashable {
     public let competences: [CompetenceTrainingRow]
     /// Each organisation's top gaps (``AnalyticsOptions/topGaps``) and the trainings that target them.
     public let coverage: [CoverageRow]
+    /// How many participant cells (trainings, organisations, competences, all participants) were withheld.
+    public let withheld: WithheldCells
+    /// Whether the participant total over every training is withheld (the indicators follow it).
+    public let participationTotalWithheld: Bool
 
     /// Computes the ledger of `state`; coverage uses the ranked gaps of `matrix`.
     public init(state: LedgerState, matrix: SkillsMatrix, options: AnalyticsOptions, provenance: ReportProvenance) {
         self.provenance = provenance
-        let k = options.minimumGroupSize
         let records = state.trainings.values.sorted { $0.id < $1.id }
-        trainings = records.map { TrainingRow($0, minimumGroupSize: k) }
+        let targeted = Set(records.flatMap(\.procurement.event.competences)).sorted()
+        let disclosure = TrainingDisclosure(
+            records: records, organisations: state.organisations.keys.sorted(), competences: targeted,
+            minimumGroupSize: options.minimumGroupSize)
+        withheld = WithheldCells(disclosure.plan)
+        participationTotalWithheld = disclosure.isWithheld(.all)
+        trainings = records.map { TrainingRow($0, withheld: disclosure.isWithheld(.training($0.id))) }
 
         organisations = state.organisations.keys.sorted().map { organisation in
             let involved = records.filter { $0.involves(organisation) }
-            let participations = involved.flatMap { $0.participations.filter { $0.event.organisation == organisation } }
             return OrganisationTrainingRow(
                 organisation: organisation, trainings: involved.count,
-                participation: ParticipantFigures(participations.map(\.event), minimumGroupSize: k))
+                participation: ParticipantFigures(
+                    disclosure.participations(.organisation(organisation)),
+                    withheld: disclosure.isWithheld(.organisation(organisation))))
         }
 
-        let targeted = Set(records.flatMap(\.procurement.event.competences)).sorted()
         competences = targeted.map { competence in
             let targeting = records.filter { $0.procurement.event.competences.contains(competence) }
             // A training's cost and hours are split equally among the competences it targets, so the rows add up.
@@ -47,7 +56,8 @@ public struct TrainingLedger: TabularReport, Hashable {
                 costCentsShare: Int((shares.reduce(0) { $0 + $1.0 / $1.2 }).rounded()),
                 hoursShare: shares.reduce(0) { $0 + $1.1 / $1.2 },
                 participation: ParticipantFigures(
-                    targeting.flatMap { $0.participations.map(\.event) }, minimumGroupSize: k))
+                    disclosure.participations(.competence(competence)),
+                    withheld: disclosure.isWithheld(.competence(competence))))
         }
 
         coverage = matrix.rankedGaps.filter { $0.rank <= options.topGaps }.map { gap in
@@ -92,9 +102,9 @@ public struct ParticipantFigures: Hashable, Sendable {
     /// Whether the figures are withheld for privacy.
     public var suppressed: Bool
 
-    init(_ participations: [ParticipationRecorded], minimumGroupSize: Int) {
+    init(_ participations: [ParticipationRecorded], withheld: Bool) {
         let persons = Set(participations.map(\.person))
-        suppressed = (1..<minimumGroupSize).contains(persons.count)
+        suppressed = withheld
         guard !suppressed else { return }
         let completers = Set(participations.filter(\.completed).map(\.person))
         participants = persons.count
@@ -135,7 +145,7 @@ public struct TrainingRow: Hashable, Sendable {
     /// Cost in euros per attended participant hour (`nil` when withheld or no hours attended).
     public var costPerParticipantHour: Double?
 
-    init(_ record: TrainingRecord, minimumGroupSize: Int) {
+    init(_ record: TrainingRecord, withheld: Bool) {
         let procurement = record.procurement.event
         training = record.id
         title = procurement.title
@@ -148,7 +158,7 @@ public struct TrainingRow: Hashable, Sendable {
         hours = procurement.hours
         sessions = record.sessions.count
         sessionHours = record.sessions.reduce(0) { $0 + $1.event.hours }
-        participation = ParticipantFigures(record.participations.map(\.event), minimumGroupSize: minimumGroupSize)
+        participation = ParticipantFigures(record.participations.map(\.event), withheld: withheld)
         if let attended = participation.attendedHours, attended > 0 {
             costPerParticipantHour = Double(costCents) / 100 / attended
         }

@@ -43,6 +43,25 @@ struct SampleSummary: Hashable, Sendable {
         return (1 - 3 / (4 * freedom - 1)) * dz
     }
 
+    /// The 95 % t-interval of the mean: mean ± t_{0.975, n−1} · s / √n; `nil` for fewer than two values.
+    var meanInterval95: ConfidenceInterval? {
+        guard let mean, let standardDeviation else { return nil }
+        let critical = StudentT(freedom: Double(count - 1)).critical95
+        return ConfidenceInterval(
+            estimate: mean, standardError: standardDeviation / Double(count).squareRoot(), critical: critical)
+    }
+
+    /// The 95 % interval of Hedges' g_z: g ± t_{0.975, n−1} · J · √(1/n + d_z² / (2n)) (the large-sample
+    /// standard error of d_z, scaled by J); `nil` where g is undefined or n < 3.
+    var hedgesInterval95: ConfidenceInterval? {
+        guard count >= 3, let dz = effectSizeDz, let g = hedgesCorrectedEffectSize else { return nil }
+        let n = Double(count)
+        let correction = g / dz
+        let standardError = correction * (1 / n + dz * dz / (2 * n)).squareRoot()
+        return ConfidenceInterval(
+            estimate: g, standardError: standardError, critical: StudentT(freedom: n - 1).critical95)
+    }
+
     /// The share of values that satisfy `condition`; `nil` for no values.
     static func share<T>(of values: [T], where condition: (T) -> Bool) -> Double? {
         values.isEmpty ? nil : Double(values.count(where: condition)) / Double(values.count)

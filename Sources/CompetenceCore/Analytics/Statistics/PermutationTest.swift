@@ -1,0 +1,138 @@
+/// The two-sided permutation test of a difference of two means: the share of splits of the pooled values
+/// into groups of the observed sizes whose |mean₁ − mean₂| is at least the observed one.
+///
+/// Exact over all C(n₁ + n₂, n₁) splits when feasible (the observed split is one of them, so p ≥ 1 / C):
+/// for whole-number values (level changes) by counting the splits per sum of the drawn side (a subset-sum
+/// count, n · m · range steps, at most `exactWork`); otherwise by listing the splits when there are at most
+/// `exactLimit`. Else `resamples` random splits from a fixed seed, with p = (1 + hits) / (1 + resamples), so a
+/// run is reproducible. A split's statistic counts as "at least"
+/// the observed one within a relative tolerance of 1e-9 (sums of equal values in another order).
+struct PermutationTest: Sendable {
+    /// The largest number of splits enumerated exactly.
+    static let exactLimit = 200_000
+    /// The most steps the subset-sum count may take.
+    static let exactWork = 4_000_000
+    /// The number of random splits when enumeration is not feasible.
+    static let resamples = 20_000
+    /// The generator's seed (fixed: the same ledger gives the same p-value).
+    static let seed: UInt64 = 0x1234_5678_9ABC_DEF0
+
+    /// The p-value.
+    let pValue: Double
+    /// Whether every split was enumerated.
+    let exact: Bool
+
+    /// `nil` when a side is empty.
+    init?(_ first: [Double], _ second: [Double]) {
+        guard !first.isEmpty, !second.isEmpty else { return nil }
+        let pooled = first + second
+        let total = pooled.reduce(0, +)
+        // The smaller side is the one drawn; the statistic is symmetric in the sides.
+        let drawn = min(first.count, second.count)
+        let rest = pooled.count - drawn
+        let statistic = { (sum: Double) in abs(sum / Double(drawn) - (total - sum) / Double(rest)) }
+        let observed = statistic((first.count == drawn ? first : second).reduce(0, +))
+        let threshold = observed - 1e-9 * max(1, observed)
+
+        if let p = Self.countedExactly(pooled, drawn: drawn, isExtreme: { statistic($0) >= threshold }) {
+            pValue = p
+            exact = true
+        } else if let splits = Self.binomial(pooled.count, drawn), splits <= Self.exactLimit {
+            var hits = 0
+            var indices = Array(0..<drawn)
+            while true {
+                var sum = 0.0
+                for index in indices { sum += pooled[index] }
+                if statistic(sum) >= threshold { hits += 1 }
+                // The next combination in lexicographic order.
+                var position = drawn - 1
+                while position >= 0 && indices[position] == pooled.count - drawn + position { position -= 1 }
+                if position < 0 { break }
+                indices[position] += 1
+                for later in (position + 1)..<drawn { indices[later] = indices[later - 1] + 1 }
+            }
+            pValue = Double(hits) / Double(splits)
+            exact = true
+        } else {
+            var generator = SplitMix64(seed: Self.seed)
+            var values = pooled
+            var hits = 0
+            for _ in 0..<Self.resamples {
+                // A partial Fisher–Yates shuffle: the first `drawn` values are a uniform random subset.
+                var sum = 0.0
+                for position in 0..<drawn {
+                    let chosen = position + Int(generator.next(below: UInt64(values.count - position)))
+                    values.swapAt(position, chosen)
+                    sum += values[position]
+                }
+                if statistic(sum) >= threshold { hits += 1 }
+            }
+            pValue = Double(1 + hits) / Double(1 + Self.resamples)
+            exact = false
+        }
+    }
+
+    /// The exact p for whole-number values by counting, for each sum, the subsets of `drawn` values with that
+    /// sum (counts as Double: only their ratio matters); `nil` when a value is not whole or the work is too big.
+    private static func countedExactly(_ values: [Double], drawn: Int, isExtreme: (Double) -> Bool) -> Double? {
+        guard values.allSatisfy({ $0 == $0.rounded() && abs($0) < 1_000_000 }) else { return nil }
+        let lowest = values.min()!
+        let shifted = values.map { Int($0 - lowest) }
+        let largest = shifted.sorted(by: >).prefix(drawn).reduce(0, +)
+        guard values.count * drawn * (largest + 1) <= exactWork else { return nil }
+        // ways[j][s]: subsets of j values (of those seen so far) whose shifted sum is s.
+        var ways = Array(repeating: Array(repeating: 0.0, count: largest + 1), count: drawn + 1)
+        ways[0][0] = 1
+        for value in shifted {
+            for size in stride(from: drawn, through: 1, by: -1) {
+                let below = ways[size - 1]
+                for sum in stride(from: largest, through: value, by: -1) where below[sum - value] > 0 {
+                    ways[size][sum] += below[sum - value]
+                }
+            }
+        }
+        var extreme = 0.0
+        var all = 0.0
+        for (sum, count) in ways[drawn].enumerated() where count > 0 {
+            all += count
+            if isExtreme(Double(sum) + Double(drawn) * lowest) { extreme += count }
+        }
+        return extreme / all
+    }
+
+    /// C(n, k), or `nil` past `Int.max`.
+    static func binomial(_ n: Int, _ k: Int) -> Int? {
+        var result = 1
+        for step in 0..<min(k, n - k) {
+            let (product, overflow) = result.multipliedReportingOverflow(by: n - step)
+            if overflow { return nil }
+            result = product / (step + 1)
+        }
+        return result
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast generator with a fixed output for a fixed seed.
+struct SplitMix64: Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform value in 0 ..< bound (bound > 0), without modulo bias (rejection sampling).
+    mutating func next(below bound: UInt64) -> UInt64 {
+        let limit = UInt64.max - UInt64.max % bound
+        while true {
+            let value = next()
+            if value < limit { return value % bound }
+        }
+    }
+}

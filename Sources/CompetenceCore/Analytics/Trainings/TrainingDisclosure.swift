@@ -1,0 +1,66 @@
+/// The disclosure control of the training participant figures: one `SuppressionPlan` over every published
+/// cell that counts participants — each training, each organisation, each competence (the trainings that
+/// target it) and all participants (the indicators' `training_participants` and `participant_hours`).
+///
+/// Relations: all participants by training and by organisation; each competence by the trainings that target
+/// it. Attended hours add up along each relation, so a withheld training cannot be recovered as a published
+/// total minus its published neighbours.
+struct TrainingDisclosure: Sendable {
+    /// A cell of participant figures.
+    enum Cell: Hashable, Sendable {
+        case training(TrainingID)
+        case organisation(OrganisationID)
+        case competence(CompetenceID)
+        case all
+
+        var suppressionCell: SuppressionCell {
+            switch self {
+            case .training(let id): SuppressionCell("training", id.rawValue)
+            case .organisation(let id): SuppressionCell("organisation", id.rawValue)
+            case .competence(let id): SuppressionCell("competence", id.rawValue)
+            case .all: SuppressionCell("all")
+            }
+        }
+    }
+
+    let plan: SuppressionPlan
+    private let members: [Cell: [ParticipationRecorded]]
+
+    init(
+        records: [TrainingRecord], organisations: [OrganisationID], competences: [CompetenceID],
+        minimumGroupSize: Int
+    ) {
+        var members: [Cell: [ParticipationRecorded]] = [:]
+        members[.all] = records.flatMap { $0.participations.map(\.event) }
+        for record in records { members[.training(record.id)] = record.participations.map(\.event) }
+        for organisation in organisations {
+            members[.organisation(organisation)] = records.flatMap {
+                $0.participations.map(\.event).filter { $0.organisation == organisation }
+            }
+        }
+        var relations = [
+            SuppressionRelation(
+                total: Cell.all.suppressionCell, parts: records.map { Cell.training($0.id).suppressionCell }),
+            SuppressionRelation(
+                total: Cell.all.suppressionCell, parts: organisations.map { Cell.organisation($0).suppressionCell }),
+        ]
+        for competence in competences {
+            let targeting = records.filter { $0.procurement.event.competences.contains(competence) }
+            members[.competence(competence)] = targeting.flatMap { $0.participations.map(\.event) }
+            relations.append(
+                SuppressionRelation(
+                    total: Cell.competence(competence).suppressionCell,
+                    parts: targeting.map { Cell.training($0.id).suppressionCell }))
+        }
+        var counts: [SuppressionCell: Int] = [:]
+        for (cell, participations) in members { counts[cell.suppressionCell] = Set(participations.map(\.person)).count }
+        plan = SuppressionPlan(counts: counts, relations: relations, minimumGroupSize: minimumGroupSize)
+        self.members = members
+    }
+
+    /// The participations a cell counts.
+    func participations(_ cell: Cell) -> [ParticipationRecorded] { members[cell] ?? [] }
+
+    /// Whether the cell's participant figures are withheld.
+    func isWithheld(_ cell: Cell) -> Bool { plan.isWithheld(cell.suppressionCell) }
+}
