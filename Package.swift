@@ -12,6 +12,9 @@ import PackageDescription
 // - swift-docc-plugin: `swift package generate-documentation` for the DocC catalogs (a build tool only).
 // - swift-system: the FileStore's system calls as typed `FileDescriptor`/`FilePath`/`Errno` on Linux and Darwin
 //   alike, instead of a hand-written libc shim per platform (the few calls it lacks are in one file).
+// - swift-property-based (tests only): random inputs with seeds and shrinking in Swift Testing, for the
+//   property that a snapshot caught up equals a full replay on random histories (hand-written generators would
+//   lack the shrinking that makes a failure readable).
 
 /// Every target is compiled with these: strict Swift 6 plus the upcoming features the project has adopted.
 let strictSettings: [SwiftSetting] = [
@@ -40,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: The library products
@@ -117,14 +121,18 @@ let package = Package(
             name: "CompetenceReports", dependencies: ["CompetenceCore", "CompetenceOutput"],
             swiftSettings: strictSettings),
         // The demo programmes (LOSSI and TULOS) as a deterministic history recorded through the ledger, and the demo run.
+        // Also the generated programmes of any size (the import files, and their events written quickly).
         .target(
-            name: "CompetenceScenario", dependencies: ["CompetenceCore", "CompetenceReports"],
+            name: "CompetenceScenario", dependencies: ["CompetenceCore", "CompetenceReports", "CompetenceImport"],
             swiftSettings: strictSettings
         ),
         // The cases of `competence bench`.
         .target(
             name: "CompetenceBench",
-            dependencies: ["CompetenceCore", "CompetenceStores", "FileStore", "PostgresStore"],
+            dependencies: [
+                "CompetenceCore", "CompetenceStores", "FileStore", "PostgresStore", "CompetenceImport",
+                "CompetenceScenario", "CompetenceReports",
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -147,7 +155,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "CompetenceCoreTests",
-            dependencies: ["CompetenceCore", "EventStoreConformance"],
+            dependencies: [
+                "CompetenceCore", "EventStoreConformance",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         // Launched by FileStoreTests as a real process (killed with SIGKILL, run without privileges).
@@ -201,7 +212,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CompetenceScenarioTests",
-            dependencies: ["CompetenceScenario", "CompetenceCore"],
+            dependencies: ["CompetenceScenario", "CompetenceCore", "CompetenceImport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -40,7 +40,7 @@ public final class FileEventStore: SubjectKeyHolding {
     public var subjectKeys: any SubjectKeyStore { fileSubjectKeys }
 
     private let core: StoreCore
-    private let writer: GroupCommitWriter?
+    let writer: GroupCommitWriter?
     private let lock: DirectoryLock?
     private let reader: LogReader
     private let head: HeadFile

@@ -23,6 +23,11 @@ import Foundation
 /// Rules that span streams (for example an answer in a round stream and the withdrawal of its organisation
 /// in the organisation stream) are checked against the state caught up just before the append; expected
 /// versions guard the streams the call writes to.
+///
+/// With a ``CheckpointStore`` (`checkpoints:`), the validation state is checkpointed beside the log: the ledger
+/// starts from the last snapshot when it is intact, of this build and of this store's history — else it
+/// rebuilds from the log (``snapshotUse`` says which, and why) — and saves a new one after a recording once
+/// enough events were added since. A long history is then not replayed before every import.
 public actor CompetenceLedger {
     /// How many times a call is validated and appended again after version conflicts before it gives up.
     public static let maxAttempts = 16
@@ -32,7 +37,21 @@ public actor CompetenceLedger {
     private let encoding: PayloadEncoding
     private let recordedBy: String?
     let clock: @Sendable () -> Date
-    private(set) var recorder = RecorderState()
+    var recorder = RecorderState()
+    /// Where validation state is checkpointed, if anywhere.
+    let checkpoints: (any CheckpointStore)?
+    /// Events recorded after a snapshot before the next is saved.
+    let checkpointInterval: Int
+    /// Whether the first catch-up has looked for a snapshot yet.
+    var lookedForSnapshot = false
+    /// The position of the last snapshot loaded or saved.
+    var snapshotPosition: Int64 = 0
+    /// The history chain over the events folded, at ``RecorderState/checkpoint`` (the key of the next snapshot);
+    /// `nil` without checkpoints, or when an event had no canonical form.
+    var historyChain: HistoryChain?
+    /// What the ledger started from: a snapshot, or the log (and why); ``SnapshotUse/notCheckpointed`` without
+    /// checkpoints or before the first call.
+    public internal(set) var snapshotUse = SnapshotUse.notCheckpointed
     /// One call at a time catches up, validates and appends: calls into the same ledger never race each
     /// other (the actor alone would interleave them at every `await`).
     private var busy = false
@@ -48,15 +67,23 @@ public actor CompetenceLedger {
     ///   - encoding: how payloads are written (`.json`, the exchange format, or `.compact`).
     ///   - recordedBy: put into each event's metadata when the caller's metadata does not name anyone.
     ///   - clock: today's date for the "not in the future" rule, and `occurredAt` of definitions without a day.
+    ///   - checkpoints: where to keep snapshots of the validation state (usually the store itself, when it is a
+    ///     ``CheckpointStore``); `nil` to replay the log on every start.
+    ///   - checkpointInterval: a snapshot is saved after a recording when at least this many events were
+    ///     added since the last one.
     public init(
         store: any EventStore, keys: (any SubjectKeyStore)? = nil, encoding: PayloadEncoding = .json,
-        recordedBy: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+        recordedBy: String? = nil, clock: @escaping @Sendable () -> Date = { Date() },
+        checkpoints: (any CheckpointStore)? = nil, checkpointInterval: Int = 10_000
     ) {
         self.store = store
         self.keys = keys ?? store.heldSubjectKeys
         self.encoding = encoding
         self.recordedBy = recordedBy
         self.clock = clock
+        self.checkpoints = checkpoints
+        self.checkpointInterval = max(1, checkpointInterval)
+        if checkpoints != nil { recorder = .snapshotting() }
     }
 
     /// The ledger's state, caught up with every event in the store.
@@ -116,9 +143,11 @@ public actor CompetenceLedger {
             do {
                 let results = try await store.append(
                     Self.appends(encoded, streams: typed.map(\.payload.stream), expected: expected))
-                return RecordingReceipt(
+                let receipt = RecordingReceipt(
                     results: results, alreadyRecorded: results.allSatisfy(\.wasAlreadyStored),
                     lastPosition: results.lazy.flatMap(\.positions).max() ?? 0)
+                try await saveSnapshotIfDue(after: receipt.lastPosition)
+                return receipt
             } catch let conflict as WrongExpectedVersionError {
                 if attempt >= Self.maxAttempts {
                     throw RecordingError.tooManyConflicts(attempts: attempt, last: conflict)
@@ -147,10 +176,22 @@ public actor CompetenceLedger {
         }
     }
 
-    /// Folds the store's events after the last one seen.
+    /// Folds the store's events after the last one seen (starting, the first time, from a snapshot when
+    /// there is a usable one). The next page is read and decoded while the current one is folded.
     func catchUp() async throws {
-        for try await recorded in store.events(from: recorder.checkpoint + 1) {
-            try recorder.fold(recorded)
+        if !lookedForSnapshot {
+            lookedForSnapshot = true
+            try await restoreSnapshot()
+        }
+        let request = LogReadRequest(store: store, from: recorder.checkpoint + 1, filter: .all, pageSize: 4096)
+        var pages = DecodedPages(request)
+        defer { pages.cancel() }
+        while let page = try await pages.next() {
+            for (index, recorded) in page.events.enumerated() {
+                guard index < page.decoded.count else { throw page.failure! }
+                recorder.fold(recorded, event: page.decoded[index])
+                chain(recorded)
+            }
         }
     }
 
@@ -214,7 +255,7 @@ public actor CompetenceLedger {
 
     /// The receipt of an earlier recording when every id is recorded; `nil` when none is.
     private func receiptIfRecorded(_ ids: [UUID]) throws(RecordingError) -> RecordingReceipt? {
-        let stored = ids.map { recorder.events[$0] }
+        let stored = ids.map { recorder.event($0) }
         let recorded = zip(ids, stored).filter { $0.1 != nil }.map(\.0)
         if recorded.isEmpty { return nil }
         guard recorded.count == ids.count else {
@@ -268,7 +309,7 @@ public actor CompetenceLedger {
 
     /// The call's events grouped by stream, in the order of each stream's first event, each share expecting
     /// the version validation saw.
-    private static func appends(
+    package static func appends(
         _ events: [NewEvent], streams: [StreamName], expected: [StreamName: Int64]
     ) -> [StreamAppend] {
         var appends: [StreamAppend] = []

@@ -8,6 +8,7 @@ public final class InMemoryEventStore: SubjectKeyHolding {
         var log: [RecordedEvent] = []
         var streams: [StreamName: [Int]] = [:]
         var byID: [UUID: Int] = [:]
+        var checkpoints: [String: Data] = [:]
     }
 
     private let state = Mutex(State())
@@ -97,5 +98,22 @@ public final class InMemoryEventStore: SubjectKeyHolding {
 
     public func waitForEvents(from position: Int64) async throws {
         try await notifier.wait(from: position)
+    }
+}
+
+extension InMemoryEventStore: CheckpointStore {
+    public func loadCheckpoint(named name: String) async throws -> Data? {
+        try CheckpointName.check(name)
+        return state.withLock { $0.checkpoints[name] }
+    }
+
+    public func saveCheckpoint(_ blob: Data, named name: String) async throws {
+        try CheckpointName.check(name)
+        state.withLock { $0.checkpoints[name] = blob }
+    }
+
+    public func removeCheckpoint(named name: String) async throws {
+        try CheckpointName.check(name)
+        _ = state.withLock { $0.checkpoints.removeValue(forKey: name) }
     }
 }

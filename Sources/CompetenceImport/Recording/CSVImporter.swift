@@ -52,7 +52,10 @@ package struct CSVImporter: Sendable {
         let table = try CSVTable(path: file)
         try table.require(kind.requiredColumns)
         guard !table.rows.isEmpty else { throw ImportFileError.noRows(file: file) }
-        let ledger = CompetenceLedger(store: store, recordedBy: recordedBy)
+        // The validation state is checkpointed in the store when it can keep checkpoints: the next import starts
+        // from the snapshot this one leaves instead of replaying the whole history.
+        let ledger = CompetenceLedger(
+            store: store, recordedBy: recordedBy, checkpoints: store as? any CheckpointStore)
         let state = try await ledger.state()
         let parameters = kind.parameters.merging(options)
         var batch = ImportBatch(table: table, kind: kind.kind, parameters: parameters, recordedBy: recordedBy)

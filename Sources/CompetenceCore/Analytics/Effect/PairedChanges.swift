@@ -5,42 +5,74 @@
 /// latest follow-up round. The person belongs to the organisation of their baseline answer. Their
 /// `TrainingGroup` on the competence is decided by `TrainingExposure` from the days of the two answers.
 struct PairedChange: Hashable, Sendable {
-    var person: PersonID
-    var organisation: OrganisationID
-    var competence: CompetenceID
+    /// The organisation, as its number in the answers' table.
+    var organisation: Int32
     var baseline: Int
     var followUp: Int
     var group: TrainingGroup
 
     /// follow-up − baseline.
     var change: Int { followUp - baseline }
+}
 
-    /// Every paired change in `state`, sorted by person and competence.
-    static func all(in state: LedgerState, rater: Rater?) -> [PairedChange] {
-        var baselines: [LatestAnswers.PersonKey: (round: RoundRecord, answer: Fact<SurveyAnswerRecorded>)] = [:]
-        var followUps: [LatestAnswers.PersonKey: (round: RoundRecord, answer: Fact<SurveyAnswerRecorded>)] = [:]
-        for (key, answer) in LatestAnswers.perRound(state, rater: rater) {
-            guard let round = state.rounds[key.round] else { continue }
-            let person = LatestAnswers.PersonKey(person: key.person, competence: key.competence)
-            let order = { (r: RoundRecord) in (r.opening.event.opensOn, r.id) }
-            switch round.kind {
-            case .baseline:
-                if let kept = baselines[person], order(kept.round) < order(round) { continue }
-                baselines[person] = (round, answer)
-            case .followUp:
-                if let kept = followUps[person], order(kept.round) > order(round) { continue }
-                followUps[person] = (round, answer)
+/// Every paired change of a ledger, per competence, each competence's changes in person order (the order
+/// every figure is summed in, so the same ledger always gives bit-identical figures).
+struct PairedChanges {
+    /// Changes per competence, by competence id.
+    private(set) var byCompetence: [CompetenceID: [PairedChange]] = [:]
+    /// The organisation of each number in ``PairedChange/organisation``.
+    let organisations: SymbolTable<IdentifierKinds.Organisation>
+
+    /// The paired changes in `state`, of `rater`'s answers only when given.
+    init(in state: LedgerState, rater: Rater?) {
+        let table = state.answers
+        organisations = table.organisations
+        // Each round's kind and its place in the order of rounds (opening day, then id); rounds not opened
+        // in the state (answers outside the scope's rounds) are left out.
+        let rounds = table.rounds.identifiers.map { state.rounds[$0] }
+        let order = rounds.indices.filter { rounds[$0] != nil }.sorted {
+            (rounds[$0]!.opening.event.opensOn, rounds[$0]!.id) < (rounds[$1]!.opening.event.opensOn, rounds[$1]!.id)
+        }
+        var rank = [Int](repeating: -1, count: rounds.count)
+        for (place, number) in order.enumerated() { rank[number] = place }
+        let exposure = TrainingExposure(state)
+
+        var changes: [Int32: [PairedChange]] = [:]
+        LatestAnswers.byPerson(table, rater: rater, round: nil) { person, answers in
+            var baselines: [Int32: AnswerRow] = [:]
+            var followUps: [Int32: AnswerRow] = [:]
+            for answer in LatestAnswers.perRoundAndCompetence(answers) {
+                let place = rank[Int(answer.round)]
+                guard place >= 0, let round = rounds[Int(answer.round)] else { continue }
+                switch round.kind {
+                case .baseline:
+                    if let kept = baselines[answer.competence], rank[Int(kept.round)] < place { continue }
+                    baselines[answer.competence] = answer
+                case .followUp:
+                    if let kept = followUps[answer.competence], rank[Int(kept.round)] > place { continue }
+                    followUps[answer.competence] = answer
+                }
+            }
+            for (competence, baseline) in baselines {
+                guard let followUp = followUps[competence] else { continue }
+                let key = TrainingExposure.Key(person: table.persons[person], competence: table.competences[competence])
+                let group = exposure.group(
+                    key, baselineOn: CalendarDate(daysSinceEpoch: Int(baseline.answeredOn)),
+                    followUpOn: CalendarDate(daysSinceEpoch: Int(followUp.answeredOn)))
+                changes[competence, default: []].append(
+                    PairedChange(
+                        organisation: baseline.organisation, baseline: baseline.current, followUp: followUp.current,
+                        group: group))
             }
         }
-        let exposure = TrainingExposure(state)
-        return baselines.compactMap { key, baseline -> PairedChange? in
-            guard let followUp = followUps[key] else { return nil }
-            return PairedChange(
-                person: key.person, organisation: baseline.answer.event.organisation, competence: key.competence,
-                baseline: baseline.answer.event.current, followUp: followUp.answer.event.current,
-                group: exposure.group(
-                    key, baselineOn: baseline.answer.event.answeredOn, followUpOn: followUp.answer.event.answeredOn))
-        }
-        .sorted { ($0.person, $0.competence) < ($1.person, $1.competence) }
+        for (competence, list) in changes { byCompetence[table.competences[competence]] = list }
+    }
+
+    /// The changes of the persons of `organisation` on `competence`, in person order.
+    func changes(_ competence: CompetenceID, organisation: OrganisationID?) -> [PairedChange] {
+        let all = byCompetence[competence] ?? []
+        guard let organisation else { return all }
+        guard let number = organisations.existingNumber(for: organisation) else { return [] }
+        return all.filter { $0.organisation == number }
     }
 }

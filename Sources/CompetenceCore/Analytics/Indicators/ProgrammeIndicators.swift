@@ -138,7 +138,7 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
 
         let trainings = state.trainings.values.sorted { $0.id < $1.id }
         let participations = trainings.flatMap { $0.participations.map(\.event) }
-        let surveyed = Set(state.answers.map(\.event.respondent))
+        let surveyed = state.answers.respondents
         let participants = Set(participations.map(\.person))
         let trained = Set(participations.filter(\.completed).map(\.person))
         let involved = Set(state.persons.keys).union(surveyed).union(participants)

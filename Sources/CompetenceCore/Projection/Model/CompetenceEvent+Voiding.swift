@@ -18,3 +18,12 @@ extension CompetenceEvent {
         }
     }
 }
+
+extension CompetenceEvent {
+    /// Whether a snapshot of a ``LedgerState`` stores this event's effect as a row (survey answers, in the
+    /// ``AnswerTable``) rather than folding the event again from the snapshot's ``ReplayLog``.
+    var isStoredAsRow: Bool {
+        if case .surveyAnswerRecorded = self { return true }
+        return false
+    }
+}

@@ -21,6 +21,7 @@ public struct LedgerModel: Projection {
         state.usedEventsHash =
             (try? HistoryChain.hash(after: state.usedEventsHash, recorded))
             ?? HistoryHash(digest: Array(SHA256.hash(data: state.usedEventsHash.bytes)))
+        if state.replayLog.isKept, !event.isStoredAsRow { state.replayLog.append(recorded) }
         state.fold(event, recorded: recorded)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension LedgerState {
     /// Folds one event. Called by ``LedgerModel`` only.
     mutating func fold(_ event: CompetenceEvent, recorded: RecordedEvent) {
-        if voidedEventIDs.contains(recorded.id) { return }
+        if !voidedEventIDs.isEmpty, voidedEventIDs.contains(recorded.id) { return }
         recordInTimelines(event, recorded: recorded)
         switch event {
         case .programmeSetUp(let e): programmes[e.programme] = e
@@ -32,13 +32,9 @@ extension LedgerState {
         case .personRegistered(let e): persons[e.person] = e
         case .surveyRoundOpened(let e): rounds[e.round] = RoundRecord(opening: Fact(e, recorded: recorded))
         case .surveyRoundClosed(let e): rounds[e.round]?.closedOn = e.closedOn
-        case .surveyAnswerRecorded(let e): answers.append(Fact(e, recorded: recorded))
+        case .surveyAnswerRecorded(let e): answers.append(e, recorded: recorded)
         case .surveyAnswerCorrected(let e):
-            answers.update(e.answerEventID) { answer in
-                answer.current = e.current
-                answer.target = e.target
-                answer.importance = e.importance
-            }
+            answers.correct(e.answerEventID, current: e.current, target: e.target, importance: e.importance)
         case .trainingProcured(let e):
             if trainings[e.training] == nil {
                 trainings[e.training] = TrainingRecord(procurement: Fact(e, recorded: recorded))
@@ -82,7 +78,7 @@ extension LedgerState {
         for (organisation, entries) in timelines where entries.contains(where: { $0.eventID == id }) {
             timelines[organisation]?.removeAll { $0.eventID == id }
         }
-        if answers.remove(id) || interviews.remove(id) || foresightWorkshops.remove(id) || trainingNeeds.remove(id)
+        if answers.void(id) || interviews.remove(id) || foresightWorkshops.remove(id) || trainingNeeds.remove(id)
             || companyVisits.remove(id)
             || portfolioItems.remove(id) || sparringVisits.remove(id) || indicators.remove(id)
             || forumMeetings.remove(id) || thematicWorkshops.remove(id)

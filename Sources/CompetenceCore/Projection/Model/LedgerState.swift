@@ -33,8 +33,9 @@ public struct LedgerState: Hashable, Sendable {
 
     /// Survey rounds by id.
     public internal(set) var rounds: [RoundID: RoundRecord] = [:]
-    /// Every survey answer, corrections applied, voided ones removed, in recorded order.
-    public internal(set) var answers = FactList<SurveyAnswerRecorded>()
+    /// Every survey answer, corrections applied, voided ones removed, in recorded order (kept compactly:
+    /// see ``AnswerTable``).
+    public internal(set) var answers = AnswerTable()
 
     // MARK: Trainings
 
@@ -99,8 +100,17 @@ public struct LedgerState: Hashable, Sendable {
     /// here, so no timeline can show an individual's answers.
     public internal(set) var timelines: [OrganisationID: [TimelineEntry]] = [:]
 
+    /// The events other than answers, as folded, when the state keeps what a snapshot needs (``ReplayLog``;
+    /// never part of the state's equality).
+    var replayLog = ReplayLog(kept: false)
+
     /// An empty state.
     public init() {}
+
+    /// An empty state that keeps what a snapshot of it needs as it is folded.
+    init(keepingReplayLog: Bool) {
+        replayLog = ReplayLog(kept: keepingReplayLog)
+    }
 }
 
 /// An enrolled organisation.

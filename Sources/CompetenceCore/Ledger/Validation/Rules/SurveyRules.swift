@@ -50,7 +50,7 @@ extension SurveyAnswerRecorded: ValidatedEvent {
         try check.date(answeredOn, "answeredOn", programme: check.programme(of: roundRecord))
         try check.date(answeredOn, "answeredOn", notBefore: opening.opensOn, "the round opened")
         try check.active(organisationRecord, on: answeredOn, "organisation")
-        if let earlier = check.state.answerKeys[RecorderState.AnswerKey(self)] {
+        if let earlier = check.state.answerID(sameKeyAs: self) {
             throw Violation(
                 "competence", competence,
                 "is already answered by '\(respondent)' (\(rater.rawValue) rating) in round '\(round)' "
