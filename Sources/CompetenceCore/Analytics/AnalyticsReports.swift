@@ -54,6 +54,11 @@ public struct AnalyticsReports: Hashable, Sendable {
         computed.value(\.practices) { PracticeCatalogue(state: state, provenance: provenance) }
     }
 
+    /// The ESF participant indicators, every programme.
+    public var esf: ESFParticipants {
+        computed.value(\.esf) { ESFParticipants(state: state, options: options, provenance: provenance) }
+    }
+
     /// The reports of `state`, which was replayed in `scope` (each computed when first read).
     public init(state: LedgerState, scope: ReplayScope, options: AnalyticsOptions) {
         provenance = ReportProvenance(state: state, scope: scope, options: options)
@@ -77,7 +82,15 @@ public struct AnalyticsReports: Hashable, Sendable {
         try OrganisationTimeline(state: state, organisation: organisation, provenance: provenance)
     }
 
-    /// The report named as on the command line (`matrix`, `trainings`, `effect`, `plans`, `practices`);
+    /// The ESF participant indicators of one programme, or of every programme when `programme` is `nil`;
+    /// throws ``AnalyticsError/unknownProgramme(_:)`` when the ledger has no such programme.
+    public func esf(programme: ProgrammeID?) throws(AnalyticsError) -> ESFParticipants {
+        guard let programme else { return esf }
+        guard let report = esf.programme(programme) else { throw .unknownProgramme(programme) }
+        return report
+    }
+
+    /// The report named as on the command line (`matrix`, `trainings`, `effect`, `plans`, `practices`, `esf`);
     /// `nil` for another name (`indicators` is JSON, `timeline` needs an organisation).
     public func tabular(named name: String) -> (any TabularReport)? {
         switch name {
@@ -86,6 +99,7 @@ public struct AnalyticsReports: Hashable, Sendable {
         case "effect": effect
         case "plans": plans
         case "practices": practices
+        case "esf": esf
         default: nil
         }
     }
@@ -110,6 +124,7 @@ private final class ComputedReports: Sendable {
         var plans: DevelopmentPlans?
         var indicators: ProgrammeIndicators?
         var practices: PracticeCatalogue?
+        var esf: ESFParticipants?
     }
 
     private let values = Mutex(Values())
