@@ -35,6 +35,17 @@ struct RefusedCase: Sendable, CustomTestStringConvertible {
 private let unknownID = fixedID(999)
 private let plan1 = PlanID("plan1")
 
+/// Participant data of `person` at `stage` on `recorded`.
+private func participantData(
+    _ person: PersonID, _ stage: ParticipantStage, _ recorded: String, disadvantages: [DisadvantageFlag] = []
+) -> ParticipantDataRecorded {
+    ParticipantDataRecorded(
+        person: person, stage: stage, recordedOn: day(recorded),
+        profile: ParticipantProfile(
+            gender: .female, ageBand: .from25To54, education: .isced3To4, labourStatus: .employed,
+            disadvantages: disadvantages))
+}
+
 /// Every recorder check of `Docs/Event-Catalogue.md`, each refused with its field and value, and nothing appended.
 let refusedCases: [RefusedCase] = [
     // Levels and ratings
@@ -517,6 +528,28 @@ let refusedCases: [RefusedCase] = [
         "person registered in a withdrawn organisation",
         PersonRegistered(person: "p9", organisation: "gone", role: .staff),
         field: "organisation", value: "gone"),
+
+    // Participant data
+    RefusedCase(
+        "participant data of an unregistered person", participantData("p9", .entry, "2024-01-10"), field: "person",
+        value: "p9"),
+    RefusedCase(
+        "participant data outside the programme's period", participantData("p1", .entry, "2022-12-31"),
+        field: "recordedOn", value: "2022-12-31"),
+    RefusedCase(
+        "participant data in the future", participantData("p1", .entry, "2025-07-05"),
+        field: "recordedOn", value: "2025-07-05"),
+    RefusedCase("an exit without an entry", participantData("p1", .exit, "2024-06-01"), field: "stage", value: "exit"),
+    RefusedCase(
+        "an exit before its entry", before: [participantData("p1", .entry, "2024-03-01")],
+        participantData("p1", .exit, "2024-02-01"), field: "recordedOn", value: "2024-02-01"),
+    RefusedCase(
+        "a second entry", before: [participantData("p1", .entry, "2024-03-01")],
+        participantData("p1", .entry, "2024-04-01"), field: "stage", value: "entry"),
+    RefusedCase(
+        "a disadvantage flag twice",
+        participantData("p1", .entry, "2024-03-01", disadvantages: [.rural, .rural]),
+        field: "profile.disadvantages[1]", value: "rural"),
 
     // Several events in one call: each is validated against the ones before it
     RefusedCase(

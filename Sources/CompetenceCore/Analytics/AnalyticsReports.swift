@@ -56,6 +56,11 @@ public struct AnalyticsReports: Hashable, Sendable {
         computed.value(\.practices) { PracticeCatalogue(state: state, provenance: provenance) }
     }
 
+    /// The ESF participant indicators, every programme.
+    public var esf: ESFParticipants {
+        computed.value(\.esf) { ESFParticipants(state: state, options: options, provenance: provenance) }
+    }
+
     /// The reports of `state`, which was replayed in `scope` (each computed when first read); personal text
     /// (plan descriptions, timeline lines) is opened with `keyring`, and reads `[erased]` for every subject
     /// erased in it or in `state`. `head` and `eventDigests` describe the history read (``ReportProvenance``).
@@ -94,6 +99,14 @@ public struct AnalyticsReports: Hashable, Sendable {
         try OrganisationTimeline(state: state, organisation: organisation, provenance: provenance, keyring: keyring)
     }
 
+    /// The ESF participant indicators of one programme, or of every programme when `programme` is `nil`;
+    /// throws ``AnalyticsError/unknownProgramme(_:)`` when the ledger has no such programme.
+    public func esf(programme: ProgrammeID?) throws(AnalyticsError) -> ESFParticipants {
+        guard let programme else { return esf }
+        guard let report = esf.programme(programme) else { throw .unknownProgramme(programme) }
+        return report
+    }
+
     public static func == (lhs: AnalyticsReports, rhs: AnalyticsReports) -> Bool {
         lhs.provenance == rhs.provenance && lhs.options == rhs.options && lhs.state == rhs.state
     }
@@ -114,6 +127,7 @@ private final class ComputedReports: Sendable {
         var plans: DevelopmentPlans?
         var indicators: ProgrammeIndicators?
         var practices: PracticeCatalogue?
+        var esf: ESFParticipants?
     }
 
     private let values = Mutex(Values())

@@ -36,6 +36,8 @@ public enum CompetenceEvent: Hashable, Sendable {
     case competenceRetired(CompetenceRetired)
     /// See ``PersonRegistered``.
     case personRegistered(PersonRegistered)
+    /// See ``ParticipantDataRecorded``.
+    case participantDataRecorded(ParticipantDataRecorded)
     /// See ``SurveyRoundOpened``.
     case surveyRoundOpened(SurveyRoundOpened)
     /// See ``SurveyRoundClosed``.
@@ -92,6 +94,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         case .competenceDefined(let event): event
         case .competenceRetired(let event): event
         case .personRegistered(let event): event
+        case .participantDataRecorded(let event): event
         case .surveyRoundOpened(let event): event
         case .surveyRoundClosed(let event): event
         case .surveyAnswerRecorded(let event): event
@@ -133,6 +136,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         case let event as CompetenceDefined: self = .competenceDefined(event)
         case let event as CompetenceRetired: self = .competenceRetired(event)
         case let event as PersonRegistered: self = .personRegistered(event)
+        case let event as ParticipantDataRecorded: self = .participantDataRecorded(event)
         case let event as SurveyRoundOpened: self = .surveyRoundOpened(event)
         case let event as SurveyRoundClosed: self = .surveyRoundClosed(event)
         case let event as SurveyAnswerRecorded: self = .surveyAnswerRecorded(event)
@@ -175,6 +179,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         codec.register(CompetenceDefined.self, wrap: CompetenceEvent.competenceDefined)
         codec.register(CompetenceRetired.self, wrap: CompetenceEvent.competenceRetired)
         codec.register(PersonRegistered.self, wrap: CompetenceEvent.personRegistered)
+        codec.register(ParticipantDataRecorded.self, wrap: CompetenceEvent.participantDataRecorded)
         codec.register(SurveyRoundOpened.self, wrap: CompetenceEvent.surveyRoundOpened)
         codec.register(SurveyRoundClosed.self, wrap: CompetenceEvent.surveyRoundClosed)
         codec.register(SurveyAnswerRecorded.self, wrap: CompetenceEvent.surveyAnswerRecorded)
@@ -215,6 +220,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         CompetenceDefined.self,
         CompetenceRetired.self,
         PersonRegistered.self,
+        ParticipantDataRecorded.self,
         SurveyRoundOpened.self,
         SurveyRoundClosed.self,
         SurveyAnswerRecorded.self,

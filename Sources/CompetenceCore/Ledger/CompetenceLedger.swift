@@ -152,8 +152,10 @@ public actor CompetenceLedger {
                 if attempt >= Self.maxAttempts {
                     throw RecordingError.tooManyConflicts(attempts: attempt, last: conflict)
                 }
-                // Another recorder won the race; let it move on before validating again.
-                try await Task.sleep(for: .microseconds(Int.random(in: 0...(250 * attempt))))
+                // Another recorder won the race; let it move on before validating again. The wait grows
+                // exponentially (random, up to 0.1 ms · 2^attempt, at most 50 ms), so that on a loaded machine a
+                // recorder that keeps losing to a busy neighbour still gets its turn.
+                try await Task.sleep(for: .microseconds(Int.random(in: 0...min(100 << attempt, 50_000))))
             }
         }
     }

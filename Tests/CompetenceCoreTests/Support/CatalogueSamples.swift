@@ -65,6 +65,11 @@ enum CatalogueSamples {
             escoURI: "http://data.europa.eu/esco/skill/9b3b5f6e-2b1c-4f0a-9d4e-1a2b3c4d5e6f"),
         CompetenceRetired(competence: "excel", retiredOn: day("2025-06-01"), reason: "merged into office tools"),
         PersonRegistered(person: "konepaja-07", organisation: "konepaja", role: .supervisor),
+        ParticipantDataRecorded(
+            person: "konepaja-07", stage: .entry, recordedOn: day("2023-09-04"),
+            profile: ParticipantProfile(
+                gender: .notStated, ageBand: .from55, education: .isced3To4, labourStatus: .selfEmployed,
+                disadvantages: [.thirdCountryNational, .rural])),
         SurveyRoundOpened(
             round: "lossi-2023-baseline", kind: .baseline, organisations: ["konepaja"], competences: ["excel"],
             opensOn: day("2023-09-18"), programme: "lossi"),

@@ -35,6 +35,7 @@ enum EventSummary {
         case .competenceDefined(let e): "Competence \(e.competence) defined: \(e.name)"
         case .competenceRetired(let e): "Competence \(e.competence) retired"
         case .personRegistered: "A person was registered"
+        case .participantDataRecorded: "A participant's data were recorded"
         case .surveyRoundOpened(let e):
             "Survey round \(e.round) (\(e.kind.rawValue)) opened: \(e.competences.count) competences"
         case .surveyRoundClosed(let e): "Survey round \(e.round) closed"

@@ -1,8 +1,8 @@
 extension CompetenceEvent {
     /// Whether an ``EventVoided`` can undo this event: true for the facts that ``LedgerModel`` removes when
     /// they are voided (answers, activities, trainings and their parts, plans and their progress, practices,
-    /// pilots); false for definitions, state changes (closing, withdrawing, retiring), corrections, voidings and
-    /// erasures, which the fold keeps. Keep it in step with `LedgerState.void(_:)`.
+    /// pilots, participant data); false for definitions, state changes (closing, withdrawing, retiring),
+    /// corrections, voidings and erasures, which the fold keeps. Keep it in step with `LedgerState.void(_:)`.
     public var isVoidable: Bool {
         switch self {
         case .programmeSetUp, .organisationEnrolled, .organisationWithdrawn, .competenceFrameworkDefined,
@@ -13,7 +13,8 @@ extension CompetenceEvent {
             .trainingNeedIdentified, .companyVisitMade, .portfolioItemAdded, .sparringVisitHeld, .indicatorMeasured,
             .surveyAnswerRecorded, .trainingProcured, .trainingSessionHeld, .participationRecorded,
             .trainingFeedbackGiven, .developmentPlanAdopted, .planActionProgressed, .planActionCompleted,
-            .goodPracticeDocumented, .goodPracticePublished, .goodPracticeAdopted, .pilotStarted, .pilotCompleted:
+            .goodPracticeDocumented, .goodPracticePublished, .goodPracticeAdopted, .pilotStarted, .pilotCompleted,
+            .participantDataRecorded:
             true
         }
     }

@@ -30,6 +30,11 @@ extension LedgerState {
                 definition: Fact(e, recorded: recorded), retiredOn: previous?.retiredOn)
         case .competenceRetired(let e): competences[e.competence]?.retiredOn = e.retiredOn
         case .personRegistered(let e): persons[e.person] = e
+        case .participantDataRecorded(let e):
+            switch e.stage {
+            case .entry: participantData[e.person, default: ParticipantDataRecord()].entry = Fact(e, recorded: recorded)
+            case .exit: participantData[e.person, default: ParticipantDataRecord()].exit = Fact(e, recorded: recorded)
+            }
         case .surveyRoundOpened(let e): rounds[e.round] = RoundRecord(opening: Fact(e, recorded: recorded))
         case .surveyRoundClosed(let e): rounds[e.round]?.closedOn = e.closedOn
         case .surveyAnswerRecorded(let e): answers.append(e, recorded: recorded)
@@ -119,6 +124,16 @@ extension LedgerState {
                 return
             }
         }
+        for (key, record) in participantData {
+            if record.entry?.eventID == id {
+                participantData[key]?.entry = nil
+                return
+            }
+            if record.exit?.eventID == id {
+                participantData[key]?.exit = nil
+                return
+            }
+        }
         for (key, pilot) in pilots {
             if pilot.start.eventID == id {
                 pilots[key] = nil
@@ -167,7 +182,8 @@ extension LedgerState {
                 touched = []
             }
         case .programmeSetUp, .competenceFrameworkDefined, .competenceDefined, .competenceRetired, .personRegistered,
-            .surveyAnswerRecorded, .surveyAnswerCorrected, .trainingSessionHeld, .participationRecorded,
+            .participantDataRecorded, .surveyAnswerRecorded, .surveyAnswerCorrected, .trainingSessionHeld,
+            .participationRecorded,
             .trainingFeedbackGiven, .eventVoided:
             touched = []
         }

@@ -28,6 +28,8 @@ public struct LedgerState: Hashable, Sendable {
     public internal(set) var competences: [CompetenceID: CompetenceRecord] = [:]
     /// Registered persons by pseudonymous id.
     public internal(set) var persons: [PersonID: PersonRegistered] = [:]
+    /// Participants' ESF-style data at entry and exit, by person (voided records removed).
+    public internal(set) var participantData: [PersonID: ParticipantDataRecord] = [:]
 
     // MARK: Surveys
 
@@ -181,6 +183,22 @@ public struct ActionProgress: Hashable, Sendable {
     public var on: CalendarDate
     /// The event that set it.
     public var eventID: UUID
+}
+
+/// A participant's data at entry to and exit from the programme.
+public struct ParticipantDataRecord: Hashable, Sendable {
+    /// The data at entry, once recorded.
+    public var entry: Fact<ParticipantDataRecorded>?
+    /// The data at exit, once recorded.
+    public var exit: Fact<ParticipantDataRecorded>?
+
+    /// The record of `stage`.
+    public func fact(at stage: ParticipantStage) -> Fact<ParticipantDataRecorded>? {
+        switch stage {
+        case .entry: entry
+        case .exit: exit
+        }
+    }
 }
 
 /// A pilot process.
