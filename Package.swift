@@ -5,8 +5,9 @@ import PackageDescription
 // hand-written code would — and each costs CI build time, so the list stays short:
 // - swift-argument-parser: the `competence` command line (subcommands, flags, help).
 // - swift-log: PostgreSQL server notices and both stores' diagnostics (a failed fsync, a cut tail) go to a logger.
-// - swift-crypto: SHA-256 for the history chain (CompetenceCore), the FileStore's record chain and import ids
-//   (no hand-written crypto).
+// - swift-crypto: SHA-256 for the history chain (CompetenceCore), the FileStore's record chain and import ids,
+//   and AES-256-GCM (with HKDF and HMAC for its synthetic nonces) sealing personal text per data subject
+//   (crypto-shredding): audited primitives, no hand-written crypto.
 // - CSV.swift: RFC 4180 parsing for imports (quoted fields with delimiters and line breaks inside).
 // - swift-docc-plugin: `swift package generate-documentation` for the DocC catalogs (a build tool only).
 // - ZIPFoundation: the zip container of Excel workbooks (.xlsx) that imports read (no zip or deflate code by hand);
@@ -14,6 +15,9 @@ import PackageDescription
 //   (zlib1g-dev).
 // - swift-system: the FileStore's system calls as typed `FileDescriptor`/`FilePath`/`Errno` on Linux and Darwin
 //   alike, instead of a hand-written libc shim per platform (the few calls it lacks are in one file).
+// - swift-property-based (tests only): random inputs with seeds and shrinking in Swift Testing, for the
+//   property that a snapshot caught up equals a full replay on random histories (hand-written generators would
+//   lack the shrinking that makes a failure readable).
 
 /// Every target is compiled with these: strict Swift 6 plus the upcoming features the project has adopted.
 let strictSettings: [SwiftSetting] = [
@@ -43,12 +47,14 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: The library products
 
         // The model: envelope, store protocol, codec, catalogue, ledger, projections, analytics. Foundation, and
-        // swift-crypto for the SHA-256 of the history chain (one definition every store and tool shares).
+        // swift-crypto for the SHA-256 of the history chain (one definition every store and tool shares) and the
+        // AES-GCM sealing of personal text.
         .target(
             name: "CompetenceCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
@@ -121,14 +127,18 @@ let package = Package(
             name: "CompetenceReports", dependencies: ["CompetenceCore", "CompetenceOutput"],
             swiftSettings: strictSettings),
         // The demo programmes (LOSSI and TULOS) as a deterministic history recorded through the ledger, and the demo run.
+        // Also the generated programmes of any size (the import files, and their events written quickly).
         .target(
-            name: "CompetenceScenario", dependencies: ["CompetenceCore", "CompetenceReports"],
+            name: "CompetenceScenario", dependencies: ["CompetenceCore", "CompetenceReports", "CompetenceImport"],
             swiftSettings: strictSettings
         ),
         // The cases of `competence bench`.
         .target(
             name: "CompetenceBench",
-            dependencies: ["CompetenceCore", "CompetenceStores", "FileStore", "PostgresStore"],
+            dependencies: [
+                "CompetenceCore", "CompetenceStores", "FileStore", "PostgresStore", "CompetenceImport",
+                "CompetenceScenario", "CompetenceReports",
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -151,7 +161,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "CompetenceCoreTests",
-            dependencies: ["CompetenceCore", "EventStoreConformance"],
+            dependencies: [
+                "CompetenceCore", "EventStoreConformance",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         // Launched by FileStoreTests as a real process (killed with SIGKILL, run without privileges).
@@ -205,7 +218,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CompetenceScenarioTests",
-            dependencies: ["CompetenceScenario", "CompetenceCore"],
+            dependencies: ["CompetenceScenario", "CompetenceCore", "CompetenceImport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

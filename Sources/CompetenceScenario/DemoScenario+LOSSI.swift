@@ -188,7 +188,8 @@ extension ScenarioBuilder {
                 SurveyAnswerCorrected(
                     round: DemoScenario.lossiBaseline, answerEventID: baselineIDs["konepaja-04"]!["excel"]!,
                     current: max(1, corrected.current - 1), target: corrected.target, importance: corrected.importance,
-                    correctedOn: scenarioDay(2023, 11, 2), reason: "row shifted in the Webropol export")
+                    correctedOn: scenarioDay(2023, 11, 2),
+                    reason: PersonalText("row shifted in the Webropol export", about: .person(corrected.respondent)))
             ])
         baseline["konepaja-04"]!["excel"]!.current = max(1, corrected.current - 1)
         add(
@@ -379,14 +380,17 @@ extension ScenarioBuilder {
             let actions = focus.enumerated().map { number, competence in
                 PlanAction(
                     action: "action-\(number + 1)", competence: competence.id,
-                    description: "Raise \(competence.name.lowercased()) to a working level", targetLevel: 3,
+                    description: PersonalText(
+                        "Raise \(competence.name.lowercased()) to a working level", about: .organisation(company.id)),
+                    targetLevel: 3,
                     dueOn: number == 0 ? scenarioDay(2024, 12, 20) : scenarioDay(2025, 5, 31),
                     ownerRole: number == 0 ? .manager : .supervisor)
             }
             var events: [any LedgerEvent] = [
                 SparringVisitHeld(
                     organisation: company.id, heldOn: scenarioDay(2024, 10, 15).adding(days: index),
-                    topics: ["competence management", "development plan"], agreedActions: ["adopt the plan in November"]
+                    topics: ["competence management", "development plan"],
+                    agreedActions: [PersonalText("adopt the plan in November", about: .organisation(company.id))]
                 ),
                 DevelopmentPlanAdopted(
                     plan: plan, organisation: company.id, adoptedOn: adoptedOn, actions: Array(actions)),
@@ -410,17 +414,25 @@ extension ScenarioBuilder {
         }
     }
 
+    /// A stakeholder outside the programme: its name is sealed about an organisation subject of its own.
+    private func stakeholder(_ kind: StakeholderKind, _ name: String, _ id: OrganisationID) -> Stakeholder {
+        Stakeholder(kind: kind, name: PersonalText(name, about: .organisation(id)))
+    }
+
     private func forum(
         _ programme: ProgrammeID, _ meeting: String, _ day: CalendarDate, topics: [String], decisions: [String]
     ) -> ForumMeetingHeld {
         ForumMeetingHeld(
             programme: programme, meeting: meeting, heldOn: day,
-            stakeholders: companies.prefix(4).map { Stakeholder(kind: .company, name: $0.name, organisation: $0.id) }
+            stakeholders: companies.prefix(4).map {
+                Stakeholder(
+                    kind: .company, name: PersonalText($0.name, about: .organisation($0.id)), organisation: $0.id)
+            }
                 + [
-                    Stakeholder(kind: .educationalInstitution, name: "Salpaus Further Education"),
-                    Stakeholder(kind: .educationalInstitution, name: "LAB University of Applied Sciences"),
-                    Stakeholder(kind: .employmentServices, name: "Päijät-Häme employment services"),
-                    Stakeholder(kind: .publicAuthority, name: "Regional Council of Päijät-Häme"),
+                    stakeholder(.educationalInstitution, "Salpaus Further Education", "salpaus"),
+                    stakeholder(.educationalInstitution, "LAB University of Applied Sciences", "lab-university"),
+                    stakeholder(.employmentServices, "Päijät-Häme employment services", "te-paijat-hame"),
+                    stakeholder(.publicAuthority, "Regional Council of Päijät-Häme", "regional-council"),
                 ], topics: topics, decisions: decisions)
     }
 }

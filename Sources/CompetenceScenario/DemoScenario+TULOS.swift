@@ -111,7 +111,9 @@ extension ScenarioBuilder {
             [
                 OrganisationWithdrawn(
                     organisation: "kansanterveys-loimaa", withdrawnOn: scenarioDay(2020, 5, 29),
-                    reason: "no staff resources for a pilot during the pandemic")
+                    reason: PersonalText(
+                        "no staff resources for a pilot during the pandemic",
+                        about: .organisation("kansanterveys-loimaa")))
             ])
         let piloting = careOrganisations.filter { $0.pilot != nil }
         add(

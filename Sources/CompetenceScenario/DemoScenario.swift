@@ -14,6 +14,7 @@ import Foundation
 ///   organisations, a skills survey before and after, pilots, thematic workshops, well-being and
 ///   productivity indicators before and after, good practices documented, published to SoteNavi and adopted
 ///   by others, and one organisation that withdrew.
+/// - **Participant data** of both programmes (ESF style, at entry and exit), recorded last.
 ///
 /// Ids, dates and levels come from a seeded generator, so every run records the same events with the same
 /// ids and two runs give identical projections.
@@ -61,6 +62,7 @@ package struct DemoScenario: Sendable {
         var builder = ScenarioBuilder(seed: seed)
         builder.buildLOSSI()
         builder.buildTULOS()
+        builder.buildParticipantData(seed: seed)
         steps = builder.steps
     }
 

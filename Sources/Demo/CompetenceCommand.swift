@@ -10,7 +10,7 @@ struct CompetenceCommand: AsyncParsableCommand {
         abstract: "Record and analyse a competence-development programme as an immutable event history.",
         subcommands: [
             DemoCommand.self, ImportCommand.self, ReportCommand.self, ExportCommand.self, VerifyCommand.self,
-            ReplayCommand.self,
+            ReplayCommand.self, EraseCommand.self, VerifyReportCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: DemoCommand.self

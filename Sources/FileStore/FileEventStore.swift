@@ -27,15 +27,20 @@ import SystemPackage
 ///   rebuilt in memory on open.
 ///
 /// The files stay open and the lock held until the store is released.
-public final class FileEventStore: EventStore {
+public final class FileEventStore: SubjectKeyHolding {
     /// The store's directory.
     public let directory: String
     /// What opening found and did (a torn tail cut off or a damaged one found, a segment set aside, event and
     /// segment counts).
     public let openReport: OpenReport
+    /// The keys of the store's data subjects, in the key file beside the segments (apart from the log). Only a
+    /// read-write store changes it; give it to ``CompetenceLedger`` to record personal data.
+    public let fileSubjectKeys: FileSubjectKeyStore
+    /// ``fileSubjectKeys`` as the ledger and the reports find it (``SubjectKeyHolding``).
+    public var subjectKeys: any SubjectKeyStore { fileSubjectKeys }
 
     private let core: StoreCore
-    private let writer: GroupCommitWriter?
+    let writer: GroupCommitWriter?
     private let lock: DirectoryLock?
     private let reader: LogReader
     private let head: HeadFile
@@ -106,6 +111,7 @@ public final class FileEventStore: EventStore {
         self.reader = LogReader(files: files)
         self.head = head
         self.follower = writable ? nil : LogFollower(directory: directory, files: files, head: head)
+        self.fileSubjectKeys = FileSubjectKeyStore(directory: directory, writable: writable)
     }
 
     /// Checks every record on disk without opening a store (no lock is taken, nothing is changed): headers,

@@ -7,7 +7,7 @@ import Testing
 /// renderers, escaping and the indicator table are checked in-process by `CompetenceReportsTests`.
 @Suite("competence report", .timeLimit(.minutes(10)))
 struct ReportTests {
-    static let names = ["matrix", "trainings", "effect", "plans", "indicators", "practices"]
+    static let names = ["matrix", "trainings", "effect", "plans", "indicators", "practices", "esf"]
 
     @Test("matrix and effect CSV headers are exactly the contract's columns (more may follow)")
     func csvContracts() async throws {

@@ -1,6 +1,7 @@
-import CompetenceCore
 import Foundation
 import Testing
+
+@testable import CompetenceCore
 
 /// An event of a test codec at schema version 2; version 1 had no scale maximum and called the level `value`.
 private struct Rating: DomainEvent {
@@ -26,18 +27,57 @@ struct CatalogueCodingTests {
         #expect(CompetenceEvent.codec.knownTypes == Set(sampled))
     }
 
+    /// Every sample round-trips. Personal data is sealed on the way (as the ledger seals it), so a sample holding
+    /// some decodes with sealed values: its bytes, encoded again, are the bytes first written, and its text
+    /// opens with the keys again; a sample without personal data decodes equal to itself.
     @Test(arguments: PayloadEncoding.allCases)
     func everyEventTypeRoundTrips(_ encoding: PayloadEncoding) throws {
+        let keys = Dictionary(
+            uniqueKeysWithValues: try PersonalDataSealer.subjectsToSeal(in: CatalogueSamples.all).map {
+                ($0, SubjectKey.random())
+            })
+        let sealer = PersonalDataSealer(keys: keys)
         for sample in CatalogueSamples.all {
-            #expect(try roundTrip(sample, encoding) == CompetenceEvent(sample)!, "\(type(of: sample).eventType)")
+            let name = type(of: sample).eventType
+            let (payload, decoded) = try roundTrip(sample, encoding, sealer: sealer)
+            if try PersonalDataSealer.subjectsToSeal(in: [sample]).isEmpty {
+                #expect(decoded == CompetenceEvent(sample)!, "\(name)")
+            } else {
+                #expect(decoded != CompetenceEvent(sample)!, "\(name) decodes sealed")
+                let again = try CompetenceEvent.codec.encode(decoded!.payload, as: encoding)
+                #expect(again == payload, "\(name)")
+            }
         }
     }
 
-    private func roundTrip<Event: LedgerEvent>(_ event: Event, _ encoding: PayloadEncoding) throws -> CompetenceEvent? {
-        let payload = try CompetenceEvent.codec.encode(event, as: encoding)
+    @Test func sealedTextOpensWithItsSubjectsKeyOnly() throws {
+        let subject = DataSubject.organisation("konepaja")
+        let key = SubjectKey.random()
+        let sample = OrganisationWithdrawn(
+            organisation: "konepaja", withdrawnOn: CalendarDate(year: 2024, month: 11, day: 30)!,
+            reason: PersonalText("sold to a competitor", about: subject))
+        #expect(throws: PersonalDataError.self) { try CompetenceEvent.codec.encode(sample, as: .json) }
+        let (payload, decoded) = try roundTrip(
+            sample, .json, sealer: PersonalDataSealer(keys: [subject: key]))
+        #expect(!String(decoding: payload.bytes, as: UTF8.self).contains("competitor"))
+        guard case .organisationWithdrawn(let read) = decoded, let reason = read.reason else {
+            Issue.record("not read back")
+            return
+        }
+        #expect(SubjectKeyring(keys: [subject: key]).text(reason) == "sold to a competitor")
+        #expect(SubjectKeyring(keys: [subject: .random()]).text(reason) == "[unreadable]")
+        #expect(SubjectKeyring().text(reason) == "[sealed]")
+        #expect(SubjectKeyring(keys: [subject: key], erased: [subject: .now]).text(reason) == "[erased]")
+    }
+
+    private func roundTrip<Event: LedgerEvent>(
+        _ event: Event, _ encoding: PayloadEncoding, sealer: PersonalDataSealer
+    ) throws -> (EventPayload, CompetenceEvent?) {
+        let payload = try CompetenceEvent.codec.encode(event, as: encoding, sealer: sealer)
         #expect(payload.encoding == encoding)
-        return try CompetenceEvent.codec.decode(
+        let decoded = try CompetenceEvent.codec.decode(
             type: Event.eventType, schemaVersion: Event.schemaVersion, payload: payload)
+        return (payload, decoded)
     }
 
     @Test(arguments: PayloadEncoding.allCases)
@@ -61,5 +101,28 @@ struct CatalogueCodingTests {
 
         current.schemaVersion = 3
         #expect(throws: EventDecodingError.self) { try codec.decode(current) }
+    }
+}
+
+@Suite("Personal text recorded in clear by version 1")
+struct Version1PersonalTextTests {
+    /// A version 1 payload (text in clear), JSON and compact, reads through the upcaster: readable, attributed
+    /// to the payload's organisation, `[erased]` once that organisation is erased; its bytes are unchanged.
+    @Test(arguments: PayloadEncoding.allCases)
+    func aVersion1PayloadReadsThroughTheUpcaster(_ encoding: PayloadEncoding) throws {
+        let old = OrganisationWithdrawnV1(
+            organisation: "konepaja", withdrawnOn: CalendarDate(year: 2024, month: 11, day: 30)!, reason: "sold")
+        let bytes = encoding == .json ? try JSONPayloadCoding.encode(old) : try CompactEncoder().encode(old)
+        let decoded = try CompetenceEvent.codec.decode(
+            type: OrganisationWithdrawn.eventType, schemaVersion: 1,
+            payload: EventPayload(encoding: encoding, bytes: bytes))
+        guard case .organisationWithdrawn(let event) = decoded, let reason = event.reason else {
+            Issue.record("not read: \(String(describing: decoded))")
+            return
+        }
+        #expect(reason.isRecordedInClear && reason.subject == .organisation("konepaja"))
+        #expect(SubjectKeyring().text(reason) == "sold")
+        #expect(SubjectKeyring(erased: [.organisation("konepaja"): .now]).text(reason) == "[erased]")
+        #expect(OrganisationWithdrawn.schemaVersion == 2 && ProgrammeSetUp.schemaVersion == 1)
     }
 }

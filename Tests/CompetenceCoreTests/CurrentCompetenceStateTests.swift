@@ -63,7 +63,7 @@ struct CurrentCompetenceStateTests {
                     answeredOn: day("2024-09-05")),
                 SurveyAnswerCorrected(
                     round: "r1", answerEventID: fixedID(102), current: 2, target: 4, correctedOn: day("2023-09-20"),
-                    reason: "wrong row"),
+                    reason: PersonalText("wrong row", about: .person("a2"))),
                 EventVoided(
                     voidedEventID: fixedID(103), voidedStream: "round-r1", voidedOn: day("2023-09-21"),
                     reason: "test answer"),

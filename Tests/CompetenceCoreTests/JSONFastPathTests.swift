@@ -1,6 +1,7 @@
-import CompetenceCore
 import Foundation
 import Testing
+
+@testable import CompetenceCore
 
 /// The reference: Foundation's `JSONDecoder` with the payload strategies (the `Decodable` path).
 private func viaFoundation<T: Decodable>(_ type: T.Type, _ bytes: Data) throws -> T {
@@ -27,7 +28,17 @@ struct JSONFastPathTests {
         #expect(types == CompetenceEvent.codec.knownTypes, "every catalogue type has a sample")
     }
 
-    private func check<Event: LedgerEvent>(_ sample: Event) throws {
+    /// `sample` with its personal text sealed (as read back from a payload the ledger wrote).
+    private func sealed<Event: LedgerEvent>(_ sample: Event) throws -> Event {
+        let subjects = try PersonalDataSealer.subjectsToSeal(in: [sample])
+        guard !subjects.isEmpty else { return sample }
+        let sealer = PersonalDataSealer(keys: Dictionary(uniqueKeysWithValues: subjects.map { ($0, .random()) }))
+        let payload = try CompetenceEvent.codec.encode(sample, as: .json, sealer: sealer)
+        return try viaFoundation(Event.self, payload.bytes)
+    }
+
+    private func check<Event: LedgerEvent>(_ draft: Event) throws {
+        let sample = try sealed(draft)
         let canonical = try JSONPayloadCoding.encode(sample)
         for form in [canonical, JSONBForm.rewrite(canonical), JSONBForm.rewrite(canonical, spread: true)] {
             let text = String(decoding: form, as: UTF8.self)

@@ -35,6 +35,17 @@ struct RefusedCase: Sendable, CustomTestStringConvertible {
 private let unknownID = fixedID(999)
 private let plan1 = PlanID("plan1")
 
+/// Participant data of `person` at `stage` on `recorded`.
+private func participantData(
+    _ person: PersonID, _ stage: ParticipantStage, _ recorded: String, disadvantages: [DisadvantageFlag] = []
+) -> ParticipantDataRecorded {
+    ParticipantDataRecorded(
+        person: person, stage: stage, recordedOn: day(recorded),
+        profile: ParticipantProfile(
+            gender: .female, ageBand: .from25To54, education: .isced3To4, labourStatus: .employed,
+            disadvantages: disadvantages))
+}
+
 /// Every recorder check of `Docs/Event-Catalogue.md`, each refused with its field and value, and nothing appended.
 let refusedCases: [RefusedCase] = [
     // Levels and ratings
@@ -58,7 +69,8 @@ let refusedCases: [RefusedCase] = [
             plan: "plan2", organisation: "acme", adoptedOn: day("2024-10-01"),
             actions: [
                 PlanAction(
-                    action: "x", competence: "excel", description: "d", targetLevel: 7, dueOn: day("2025-01-31"),
+                    action: "x", competence: "excel", description: PersonalText("d", about: .organisation("acme")),
+                    targetLevel: 7, dueOn: day("2025-01-31"),
                     ownerRole: .manager)
             ]), field: "actions[0].targetLevel", value: "7"),
     RefusedCase(
@@ -143,7 +155,8 @@ let refusedCases: [RefusedCase] = [
         "forum of an unknown programme",
         ForumMeetingHeld(
             programme: "nope", meeting: "f1", heldOn: day("2023-10-01"),
-            stakeholders: [Stakeholder(kind: .company, name: "Acme")]), field: "programme", value: "nope"),
+            stakeholders: [Stakeholder(kind: .company, name: PersonalText("Acme", about: .organisation("acme")))]),
+        field: "programme", value: "nope"),
 
     // Surveys
     RefusedCase(
@@ -206,25 +219,26 @@ let refusedCases: [RefusedCase] = [
     RefusedCase(
         "correction of an unknown answer",
         SurveyAnswerCorrected(
-            round: "r1", answerEventID: unknownID, current: 3, correctedOn: day("2023-10-01"), reason: "typo"),
+            round: "r1", answerEventID: unknownID, current: 3, correctedOn: day("2023-10-01"),
+            reason: PersonalText("typo", about: .person("p1"))),
         field: "answerEventID", value: unknownID.uuidString),
     RefusedCase(
         "correction off the scale",
         SurveyAnswerCorrected(
             round: "r1", answerEventID: LedgerFixture.answerID, current: 8, correctedOn: day("2023-10-01"),
-            reason: "typo"),
+            reason: PersonalText("typo", about: .person("p1"))),
         field: "current", value: "8"),
     RefusedCase(
         "correction in another round",
         SurveyAnswerCorrected(
             round: "r0", answerEventID: LedgerFixture.answerID, current: 3, correctedOn: day("2023-10-01"),
-            reason: "typo"),
+            reason: PersonalText("typo", about: .person("p1"))),
         field: "round", value: "r0"),
     RefusedCase(
         "correction without a reason",
         SurveyAnswerCorrected(
             round: "r1", answerEventID: LedgerFixture.answerID, current: 3, correctedOn: day("2023-10-01"),
-            reason: " "),
+            reason: PersonalText(" ", about: .person("p1"))),
         field: "reason", value: " "),
     RefusedCase(
         "correction of a voided answer",
@@ -235,7 +249,7 @@ let refusedCases: [RefusedCase] = [
         ],
         SurveyAnswerCorrected(
             round: "r1", answerEventID: LedgerFixture.answerID, current: 3, correctedOn: day("2023-10-02"),
-            reason: "typo"),
+            reason: PersonalText("typo", about: .person("p1"))),
         field: "answerEventID", value: LedgerFixture.answerID.uuidString),
     RefusedCase(
         "voiding an unknown event",
@@ -299,7 +313,8 @@ let refusedCases: [RefusedCase] = [
             plan: plan1, organisation: "acme", adoptedOn: day("2024-10-02"),
             actions: [
                 PlanAction(
-                    action: "a1", competence: "excel", description: "d", targetLevel: 4, dueOn: day("2025-01-31"),
+                    action: "a1", competence: "excel", description: PersonalText("d", about: .organisation("acme")),
+                    targetLevel: 4, dueOn: day("2025-01-31"),
                     ownerRole: .manager)
             ]), field: "plan", value: "plan1"),
     RefusedCase(
@@ -456,7 +471,8 @@ let refusedCases: [RefusedCase] = [
             plan: "plan2", organisation: "acme", adoptedOn: day("2024-10-01"),
             actions: [
                 PlanAction(
-                    action: "x", competence: "excel", description: "d", targetLevel: 4, dueOn: day("2024-09-01"),
+                    action: "x", competence: "excel", description: PersonalText("d", about: .organisation("acme")),
+                    targetLevel: 4, dueOn: day("2024-09-01"),
                     ownerRole: .manager)
             ]), field: "actions[0].dueOn", value: "2024-09-01"),
     RefusedCase(
@@ -512,6 +528,28 @@ let refusedCases: [RefusedCase] = [
         "person registered in a withdrawn organisation",
         PersonRegistered(person: "p9", organisation: "gone", role: .staff),
         field: "organisation", value: "gone"),
+
+    // Participant data
+    RefusedCase(
+        "participant data of an unregistered person", participantData("p9", .entry, "2024-01-10"), field: "person",
+        value: "p9"),
+    RefusedCase(
+        "participant data outside the programme's period", participantData("p1", .entry, "2022-12-31"),
+        field: "recordedOn", value: "2022-12-31"),
+    RefusedCase(
+        "participant data in the future", participantData("p1", .entry, "2025-07-05"),
+        field: "recordedOn", value: "2025-07-05"),
+    RefusedCase("an exit without an entry", participantData("p1", .exit, "2024-06-01"), field: "stage", value: "exit"),
+    RefusedCase(
+        "an exit before its entry", before: [participantData("p1", .entry, "2024-03-01")],
+        participantData("p1", .exit, "2024-02-01"), field: "recordedOn", value: "2024-02-01"),
+    RefusedCase(
+        "a second entry", before: [participantData("p1", .entry, "2024-03-01")],
+        participantData("p1", .entry, "2024-04-01"), field: "stage", value: "entry"),
+    RefusedCase(
+        "a disadvantage flag twice",
+        participantData("p1", .entry, "2024-03-01", disadvantages: [.rural, .rural]),
+        field: "profile.disadvantages[1]", value: "rural"),
 
     // Several events in one call: each is validated against the ones before it
     RefusedCase(
@@ -578,7 +616,7 @@ struct LedgerValidationTests {
                 LedgerFixture.answer(),
                 SurveyAnswerCorrected(
                     round: "r1", answerEventID: fixedID(80), current: 4, target: 5, correctedOn: day("2023-09-13"),
-                    reason: "rated the wrong row"),
+                    reason: PersonalText("rated the wrong row", about: .person("p2"))),
             ], ids: [fixedID(80), fixedID(81)])
         #expect(try await ledger.state().answers[eventID: fixedID(80)]?.event.current == 4)
     }
@@ -589,7 +627,7 @@ struct LedgerValidationTests {
             SurveyAnswerCorrected(
                 round: "r1", answerEventID: LedgerFixture.answerID, current: 3, target: 5,
                 correctedOn: day("2023-10-01"),
-                reason: "respondent mistyped"))
+                reason: PersonalText("respondent mistyped", about: .person("p1"))))
         #expect(try await ledger.state().answers[eventID: LedgerFixture.answerID]?.event.current == 3)
         try await ledger.record(
             EventVoided(

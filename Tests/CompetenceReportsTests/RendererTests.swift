@@ -77,8 +77,13 @@ struct RendererTests {
         let provenance = try #require(object["provenance"] as? [String: Any])
         #expect(
             Set(provenance.keys)
-                == ["scope", "last_position", "event_count", "fingerprint", "minimum_group_size", "today"])
+                == [
+                    "scope", "last_position", "event_count", "events_sha256", "head_position", "head_hash",
+                    "minimum_group_size", "today", "top_gaps", "rater",
+                ])
         #expect(provenance["scope"] as? String == "everything")
+        // Reports read self-assessments unless told otherwise (issue 11): the rater is an option of every report.
+        #expect(provenance["rater"] as? String == "self")
         #expect(provenance["minimum_group_size"] as? Int == 5)
         let tables = try #require(object["tables"] as? [[String: Any]])
         #expect(tables.count == document.tables.count)

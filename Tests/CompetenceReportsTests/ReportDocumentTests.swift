@@ -27,6 +27,7 @@ struct ReportDocumentTests {
         case .indicators: return ("Programme indicators", reports.indicators.tables, [heatMap] + effect + [spending])
         case .practices: return ("Good practices", reports.practices.tables, [])
         case .timeline: return ("Timeline of pakkaus", try reports.timeline(for: "pakkaus").tables, [])
+        case .esf: return ("ESF participants", reports.esf.tables, [])
         }
     }
 

@@ -55,6 +55,17 @@ public enum ProgrammeFiles {
 
         """
 
+    /// ESF participant data of the baseline's respondents: an age band or a birth year (both when they agree),
+    /// two of the optional disadvantage-flag columns, an exit for p1.
+    public static let participants = """
+        respondent,stage,recorded_on,gender,age_band,birth_year,education,labour_status,disability,rural
+        p1,entry,2024-01-10,female,,1990,0-2,unemployed,yes,
+        p2,entry,2024-01-11,male,55+,,5-8,employed,,no
+        p3,entry,2024-01-12,not-stated,<25,2001,3-4,inactive,no,kyllä
+        p1,exit,2024-09-10,female,25-54,,3-4,employed,yes,
+
+        """
+
     /// A Google Forms style wide export in Finnish: timestamp first ("Aikaleima"), grid columns
     /// `Question [Row]`, answer texts for levels; `;` separated with a BOM.
     public static let wideSurvey = """
@@ -88,6 +99,7 @@ public enum ProgrammeFiles {
         ("followup.csv", followUp, false),
         ("trainings.csv", trainings, false),
         ("participation.csv", participation, false),
+        ("participants.csv", participants, false),
         ("wide.csv", wideSurvey, true),
         ("wide-mapping.json", wideMapping, false),
     ]

@@ -9,7 +9,12 @@ import Synchronization
 /// (not timed) with compact payloads of ``SurveyAnswerRecorded`` (see ``BenchAnswers``).
 enum FileBench {
     static func cases(events: Int, directory: String?) -> [BenchCase] {
-        let scratch = FileBenchScratch(base: directory, events: events)
+        cases(scratch: FileBenchScratch(base: directory, events: events))
+    }
+
+    /// The cases, with their stores in `scratch`.
+    static func cases(scratch: FileBenchScratch) -> [BenchCase] {
+        let events = scratch.events
         let singles = min(events, 1_000)
         return [
             BenchCase(name: "append-single-1-task") {

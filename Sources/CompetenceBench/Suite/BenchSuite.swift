@@ -15,9 +15,16 @@ package struct BenchSuite {
         case .memory:
             return BenchSuite(storeKind: "memory", cases: MemoryBench.cases(events: events))
         case .file(let path):
-            return BenchSuite(storeKind: "file", cases: FileBench.cases(events: events, directory: path))
+            return BenchSuite(
+                storeKind: "file",
+                cases: FileBench.cases(events: events, directory: path)
+                    + ProgrammeBench.cases(events: events, directory: path))
         case .none:
-            return BenchSuite(storeKind: "file", cases: FileBench.cases(events: events, directory: nil))
+            let scratch = FileBenchScratch(base: nil, events: events)
+            return BenchSuite(
+                storeKind: "file",
+                cases: FileBench.cases(scratch: scratch) + ProgrammeBench.cases(events: events, directory: scratch.base)
+            )
         case .postgres(let url):
             return BenchSuite(storeKind: "postgres", cases: PostgresBench.cases(url: url, events: events))
         }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Measures the wall-clock time of `body`.
 func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
     let start = ContinuousClock.now
@@ -31,4 +35,15 @@ func residentBytes() -> Int {
 /// Resets the peak RSS (`VmHWM`) to the current RSS, so a case's peak excludes earlier cases (Linux).
 func resetPeakResident() {
     try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+}
+
+/// Hands memory the allocator keeps but no longer uses back to the system (glibc), so that a case's resident
+/// set starts from what is live, not from what earlier cases left behind.
+/// (`malloc_trim` is declared in `malloc.h`, which the Glibc module does not import: it is looked up.)
+func releaseFreeMemory() {
+    #if canImport(Glibc)
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+    let trim = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+    _ = trim(0)
+    #endif
 }

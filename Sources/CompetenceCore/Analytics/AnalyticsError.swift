@@ -12,6 +12,8 @@ public enum AnalyticsError: Error, Hashable, Sendable, CustomStringConvertible {
     case noRoundEnded(CalendarDate)
     /// A round id the ledger does not know.
     case unknownRound(RoundID)
+    /// A programme the ledger does not know (in the replayed history).
+    case unknownProgramme(ProgrammeID)
     /// A round that has not ended (not closed, and no later round has opened).
     case roundNotEnded(RoundID)
 
@@ -26,6 +28,7 @@ public enum AnalyticsError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noRoundEnded(let day):
             "no survey round had ended by \(day): a public report moves only in whole survey rounds"
         case .unknownRound(let id): "no survey round '\(id)' in the ledger"
+        case .unknownProgramme(let id): "no programme '\(id)' is set up in the replayed history"
         case .roundNotEnded(let id): "survey round '\(id)' has not ended (not closed, and no later round opened)"
         }
     }

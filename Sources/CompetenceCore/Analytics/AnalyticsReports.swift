@@ -1,66 +1,155 @@
+import Synchronization
+
 /// Every analyst report, computed from one ``LedgerState`` — one replay of the log serves them all.
 ///
 /// Each report is a deterministic, pure function of the state and the options: the same events give equal
 /// reports. The CLI calls ``replay(_:scope:options:)`` (or folds a ``LedgerModel`` itself and calls
 /// ``init(state:scope:options:)``), then reads the report it needs and renders its ``TabularReport/tables``.
+///
+/// A report is computed when it is first read and then kept, so reading one report costs that report only
+/// (the trainings and plans read the matrix, which is then computed too). Two values are equal when they
+/// were computed from equal states, scopes and options — and so are all their reports.
 public struct AnalyticsReports: Hashable, Sendable {
     /// What every report here was computed from.
     public let provenance: ReportProvenance
-    /// The skills matrix and gaps.
-    public let matrix: SkillsMatrix
-    /// The training ledger with coverage.
-    public let trainings: TrainingLedger
-    /// The effect evaluation.
-    public let effect: EffectEvaluation
-    /// Development plans and foresight.
-    public let plans: DevelopmentPlans
-    /// Programme indicators.
-    public let indicators: ProgrammeIndicators
-    /// The good-practice catalogue.
-    public let practices: PracticeCatalogue
     private let state: LedgerState
+    private let options: AnalyticsOptions
+    private let keyring: SubjectKeyring
+    private let computed = ComputedReports()
 
-    /// Computes every report from `state`, which was replayed in `scope`.
-    public init(state: LedgerState, scope: ReplayScope, options: AnalyticsOptions) {
-        let provenance = ReportProvenance(state: state, scope: scope, options: options)
-        self.provenance = provenance
-        self.state = state
-        matrix = SkillsMatrix(state: state, options: options, provenance: provenance)
-        trainings = TrainingLedger(state: state, matrix: matrix, options: options, provenance: provenance)
-        effect = EffectEvaluation(state: state, options: options, provenance: provenance)
-        plans = DevelopmentPlans(state: state, matrix: matrix, options: options, provenance: provenance)
-        indicators = ProgrammeIndicators(
-            state: state, options: options, provenance: provenance,
-            participationTotalWithheld: trainings.participationTotalWithheld)
-        practices = PracticeCatalogue(state: state, provenance: provenance)
+    /// The skills matrix and gaps.
+    public var matrix: SkillsMatrix {
+        computed.value(\.matrix) { SkillsMatrix(state: state, options: options, provenance: provenance) }
     }
 
-    /// Replays `store` once in `scope` into a ``LedgerModel`` and computes every report from it.
+    /// The training ledger with coverage.
+    public var trainings: TrainingLedger {
+        computed.value(\.trainings) {
+            TrainingLedger(state: state, matrix: matrix, options: options, provenance: provenance)
+        }
+    }
+
+    /// The effect evaluation.
+    public var effect: EffectEvaluation {
+        computed.value(\.effect) { EffectEvaluation(state: state, options: options, provenance: provenance) }
+    }
+
+    /// Development plans and foresight.
+    public var plans: DevelopmentPlans {
+        computed.value(\.plans) {
+            DevelopmentPlans(
+                state: state, matrix: matrix, options: options, provenance: provenance, keyring: keyring)
+        }
+    }
+
+    /// Programme indicators.
+    public var indicators: ProgrammeIndicators {
+        computed.value(\.indicators) {
+            ProgrammeIndicators(
+                state: state, options: options, provenance: provenance,
+                participationTotalWithheld: trainings.participationTotalWithheld)
+        }
+    }
+
+    /// The good-practice catalogue.
+    public var practices: PracticeCatalogue {
+        computed.value(\.practices) { PracticeCatalogue(state: state, provenance: provenance) }
+    }
+
+    /// The ESF participant indicators, every programme.
+    public var esf: ESFParticipants {
+        computed.value(\.esf) { ESFParticipants(state: state, options: options, provenance: provenance) }
+    }
+
+    /// The reports of `state`, which was replayed in `scope` (each computed when first read); personal text
+    /// (plan descriptions, timeline lines) is opened with `keyring`, and reads `[erased]` for every subject
+    /// erased in it or in `state`. `head` and `eventDigests` describe the history read (``ReportProvenance``).
+    public init(
+        state: LedgerState, scope: ReplayScope, options: AnalyticsOptions, keyring: SubjectKeyring = .empty,
+        head: HistoryAnchor? = nil, eventDigests: [UInt64] = []
+    ) {
+        provenance = ReportProvenance(
+            state: state, scope: scope, options: options, head: head, eventDigests: eventDigests)
+        self.state = state
+        self.options = options
+        self.keyring = keyring.noting(erasures: state.erasedSubjects)
+    }
+
+    /// Replays `store` once in `scope` into a ``LedgerModel`` and returns the reports of the state, opening
+    /// personal text with the keys in `keys` (default: the store's own, ``SubjectKeyHolding``; none: it reads
+    /// `[sealed]`, or `[erased]`).
     public static func replay(
-        _ store: any EventStore, scope: ReplayScope = .everything, options: AnalyticsOptions
+        _ store: any EventStore, scope: ReplayScope = .everything, options: AnalyticsOptions,
+        keys: (any SubjectKeyStore)? = nil, through: Int64? = nil
     ) async throws
         -> AnalyticsReports
     {
-        let replayed = try await ProjectionRunner(store: store).replay(LedgerModel(), scope: scope)
-        return AnalyticsReports(state: replayed.state, scope: scope, options: options)
+        let witness = HistoryWitness()
+        let replayed = try await ProjectionRunner(store: store).replay(
+            LedgerModel(), scope: scope, through: through, observing: witness.read)
+        let keyring = try await (keys ?? store.heldSubjectKeys)?.keyring() ?? .empty
+        return AnalyticsReports(
+            state: replayed.state, scope: scope, options: options, keyring: keyring, head: witness.chain.head,
+            eventDigests: witness.digests)
     }
 
     /// The timeline of one organisation; throws ``AnalyticsError/unknownOrganisation(_:)`` when it is not
     /// enrolled in the replayed history.
     public func timeline(for organisation: OrganisationID) throws(AnalyticsError) -> OrganisationTimeline {
-        try OrganisationTimeline(state: state, organisation: organisation, provenance: provenance)
+        try OrganisationTimeline(state: state, organisation: organisation, provenance: provenance, keyring: keyring)
     }
 
-    /// The report named as on the command line (`matrix`, `trainings`, `effect`, `plans`, `practices`);
-    /// `nil` for another name (`indicators` is JSON, `timeline` needs an organisation).
-    public func tabular(named name: String) -> (any TabularReport)? {
-        switch name {
-        case "matrix": matrix
-        case "trainings": trainings
-        case "effect": effect
-        case "plans": plans
-        case "practices": practices
-        default: nil
-        }
+    /// The ESF participant indicators of one programme, or of every programme when `programme` is `nil`;
+    /// throws ``AnalyticsError/unknownProgramme(_:)`` when the ledger has no such programme.
+    public func esf(programme: ProgrammeID?) throws(AnalyticsError) -> ESFParticipants {
+        guard let programme else { return esf }
+        guard let report = esf.programme(programme) else { throw .unknownProgramme(programme) }
+        return report
+    }
+
+    public static func == (lhs: AnalyticsReports, rhs: AnalyticsReports) -> Bool {
+        lhs.provenance == rhs.provenance && lhs.options == rhs.options && lhs.state == rhs.state
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(provenance)
+        hasher.combine(options)
+    }
+}
+
+/// The reports computed so far: shared by the copies of one ``AnalyticsReports`` (its lock is owned by this
+/// class alone; a report is computed outside it, so a report that reads another does not wait on itself).
+private final class ComputedReports: Sendable {
+    struct Values {
+        var matrix: SkillsMatrix?
+        var trainings: TrainingLedger?
+        var effect: EffectEvaluation?
+        var plans: DevelopmentPlans?
+        var indicators: ProgrammeIndicators?
+        var practices: PracticeCatalogue?
+        var esf: ESFParticipants?
+    }
+
+    private let values = Mutex(Values())
+
+    /// The report at `key`, computed with `compute` when it is not yet (two readers at once may both
+    /// compute it; both get equal values).
+    func value<Report: Sendable>(_ key: WritableKeyPath<Values, Report?>, _ compute: () -> Report) -> Report {
+        if let known = values.withLock({ $0[keyPath: key] }) { return known }
+        let report = compute()
+        values.withLock { $0[keyPath: key] = report }
+        return report
+    }
+}
+
+/// What a replay for reports read: the history chain and one digest per event (``ReportProvenance``). Used by
+/// one replay at a time, on its task only.
+private final class HistoryWitness {
+    var chain = HistoryChain()
+    var digests: [UInt64] = []
+
+    func read(_ event: RecordedEvent) throws {
+        try chain.append(event)
+        digests.append(ReportProvenance.digest(event))
     }
 }

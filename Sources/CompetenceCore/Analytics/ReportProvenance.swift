@@ -1,7 +1,12 @@
-/// What a report was computed from, so it can be regenerated exactly: the replay scope, the last global
-/// position folded, how many events were folded, their fingerprint and the privacy threshold applied.
+import Crypto
+import Foundation
+
+/// What a report was computed from, so it can be regenerated and checked against the store
+/// (`competence verify-report`): the replay scope, every option that changes a figure, the
+/// last position folded, the history head when it was computed, and a SHA-256 over the canonical bytes of
+/// exactly the events it used.
 ///
-/// Two reports with equal provenance (and equal options) from the same store are equal.
+/// Two reports with equal provenance from the same store are equal.
 public struct ReportProvenance: Hashable, Sendable, Encodable {
     /// The part of the history replayed.
     public var scope: ReplayScope
@@ -9,37 +14,87 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
     public var lastPosition: Int64
     /// How many events were folded.
     public var eventCount: Int
-    /// The fingerprint of the folded events' positions and ids (``LedgerState/fingerprint``), as 16 hex digits.
-    public var fingerprint: String
+    /// The SHA-256 chain over the canonical bytes of exactly the events folded (``LedgerState/usedEventsHash``).
+    public var usedEventsHash: HistoryHash
+    /// The history head when the report was computed: the last event read and the chain's hash after it;
+    /// `nil` when the state was not replayed from a store.
+    public var head: HistoryAnchor?
+    /// The first 8 bytes of SHA-256 of the canonical bytes of each event read, positions 1 to ``head``'s, in
+    /// order: what lets `verify-report` say which events changed since.
+    public var eventDigests: [UInt64]
     /// The minimum group size applied.
     public var minimumGroupSize: Int
     /// The day plan actions were judged against.
     public var today: CalendarDate
+    /// The round of the skills matrix, when one was chosen.
+    public var matrixRound: RoundID?
+    /// Whose answers count, when one rater was chosen.
+    public var rater: Rater?
+    /// How many top gaps are listed per organisation.
+    public var topGaps: Int
 
-    /// The provenance of reports computed from `state` (replayed in `scope`) with `options`.
-    public init(state: LedgerState, scope: ReplayScope, options: AnalyticsOptions) {
+    /// The provenance of reports computed from `state` (replayed in `scope`) with `options`, the history read
+    /// up to `head` with `eventDigests`.
+    public init(
+        state: LedgerState, scope: ReplayScope, options: AnalyticsOptions, head: HistoryAnchor? = nil,
+        eventDigests: [UInt64] = []
+    ) {
         self.scope = scope
-        self.lastPosition = state.lastPosition
-        self.eventCount = state.eventCount
-        let hex = String(state.fingerprint, radix: 16)
-        self.fingerprint = String(repeating: "0", count: 16 - hex.count) + hex
-        self.minimumGroupSize = options.minimumGroupSize
-        self.today = options.today
+        lastPosition = state.lastPosition
+        eventCount = state.eventCount
+        usedEventsHash = state.usedEventsHash
+        self.head = head
+        self.eventDigests = eventDigests
+        minimumGroupSize = options.minimumGroupSize
+        today = options.today
+        matrixRound = options.matrixRound
+        rater = options.rater
+        topGaps = options.topGaps
     }
 
-    /// One line for a report footer, e.g. `everything · position 120 · 118 events · fingerprint … · min group 5`.
+    /// The options the figures were computed with.
+    public var options: AnalyticsOptions {
+        get throws(AnalyticsError) {
+            try AnalyticsOptions(
+                today: today, minimumGroupSize: minimumGroupSize, matrixRound: matrixRound, rater: rater,
+                topGaps: topGaps)
+        }
+    }
+
+    /// The digest of one event as ``eventDigests`` holds it.
+    public static func digest(_ event: RecordedEvent) -> UInt64 {
+        let bytes = (try? CanonicalEvent.bytes(event)) ?? []
+        return SHA256.hash(data: bytes).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// One line for a report footer, e.g. `everything · last position 120 · 118 events ·
+    /// events sha256 … · head 130:… · minimum group 5 · today 2025-01-31`.
     public var summary: String {
-        "\(scope) · last position \(lastPosition) · \(eventCount) events · fingerprint \(fingerprint) · "
-            + "minimum group \(minimumGroupSize) · today \(today)"
+        var parts = [
+            scope.description, "last position \(lastPosition)", "\(eventCount) events",
+            "events sha256 \(usedEventsHash)",
+        ]
+        if let head { parts.append("history head \(head)") }
+        parts.append("minimum group \(minimumGroupSize)")
+        parts.append("today \(today)")
+        if let matrixRound { parts.append("matrix round \(matrixRound)") }
+        if let rater { parts.append("rater \(rater)") }
+        if topGaps != AnalyticsOptions.defaultTopGaps { parts.append("top gaps \(topGaps)") }
+        return parts.joined(separator: " · ")
     }
 
     private enum CodingKeys: String, CodingKey {
         case scope
         case lastPosition = "last_position"
         case eventCount = "event_count"
-        case fingerprint
+        case usedEventsHash = "events_sha256"
+        case headPosition = "head_position"
+        case headHash = "head_hash"
         case minimumGroupSize = "minimum_group_size"
         case today
+        case matrixRound = "matrix_round"
+        case rater
+        case topGaps = "top_gaps"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -47,8 +102,13 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
         try container.encode(scope.description, forKey: .scope)
         try container.encode(lastPosition, forKey: .lastPosition)
         try container.encode(eventCount, forKey: .eventCount)
-        try container.encode(fingerprint, forKey: .fingerprint)
+        try container.encode(usedEventsHash.description, forKey: .usedEventsHash)
+        try container.encodeIfPresent(head?.position, forKey: .headPosition)
+        try container.encodeIfPresent(head?.hash.description, forKey: .headHash)
         try container.encode(minimumGroupSize, forKey: .minimumGroupSize)
         try container.encode(today, forKey: .today)
+        try container.encodeIfPresent(matrixRound, forKey: .matrixRound)
+        try container.encodeIfPresent(rater, forKey: .rater)
+        try container.encode(topGaps, forKey: .topGaps)
     }
 }

@@ -8,12 +8,18 @@ import Foundation
 /// (readers upcast older versions). Values that need their keys to decode — dictionaries and enums with
 /// associated values — are not supported; the catalogue test round-trips every event type to keep it so.
 public struct CompactEncoder: Sendable {
+    private var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+
     /// Creates an encoder.
     public init() {}
+
+    /// An encoder whose values see `userInfo` (the ledger's personal-data sealer).
+    init(userInfo: [CodingUserInfoKey: any Sendable]) { self.userInfo = userInfo }
 
     /// The compact bytes of `value`.
     public func encode<T: Encodable>(_ value: T) throws -> Data {
         let sink = CompactSink()
+        sink.userInfo = userInfo
         try sink.encodeValue(value)
         return Data(sink.bytes)
     }

@@ -104,9 +104,18 @@ public struct EventCodec<Output: Sendable>: Sendable {
 
     /// Encodes a typed event as a payload in the given encoding.
     public func encode<Event: DomainEvent>(_ event: Event, as encoding: PayloadEncoding) throws -> EventPayload {
-        switch encoding {
-        case .json: EventPayload(encoding: .json, bytes: try JSONPayloadCoding.encode(event))
-        case .compact: EventPayload(encoding: .compact, bytes: try CompactEncoder().encode(event))
+        try encode(event, as: encoding, sealer: nil)
+    }
+
+    /// Encodes a typed event, sealing its unsealed personal data with `sealer` on the way.
+    func encode<Event: DomainEvent>(
+        _ event: Event, as encoding: PayloadEncoding, sealer: PersonalDataSealer?
+    ) throws -> EventPayload {
+        var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+        if let sealer { userInfo[PersonalDataSealer.userInfoKey] = sealer }
+        return switch encoding {
+        case .json: EventPayload(encoding: .json, bytes: try JSONPayloadCoding.encode(event, userInfo: userInfo))
+        case .compact: EventPayload(encoding: .compact, bytes: try CompactEncoder(userInfo: userInfo).encode(event))
         }
     }
 

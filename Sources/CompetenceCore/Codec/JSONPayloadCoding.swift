@@ -9,7 +9,13 @@ import Foundation
 public enum JSONPayloadCoding {
     /// Encodes a value as canonical JSON.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        try encode(value, userInfo: [:])
+    }
+
+    /// ``encode(_:)`` with `userInfo` for the values' `encode(to:)` (the ledger's personal-data sealer).
+    static func encode<T: Encodable>(_ value: T, userInfo: [CodingUserInfoKey: any Sendable]) throws -> Data {
         let encoder = JSONEncoder()
+        encoder.userInfo = userInfo
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return try encoder.encode(value)

@@ -36,6 +36,8 @@ public enum CompetenceEvent: Hashable, Sendable {
     case competenceRetired(CompetenceRetired)
     /// See ``PersonRegistered``.
     case personRegistered(PersonRegistered)
+    /// See ``ParticipantDataRecorded``.
+    case participantDataRecorded(ParticipantDataRecorded)
     /// See ``SurveyRoundOpened``.
     case surveyRoundOpened(SurveyRoundOpened)
     /// See ``SurveyRoundClosed``.
@@ -70,6 +72,8 @@ public enum CompetenceEvent: Hashable, Sendable {
     case pilotCompleted(PilotCompleted)
     /// See ``EventVoided``.
     case eventVoided(EventVoided)
+    /// See ``DataSubjectErased``.
+    case dataSubjectErased(DataSubjectErased)
 
     /// The event as its payload type.
     public var payload: any LedgerEvent {
@@ -90,6 +94,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         case .competenceDefined(let event): event
         case .competenceRetired(let event): event
         case .personRegistered(let event): event
+        case .participantDataRecorded(let event): event
         case .surveyRoundOpened(let event): event
         case .surveyRoundClosed(let event): event
         case .surveyAnswerRecorded(let event): event
@@ -107,6 +112,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         case .pilotStarted(let event): event
         case .pilotCompleted(let event): event
         case .eventVoided(let event): event
+        case .dataSubjectErased(let event): event
         }
     }
 
@@ -130,6 +136,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         case let event as CompetenceDefined: self = .competenceDefined(event)
         case let event as CompetenceRetired: self = .competenceRetired(event)
         case let event as PersonRegistered: self = .personRegistered(event)
+        case let event as ParticipantDataRecorded: self = .participantDataRecorded(event)
         case let event as SurveyRoundOpened: self = .surveyRoundOpened(event)
         case let event as SurveyRoundClosed: self = .surveyRoundClosed(event)
         case let event as SurveyAnswerRecorded: self = .surveyAnswerRecorded(event)
@@ -147,6 +154,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         case let event as PilotStarted: self = .pilotStarted(event)
         case let event as PilotCompleted: self = .pilotCompleted(event)
         case let event as EventVoided: self = .eventVoided(event)
+        case let event as DataSubjectErased: self = .dataSubjectErased(event)
         default: return nil
         }
     }
@@ -171,6 +179,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         codec.register(CompetenceDefined.self, wrap: CompetenceEvent.competenceDefined)
         codec.register(CompetenceRetired.self, wrap: CompetenceEvent.competenceRetired)
         codec.register(PersonRegistered.self, wrap: CompetenceEvent.personRegistered)
+        codec.register(ParticipantDataRecorded.self, wrap: CompetenceEvent.participantDataRecorded)
         codec.register(SurveyRoundOpened.self, wrap: CompetenceEvent.surveyRoundOpened)
         codec.register(SurveyRoundClosed.self, wrap: CompetenceEvent.surveyRoundClosed)
         codec.register(SurveyAnswerRecorded.self, wrap: CompetenceEvent.surveyAnswerRecorded)
@@ -188,6 +197,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         codec.register(PilotStarted.self, wrap: CompetenceEvent.pilotStarted)
         codec.register(PilotCompleted.self, wrap: CompetenceEvent.pilotCompleted)
         codec.register(EventVoided.self, wrap: CompetenceEvent.eventVoided)
+        codec.register(DataSubjectErased.self, wrap: CompetenceEvent.dataSubjectErased)
         Upcasters.register(into: &codec)
         return codec
     }()
@@ -210,6 +220,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         CompetenceDefined.self,
         CompetenceRetired.self,
         PersonRegistered.self,
+        ParticipantDataRecorded.self,
         SurveyRoundOpened.self,
         SurveyRoundClosed.self,
         SurveyAnswerRecorded.self,
@@ -227,5 +238,6 @@ public enum CompetenceEvent: Hashable, Sendable {
         PilotStarted.self,
         PilotCompleted.self,
         EventVoided.self,
+        DataSubjectErased.self,
     ]
 }

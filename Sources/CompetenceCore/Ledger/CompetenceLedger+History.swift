@@ -76,13 +76,13 @@ extension CompetenceLedger {
         var index = -1
         var lastRecordedAt: Date?
         for share in batches.joined() {
-            let stored = share.events.first.map { pending.events[$0.id] != nil } ?? true
+            let stored = share.events.first.map { pending.event($0.id) != nil } ?? true
             var version = versions[share.stream] ?? pending.version(of: share.stream)
             if !stored { try share.expectedVersion.check(stream: share.stream, currentVersion: version) }
             for event in share.events {
                 index += 1
                 // Stored already: a repeated import. The store checks that it lies where the history says.
-                if pending.events[event.id] != nil { continue }
+                if pending.event(event.id) != nil { continue }
                 version += 1
                 let item = Pending(index: index, event: event, stream: share.stream, version: version)
                 if let recordedAt = event.recordedAt, recordedAt == lastRecordedAt, !appends.isEmpty {

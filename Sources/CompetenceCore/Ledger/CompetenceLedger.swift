@@ -15,18 +15,43 @@ import Foundation
 ///   saw. When another writer moved one of them, the ledger catches up, validates again against the new
 ///   state and retries; a rule that the other write made false is then enforced.
 ///
+/// - **Personal data sealed**: every ``Personal`` value of an event (plan descriptions, comments, notes,
+///   stakeholder names) is sealed with its subject's key from the ledger's ``SubjectKeyStore`` before the
+///   event is appended; the store never receives it in clear. A call with personal data on a ledger without
+///   a key store is refused with ``RecordingError/personalDataWithoutKeyStore(subjects:)``.
+///
 /// Rules that span streams (for example an answer in a round stream and the withdrawal of its organisation
 /// in the organisation stream) are checked against the state caught up just before the append; expected
 /// versions guard the streams the call writes to.
+///
+/// With a ``CheckpointStore`` (`checkpoints:`), the validation state is checkpointed beside the log: the ledger
+/// starts from the last snapshot when it is intact, of this build and of this store's history — else it
+/// rebuilds from the log (``snapshotUse`` says which, and why) — and saves a new one after a recording once
+/// enough events were added since. A long history is then not replayed before every import.
 public actor CompetenceLedger {
     /// How many times a call is validated and appended again after version conflicts before it gives up.
     public static let maxAttempts = 16
 
     let store: any EventStore
+    let keys: (any SubjectKeyStore)?
     private let encoding: PayloadEncoding
     private let recordedBy: String?
     let clock: @Sendable () -> Date
-    private(set) var recorder = RecorderState()
+    var recorder = RecorderState()
+    /// Where validation state is checkpointed, if anywhere.
+    let checkpoints: (any CheckpointStore)?
+    /// Events recorded after a snapshot before the next is saved.
+    let checkpointInterval: Int
+    /// Whether the first catch-up has looked for a snapshot yet.
+    var lookedForSnapshot = false
+    /// The position of the last snapshot loaded or saved.
+    var snapshotPosition: Int64 = 0
+    /// The history chain over the events folded, at ``RecorderState/checkpoint`` (the key of the next snapshot);
+    /// `nil` without checkpoints, or when an event had no canonical form.
+    var historyChain: HistoryChain?
+    /// What the ledger started from: a snapshot, or the log (and why); ``SnapshotUse/notCheckpointed`` without
+    /// checkpoints or before the first call.
+    public internal(set) var snapshotUse = SnapshotUse.notCheckpointed
     /// One call at a time catches up, validates and appends: calls into the same ledger never race each
     /// other (the actor alone would interleave them at every `await`).
     private var busy = false
@@ -36,17 +61,29 @@ public actor CompetenceLedger {
     ///
     /// - Parameters:
     ///   - store: where the events are appended and read back from.
+    ///   - keys: where the keys of data subjects are kept; needed to record personal data, which it seals.
+    ///     `nil`: the store's own key store when it holds one (``SubjectKeyHolding``: every store of this
+    ///     package); otherwise calls holding personal data are refused.
     ///   - encoding: how payloads are written (`.json`, the exchange format, or `.compact`).
     ///   - recordedBy: put into each event's metadata when the caller's metadata does not name anyone.
     ///   - clock: today's date for the "not in the future" rule, and `occurredAt` of definitions without a day.
+    ///   - checkpoints: where to keep snapshots of the validation state (usually the store itself, when it is a
+    ///     ``CheckpointStore``); `nil` to replay the log on every start.
+    ///   - checkpointInterval: a snapshot is saved after a recording when at least this many events were
+    ///     added since the last one.
     public init(
-        store: any EventStore, encoding: PayloadEncoding = .json, recordedBy: String? = nil,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        store: any EventStore, keys: (any SubjectKeyStore)? = nil, encoding: PayloadEncoding = .json,
+        recordedBy: String? = nil, clock: @escaping @Sendable () -> Date = { Date() },
+        checkpoints: (any CheckpointStore)? = nil, checkpointInterval: Int = 10_000
     ) {
         self.store = store
+        self.keys = keys ?? store.heldSubjectKeys
         self.encoding = encoding
         self.recordedBy = recordedBy
         self.clock = clock
+        self.checkpoints = checkpoints
+        self.checkpointInterval = max(1, checkpointInterval)
+        if checkpoints != nil { recorder = .snapshotting() }
     }
 
     /// The ledger's state, caught up with every event in the store.
@@ -96,20 +133,29 @@ public actor CompetenceLedger {
             try await catchUp()
             if let receipt = try receiptIfRecorded(ids) { return receipt }
             let expected = try validate(typed, ids: ids)
-            let encoded = try proposed ?? propose(events, ids: ids, metadata: metadata)
+            let encoded: [NewEvent]
+            if let proposed {
+                encoded = proposed
+            } else {
+                encoded = try propose(events, ids: ids, metadata: metadata, sealer: try await sealer(for: events))
+            }
             proposed = encoded
             do {
                 let results = try await store.append(
                     Self.appends(encoded, streams: typed.map(\.payload.stream), expected: expected))
-                return RecordingReceipt(
+                let receipt = RecordingReceipt(
                     results: results, alreadyRecorded: results.allSatisfy(\.wasAlreadyStored),
                     lastPosition: results.lazy.flatMap(\.positions).max() ?? 0)
+                try await saveSnapshotIfDue(after: receipt.lastPosition)
+                return receipt
             } catch let conflict as WrongExpectedVersionError {
                 if attempt >= Self.maxAttempts {
                     throw RecordingError.tooManyConflicts(attempts: attempt, last: conflict)
                 }
-                // Another recorder won the race; let it move on before validating again.
-                try await Task.sleep(for: .microseconds(Int.random(in: 0...(250 * attempt))))
+                // Another recorder won the race; let it move on before validating again. The wait grows
+                // exponentially (random, up to 0.1 ms · 2^attempt, at most 50 ms), so that on a loaded machine a
+                // recorder that keeps losing to a busy neighbour still gets its turn.
+                try await Task.sleep(for: .microseconds(Int.random(in: 0...min(100 << attempt, 50_000))))
             }
         }
     }
@@ -132,10 +178,22 @@ public actor CompetenceLedger {
         }
     }
 
-    /// Folds the store's events after the last one seen.
+    /// Folds the store's events after the last one seen (starting, the first time, from a snapshot when
+    /// there is a usable one). The next page is read and decoded while the current one is folded.
     func catchUp() async throws {
-        for try await recorded in store.events(from: recorder.checkpoint + 1) {
-            try recorder.fold(recorded)
+        if !lookedForSnapshot {
+            lookedForSnapshot = true
+            try await restoreSnapshot()
+        }
+        let request = LogReadRequest(store: store, from: recorder.checkpoint + 1, filter: .all, pageSize: 4096)
+        var pages = DecodedPages(request)
+        defer { pages.cancel() }
+        while let page = try await pages.next() {
+            for (index, recorded) in page.events.enumerated() {
+                guard index < page.decoded.count else { throw page.failure! }
+                recorder.fold(recorded, event: page.decoded[index])
+                chain(recorded)
+            }
         }
     }
 
@@ -167,8 +225,19 @@ public actor CompetenceLedger {
         for id in ids where !seen.insert(id).inserted { throw .duplicateEventID(id) }
     }
 
-    /// The events encoded for the store, with metadata completed.
-    private func propose(_ events: [any LedgerEvent], ids: [UUID], metadata: [EventMetadata]?) throws -> [NewEvent] {
+    /// A sealer holding the keys of every subject the events' unsealed personal data is about (created in the
+    /// key store when missing, before anything is appended); `nil` when there is nothing to seal.
+    private func sealer(for events: [any LedgerEvent]) async throws -> PersonalDataSealer? {
+        let subjects = try PersonalDataSealer.subjectsToSeal(in: events)
+        guard !subjects.isEmpty else { return nil }
+        guard let keys else { throw RecordingError.personalDataWithoutKeyStore(subjects: subjects.sorted()) }
+        return PersonalDataSealer(keys: try await keys.keys(for: subjects))
+    }
+
+    /// The events encoded for the store, with metadata completed and personal data sealed.
+    private func propose(
+        _ events: [any LedgerEvent], ids: [UUID], metadata: [EventMetadata]?, sealer: PersonalDataSealer?
+    ) throws -> [NewEvent] {
         let now = clock()
         return try events.indices.map { index in
             var meta = metadata?[index] ?? .none
@@ -181,13 +250,14 @@ public actor CompetenceLedger {
                     eventIndex: index, eventType: type(of: events[index]).eventType, field: error.field,
                     value: error.value, reason: error.reason)
             }
-            return try events[index].proposed(id: ids[index], encoding: encoding, metadata: meta, now: now)
+            return try events[index].proposed(
+                id: ids[index], encoding: encoding, metadata: meta, now: now, sealer: sealer)
         }
     }
 
     /// The receipt of an earlier recording when every id is recorded; `nil` when none is.
     private func receiptIfRecorded(_ ids: [UUID]) throws(RecordingError) -> RecordingReceipt? {
-        let stored = ids.map { recorder.events[$0] }
+        let stored = ids.map { recorder.event($0) }
         let recorded = zip(ids, stored).filter { $0.1 != nil }.map(\.0)
         if recorded.isEmpty { return nil }
         guard recorded.count == ids.count else {
@@ -241,7 +311,7 @@ public actor CompetenceLedger {
 
     /// The call's events grouped by stream, in the order of each stream's first event, each share expecting
     /// the version validation saw.
-    private static func appends(
+    package static func appends(
         _ events: [NewEvent], streams: [StreamName], expected: [StreamName: Int64]
     ) -> [StreamAppend] {
         var appends: [StreamAppend] = []

@@ -43,6 +43,8 @@ public enum RecordingError: Error, Hashable, Sendable, CustomStringConvertible {
     case notInCatalogue(eventIndex: Int, type: String)
     /// Concurrent writers kept moving the streams of the call; the last conflict is attached.
     case tooManyConflicts(attempts: Int, last: WrongExpectedVersionError)
+    /// The call holds personal data about these subjects, and the ledger has no key store to seal it with.
+    case personalDataWithoutKeyStore(subjects: [DataSubject])
 
     public var description: String {
         switch self {
@@ -60,6 +62,9 @@ public enum RecordingError: Error, Hashable, Sendable, CustomStringConvertible {
             "event \(index): \(type) is not an event type of the ledger's catalogue"
         case .tooManyConflicts(let attempts, let last):
             "gave up after \(attempts) attempts against concurrent writers; last conflict: \(last)"
+        case .personalDataWithoutKeyStore(let subjects):
+            "the call holds personal data about \(subjects.map(\.description).joined(separator: ", ")), "
+                + "but the ledger has no key store to seal it with (CompetenceLedger(store:keys:))"
         }
     }
 }

@@ -91,12 +91,16 @@ public struct CurrentCompetenceState: Hashable, Sendable {
     public init(_ ledger: LedgerState, rater: Rater = .`self`) {
         self.rater = rater
         // The reports' rule for "the latest answer": latest answer day, then the later recorded.
-        for (key, answer) in LatestAnswers.perPerson(ledger, rater: rater, round: nil) {
-            let event = answer.event
-            persons[PersonCompetence(person: key.person, competence: key.competence)] = PersonLevel(
-                person: event.respondent, organisation: event.organisation, competence: event.competence,
-                current: event.current, target: event.target, answeredOn: event.answeredOn, round: event.round,
-                answerEventID: answer.eventID)
+        let table = ledger.answers
+        LatestAnswers.byPerson(table, rater: rater, round: nil) { person, answers in
+            for answer in LatestAnswers.perCompetence(answers) {
+                let level = PersonLevel(
+                    person: table.persons[person], organisation: table.organisations[answer.organisation],
+                    competence: table.competences[answer.competence], current: answer.current,
+                    target: answer.targetLevel, answeredOn: CalendarDate(daysSinceEpoch: Int(answer.answeredOn)),
+                    round: table.rounds[answer.round], answerEventID: answer.id.uuid)
+                persons[PersonCompetence(person: level.person, competence: level.competence)] = level
+            }
         }
         var groups: [OrganisationCompetence: [PersonLevel]] = [:]
         for level in persons.values {

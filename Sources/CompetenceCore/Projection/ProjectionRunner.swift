@@ -31,16 +31,32 @@ public struct ProjectionRunner: Sendable {
 
     /// Folds the store's events in `scope` into `projection`, starting after `checkpoint` with `state`
     /// (the initial state when `nil`).
+    ///
+    /// The log is read a page at a time; the next page is read and decoded (in two halves at once) while the
+    /// current one is folded, so reading, decoding and folding overlap. Events are still folded one by one in
+    /// global order.
+    ///
+    /// - Parameters:
+    ///   - through: stop after this position as well (whatever the scope says); `nil`: the scope decides.
+    ///   - observing: called with every event read, in scope or not, before it is folded (report provenance
+    ///     chains them).
     public func replay<P: Projection>(
-        _ projection: P, scope: ReplayScope = .everything, resumingFrom checkpoint: Int64 = 0, state: P.State? = nil
+        _ projection: P, scope: ReplayScope = .everything, resumingFrom checkpoint: Int64 = 0, state: P.State? = nil,
+        through: Int64? = nil, observing: (RecordedEvent) throws -> Void = { _ in }
     ) async throws -> Replayed<P.State> {
         var result = Replayed(
             state: state ?? projection.initialState(), checkpoint: checkpoint, eventsRead: 0, eventsFolded: 0,
             unknownEvents: 0)
-        let last = scope.lastPosition ?? .max
-        for try await recorded in store.events(from: checkpoint + 1, pageSize: pageSize) {
-            if recorded.position > last { break }
-            try fold(recorded, into: projection, scope: scope, result: &result)
+        let last = min(scope.lastPosition ?? .max, through ?? .max)
+        let request = LogReadRequest(store: store, from: checkpoint + 1, filter: .all, pageSize: pageSize)
+        var pages = DecodedPages(request, through: last)
+        defer { pages.cancel() }
+        while let page = try await pages.next() {
+            for (index, recorded) in page.events.enumerated() where recorded.position <= last {
+                guard index < page.decoded.count else { throw page.failure! }
+                try observing(recorded)
+                fold(recorded, page.decoded[index], into: projection, scope: scope, result: &result)
+            }
         }
         return result
     }
@@ -52,6 +68,14 @@ public struct ProjectionRunner: Sendable {
     public func follow<P: Projection>(
         _ projection: P, resumingFrom checkpoint: Int64 = 0, state: P.State? = nil,
         onUpdate: @Sendable (Replayed<P.State>) async throws -> Void
+    ) async throws {
+        try await following(projection, resumingFrom: checkpoint, state: state, onPage: onUpdate)
+    }
+
+    /// ``follow(_:resumingFrom:state:onUpdate:)``, calling `onPage` after each folded page.
+    func following<P: Projection>(
+        _ projection: P, resumingFrom checkpoint: Int64, state: P.State?,
+        onPage: (Replayed<P.State>) async throws -> Void
     ) async throws {
         var result = Replayed(
             state: state ?? projection.initialState(), checkpoint: checkpoint, eventsRead: 0, eventsFolded: 0,
@@ -73,18 +97,28 @@ public struct ProjectionRunner: Sendable {
                 try fold(recorded, into: projection, scope: .everything, result: &result)
             }
             next = max(page.nextPosition, last.position + 1)
-            try await onUpdate(result)
+            try await onPage(result)
         }
     }
 
     private func fold<P: Projection>(
         _ recorded: RecordedEvent, into projection: P, scope: ReplayScope, result: inout Replayed<P.State>
     ) throws(EventDecodingError) {
-        result.eventsRead += 1
-        result.checkpoint = recorded.position
         // A known type whose payload does not decode is damage, not news: it stops the replay with an
         // EventDecodingError naming the position.
-        guard let event = try recorded.decoded() else {
+        let event = try recorded.decoded()
+        fold(recorded, event, into: projection, scope: scope, result: &result)
+    }
+
+    /// Folds one event already decoded (`nil`: a type outside the catalogue, passed over).
+    @inline(__always)
+    private func fold<P: Projection>(
+        _ recorded: RecordedEvent, _ event: CompetenceEvent?, into projection: P, scope: ReplayScope,
+        result: inout Replayed<P.State>
+    ) {
+        result.eventsRead += 1
+        result.checkpoint = recorded.position
+        guard let event else {
             result.unknownEvents += 1
             return
         }

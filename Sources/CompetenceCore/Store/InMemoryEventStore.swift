@@ -3,17 +3,21 @@ import Synchronization
 
 /// An ``EventStore`` that keeps the log in memory: for tests, demos and embedding where nothing must
 /// outlive the process. It keeps every promise of the protocol except durability.
-public final class InMemoryEventStore: EventStore {
+public final class InMemoryEventStore: SubjectKeyHolding {
     private struct State {
         var log: [RecordedEvent] = []
         var streams: [StreamName: [Int]] = [:]
         var byID: [UUID: Int] = [:]
+        var checkpoints: [String: Data] = [:]
     }
 
     private let state = Mutex(State())
     private let notifier = AppendNotifier()
     private let clock: @Sendable () -> Date
     private let maxPayloadBytes: Int?
+
+    /// The keys of the store's data subjects, in memory beside the log (they live as long as the store).
+    public let subjectKeys: any SubjectKeyStore = InMemorySubjectKeyStore()
 
     /// Creates an empty store.
     ///
@@ -94,5 +98,22 @@ public final class InMemoryEventStore: EventStore {
 
     public func waitForEvents(from position: Int64) async throws {
         try await notifier.wait(from: position)
+    }
+}
+
+extension InMemoryEventStore: CheckpointStore {
+    public func loadCheckpoint(named name: String) async throws -> Data? {
+        try CheckpointName.check(name)
+        return state.withLock { $0.checkpoints[name] }
+    }
+
+    public func saveCheckpoint(_ blob: Data, named name: String) async throws {
+        try CheckpointName.check(name)
+        state.withLock { $0.checkpoints[name] = blob }
+    }
+
+    public func removeCheckpoint(named name: String) async throws {
+        try CheckpointName.check(name)
+        _ = state.withLock { $0.checkpoints.removeValue(forKey: name) }
     }
 }

@@ -68,7 +68,10 @@ package struct CSVImporter: Sendable {
         let table = try CSVTable(path: file, sheet: sheet)
         try table.require(kind.requiredColumns)
         guard !table.rows.isEmpty else { throw ImportFileError.noRows(file: file) }
-        let ledger = CompetenceLedger(store: store, recordedBy: recordedBy)
+        // The validation state is checkpointed in the store when it can keep checkpoints: the next import starts
+        // from the snapshot this one leaves instead of replaying the whole history.
+        let ledger = CompetenceLedger(
+            store: store, recordedBy: recordedBy, checkpoints: store as? any CheckpointStore)
         let state = try await ledger.state()
         var parameters = try kind.parameters(for: table)
         if let sheet = table.sheet { parameters.set("sheet", sheet) }

@@ -111,7 +111,10 @@ package struct SurveyImport: CSVImportKind {
                 let correction = SurveyAnswerCorrected(
                     round: round, answerEventID: earlier, current: draft.current, target: draft.target,
                     importance: draft.importance, correctedOn: draft.answeredOn,
-                    reason: "a later submission supersedes this answer", answeredOn: draft.answeredOn)
+                    reason: PersonalText(
+                        "a later submission supersedes this answer",
+                        about: .person(PersonID(draft.respondent))),
+                    answeredOn: draft.answeredOn)
                 var columns = draft.columns
                 columns["correctedOn"] = draft.columns["answeredOn"]
                 columns["answerEventID"] = draft.columns["competence"]

@@ -30,11 +30,11 @@ package struct ReportDocument: Sendable {
     /// Who the report is for; an analyst report says on every rendering that it is not for publication.
     package var audience: ReportAudience = .public
 
-    /// Picks the report `name` out of `reports`.
+    /// Picks the report `name` out of `reports`; `programme` narrows the ESF report to one programme.
     ///
     /// - Throws: ``ReportError/organisationNeeded`` when a timeline lacks its organisation;
-    ///   ``AnalyticsError`` when the organisation is unknown.
-    package init(name: ReportName, reports: AnalyticsReports, organisation: String?) throws {
+    ///   ``AnalyticsError`` when the organisation or programme is unknown.
+    package init(name: ReportName, reports: AnalyticsReports, organisation: String?, programme: String? = nil) throws {
         self.name = name
         provenance = reports.provenance
         var shape = JSONShape.tables
@@ -83,6 +83,12 @@ package struct ReportDocument: Sendable {
             tables = timeline.tables
             charts = []
             withheld = timeline.withheld
+        case .esf:
+            let esf = try reports.esf(programme: programme.map { ProgrammeID($0) })
+            title = "ESF participants"
+            tables = esf.tables
+            charts = []
+            withheld = esf.withheld
         }
         jsonShape = shape
     }

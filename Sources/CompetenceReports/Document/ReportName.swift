@@ -14,6 +14,8 @@ package enum ReportName: String, CaseIterable, Sendable {
     case practices
     /// One organisation's history (needs an organisation).
     case timeline
+    /// ESF+ participant indicators at entry and exit, per programme.
+    case esf
 }
 
 /// How a report is written.

@@ -5,8 +5,8 @@ import Foundation
 /// object with its name, title, provenance, tables (each row an object keyed by column, cells as in CSV,
 /// `null` for empty) and `withheld` (`primary`, `complement`: how many cells were withheld for privacy).
 package enum JSONRenderer {
-    /// The report as JSON text.
-    package static func render(_ document: ReportDocument) throws -> Data {
+    /// The report as JSON text; a tables report carries `stamp` when given (``ReportStamp``).
+    package static func render(_ document: ReportDocument, stamp: ReportStamp? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         switch document.jsonShape {
@@ -19,7 +19,7 @@ package enum JSONRenderer {
             object["notice"] = ReportAudience.analystNotice
             return try JSONSerialization.data(
                 withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        case .tables: return try encoder.encode(Body(document))
+        case .tables: return try encoder.encode(Body(document, stamp: stamp))
         }
     }
 
@@ -32,8 +32,10 @@ package enum JSONRenderer {
         /// `analyst` and the notice for an analyst report; absent for a public one (its output is unchanged).
         var audience: ReportAudience?
         var notice: String?
+        var stamp: ReportStamp?
 
-        init(_ document: ReportDocument) {
+        init(_ document: ReportDocument, stamp: ReportStamp?) {
+            self.stamp = stamp
             report = document.name.rawValue
             title = document.title
             provenance = document.provenance

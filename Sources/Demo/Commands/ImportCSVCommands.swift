@@ -145,3 +145,14 @@ struct ImportParticipationCommand: AsyncParsableCommand {
     @OptionGroup var options: CSVImportOptions
     func run() async throws { try await options.run(ParticipationImport()) }
 }
+
+/// `competence import participants FILE`.
+struct ImportParticipantsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "participants",
+        abstract:
+            "Record ESF participant data: respondent,stage,recorded_on,gender,age_band,birth_year,education,"
+            + "labour_status (optional disadvantage-flag columns).")
+    @OptionGroup var options: CSVImportOptions
+    func run() async throws { try await options.run(ParticipantsImport()) }
+}

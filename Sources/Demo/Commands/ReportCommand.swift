@@ -20,6 +20,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The organisation (timeline only).", valueName: "id"))
     var organisation: String?
 
+    @Option(name: .long, help: ArgumentHelp("Only this programme (esf only).", valueName: "id"))
+    var programme: String?
+
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var scopeOptions: ScopeOptions
 
@@ -69,6 +72,9 @@ struct ReportCommand: AsyncParsableCommand {
         if name != .timeline, organisation != nil {
             throw ValidationError("--organisation applies to the timeline report only")
         }
+        if name != .esf, programme != nil {
+            throw ValidationError("--programme applies to the esf report only")
+        }
         if minGroup < 1 { throw ValidationError("--min-group must be at least 1") }
         if round != nil, scopeOptions.asOf != nil || scopeOptions.effectiveOn != nil || scopeOptions.position != nil {
             throw ValidationError("give at most one of --round, --as-of, --effective-on and --position")
@@ -81,18 +87,11 @@ struct ReportCommand: AsyncParsableCommand {
         let options = try AnalyticsOptions(
             today: try judgementDay(scope: scope), minimumGroupSize: minGroup, rater: rater)
         let reports = try await AnalyticsReports.replay(store, scope: scope, options: options)
-        var document = try ReportDocument(name: name, reports: reports, organisation: organisation)
+        var document = try ReportDocument(
+            name: name, reports: reports, organisation: organisation, programme: programme)
         document.audience = audience
         let target = OutputTarget(path: output, guarding: storeOptions.outputGuard)
-        switch format {
-        case .table: try target.write(TextTableRenderer.render(document))
-        case .csv: try target.write(CSVRenderer.render(document.csvTable))
-        case .json:
-            var data = try JSONRenderer.render(document)
-            data.append(UInt8(ascii: "\n"))
-            try target.write(String(decoding: data, as: UTF8.self))
-        case .html: try target.write(HTMLPage.render(document))
-        }
+        try target.write(ReportOutput.render(document, as: format, organisation: organisation))
     }
 
     /// `--today`, else the day the scope names, else the current day (UTC).

@@ -19,7 +19,7 @@ import Synchronization
 ///   ``PostgresError`` for the database (with ``PostgresError/isRetryable`` for connection loss and restarts).
 ///
 /// Migrations run on first use unless ``PostgresConfiguration/migratesAutomatically`` is false.
-public final class PostgresEventStore: EventStore {
+public final class PostgresEventStore: SubjectKeyHolding {
     /// The configuration the store was created with.
     public let configuration: PostgresConfiguration
 
@@ -32,6 +32,11 @@ public final class PostgresEventStore: EventStore {
     private let listener = Mutex<Listener?>(nil)
     private let logger: Logger
     private let committer: GroupCommitter
+    /// The keys of the store's data subjects: the table `subject_keys` of its schema, apart from the log's
+    /// tables, readable by its owner only (``PostgresSubjectKeyStore``).
+    public let postgresSubjectKeys: PostgresSubjectKeyStore
+    /// ``postgresSubjectKeys`` as the ledger and the reports find it (``SubjectKeyHolding``).
+    public var subjectKeys: any SubjectKeyStore { postgresSubjectKeys }
 
     /// Creates a store. No connection is opened until the first operation.
     ///
@@ -48,6 +53,7 @@ public final class PostgresEventStore: EventStore {
         migrations = Migrations(schema: schema)
         pool = ConnectionPool(
             connectionString: configuration.connectionString, size: configuration.poolSize, logger: logger)
+        postgresSubjectKeys = PostgresSubjectKeyStore(pool: pool, schema: schema)
         let notifier = notifier
         committer = GroupCommitter(
             pool: pool,

@@ -57,7 +57,8 @@ struct AnalyticsEffectTests {
         }
         try await fixture.record(
             SurveyAnswerCorrected(
-                round: "f", answerEventID: followUpIDs[4], current: 3, correctedOn: day("2024-10-10"), reason: "typo"))
+                round: "f", answerEventID: followUpIDs[4], current: 3, correctedOn: day("2024-10-10"),
+                reason: PersonalText("typo", about: .person("p5"))))
         let mistaken = try await fixture.answer("p10", of: "E", in: "f", "excel", current: 5, on: "2024-10-20")
         try await fixture.record(
             EventVoided(
@@ -244,7 +245,8 @@ struct AnalyticsEffectTests {
         // A plan with three actions, one completed → 1/3 = 0.333.
         let actions = ["a1", "a2", "a3"].map {
             PlanAction(
-                action: $0, competence: "excel", description: $0, targetLevel: 4, dueOn: day("2024-12-31"),
+                action: $0, competence: "excel", description: PersonalText($0, about: .organisation("E")),
+                targetLevel: 4, dueOn: day("2024-12-31"),
                 ownerRole: .manager)
         }
         try await fixture.record(

@@ -26,7 +26,7 @@ struct AnalyticsFixture {
     @discardableResult
     func record(_ event: some LedgerEvent, recordedOn: CalendarDate? = nil) async throws -> UUID {
         if let recordedOn { clock.set(recordedOn) }
-        let proposed = try event.proposed(now: clock.read())
+        let proposed = try await event.proposed(now: clock.read(), sealingWith: store.subjectKeys)
         _ = try await store.append([proposed], to: event.stream, expecting: .any)
         return proposed.id
     }

@@ -71,13 +71,16 @@ struct AnalyticsOtherReportsTests {
         try await fixture.enrol("E")
         let actions = [
             PlanAction(
-                action: "a1", competence: "excel", description: "Excel course", targetLevel: 4,
+                action: "a1", competence: "excel", description: PersonalText("Excel course", about: .organisation("E")),
+                targetLevel: 4,
                 dueOn: day("2024-06-30"), ownerRole: .manager),
             PlanAction(
-                action: "a2", competence: "lean", description: "Lean pilot", targetLevel: 3, dueOn: day("2024-12-31"),
+                action: "a2", competence: "lean", description: PersonalText("Lean pilot", about: .organisation("E")),
+                targetLevel: 3, dueOn: day("2024-12-31"),
                 ownerRole: .supervisor),
             PlanAction(
-                action: "a3", competence: "sales", description: "Sales coaching", targetLevel: 4,
+                action: "a3", competence: "sales",
+                description: PersonalText("Sales coaching", about: .organisation("E")), targetLevel: 4,
                 dueOn: day("2024-03-31"), ownerRole: .staff),
         ]
         try await fixture.record(
@@ -138,16 +141,18 @@ struct AnalyticsOtherReportsTests {
             ForumMeetingHeld(
                 programme: "lossi", meeting: "m1", heldOn: day("2024-02-01"),
                 stakeholders: [
-                    Stakeholder(kind: .company, name: "E", organisation: "E"),
-                    Stakeholder(kind: .educationalInstitution, name: "Salpaus"),
-                    Stakeholder(kind: .employmentServices, name: "TE"),
+                    Stakeholder(kind: .company, name: PersonalText("E", about: .organisation("E")), organisation: "E"),
+                    Stakeholder(
+                        kind: .educationalInstitution, name: PersonalText("Salpaus", about: .organisation("salpaus"))),
+                    Stakeholder(kind: .employmentServices, name: PersonalText("TE", about: .organisation("te"))),
                 ]))
         try await fixture.record(
             ForumMeetingHeld(
                 programme: "lossi", meeting: "m2", heldOn: day("2024-09-01"),
                 stakeholders: [
-                    Stakeholder(kind: .educationalInstitution, name: "Salpaus"),
-                    Stakeholder(kind: .educationalInstitution, name: "LAB"),
+                    Stakeholder(
+                        kind: .educationalInstitution, name: PersonalText("Salpaus", about: .organisation("salpaus"))),
+                    Stakeholder(kind: .educationalInstitution, name: PersonalText("LAB", about: .organisation("lab"))),
                 ]))
         try await fixture.record(
             PilotStarted(

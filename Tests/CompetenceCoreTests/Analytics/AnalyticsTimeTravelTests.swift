@@ -42,7 +42,8 @@ struct AnalyticsTimeTravelTests {
                 answeredOn: day("2024-01-15")), recordedOn: day("2024-02-20"))
         try await fixture.record(
             SurveyAnswerCorrected(
-                round: "r", answerEventID: p1, current: 4, correctedOn: day("2024-03-01"), reason: "misread"),
+                round: "r", answerEventID: p1, current: 4, correctedOn: day("2024-03-01"),
+                reason: PersonalText("misread", about: .person("p1"))),
             recordedOn: day("2024-03-01"))
     }
 
@@ -72,13 +73,18 @@ struct AnalyticsTimeTravelTests {
         let first = try await fixture.reports()
         let second = try await fixture.reports()
         #expect(first == second)
-        for name in ["matrix", "trainings", "effect", "plans", "practices"] {
-            #expect(first.tabular(named: name)!.tables == second.tabular(named: name)!.tables)
+        let reports: [(AnalyticsReports) -> any TabularReport] = [
+            { $0.matrix }, { $0.trainings }, { $0.effect }, { $0.plans }, { $0.practices },
+        ]
+        for report in reports {
+            #expect(report(first).tables == report(second).tables)
         }
-        #expect(first.provenance.fingerprint == second.provenance.fingerprint)
-        #expect(first.provenance.fingerprint.count == 16)
-        // A different part of the history has a different fingerprint.
+        #expect(first.provenance.usedEventsHash == second.provenance.usedEventsHash)
+        #expect(first.provenance.usedEventsHash != .zero)
+        // Over everything, the events used are the whole history: the hash is the history head's.
+        #expect(first.provenance.head?.hash == first.provenance.usedEventsHash)
+        // A different part of the history has a different hash of the events used.
         let earlier = try await fixture.reports(.throughPosition(first.provenance.lastPosition - 1))
-        #expect(earlier.provenance.fingerprint != first.provenance.fingerprint)
+        #expect(earlier.provenance.usedEventsHash != first.provenance.usedEventsHash)
     }
 }

@@ -5,8 +5,10 @@ import Synchronization
 /// An ``EventStore`` over an in-memory store that runs another writer's work just before its next append,
 /// so a test can place a concurrent write exactly between a recorder's validation and its append. It counts
 /// the version conflicts it passes on.
-final class InterleavingStore: EventStore {
+final class InterleavingStore: SubjectKeyHolding {
     let base = InMemoryEventStore()
+    /// The base store's keys.
+    var subjectKeys: any SubjectKeyStore { base.subjectKeys }
     private let hook = Mutex<(@Sendable () async throws -> Void)?>(nil)
     private let conflictCount = Mutex(0)
 

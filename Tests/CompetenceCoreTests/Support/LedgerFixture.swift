@@ -52,7 +52,9 @@ enum LedgerFixture {
         OrganisationEnrolled(
             organisation: "gone", name: "Gone Oy", kind: .enterprise, sector: "metal", sizeClass: .micro,
             region: "Päijät-Häme", programme: "lossi"),
-        OrganisationWithdrawn(organisation: "gone", withdrawnOn: day("2024-03-01"), reason: "closed down"),
+        OrganisationWithdrawn(
+            organisation: "gone", withdrawnOn: day("2024-03-01"),
+            reason: PersonalText("closed down", about: .organisation("gone"))),
         OrganisationEnrolled(
             organisation: "care", name: "Care ry", kind: .thirdSector, sector: "home care", sizeClass: .small,
             region: "Varsinais-Suomi", programme: "tulos"),
@@ -79,7 +81,8 @@ enum LedgerFixture {
             plan: "plan1", organisation: "acme", adoptedOn: day("2024-10-01"),
             actions: [
                 PlanAction(
-                    action: "a1", competence: "excel", description: "Excel for all planners", targetLevel: 4,
+                    action: "a1", competence: "excel",
+                    description: PersonalText("Excel for all planners", about: .organisation("acme")), targetLevel: 4,
                     dueOn: day("2025-03-31"), ownerRole: .supervisor)
             ]),
         GoodPracticeDocumented(

@@ -77,7 +77,7 @@ enum HistorySamples {
         try await ledger.record([
             SurveyAnswerCorrected(
                 round: "r1", answerEventID: answerID, current: 3, target: 4, correctedOn: day("2024-02-20"),
-                reason: "typed 2 for 3"),
+                reason: PersonalText("typed 2 for 3", about: .person("p1"))),
             TrainingProcured(
                 training: "t1", title: "Excel", provider: "Salpaus", kind: .joint, competences: ["excel"],
                 costCents: 100_000, hours: 8, procuredOn: day("2024-02-15")),

@@ -23,7 +23,7 @@ public struct EffectEvaluation: TabularReport, Hashable {
     /// Evaluates `state`.
     public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
         self.provenance = provenance
-        let changes = PairedChange.all(in: state, rater: options.rater)
+        let changes = PairedChanges(in: state, rater: options.rater)
 
         // Rows: every organisation × competence asked in both a baseline and a follow-up round, and every pair
         // with a paired person.
@@ -37,22 +37,39 @@ public struct EffectEvaluation: TabularReport, Hashable {
             }
         }
         var pairs = (asked[.baseline] ?? []).intersection(asked[.followUp] ?? [])
-        pairs.formUnion(changes.map { MatrixPair(organisation: $0.organisation, competence: $0.competence) })
+        // Each competence's changes by organisation, in person order.
+        var byOrganisation: [CompetenceID: [OrganisationID: [PairedChange]]] = [:]
+        for (competence, list) in changes.byCompetence {
+            let grouped = Dictionary(grouping: list, by: \.organisation)
+            byOrganisation[competence] = Dictionary(
+                uniqueKeysWithValues: grouped.map { (changes.organisations[$0.key], $0.value) })
+            for organisation in grouped.keys {
+                pairs.insert(MatrixPair(organisation: changes.organisations[organisation], competence: competence))
+            }
+        }
         let competences = Set(pairs.map(\.competence)).sorted()
+        let organisationsAsked = Dictionary(grouping: pairs, by: \.competence).mapValues {
+            $0.map(\.organisation).sorted()
+        }
+        func members(_ population: Population, _ competence: CompetenceID) -> [PairedChange] {
+            switch population {
+            case .all: changes.byCompetence[competence] ?? []
+            case .organisation(let id): byOrganisation[competence]?[id] ?? []
+            }
+        }
 
         // Cells: whole, trained and untrained groups of each organisation and of ALL, per competence.
-        var groups: [SuppressionCell: [PairedChange]] = [:]
+        var counts: [SuppressionCell: Int] = [:]
         var relations: [SuppressionRelation] = []
         for competence in competences {
-            let organisations = pairs.filter { $0.competence == competence }.map(\.organisation).sorted()
+            let organisations = organisationsAsked[competence] ?? []
             let populations = organisations.map(Population.organisation) + [.all]
             for population in populations {
-                let members = changes.filter {
-                    $0.competence == competence && (population == .all || population == .organisation($0.organisation))
-                }
-                groups[Self.cell(.whole, population, competence)] = members
-                for group in TrainingGroup.allCases {
-                    groups[Self.cell(SplitPart(group), population, competence)] = members.filter { $0.group == group }
+                let group = members(population, competence)
+                counts[Self.cell(.whole, population, competence)] = group.count
+                for part in TrainingGroup.allCases {
+                    counts[Self.cell(SplitPart(part), population, competence)] = group.count(where: { $0.group == part }
+                    )
                 }
                 relations.append(
                     SuppressionRelation(
@@ -66,8 +83,7 @@ public struct EffectEvaluation: TabularReport, Hashable {
                         parts: organisations.map { Self.cell(part, .organisation($0), competence) }))
             }
         }
-        let plan = SuppressionPlan(
-            counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: options.minimumGroupSize)
+        let plan = SuppressionPlan(counts: counts, relations: relations, minimumGroupSize: options.minimumGroupSize)
         withheld = WithheldCells(plan)
 
         let ordered =
@@ -78,7 +94,7 @@ public struct EffectEvaluation: TabularReport, Hashable {
             let whole = Self.cell(.whole, population, competence)
             guard !plan.isWithheld(whole) else { return EffectRow.withheld(population, competence) }
             return EffectRow(
-                population: population, competence: competence, changes: groups[whole]!,
+                population: population, competence: competence, changes: members(population, competence),
                 withheldGroups: Set(
                     TrainingGroup.allCases.filter { plan.isWithheld(Self.cell(SplitPart($0), population, competence)) })
             )

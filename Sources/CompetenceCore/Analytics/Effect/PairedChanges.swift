@@ -9,11 +9,10 @@
 /// rater's answers pair among themselves). Where the person also gave a then-test answer (`retrospective-pre`,
 /// by the same rater, in the follow-up round used), ``retrospective`` holds it.
 struct PairedChange: Hashable, Sendable {
-    var person: PersonID
-    var organisation: OrganisationID
-    var competence: CompetenceID
-    /// Who rated, at baseline and at follow-up alike.
-    var rater: Rater
+    /// The organisation, as its number in the answers' table.
+    var organisation: Int32
+    /// Who rated, at baseline and at follow-up alike, as the rows number raters.
+    var rater: UInt8
     var baseline: Int
     var followUp: Int
     var group: TrainingGroup
@@ -22,47 +21,83 @@ struct PairedChange: Hashable, Sendable {
 
     /// follow-up − baseline.
     var change: Int { followUp - baseline }
+}
 
-    /// Every paired change in `state`, sorted by person and competence.
-    static func all(in state: LedgerState, rater: Rater?) -> [PairedChange] {
-        /// One person's rating of one competence by one rater: the unit that pairs.
-        struct RaterKey: Hashable {
-            var person: LatestAnswers.PersonKey
-            var rater: Rater
+/// Every paired change of a ledger, per competence, each competence's changes in person order, then rater
+/// order (the order every figure is summed in, so the same ledger always gives bit-identical figures).
+struct PairedChanges {
+    /// Changes per competence, by competence id.
+    private(set) var byCompetence: [CompetenceID: [PairedChange]] = [:]
+    /// The organisation of each number in ``PairedChange/organisation``.
+    let organisations: SymbolTable<IdentifierKinds.Organisation>
+
+    /// The paired changes in `state`, of `rater`'s answers only when given.
+    init(in state: LedgerState, rater: Rater?) {
+        let table = state.answers
+        organisations = table.organisations
+        // Each round's kind and its place in the order of rounds (opening day, then id); rounds not opened
+        // in the state (answers outside the scope's rounds) are left out.
+        let rounds = table.rounds.identifiers.map { state.rounds[$0] }
+        let order = rounds.indices.filter { rounds[$0] != nil }.sorted {
+            (rounds[$0]!.opening.event.opensOn, rounds[$0]!.id) < (rounds[$1]!.opening.event.opensOn, rounds[$1]!.id)
         }
-        var baselines: [RaterKey: (round: RoundRecord, answer: Fact<SurveyAnswerRecorded>)] = [:]
-        var followUps: [RaterKey: (round: RoundRecord, answer: Fact<SurveyAnswerRecorded>)] = [:]
-        for (key, answer) in LatestAnswers.perRound(state, rater: rater) {
-            guard let round = state.rounds[key.round] else { continue }
-            let person = RaterKey(
-                person: LatestAnswers.PersonKey(person: key.person, competence: key.competence),
-                rater: answer.event.rater)
-            let order = { (r: RoundRecord) in (r.opening.event.opensOn, r.id) }
-            switch round.kind {
-            case .baseline:
-                if let kept = baselines[person], order(kept.round) < order(round) { continue }
-                baselines[person] = (round, answer)
-            case .followUp:
-                if let kept = followUps[person], order(kept.round) > order(round) { continue }
-                followUps[person] = (round, answer)
+        var rank = [Int](repeating: -1, count: rounds.count)
+        for (place, number) in order.enumerated() { rank[number] = place }
+        let exposure = TrainingExposure(state)
+
+        var changes: [Int32: [PairedChange]] = [:]
+        LatestAnswers.byPerson(table, rater: rater, round: nil, perspective: nil) { person, answers in
+            // Each rater's answers pair only among themselves.
+            for raterNumber in Set(answers.map(\.rater)).sorted() {
+                var baselines: [Int32: AnswerRow] = [:]
+                var followUps: [Int32: AnswerRow] = [:]
+                var retrospectives: [RoundCompetence: Int] = [:]
+                let rated = answers.filter { $0.rater == raterNumber }
+                let thenTest = rated.filter { $0.perspective == .retrospectivePre }
+                for answer in LatestAnswers.perRoundAndCompetence(thenTest) {
+                    retrospectives[RoundCompetence(round: answer.round, competence: answer.competence)] = answer.current
+                }
+                for answer in LatestAnswers.perRoundAndCompetence(rated.filter { $0.perspective == .current }) {
+                    let place = rank[Int(answer.round)]
+                    guard place >= 0, let round = rounds[Int(answer.round)] else { continue }
+                    switch round.kind {
+                    case .baseline:
+                        if let kept = baselines[answer.competence], rank[Int(kept.round)] < place { continue }
+                        baselines[answer.competence] = answer
+                    case .followUp:
+                        if let kept = followUps[answer.competence], rank[Int(kept.round)] > place { continue }
+                        followUps[answer.competence] = answer
+                    }
+                }
+                for (competence, baseline) in baselines {
+                    guard let followUp = followUps[competence] else { continue }
+                    let key = TrainingExposure.Key(
+                        person: table.persons[person], competence: table.competences[competence])
+                    let group = exposure.group(
+                        key, baselineOn: CalendarDate(daysSinceEpoch: Int(baseline.answeredOn)),
+                        followUpOn: CalendarDate(daysSinceEpoch: Int(followUp.answeredOn)))
+                    changes[competence, default: []].append(
+                        PairedChange(
+                            organisation: baseline.organisation, rater: raterNumber, baseline: baseline.current,
+                            followUp: followUp.current, group: group,
+                            retrospective: retrospectives[
+                                RoundCompetence(round: followUp.round, competence: competence)]))
+                }
             }
         }
-        let exposure = TrainingExposure(state)
-        let retrospective = LatestAnswers.retrospective(state, rater: rater)
-        return baselines.compactMap { key, baseline -> PairedChange? in
-            guard let followUp = followUps[key] else { return nil }
-            let before = retrospective[
-                LatestAnswers.RoundKey(
-                    round: followUp.round.id, person: key.person.person, competence: key.person.competence)]
-            return PairedChange(
-                person: key.person.person, organisation: baseline.answer.event.organisation,
-                competence: key.person.competence, rater: key.rater, baseline: baseline.answer.event.current,
-                followUp: followUp.answer.event.current,
-                group: exposure.group(
-                    key.person, baselineOn: baseline.answer.event.answeredOn,
-                    followUpOn: followUp.answer.event.answeredOn),
-                retrospective: before.flatMap { $0.event.rater == key.rater ? $0.event.current : nil })
-        }
-        .sorted { ($0.person, $0.competence, $0.rater.rawValue) < ($1.person, $1.competence, $1.rater.rawValue) }
+        for (competence, list) in changes { byCompetence[table.competences[competence]] = list }
+    }
+
+    /// The changes of the persons of `organisation` on `competence`, in person order.
+    func changes(_ competence: CompetenceID, organisation: OrganisationID?) -> [PairedChange] {
+        let all = byCompetence[competence] ?? []
+        guard let organisation else { return all }
+        guard let number = organisations.existingNumber(for: organisation) else { return [] }
+        return all.filter { $0.organisation == number }
+    }
+
+    private struct RoundCompetence: Hashable {
+        var round: Int32
+        var competence: Int32
     }
 }

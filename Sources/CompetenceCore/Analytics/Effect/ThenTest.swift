@@ -24,19 +24,22 @@ public struct ThenTestRow: Hashable, Sendable {
     public var suppressed: Bool
 
     /// The rows of `changes` (every paired change of one evaluation).
-    static func rows(_ changes: [PairedChange], minimumGroupSize: Int) -> [ThenTestRow] {
-        let rated = changes.filter { $0.retrospective != nil }
-        let competences = Set(rated.map(\.competence)).sorted()
+    static func rows(_ changes: PairedChanges, minimumGroupSize: Int) -> [ThenTestRow] {
+        var rated: [CompetenceID: [PairedChange]] = [:]
+        for (competence, list) in changes.byCompetence {
+            let members = list.filter { $0.retrospective != nil }
+            if !members.isEmpty { rated[competence] = members }
+        }
+        let competences = rated.keys.sorted()
         var groups: [SuppressionCell: [PairedChange]] = [:]
         var relations: [SuppressionRelation] = []
         var ordered: [(Population, CompetenceID)] = []
         for competence in competences {
-            let members = rated.filter { $0.competence == competence }
-            let organisations = Set(members.map(\.organisation)).sorted()
+            let members = rated[competence]!
+            let byOrganisation = Dictionary(grouping: members) { changes.organisations[$0.organisation] }
+            let organisations = byOrganisation.keys.sorted()
             for organisation in organisations {
-                groups[cell(.organisation(organisation), competence)] = members.filter {
-                    $0.organisation == organisation
-                }
+                groups[cell(.organisation(organisation), competence)] = byOrganisation[organisation]!
                 ordered.append((.organisation(organisation), competence))
             }
             groups[cell(.all, competence)] = members

@@ -21,7 +21,13 @@ struct TrainingExposure: Sendable {
         var completedOn: CalendarDate?
     }
 
-    private var participations: [LatestAnswers.PersonKey: [Participation]] = [:]
+    /// A person and a competence.
+    struct Key: Hashable, Sendable {
+        var person: PersonID
+        var competence: CompetenceID
+    }
+
+    private var participations: [Key: [Participation]] = [:]
 
     init(_ state: LedgerState) {
         for training in state.trainings.values {
@@ -32,7 +38,7 @@ struct TrainingExposure: Sendable {
                     day: min(event.recordedOn, completedOn ?? event.recordedOn), completedOn: completedOn)
                 for competence in training.procurement.event.competences {
                     participations[
-                        LatestAnswers.PersonKey(person: event.person, competence: competence), default: []
+                        Key(person: event.person, competence: competence), default: []
                     ].append(participation)
                 }
             }
@@ -40,7 +46,7 @@ struct TrainingExposure: Sendable {
     }
 
     /// The group of `key`, whose baseline answer was on `baselineOn` and follow-up answer on `followUpOn`.
-    func group(_ key: LatestAnswers.PersonKey, baselineOn: CalendarDate, followUpOn: CalendarDate) -> TrainingGroup {
+    func group(_ key: Key, baselineOn: CalendarDate, followUpOn: CalendarDate) -> TrainingGroup {
         let own = participations[key] ?? []
         if own.contains(where: { $0.completedOn.map { $0 > baselineOn && $0 <= followUpOn } ?? false }) {
             return .trained

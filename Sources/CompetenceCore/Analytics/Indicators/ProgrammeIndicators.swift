@@ -55,7 +55,8 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
     public var sparringVisits: Int
     /// Regional forum meetings held.
     public var forumMeetings: Int
-    /// Distinct forum stakeholders (by kind and name) per stakeholder kind.
+    /// Distinct forum stakeholders per stakeholder kind: by kind and the subject their name is about (the
+    /// enrolled organisation, or the stakeholder's own subject).
     public var forumStakeholdersByKind: [String: Int]
     /// Pilot processes started.
     public var pilotsStarted: Int
@@ -137,7 +138,7 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
 
         let trainings = state.trainings.values.sorted { $0.id < $1.id }
         let participations = trainings.flatMap { $0.participations.map(\.event) }
-        let surveyed = Set(state.answers.map(\.event.respondent))
+        let surveyed = state.answers.respondents
         let participants = Set(participations.map(\.person))
         let trained = Set(participations.filter(\.completed).map(\.person))
         let involved = Set(state.persons.keys).union(surveyed).union(participants)
@@ -181,7 +182,7 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
         sparringVisits = state.sparringVisits.count
         forumMeetings = state.forumMeetings.count
         let stakeholders = Set(
-            state.forumMeetings.flatMap { $0.event.stakeholders.map { StakeholderKey(kind: $0.kind, name: $0.name) } })
+            state.forumMeetings.flatMap { $0.event.stakeholders.map(StakeholderKey.init) })
         forumStakeholdersByKind = Dictionary(grouping: stakeholders, by: \.kind.rawValue).mapValues(\.count)
 
         pilotsStarted = state.pilots.count
@@ -214,8 +215,16 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
         }
     }
 
+    /// A stakeholder, told apart by kind and by the subject its name is sealed about (a name recorded in clear
+    /// by an earlier version without a subject: by the name).
     private struct StakeholderKey: Hashable {
         var kind: StakeholderKind
-        var name: String
+        var identity: String
+
+        init(_ stakeholder: Stakeholder) {
+            kind = stakeholder.kind
+            identity =
+                stakeholder.name.subject?.description ?? stakeholder.name.valueInClear.map { "name:" + $0 } ?? ""
+        }
     }
 }

@@ -18,18 +18,23 @@ public struct RaterComparisonRow: Hashable, Sendable {
 
     /// The rows of `state`, or none when every answer is a self-assessment.
     static func rows(_ state: LedgerState, round: RoundID?, minimumGroupSize: Int) -> [RaterComparisonRow] {
-        guard state.answers.contains(where: { $0.event.rater != .`self` && $0.event.perspective == .current }) else {
-            return []
+        let table = state.answers
+        var othersRated = false
+        table.forEachLive { _, row in
+            if row.rater != Rater.`self`.rowNumber && row.perspective == .current { othersRated = true }
         }
+        guard othersRated else { return [] }
         var groups: [SuppressionCell: [Int]] = [:]
         var keys: Set<MatrixPair> = []
         for rater in Rater.allCases {
-            for answer in LatestAnswers.perPerson(state, rater: rater, round: round).values {
-                let event = answer.event
-                keys.insert(MatrixPair(organisation: event.organisation, competence: event.competence))
-                groups[cell(rater, .organisation(event.organisation), event.competence), default: []].append(
-                    event.current)
-                groups[cell(rater, .all, event.competence), default: []].append(event.current)
+            LatestAnswers.byPerson(table, rater: rater, round: round) { _, answers in
+                for answer in LatestAnswers.perCompetence(answers) {
+                    let organisation = table.organisations[answer.organisation]
+                    let competence = table.competences[answer.competence]
+                    keys.insert(MatrixPair(organisation: organisation, competence: competence))
+                    groups[cell(rater, .organisation(organisation), competence), default: []].append(answer.current)
+                    groups[cell(rater, .all, competence), default: []].append(answer.current)
+                }
             }
         }
         let competences = Set(keys.map(\.competence)).sorted()

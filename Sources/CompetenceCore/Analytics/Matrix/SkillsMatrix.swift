@@ -21,8 +21,15 @@ public struct SkillsMatrix: TabularReport, Hashable {
     /// Computes the matrix of `state`.
     public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
         self.provenance = provenance
-        let answers = LatestAnswers.perPerson(state, rater: options.rater, round: options.matrixRound)
-            .values.sorted { ($0.event.respondent, $0.event.competence) < ($1.event.respondent, $1.event.competence) }
+        // Each person's latest rating per competence, summed per organisation × competence (every figure of
+        // a cell is a count or a mean of whole numbers, so sums are all a cell needs).
+        let table = state.answers
+        var sums: [PackedPair: RatingSums] = [:]
+        LatestAnswers.byPerson(table, rater: options.rater, round: options.matrixRound) { _, answers in
+            for answer in LatestAnswers.perCompetence(answers) {
+                sums[PackedPair(answer.organisation, answer.competence), default: RatingSums()].add(answer)
+            }
+        }
 
         // The organisation × competence cells: every pair a round asked about, and every pair answered.
         var surveyed: Set<MatrixPair> = []
@@ -33,17 +40,19 @@ public struct SkillsMatrix: TabularReport, Hashable {
                 }
             }
         }
-        var ratings: [MatrixPair: [SurveyAnswerRecorded]] = [:]
-        for answer in answers {
-            let pair = MatrixPair(organisation: answer.event.organisation, competence: answer.event.competence)
-            ratings[pair, default: []].append(answer.event)
+        var ratings: [MatrixPair: RatingSums] = [:]
+        for (packed, pairSums) in sums {
+            let pair = MatrixPair(
+                organisation: table.organisations[packed.organisation], competence: table.competences[packed.competence]
+            )
+            ratings[pair] = pairSums
             surveyed.insert(pair)
         }
         let competences = Set(surveyed.map(\.competence)).sorted()
 
         // Cells: organisations, ALL and each breakdown group, per competence. Relations: ALL is partitioned
         // by organisation and by each dimension's groups; each group by its organisations.
-        var groups: [SuppressionCell: [SurveyAnswerRecorded]] = [:]
+        var groups: [SuppressionCell: RatingSums] = [:]
         var relations: [SuppressionRelation] = []
         var breakdownCells: [(BreakdownDimension, String, CompetenceID)] = []
         for competence in competences {
@@ -51,9 +60,11 @@ public struct SkillsMatrix: TabularReport, Hashable {
             let organisations = surveyed.filter { $0.competence == competence }.map(\.organisation).sorted()
             for organisation in organisations {
                 groups[Self.cell(.organisation(organisation), competence)] =
-                    ratings[MatrixPair(organisation: organisation, competence: competence)] ?? []
+                    ratings[MatrixPair(organisation: organisation, competence: competence)] ?? RatingSums()
             }
-            groups[all] = organisations.flatMap { groups[Self.cell(.organisation($0), competence)]! }
+            groups[all] = organisations.reduce(into: RatingSums()) {
+                $0.add(groups[Self.cell(.organisation($1), competence)]!)
+            }
             relations.append(
                 SuppressionRelation(total: all, parts: organisations.map { Self.cell(.organisation($0), competence) }))
             for dimension in BreakdownDimension.allCases {
@@ -64,7 +75,9 @@ public struct SkillsMatrix: TabularReport, Hashable {
                 }
                 for (group, organisations) in members.sorted(by: { $0.key < $1.key }) {
                     let cell = Self.cell(dimension, group, competence)
-                    groups[cell] = organisations.flatMap { groups[Self.cell(.organisation($0), competence)]! }
+                    groups[cell] = organisations.reduce(into: RatingSums()) {
+                        $0.add(groups[Self.cell(.organisation($1), competence)]!)
+                    }
                     relations.append(
                         SuppressionRelation(
                             total: cell, parts: organisations.map { Self.cell(.organisation($0), competence) }))
@@ -78,11 +91,10 @@ public struct SkillsMatrix: TabularReport, Hashable {
         let respondentsPlan = SuppressionPlan(
             counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: options.minimumGroupSize)
         let targetPlan = SuppressionPlan(
-            counts: groups.mapValues { $0.count(where: { $0.target != nil }) }, relations: relations,
-            minimumGroupSize: options.minimumGroupSize)
+            counts: groups.mapValues(\.targetCount), relations: relations, minimumGroupSize: options.minimumGroupSize)
         withheld = WithheldCells(respondentsPlan) + WithheldCells(targetPlan, beyond: respondentsPlan)
         func figures(_ cell: SuppressionCell) -> (MatrixFigures, suppressed: Bool) {
-            let ratings = groups[cell] ?? []
+            let ratings = groups[cell] ?? RatingSums()
             if respondentsPlan.isWithheld(cell) { return (.withheld, true) }
             return (MatrixFigures(ratings, targetsWithheld: targetPlan.isWithheld(cell)), false)
         }
@@ -151,6 +163,54 @@ struct MatrixPair: Hashable {
     var competence: CompetenceID
 }
 
+/// An organisation and a competence by their numbers in an ``AnswerTable``.
+private struct PackedPair: Hashable {
+    var organisation: Int32
+    var competence: Int32
+
+    init(_ organisation: Int32, _ competence: Int32) {
+        self.organisation = organisation
+        self.competence = competence
+    }
+}
+
+/// What a matrix cell's figures are made of: counts and sums over its ratings. Levels are whole numbers, so
+/// every sum is exact in a `Double` and a mean is the same whatever the order the ratings are added in.
+struct RatingSums: Hashable, Sendable {
+    /// Ratings.
+    var count = 0
+    var current = 0.0
+    /// Ratings with a target level, and their sums.
+    var targetCount = 0
+    var target = 0.0
+    var gap = 0.0
+    var gapTwoOrMore = 0
+    /// Σ gap × importance (3 where not given).
+    var priority = 0.0
+
+    mutating func add(_ answer: AnswerRow) {
+        count += 1
+        current += Double(answer.current)
+        guard let target = answer.targetLevel else { return }
+        let gap = target - answer.current
+        targetCount += 1
+        self.target += Double(target)
+        self.gap += Double(gap)
+        if gap >= 2 { gapTwoOrMore += 1 }
+        priority += Double(gap * (answer.importanceRating ?? 3))
+    }
+
+    mutating func add(_ other: RatingSums) {
+        count += other.count
+        current += other.current
+        targetCount += other.targetCount
+        target += other.target
+        gap += other.gap
+        gapTwoOrMore += other.gapTwoOrMore
+        priority += other.priority
+    }
+}
+
 /// The figures of one matrix cell. Every figure is `nil` when withheld or undefined.
 public struct MatrixFigures: Hashable, Sendable {
     /// Persons with a rating.
@@ -173,17 +233,16 @@ public struct MatrixFigures: Hashable, Sendable {
 
     private init() {}
 
-    init(_ ratings: [SurveyAnswerRecorded], targetsWithheld: Bool) {
+    init(_ ratings: RatingSums, targetsWithheld: Bool) {
         respondents = ratings.count
-        meanCurrent = SampleSummary(ratings.map { Double($0.current) }).mean
-        let targeted = ratings.filter { $0.target != nil }
-        targetRespondents = targeted.count
-        guard !targetsWithheld else { return }
-        let gaps = targeted.map { $0.target! - $0.current }
-        meanTarget = SampleSummary(targeted.map { Double($0.target!) }).mean
-        meanGap = SampleSummary(gaps.map(Double.init)).mean
-        shareGapTwoOrMore = SampleSummary.share(of: gaps) { $0 >= 2 }
-        priority = SampleSummary(targeted.map { Double(($0.target! - $0.current) * ($0.importance ?? 3)) }).mean
+        meanCurrent = ratings.count == 0 ? nil : ratings.current / Double(ratings.count)
+        targetRespondents = ratings.targetCount
+        guard !targetsWithheld, ratings.targetCount > 0 else { return }
+        let targeted = Double(ratings.targetCount)
+        meanTarget = ratings.target / targeted
+        meanGap = ratings.gap / targeted
+        shareGapTwoOrMore = Double(ratings.gapTwoOrMore) / targeted
+        priority = ratings.priority / targeted
     }
 }
 

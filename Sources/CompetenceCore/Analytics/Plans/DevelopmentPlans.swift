@@ -10,15 +10,20 @@ public struct DevelopmentPlans: TabularReport, Hashable {
     /// Future needs from each organisation's latest foresight workshop, with today's mean gap from the matrix.
     public let futureNeeds: [FutureNeedRow]
 
-    /// Computes the report of `state`; today's gaps come from `matrix` (withheld there, withheld here).
-    public init(state: LedgerState, matrix: SkillsMatrix, options: AnalyticsOptions, provenance: ReportProvenance) {
+    /// Computes the report of `state`; today's gaps come from `matrix` (withheld there, withheld here); plan
+    /// descriptions are opened with `keyring` (`[erased]` once their subject is erased).
+    public init(
+        state: LedgerState, matrix: SkillsMatrix, options: AnalyticsOptions, provenance: ReportProvenance,
+        keyring: SubjectKeyring = .empty
+    ) {
         self.provenance = provenance
         actions = state.plans.values
             .sorted { ($0.adoption.event.organisation, $0.id) < ($1.adoption.event.organisation, $1.id) }
             .flatMap { plan in
                 plan.adoption.event.actions.map { action in
                     PlanActionRow(
-                        plan: plan, action: action, progress: plan.actionStatus[action.action], today: options.today)
+                        plan: plan, action: action, description: keyring.text(action.description),
+                        progress: plan.actionStatus[action.action], today: options.today)
                 }
             }
         let workshops = state.foresightWorkshops.sorted {
@@ -60,6 +65,8 @@ public struct PlanActionRow: Hashable, Sendable {
     public var adoptedOn: CalendarDate
     /// The action as planned.
     public var action: PlanAction
+    /// Its description as the report shows it: the text, or `[erased]`, `[sealed]` (``SubjectKeyring/text(_:)``).
+    public var description: String
     /// Its status (planned until it progresses).
     public var status: ActionStatus
     /// The day of its last change of status, if any.
@@ -67,11 +74,12 @@ public struct PlanActionRow: Hashable, Sendable {
     /// Whether it is still open (planned or in progress) and was due before today.
     public var overdue: Bool
 
-    init(plan: PlanRecord, action: PlanAction, progress: ActionProgress?, today: CalendarDate) {
+    init(plan: PlanRecord, action: PlanAction, description: String, progress: ActionProgress?, today: CalendarDate) {
         organisation = plan.adoption.event.organisation
         self.plan = plan.id
         adoptedOn = plan.adoption.event.adoptedOn
         self.action = action
+        self.description = description
         status = progress?.status ?? .planned
         statusOn = progress?.on
         overdue = (status == .planned || status == .inProgress) && action.dueOn < today

@@ -1,61 +1,76 @@
 /// The answers reports read, as ``LedgerState`` holds them (corrections applied, voided ones gone): of several
 /// answers by the same person on the same competence, the latest counts — latest by answer day, then by
 /// global position (the later recorded). Only answers of the `current` perspective are levels; then-test
-/// answers (`retrospective-pre`) are read by ``retrospective(_:rater:)`` alone.
+/// answers (`retrospective-pre`) are read only where asked for.
+///
+/// Reports read the table's rows, not facts: the answers are visited person by person, so that what a report
+/// keeps is what it aggregates, not a copy of every answer.
 enum LatestAnswers {
-    /// Where an answer counts: one person's rating of one competence in one round.
-    struct RoundKey: Hashable {
-        var round: RoundID
-        var person: PersonID
-        var competence: CompetenceID
-    }
-
-    /// Where an answer counts across rounds: one person's rating of one competence.
-    struct PersonKey: Hashable {
-        var person: PersonID
-        var competence: CompetenceID
-    }
-
-    /// Each person's latest answer on each competence in each round (only `rater`'s when given).
-    static func perRound(_ state: LedgerState, rater: Rater?) -> [RoundKey: Fact<SurveyAnswerRecorded>] {
-        latest(state, rater: rater) { RoundKey(round: $0.round, person: $0.respondent, competence: $0.competence) }
-    }
-
-    /// Each person's latest then-test answer (`retrospective-pre`) on each competence in each round (only
-    /// `rater`'s when given).
-    static func retrospective(_ state: LedgerState, rater: Rater?) -> [RoundKey: Fact<SurveyAnswerRecorded>] {
-        latest(state, rater: rater, perspective: .retrospectivePre) {
-            RoundKey(round: $0.round, person: $0.respondent, competence: $0.competence)
+    /// Calls `body` once for each person with answers, persons in identifier order, with that person's
+    /// counting answers — only `rater`'s when given, only in `round` when given, only of `perspective` when given
+    /// (`current` by default: then-test answers are not levels) — in recorded order.
+    ///
+    /// Two passes over the rows (count, then place each row number in its person's range) and one array of
+    /// row numbers: 4 bytes an answer, whatever the history's length.
+    static func byPerson(
+        _ table: AnswerTable, rater: Rater?, round: RoundID?, perspective: Perspective? = .current,
+        _ body: (_ person: Int32, _ answers: [AnswerRow]) -> Void
+    ) {
+        let raterNumber = rater?.rowNumber
+        var roundNumber: Int32?
+        if let round {
+            guard let number = table.rounds.existingNumber(for: round) else { return }
+            roundNumber = number
+        }
+        let include = { (row: AnswerRow) in
+            (raterNumber == nil || row.rater == raterNumber) && (roundNumber == nil || row.round == roundNumber)
+                && (perspective == nil || row.perspective == perspective)
+        }
+        let ranks = table.persons.sortedRanks()
+        var starts = [Int](repeating: 0, count: ranks.count + 1)
+        table.forEachLive { _, row in if include(row) { starts[Int(ranks[Int(row.respondent)]) + 1] += 1 } }
+        for rank in ranks.indices { starts[rank + 1] += starts[rank] }
+        var next = starts
+        var order = [Int32](repeating: 0, count: starts[ranks.count])
+        table.forEachLive { number, row in
+            guard include(row) else { return }
+            let rank = Int(ranks[Int(row.respondent)])
+            order[next[rank]] = number
+            next[rank] += 1
+        }
+        var personOfRank = [Int32](repeating: 0, count: ranks.count)
+        for (number, rank) in ranks.enumerated() { personOfRank[Int(rank)] = Int32(number) }
+        var answers: [AnswerRow] = []
+        for rank in ranks.indices where starts[rank] < starts[rank + 1] {
+            answers.removeAll(keepingCapacity: true)
+            for index in starts[rank]..<starts[rank + 1] { answers.append(table.rows[Int(order[index])]) }
+            body(personOfRank[rank], answers)
         }
     }
 
-    /// Each person's latest answer on each competence, in `round` only when given, else in any round.
-    static func perPerson(
-        _ state: LedgerState, rater: Rater?, round: RoundID?
-    ) -> [PersonKey: Fact<SurveyAnswerRecorded>] {
-        latest(
-            state, rater: rater, where: { round == nil || $0.round == round },
-            key: { PersonKey(person: $0.respondent, competence: $0.competence) })
-    }
-
-    /// Whether `candidate` supersedes `incumbent` as a person's answer.
-    static func isLater(_ candidate: Fact<SurveyAnswerRecorded>, than incumbent: Fact<SurveyAnswerRecorded>) -> Bool {
-        (candidate.event.answeredOn, candidate.position) > (incumbent.event.answeredOn, incumbent.position)
-    }
-
-    private static func latest<Key: Hashable>(
-        _ state: LedgerState, rater: Rater?, perspective: Perspective = .current,
-        where include: (SurveyAnswerRecorded) -> Bool = { _ in true }, key: (SurveyAnswerRecorded) -> Key
-    ) -> [Key: Fact<SurveyAnswerRecorded>] {
-        var result: [Key: Fact<SurveyAnswerRecorded>] = [:]
-        for answer in state.answers
-        where (rater == nil || answer.event.rater == rater) && answer.event.perspective == perspective
-            && include(answer.event)
-        {
-            let k = key(answer.event)
-            if let incumbent = result[k], !isLater(answer, than: incumbent) { continue }
-            result[k] = answer
+    /// The latest answer on each competence among one person's `answers`.
+    static func perCompetence(_ answers: [AnswerRow]) -> [AnswerRow] {
+        var latest: [Int32: AnswerRow] = [:]
+        for answer in answers {
+            if let incumbent = latest[answer.competence], !answer.isLater(than: incumbent) { continue }
+            latest[answer.competence] = answer
         }
-        return result
+        return Array(latest.values)
+    }
+
+    /// The latest answer on each competence in each round among one person's `answers`.
+    static func perRoundAndCompetence(_ answers: [AnswerRow]) -> [AnswerRow] {
+        var latest: [RoundCompetence: AnswerRow] = [:]
+        for answer in answers {
+            let key = RoundCompetence(round: answer.round, competence: answer.competence)
+            if let incumbent = latest[key], !answer.isLater(than: incumbent) { continue }
+            latest[key] = answer
+        }
+        return Array(latest.values)
+    }
+
+    private struct RoundCompetence: Hashable {
+        var round: Int32
+        var competence: Int32
     }
 }

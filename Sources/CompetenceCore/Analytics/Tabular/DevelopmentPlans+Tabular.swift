@@ -9,7 +9,7 @@ extension PlanActionRow: TableRow {
     public var cells: [String] {
         [
             organisation.rawValue, plan.rawValue, CellFormat.day(adoptedOn), action.action, action.competence.rawValue,
-            CellFormat.text(action.description), String(action.targetLevel), CellFormat.day(action.dueOn),
+            CellFormat.text(description), String(action.targetLevel), CellFormat.day(action.dueOn),
             action.ownerRole.rawValue, status.rawValue, CellFormat.day(statusOn), CellFormat.flag(overdue),
         ]
     }

@@ -1,7 +1,8 @@
 /// One readable line per event, for timelines. Never includes an individual's answer: person-level events are
 /// summarised without levels, scores or hours. An indicator value resting on 1 … k − 1 respondents is withheld.
+/// Personal text is opened with the keyring (`[erased]` once its subject is erased).
 enum EventSummary {
-    static func line(for event: CompetenceEvent, minimumGroupSize: Int) -> String {
+    static func line(for event: CompetenceEvent, minimumGroupSize: Int, keyring: SubjectKeyring) -> String {
         switch event {
         case .programmeSetUp(let e): "Programme \(e.name) set up (\(e.startsOn)–\(e.endsOn))"
         case .forumMeetingHeld(let e):
@@ -10,7 +11,8 @@ enum EventSummary {
             "Thematic workshop \"\(e.theme)\": \(e.organisations.count) organisations, \(e.participants) persons"
         case .organisationEnrolled(let e):
             "Enrolled: \(e.name) (\(e.kind.rawValue), \(e.sector), \(e.sizeClass.rawValue), \(e.region))"
-        case .organisationWithdrawn(let e): "Withdrew from the programme" + (e.reason.map { ": \($0)" } ?? "")
+        case .organisationWithdrawn(let e):
+            "Withdrew from the programme" + (keyring.text(e.reason).map { ": \($0)" } ?? "")
         case .managementInterviewHeld(let e):
             "Management interview \(e.interview) (\(e.intervieweeRoles.map(\.rawValue).joined(separator: ", "))): "
                 + "needs "
@@ -33,6 +35,7 @@ enum EventSummary {
         case .competenceDefined(let e): "Competence \(e.competence) defined: \(e.name)"
         case .competenceRetired(let e): "Competence \(e.competence) retired"
         case .personRegistered: "A person was registered"
+        case .participantDataRecorded: "A participant's data were recorded"
         case .surveyRoundOpened(let e):
             "Survey round \(e.round) (\(e.kind.rawValue)) opened: \(e.competences.count) competences"
         case .surveyRoundClosed(let e): "Survey round \(e.round) closed"
@@ -54,6 +57,7 @@ enum EventSummary {
         case .pilotStarted(let e): "Pilot \(e.pilot) started: \"\(e.theme)\", \(e.employeesInvolved) employees"
         case .pilotCompleted(let e): "Pilot \(e.pilot) completed: \(e.outcome)"
         case .eventVoided(let e): "An event was voided: \(e.reason)"
+        case .dataSubjectErased(let e): "Personal data of \(e.subject) erased (its key destroyed)"
         }
     }
 

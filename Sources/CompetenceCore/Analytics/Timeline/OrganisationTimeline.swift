@@ -12,14 +12,17 @@ public struct OrganisationTimeline: TabularReport, Hashable {
     /// How many indicator values were withheld (measured on fewer than the minimum group of respondents).
     public let withheld: WithheldCells
 
-    /// The timeline of `organisation` in `state`; throws when the organisation is not enrolled there.
-    public init(state: LedgerState, organisation: OrganisationID, provenance: ReportProvenance) throws(AnalyticsError) {
+    /// The timeline of `organisation` in `state`, personal text opened with `keyring`; throws when the
+    /// organisation is not enrolled there.
+    public init(
+        state: LedgerState, organisation: OrganisationID, provenance: ReportProvenance, keyring: SubjectKeyring = .empty
+    ) throws(AnalyticsError) {
         guard state.organisations[organisation] != nil else { throw .unknownOrganisation(organisation) }
         self.provenance = provenance
         self.organisation = organisation
         entries = (state.timelines[organisation] ?? [])
             .sorted { ($0.occurredAt, $0.position) < ($1.occurredAt, $1.position) }
-            .map { TimelineRow($0, minimumGroupSize: provenance.minimumGroupSize) }
+            .map { TimelineRow($0, minimumGroupSize: provenance.minimumGroupSize, keyring: keyring) }
         withheld = WithheldCells(primary: entries.count(where: \.withheld), complement: 0)
     }
 
@@ -44,12 +47,12 @@ public struct TimelineRow: Hashable, Sendable {
     /// Whether the line withholds an indicator value measured on too few respondents.
     var withheld: Bool
 
-    init(_ entry: TimelineEntry, minimumGroupSize: Int) {
+    init(_ entry: TimelineEntry, minimumGroupSize: Int, keyring: SubjectKeyring) {
         occurredOn = CalendarDate(containing: entry.occurredAt)
         recordedOn = CalendarDate(containing: entry.recordedAt)
         position = entry.position
         type = Swift.type(of: entry.event.payload).eventType
-        summary = EventSummary.line(for: entry.event, minimumGroupSize: minimumGroupSize)
+        summary = EventSummary.line(for: entry.event, minimumGroupSize: minimumGroupSize, keyring: keyring)
         if case .indicatorMeasured(let measured) = entry.event {
             withheld = EventSummary.isWithheld(measured, minimumGroupSize: minimumGroupSize)
         } else {

@@ -1,4 +1,4 @@
-// The event catalogue: see Docs/Event-Catalogue.md. Every type is a `LedgerEvent`, schema version 1.
+// The event catalogue (Docs/Event-Catalogue.md): each type is a `LedgerEvent`, schema version 1 unless it says so.
 import Foundation
 
 /// An earlier event was declared void (recorded in error). It stays in the history; readers ignore it.

@@ -1,4 +1,4 @@
-// The event catalogue: see Docs/Event-Catalogue.md. Every type is a `LedgerEvent`, schema version 1.
+// The event catalogue (Docs/Event-Catalogue.md): each type is a `LedgerEvent`, schema version 1 unless it says so.
 import Foundation
 
 /// An organisation joined the programme.
@@ -51,19 +51,21 @@ public struct OrganisationEnrolled: LedgerEvent {
 /// An organisation left the programme. Its history stays.
 public struct OrganisationWithdrawn: LedgerEvent {
     public static let eventType = "OrganisationWithdrawn"
+    /// Version 2: `reason` is personal text (version 1 held it in clear).
+    public static let schemaVersion = 2
 
     /// The organisation.
     public var organisation: OrganisationID
     /// The day it left.
     public var withdrawnOn: CalendarDate
-    /// Why, if said.
-    public var reason: String?
+    /// Why, if said: personal text about the organisation (or a registered person of it).
+    public var reason: PersonalText?
 
     /// Creates the event.
     public init(
         organisation: OrganisationID,
         withdrawnOn: CalendarDate,
-        reason: String? = nil
+        reason: PersonalText? = nil
     ) {
         self.organisation = organisation
         self.withdrawnOn = withdrawnOn
@@ -77,6 +79,8 @@ public struct OrganisationWithdrawn: LedgerEvent {
 /// Management of an organisation was interviewed about competence needs.
 public struct ManagementInterviewHeld: LedgerEvent {
     public static let eventType = "ManagementInterviewHeld"
+    /// Version 2: each need's `note` is personal text (version 1 held it in clear).
+    public static let schemaVersion = 2
 
     /// The organisation.
     public var organisation: OrganisationID
@@ -153,6 +157,8 @@ public struct ForesightWorkshopHeld: LedgerEvent {
 /// A training need of an organisation was identified.
 public struct TrainingNeedIdentified: LedgerEvent {
     public static let eventType = "TrainingNeedIdentified"
+    /// Version 2: `note` is personal text (version 1 held it in clear).
+    public static let schemaVersion = 2
 
     /// The organisation.
     public var organisation: OrganisationID
@@ -164,8 +170,8 @@ public struct TrainingNeedIdentified: LedgerEvent {
     public var source: NeedSource
     /// 1 = most urgent.
     public var priority: Int
-    /// A note.
-    public var note: String?
+    /// A note: personal text about the organisation (or a registered person of it).
+    public var note: PersonalText?
 
     /// Creates the event.
     public init(
@@ -174,7 +180,7 @@ public struct TrainingNeedIdentified: LedgerEvent {
         identifiedOn: CalendarDate,
         source: NeedSource,
         priority: Int,
-        note: String? = nil
+        note: PersonalText? = nil
     ) {
         self.organisation = organisation
         self.competence = competence
@@ -259,6 +265,8 @@ public struct PortfolioItemAdded: LedgerEvent {
 /// A sparring visit helped an organisation develop its competence management.
 public struct SparringVisitHeld: LedgerEvent {
     public static let eventType = "SparringVisitHeld"
+    /// Version 2: `agreedActions` are personal text (version 1 held them in clear).
+    public static let schemaVersion = 2
 
     /// The organisation.
     public var organisation: OrganisationID
@@ -266,15 +274,15 @@ public struct SparringVisitHeld: LedgerEvent {
     public var heldOn: CalendarDate
     /// What was sparred.
     public var topics: [String]
-    /// What was agreed.
-    public var agreedActions: [String]
+    /// What was agreed (who does what): personal text about the organisation (or a registered person of it).
+    public var agreedActions: [PersonalText]
 
     /// Creates the event.
     public init(
         organisation: OrganisationID,
         heldOn: CalendarDate,
         topics: [String] = [],
-        agreedActions: [String] = []
+        agreedActions: [PersonalText] = []
     ) {
         self.organisation = organisation
         self.heldOn = heldOn

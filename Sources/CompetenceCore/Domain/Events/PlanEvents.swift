@@ -1,9 +1,11 @@
-// The event catalogue: see Docs/Event-Catalogue.md. Every type is a `LedgerEvent`, schema version 1.
+// The event catalogue (Docs/Event-Catalogue.md): each type is a `LedgerEvent`, schema version 1 unless it says so.
 import Foundation
 
 /// An organisation adopted a competence development plan with actions.
 public struct DevelopmentPlanAdopted: LedgerEvent {
     public static let eventType = "DevelopmentPlanAdopted"
+    /// Version 2: each action's `description` is personal text (version 1 held it in clear).
+    public static let schemaVersion = 2
 
     /// The plan.
     public var plan: PlanID
@@ -34,6 +36,8 @@ public struct DevelopmentPlanAdopted: LedgerEvent {
 /// A plan action moved on (started, progressed or dropped).
 public struct PlanActionProgressed: LedgerEvent {
     public static let eventType = "PlanActionProgressed"
+    /// Version 2: `note` is personal text (version 1 held it in clear).
+    public static let schemaVersion = 2
 
     /// The plan.
     public var plan: PlanID
@@ -43,8 +47,8 @@ public struct PlanActionProgressed: LedgerEvent {
     public var status: ActionStatus
     /// The day.
     public var progressedOn: CalendarDate
-    /// A note.
-    public var note: String?
+    /// A note: personal text about the plan's organisation (or a registered person of it).
+    public var note: PersonalText?
 
     /// Creates the event.
     public init(
@@ -52,7 +56,7 @@ public struct PlanActionProgressed: LedgerEvent {
         action: String,
         status: ActionStatus,
         progressedOn: CalendarDate,
-        note: String? = nil
+        note: PersonalText? = nil
     ) {
         self.plan = plan
         self.action = action
@@ -68,6 +72,8 @@ public struct PlanActionProgressed: LedgerEvent {
 /// A plan action was completed (Kirkpatrick level 3 proxy: behaviour changed).
 public struct PlanActionCompleted: LedgerEvent {
     public static let eventType = "PlanActionCompleted"
+    /// Version 2: `note` is personal text (version 1 held it in clear).
+    public static let schemaVersion = 2
 
     /// The plan.
     public var plan: PlanID
@@ -75,15 +81,15 @@ public struct PlanActionCompleted: LedgerEvent {
     public var action: String
     /// The day.
     public var completedOn: CalendarDate
-    /// A note.
-    public var note: String?
+    /// A note: personal text about the plan's organisation (or a registered person of it).
+    public var note: PersonalText?
 
     /// Creates the event.
     public init(
         plan: PlanID,
         action: String,
         completedOn: CalendarDate,
-        note: String? = nil
+        note: PersonalText? = nil
     ) {
         self.plan = plan
         self.action = action

@@ -1,4 +1,4 @@
-// The event catalogue: see Docs/Event-Catalogue.md. Every type is a `LedgerEvent`, schema version 1.
+// The event catalogue (Docs/Event-Catalogue.md): each type is a `LedgerEvent`, schema version 1 unless it says so.
 import Foundation
 
 /// A programme was set up: its name, funder, regions and period. Every later date must fall within the period.
@@ -42,6 +42,8 @@ public struct ProgrammeSetUp: LedgerEvent {
 /// The regional forum of companies, schools and employment services met.
 public struct ForumMeetingHeld: LedgerEvent {
     public static let eventType = "ForumMeetingHeld"
+    /// Version 2: each stakeholder's `name` is personal text (version 1 held it in clear).
+    public static let schemaVersion = 2
 
     /// The programme the forum belongs to.
     public var programme: ProgrammeID

@@ -1,5 +1,4 @@
-// The event catalogue: see Docs/Event-Catalogue.md. Every type is a `LedgerEvent`, schema version 1 unless it
-// says otherwise.
+// The event catalogue (Docs/Event-Catalogue.md): each type is a `LedgerEvent`, schema version 1 unless it says so.
 import Foundation
 
 /// A survey round was opened: baseline or follow-up, for some organisations, asking about some competences.
@@ -123,10 +122,13 @@ public struct SurveyAnswerRecorded: LedgerEvent {
 /// tool's export), whose day ``answeredOn`` then gives. The original stays in the history; readers use the
 /// correction.
 ///
-/// Schema version 2 added ``answeredOn``; corrections stored at version 1 read with none (see `Upcasters`).
+/// Schema version 2 made ``reason`` personal text; version 3 added ``answeredOn``. Corrections stored at
+/// versions 1 and 2 read with none (see `Upcasters`).
 public struct SurveyAnswerCorrected: LedgerEvent {
     public static let eventType = "SurveyAnswerCorrected"
-    public static let schemaVersion = 2
+    /// Version 2: `reason` is personal text about the respondent (version 1 held it in clear); version 3:
+    /// `answeredOn`, the day of a superseding submission.
+    public static let schemaVersion = 3
 
     /// The round of the answer.
     public var round: RoundID
@@ -140,8 +142,8 @@ public struct SurveyAnswerCorrected: LedgerEvent {
     public var importance: Int?
     /// The day of the correction.
     public var correctedOn: CalendarDate
-    /// Why.
-    public var reason: String
+    /// Why: personal text about the respondent of the corrected answer.
+    public var reason: PersonalText
     /// When a later submission supersedes the answer: the day of that submission, which becomes the answer's
     /// day. `nil`: the answer keeps its day (a correction of the answer itself).
     public var answeredOn: CalendarDate?
@@ -154,7 +156,7 @@ public struct SurveyAnswerCorrected: LedgerEvent {
         target: Int? = nil,
         importance: Int? = nil,
         correctedOn: CalendarDate,
-        reason: String,
+        reason: PersonalText,
         answeredOn: CalendarDate? = nil
     ) {
         self.round = round

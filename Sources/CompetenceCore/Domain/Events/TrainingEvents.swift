@@ -1,4 +1,4 @@
-// The event catalogue: see Docs/Event-Catalogue.md. Every type is a `LedgerEvent`, schema version 1.
+// The event catalogue (Docs/Event-Catalogue.md): each type is a `LedgerEvent`, schema version 1 unless it says so.
 import Foundation
 
 /// A training was procured: jointly for several companies or for one, targeting some competences.
@@ -135,6 +135,8 @@ public struct ParticipationRecorded: LedgerEvent {
 /// A participant rated a training (Kirkpatrick level 1: reaction).
 public struct TrainingFeedbackGiven: LedgerEvent {
     public static let eventType = "TrainingFeedbackGiven"
+    /// Version 2: `comment` is personal text (version 1 held it in clear).
+    public static let schemaVersion = 2
 
     /// The training.
     public var training: TrainingID
@@ -144,8 +146,9 @@ public struct TrainingFeedbackGiven: LedgerEvent {
     public var givenOn: CalendarDate
     /// Who gave it, if not anonymous.
     public var person: PersonID?
-    /// A free comment (no personal data).
-    public var comment: String?
+    /// A free comment: personal text about `person`, or, for anonymous feedback, about the organisation it
+    /// came from.
+    public var comment: PersonalText?
 
     /// Creates the event.
     public init(
@@ -153,7 +156,7 @@ public struct TrainingFeedbackGiven: LedgerEvent {
         score: Int,
         givenOn: CalendarDate,
         person: PersonID? = nil,
-        comment: String? = nil
+        comment: PersonalText? = nil
     ) {
         self.training = training
         self.score = score

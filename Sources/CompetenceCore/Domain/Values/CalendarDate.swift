@@ -44,6 +44,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         (year, month, day) = Self.civil(fromDaysSinceEpoch: days)
     }
 
+    /// The day `days` days after 1970-01-01 (before it, when negative).
+    init(daysSinceEpoch days: Int) {
+        let (year, month, day) = Self.civil(fromDaysSinceEpoch: days)
+        self.init(uncheckedYear: year, month: month, day: day)
+    }
+
     /// Days since 1970-01-01.
     public var daysSinceEpoch: Int { Self.daysSinceEpoch(year: year, month: month, day: day) }
 

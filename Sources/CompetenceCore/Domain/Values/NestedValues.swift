@@ -2,13 +2,14 @@
 public struct Stakeholder: Hashable, Sendable, Codable {
     /// What kind of actor it is.
     public var kind: StakeholderKind
-    /// Its name, e.g. "Salpaus Further Education".
-    public var name: String
+    /// Its name, e.g. "Salpaus Further Education": personal text about the enrolled organisation, or about a
+    /// subject of its own for a stakeholder outside the programme (a person may take part in their own name).
+    public var name: PersonalText
     /// The enrolled organisation, when it is one.
     public var organisation: OrganisationID?
 
     /// Creates a stakeholder.
-    public init(kind: StakeholderKind, name: String, organisation: OrganisationID? = nil) {
+    public init(kind: StakeholderKind, name: PersonalText, organisation: OrganisationID? = nil) {
         self.kind = kind
         self.name = name
         self.organisation = organisation
@@ -21,11 +22,11 @@ public struct IdentifiedNeed: Hashable, Sendable, Codable {
     public var competence: CompetenceID
     /// 1 = most urgent.
     public var priority: Int
-    /// What was said.
-    public var note: String?
+    /// What was said: personal text about the organisation (or a registered person of it).
+    public var note: PersonalText?
 
     /// Creates a need.
-    public init(competence: CompetenceID, priority: Int, note: String? = nil) {
+    public init(competence: CompetenceID, priority: Int, note: PersonalText? = nil) {
         self.competence = competence
         self.priority = priority
         self.note = note
@@ -69,8 +70,8 @@ public struct PlanAction: Hashable, Sendable, Codable {
     public var action: String
     /// The competence it develops.
     public var competence: CompetenceID
-    /// What will be done.
-    public var description: String
+    /// What will be done: personal text about the plan's organisation (or a registered person of it).
+    public var description: PersonalText
     /// The level to reach, on the competence's scale.
     public var targetLevel: Int
     /// When it is due.
@@ -80,7 +81,7 @@ public struct PlanAction: Hashable, Sendable, Codable {
 
     /// Creates an action.
     public init(
-        action: String, competence: CompetenceID, description: String, targetLevel: Int, dueOn: CalendarDate,
+        action: String, competence: CompetenceID, description: PersonalText, targetLevel: Int, dueOn: CalendarDate,
         ownerRole: PersonRole
     ) {
         self.action = action

@@ -63,10 +63,11 @@ struct TextFieldScanner {
         }
     }
 
-    /// An `Encoder` that writes nothing and checks every string it is given.
+    /// An `Encoder` that writes nothing and checks every string it is given (personal data in clear — a draft
+    /// or a value recorded in clear — included, as ``Personal`` shows it to an inspecting encoder).
     private struct Walker: Encoder {
         var codingPath: [any CodingKey]
-        var userInfo: [CodingUserInfoKey: Any] { [:] }
+        var userInfo: [CodingUserInfoKey: Any] { [PersonalDataSealer.inspectionKey: true] }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             KeyedEncodingContainer(Keyed(codingPath: codingPath))

@@ -21,6 +21,15 @@ public struct Fact<Event: LedgerEvent>: Hashable, Sendable {
         self.recordedAt = recorded.recordedAt
         self.event = event
     }
+
+    /// Creates a fact from its parts.
+    init(_ event: Event, eventID: UUID, position: Int64, occurredAt: Date, recordedAt: Date) {
+        self.eventID = eventID
+        self.position = position
+        self.occurredAt = occurredAt
+        self.recordedAt = recordedAt
+        self.event = event
+    }
 }
 
 /// Facts of one type in global order, addressable by event id so corrections and voidings can reach them.

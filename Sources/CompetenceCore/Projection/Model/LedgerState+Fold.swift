@@ -3,11 +3,13 @@ import Foundation
 extension LedgerState {
     /// Folds one event. Called by ``LedgerModel`` only.
     mutating func fold(_ event: CompetenceEvent, recorded: RecordedEvent) {
-        if voidedEventIDs.contains(recorded.id) { return }
+        if !voidedEventIDs.isEmpty, voidedEventIDs.contains(recorded.id) { return }
         recordInTimelines(event, recorded: recorded)
         switch event {
         case .programmeSetUp(let e): programmes[e.programme] = e
-        case .forumMeetingHeld(let e): forumMeetings.append(Fact(e, recorded: recorded))
+        case .forumMeetingHeld(let e):
+            forumMeetings.append(Fact(e, recorded: recorded))
+            stakeholderSubjects.formUnion(e.stakeholders.compactMap(\.name.subject))
         case .thematicWorkshopHeld(let e): thematicWorkshops.append(Fact(e, recorded: recorded))
         case .organisationEnrolled(let e):
             let previous = organisations[e.organisation]
@@ -28,16 +30,18 @@ extension LedgerState {
                 definition: Fact(e, recorded: recorded), retiredOn: previous?.retiredOn)
         case .competenceRetired(let e): competences[e.competence]?.retiredOn = e.retiredOn
         case .personRegistered(let e): persons[e.person] = e
+        case .participantDataRecorded(let e):
+            switch e.stage {
+            case .entry: participantData[e.person, default: ParticipantDataRecord()].entry = Fact(e, recorded: recorded)
+            case .exit: participantData[e.person, default: ParticipantDataRecord()].exit = Fact(e, recorded: recorded)
+            }
         case .surveyRoundOpened(let e): rounds[e.round] = RoundRecord(opening: Fact(e, recorded: recorded))
         case .surveyRoundClosed(let e): rounds[e.round]?.closedOn = e.closedOn
-        case .surveyAnswerRecorded(let e): answers.append(Fact(e, recorded: recorded))
+        case .surveyAnswerRecorded(let e): answers.append(e, recorded: recorded)
         case .surveyAnswerCorrected(let e):
-            answers.update(e.answerEventID) { answer in
-                answer.current = e.current
-                answer.target = e.target
-                answer.importance = e.importance
-                if let answeredOn = e.answeredOn { answer.answeredOn = answeredOn }
-            }
+            answers.correct(
+                e.answerEventID, current: e.current, target: e.target, importance: e.importance,
+                answeredOn: e.answeredOn)
         case .trainingProcured(let e):
             if trainings[e.training] == nil {
                 trainings[e.training] = TrainingRecord(procurement: Fact(e, recorded: recorded))
@@ -70,6 +74,7 @@ extension LedgerState {
         case .pilotStarted(let e): pilots[e.pilot] = PilotRecord(start: Fact(e, recorded: recorded))
         case .pilotCompleted(let e): pilots[e.pilot]?.completion = Fact(e, recorded: recorded)
         case .eventVoided(let e): void(e.voidedEventID)
+        case .dataSubjectErased(let e): erasedSubjects[e.subject] = erasedSubjects[e.subject] ?? e.erasedOn
         }
     }
 
@@ -80,7 +85,7 @@ extension LedgerState {
         for (organisation, entries) in timelines where entries.contains(where: { $0.eventID == id }) {
             timelines[organisation]?.removeAll { $0.eventID == id }
         }
-        if answers.remove(id) || interviews.remove(id) || foresightWorkshops.remove(id) || trainingNeeds.remove(id)
+        if answers.void(id) || interviews.remove(id) || foresightWorkshops.remove(id) || trainingNeeds.remove(id)
             || companyVisits.remove(id)
             || portfolioItems.remove(id) || sparringVisits.remove(id) || indicators.remove(id)
             || forumMeetings.remove(id) || thematicWorkshops.remove(id)
@@ -118,6 +123,16 @@ extension LedgerState {
             }
             if let action = plan.actionStatus.first(where: { $0.value.eventID == id })?.key {
                 plans[key]?.actionStatus[action] = nil
+                return
+            }
+        }
+        for (key, record) in participantData {
+            if record.entry?.eventID == id {
+                participantData[key]?.entry = nil
+                return
+            }
+            if record.exit?.eventID == id {
+                participantData[key]?.exit = nil
                 return
             }
         }
@@ -162,8 +177,15 @@ extension LedgerState {
             touched = (practices[e.practice].map { [$0.documentation.event.origin] } ?? []) + [e.organisation]
         case .pilotStarted(let e): touched = [e.organisation]
         case .pilotCompleted(let e): touched = pilots[e.pilot].map { [$0.start.event.organisation] } ?? []
+        case .dataSubjectErased(let e):
+            if case .organisation(let organisation) = e.subject, organisations[organisation] != nil {
+                touched = [organisation]
+            } else {
+                touched = []
+            }
         case .programmeSetUp, .competenceFrameworkDefined, .competenceDefined, .competenceRetired, .personRegistered,
-            .surveyAnswerRecorded, .surveyAnswerCorrected, .trainingSessionHeld, .participationRecorded,
+            .participantDataRecorded, .surveyAnswerRecorded, .surveyAnswerCorrected, .trainingSessionHeld,
+            .participationRecorded,
             .trainingFeedbackGiven, .eventVoided:
             touched = []
         }

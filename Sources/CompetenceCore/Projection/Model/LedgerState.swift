@@ -10,6 +10,11 @@ public struct LedgerState: Hashable, Sendable {
     /// folded from the same events have the same fingerprint. It identifies which events were used (a report
     /// can be regenerated from them); it is not tamper-evident (the FileStore's hash chain is).
     public internal(set) var fingerprint: UInt64 = LedgerFingerprint.offsetBasis
+    /// The SHA-256 chain over the canonical bytes (``CanonicalEvent``) of exactly the events folded, in order:
+    /// `h(0)` = 32 zero bytes, `h(n) = SHA-256(h(n-1) ‖ canonical(event n))` — the history chain's definition
+    /// applied to the events used, so for a replay of everything it equals the history head. Report provenance
+    /// carries it: a changed, added or removed event among those used changes it.
+    public internal(set) var usedEventsHash: HistoryHash = .zero
 
     // MARK: Definitions
 
@@ -23,13 +28,16 @@ public struct LedgerState: Hashable, Sendable {
     public internal(set) var competences: [CompetenceID: CompetenceRecord] = [:]
     /// Registered persons by pseudonymous id.
     public internal(set) var persons: [PersonID: PersonRegistered] = [:]
+    /// Participants' ESF-style data at entry and exit, by person (voided records removed).
+    public internal(set) var participantData: [PersonID: ParticipantDataRecord] = [:]
 
     // MARK: Surveys
 
     /// Survey rounds by id.
     public internal(set) var rounds: [RoundID: RoundRecord] = [:]
-    /// Every survey answer, corrections applied, voided ones removed, in recorded order.
-    public internal(set) var answers = FactList<SurveyAnswerRecorded>()
+    /// Every survey answer, corrections applied, voided ones removed, in recorded order (kept compactly:
+    /// see ``AnswerTable``).
+    public internal(set) var answers = AnswerTable()
 
     // MARK: Trainings
 
@@ -69,6 +77,24 @@ public struct LedgerState: Hashable, Sendable {
     /// Ids of events declared void.
     public internal(set) var voidedEventIDs: Set<UUID> = []
 
+    // MARK: Personal data
+
+    /// The data subjects whose personal data was erased (``DataSubjectErased``), with the day.
+    public internal(set) var erasedSubjects: [DataSubject: CalendarDate] = [:]
+    /// The subjects forum stakeholders' names are sealed about (stakeholders outside the programme may have
+    /// subjects of their own, which can be erased like persons and organisations).
+    public internal(set) var stakeholderSubjects: Set<DataSubject> = []
+
+    /// Whether personal data may be about `subject` here: a registered person, an enrolled organisation or a
+    /// forum stakeholder's own subject (what an erasure may name).
+    public func knows(_ subject: DataSubject) -> Bool {
+        switch subject {
+        case .person(let person): persons[person] != nil || stakeholderSubjects.contains(subject)
+        case .organisation(let organisation):
+            organisations[organisation] != nil || stakeholderSubjects.contains(subject)
+        }
+    }
+
     // MARK: Timelines
 
     /// Organisation-level events touching each organisation, in global order, voided ones removed. Events
@@ -76,8 +102,17 @@ public struct LedgerState: Hashable, Sendable {
     /// here, so no timeline can show an individual's answers.
     public internal(set) var timelines: [OrganisationID: [TimelineEntry]] = [:]
 
+    /// The events other than answers, as folded, when the state keeps what a snapshot needs (``ReplayLog``;
+    /// never part of the state's equality).
+    var replayLog = ReplayLog(kept: false)
+
     /// An empty state.
     public init() {}
+
+    /// An empty state that keeps what a snapshot of it needs as it is folded.
+    init(keepingReplayLog: Bool) {
+        replayLog = ReplayLog(kept: keepingReplayLog)
+    }
 }
 
 /// An enrolled organisation.
@@ -148,6 +183,22 @@ public struct ActionProgress: Hashable, Sendable {
     public var on: CalendarDate
     /// The event that set it.
     public var eventID: UUID
+}
+
+/// A participant's data at entry to and exit from the programme.
+public struct ParticipantDataRecord: Hashable, Sendable {
+    /// The data at entry, once recorded.
+    public var entry: Fact<ParticipantDataRecorded>?
+    /// The data at exit, once recorded.
+    public var exit: Fact<ParticipantDataRecorded>?
+
+    /// The record of `stage`.
+    public func fact(at stage: ParticipantStage) -> Fact<ParticipantDataRecorded>? {
+        switch stage {
+        case .entry: entry
+        case .exit: exit
+        }
+    }
 }
 
 /// A pilot process.

@@ -2,7 +2,7 @@
 
 extension EventVoided: ValidatedEvent {
     func validate(_ check: Checker) throws(Violation) {
-        guard let voided = check.state.events[voidedEventID] else {
+        guard let voided = check.state.event(voidedEventID) else {
             throw Violation("voidedEventID", voidedEventID, "is not a recorded event")
         }
         try check.require(

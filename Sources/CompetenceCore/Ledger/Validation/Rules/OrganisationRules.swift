@@ -17,7 +17,7 @@ extension OrganisationWithdrawn: ValidatedEvent {
         try check.once(record.withdrawnOn, "organisation", organisation, "withdrawn")
         try check.date(withdrawnOn, "withdrawnOn", programme: check.programme(of: record))
         try check.date(withdrawnOn, "withdrawnOn", notBefore: record.enrolment.event.enrolledOn, "the enrolment")
-        try check.text(reason, "reason")
+        try check.personal(reason, "reason", about: .organisationOrItsPeople(organisation))
     }
 }
 
@@ -31,7 +31,8 @@ extension ManagementInterviewHeld: ValidatedEvent {
         for (index, need) in identifiedNeeds.enumerated() {
             try check.competence(need.competence, "identifiedNeeds[\(index)].competence", activeOn: heldOn)
             try check.priority(need.priority, "identifiedNeeds[\(index)].priority")
-            try check.text(need.note, "identifiedNeeds[\(index)].note")
+            try check.personal(
+                need.note, "identifiedNeeds[\(index)].note", about: .organisationOrItsPeople(organisation))
         }
     }
 }
@@ -69,7 +70,7 @@ extension TrainingNeedIdentified: ValidatedEvent {
         try check.activity(of: organisation, on: identifiedOn, "identifiedOn")
         try check.competence(competence, "competence", activeOn: identifiedOn)
         try check.priority(priority, "priority")
-        try check.text(note, "note")
+        try check.personal(note, "note", about: .organisationOrItsPeople(organisation))
     }
 }
 
@@ -100,7 +101,7 @@ extension SparringVisitHeld: ValidatedEvent {
     func validate(_ check: Checker) throws(Violation) {
         try check.activity(of: organisation, on: heldOn, "heldOn")
         try check.texts(topics, "topics")
-        try check.texts(agreedActions, "agreedActions")
+        try check.personal(agreedActions, "agreedActions", about: .organisationOrItsPeople(organisation))
     }
 }
 

@@ -10,7 +10,8 @@ extension DevelopmentPlanAdopted: ValidatedEvent {
             let field = "actions[\(index)]"
             try check.id(action.action, "\(field).action")
             let competence = try check.competence(action.competence, "\(field).competence", activeOn: adoptedOn)
-            try check.text(action.description, "\(field).description")
+            try check.personal(
+                action.description, "\(field).description", about: .organisationOrItsPeople(organisation))
             try check.level(action.targetLevel, on: competence, "\(field).targetLevel")
             try check.date(action.dueOn, "\(field).dueOn", notBefore: adoptedOn, "the plan was adopted")
         }
@@ -27,7 +28,7 @@ extension PlanActionProgressed: ValidatedEvent {
         try check.plan(record, actionStillOpen: action)
         try check.date(progressedOn, "progressedOn", programme: check.programme(of: record.adoption.event.organisation))
         try check.date(progressedOn, "progressedOn", notBefore: record.adoption.event.adoptedOn, "the plan was adopted")
-        try check.text(note, "note")
+        try check.personal(note, "note", about: .organisationOrItsPeople(record.adoption.event.organisation))
     }
 }
 
@@ -38,7 +39,7 @@ extension PlanActionCompleted: ValidatedEvent {
         try check.plan(record, actionStillOpen: action)
         try check.date(completedOn, "completedOn", programme: check.programme(of: record.adoption.event.organisation))
         try check.date(completedOn, "completedOn", notBefore: record.adoption.event.adoptedOn, "the plan was adopted")
-        try check.text(note, "note")
+        try check.personal(note, "note", about: .organisationOrItsPeople(record.adoption.event.organisation))
     }
 }
 

@@ -19,7 +19,8 @@ extension ForumMeetingHeld: ValidatedEvent {
         try check.date(heldOn, "heldOn", programme: programme)
         try check.nonEmpty(stakeholders, "stakeholders")
         for (index, stakeholder) in stakeholders.enumerated() {
-            try check.text(stakeholder.name, "stakeholders[\(index)].name")
+            try check.personal(
+                stakeholder.name, "stakeholders[\(index)].name", about: .stakeholder(stakeholder.organisation))
             if let organisation = stakeholder.organisation {
                 try check.organisation(organisation, "stakeholders[\(index)].organisation")
             }

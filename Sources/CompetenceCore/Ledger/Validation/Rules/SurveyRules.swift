@@ -55,7 +55,7 @@ extension SurveyAnswerRecorded: ValidatedEvent {
                 roundRecord.kind == .followUp, "perspective", perspective.rawValue,
                 "is a then-test rating, given at follow-up; round '\(round)' is a \(roundRecord.kind.rawValue) round")
         }
-        if let earlier = check.state.answerKeys[RecorderState.AnswerKey(self)] {
+        if let earlier = check.state.answerID(sameKeyAs: self) {
             let perspectiveNote = perspective == .current ? "" : ", \(perspective.rawValue)"
             throw Violation(
                 "competence", competence,
@@ -88,7 +88,7 @@ extension SurveyAnswerCorrected: ValidatedEvent {
                 answeredOn <= correctedOn, "answeredOn", answeredOn,
                 "is after the correction's day \(correctedOn); a superseding answer is recorded on or after its day")
         }
-        try check.text(reason, "reason")
+        try check.personal(reason, "reason", about: .person(answer.respondent))
     }
 }
 

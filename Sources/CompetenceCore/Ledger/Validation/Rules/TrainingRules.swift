@@ -70,7 +70,7 @@ extension TrainingFeedbackGiven: ValidatedEvent {
         try check.date(givenOn, "givenOn", programme: check.programme(of: record))
         try check.date(givenOn, "givenOn", notBefore: record.procurement.event.procuredOn, "the training was procured")
         if let person { try check.person(person, "person") }
-        try check.text(comment, "comment")
+        try check.personal(comment, "comment", about: person.map(Checker.PersonalSubjects.person) ?? .anyOrganisation)
     }
 }
 

@@ -1,0 +1,113 @@
+import CompetenceCore
+import CompetenceImport
+import CompetenceReports
+import CompetenceScenario
+import FileStore
+import Foundation
+
+/// The real paths on a realistic programme (``ProgrammeFiles``: organisations, competences, survey rounds,
+/// trainings and participation, recorded as the importers record them, JSON payloads): what an analyst
+/// runs, next to the trivial fold of `replay-1m`. Each case says its peak memory: the peak resident set of
+/// the process from the start of the case (earlier cases' memory handed back first), as
+/// `competence report …` or `competence import …` would have it on its own.
+///
+/// - `programme-import-empty`: `import survey` of 100,000 rows (2,000 new persons × 50 competences) into a
+///   store holding only the programme's organisations and competences; opening the store included.
+/// - `programme-import-full`: the same file into a copy of the whole programme's store.
+/// - `programme-replay`: `competence replay`: opening the store and the ledger fold (``LedgerModel``) of the
+///   whole programme; `programme-replay-compact`: the same history stored with compact payloads.
+/// - `programme-report-matrix`, `programme-report-effect`: `competence report matrix|effect --format csv`,
+///   from opening the store to the rendered CSV.
+enum ProgrammeBench {
+    static let importRows = 100_000
+
+    static func cases(events: Int, directory: String) -> [BenchCase] {
+        let scratch = ProgrammeScratch(base: directory, events: events)
+        return [
+            BenchCase(name: "programme-import-empty") {
+                let path = try await scratch.definitionsOnly()
+                defer { scratch.remove(path) }
+                return try await importSurvey(scratch: scratch, into: path)
+            },
+            BenchCase(name: "programme-import-full") {
+                let path = try await scratch.programmeCopy()
+                defer { scratch.remove(path) }
+                return try await importSurvey(scratch: scratch, into: path)
+            },
+            BenchCase(name: "programme-replay") {
+                try await replay(path: try await scratch.programme())
+            },
+            BenchCase(name: "programme-replay-compact") {
+                try await replay(path: try await scratch.programme(.compact))
+            },
+            BenchCase(name: "programme-report-matrix") {
+                try await report(.matrix, path: try await scratch.programme())
+            },
+            BenchCase(name: "programme-report-effect") {
+                try await report(.effect, path: try await scratch.programme())
+            },
+        ]
+    }
+
+    /// `competence replay` on the store at `path`: opening it, then the ledger fold.
+    private static func replay(path: String) async throws -> BenchMeasurement {
+        var opening = 0.0
+        var measurement = try await measuringMemory {
+            let (store, seconds) = try await measure {
+                try FileEventStore(directory: path, options: FileStoreOptions(access: .readOnly))
+            }
+            opening = seconds
+            return try await ProjectionRunner(store: store).replay(LedgerModel()).eventsRead
+        }
+        measurement.extra["open_seconds"] = opening
+        return measurement
+    }
+
+    /// Imports the newcomers' survey into the store at `path`, as `competence import survey` does.
+    private static func importSurvey(scratch: ProgrammeScratch, into path: String) async throws -> BenchMeasurement {
+        let file = try scratch.importFile(rows: importRows)
+        var rows = 0
+        var measurement = try await measuringMemory {
+            let store = try FileEventStore(directory: path)
+            let importer = CSVImporter(store: store, recordedBy: "bench")
+            let outcome = try await importer.run(
+                SurveyImport(round: ProgrammeFiles.newcomersRound, roundKind: .baseline, mapping: nil), file: file)
+            rows = outcome.rows
+            return outcome.events
+        }
+        measurement.extra["rows"] = Double(rows)
+        measurement.extra["store_events_before"] = Double(try await storeEvents(path) - measurement.events)
+        return measurement
+    }
+
+    /// `competence report NAME --format csv` on the store at `path`.
+    private static func report(_ name: ReportName, path: String) async throws -> BenchMeasurement {
+        var bytes = 0
+        var measurement = try await measuringMemory {
+            let store = try FileEventStore(directory: path, options: FileStoreOptions(access: .readOnly))
+            let options = try AnalyticsOptions(today: CalendarDate(year: 2025, month: 12, day: 31)!)
+            let reports = try await AnalyticsReports.replay(store, options: options)
+            let document = try ReportDocument(name: name, reports: reports, organisation: nil)
+            bytes = CSVRenderer.render(document.primaryTable).utf8.count
+            return Int(reports.provenance.eventCount)
+        }
+        measurement.extra["csv_bytes"] = Double(bytes)
+        return measurement
+    }
+
+    private static func storeEvents(_ path: String) async throws -> Int {
+        Int(try await FileEventStore(directory: path, options: FileStoreOptions(access: .readOnly)).headPosition())
+    }
+
+    /// Times `body` (which returns the events it processed) and notes the process's peak memory during it.
+    private static func measuringMemory(_ body: () async throws -> Int) async throws -> BenchMeasurement {
+        releaseFreeMemory()
+        let before = residentBytes()
+        resetPeakResident()
+        let (events, seconds) = try await measure(body)
+        let peak = peakResidentBytes()
+        return BenchMeasurement(
+            events: events, seconds: seconds,
+            extra: ["case_peak_rss_bytes": Double(peak), "rss_growth_bytes": Double(max(0, peak - before))])
+    }
+}

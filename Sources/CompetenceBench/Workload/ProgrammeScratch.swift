@@ -1,0 +1,83 @@
+import CompetenceCore
+import CompetenceScenario
+import FileStore
+import Foundation
+
+/// Where the real-path cases' stores live: a generated programme of about `events` events (``ProgrammeShape``)
+/// in `base/programme-<events>` (JSON payloads, as the imports write; `-compact` for the same history in the
+/// compact form), written once and kept when `base` was given (`--store PATH`), so that later runs (one case
+/// per process, for clean peak memory) reuse it; a file `generated` beside the segments marks it complete.
+final class ProgrammeScratch: Sendable {
+    let base: String
+    let events: Int
+    let files: ProgrammeFiles
+
+    init(base: String, events: Int) {
+        self.base = base
+        self.events = events
+        files = ProgrammeFiles(shape: .about(events: events))
+    }
+
+    /// The programme's store directory (payloads in `encoding`).
+    func programmePath(_ encoding: PayloadEncoding = .json) -> String {
+        base + "/programme-\(events)" + (encoding == .json ? "" : "-\(encoding)")
+    }
+
+    /// The programme's store, written now unless an earlier run left it complete.
+    func programme(_ encoding: PayloadEncoding = .json) async throws -> String {
+        let programmePath = programmePath(encoding)
+        let marker = programmePath + "/generated"
+        if FileManager.default.fileExists(atPath: marker) { return programmePath }
+        try? FileManager.default.removeItem(atPath: programmePath)
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        let store = try FileEventStore(
+            directory: programmePath, options: FileStoreOptions(durability: .batched(interval: .milliseconds(100))))
+        let shape = files.shape
+        let note = "generating a programme of \(shape.persons) persons, \(shape.organisations) organisations, "
+        FileHandle.standardError.write(Data((note + "\(shape.waves) waves into \(programmePath)\n").utf8))
+        let (summary, seconds) = try await measure {
+            try await ProgrammeGenerator(files: files, encoding: encoding).write(into: store)
+        }
+        FileHandle.standardError.write(
+            Data("generated \(summary.events) events in \(summary.files) files in \(Int(seconds)) s\n".utf8))
+        // The snapshot the last import would have left beside the log.
+        let (_, snapshotSeconds) = try await measure {
+            try await CompetenceLedger(store: store, checkpoints: store).saveSnapshot()
+        }
+        FileHandle.standardError.write(Data("saved the ledger's snapshot in \(Int(snapshotSeconds)) s\n".utf8))
+        try Data().write(to: URL(fileURLWithPath: marker))
+        return programmePath
+    }
+
+    /// A new store holding only the programme's definitions (organisations and competences): the "empty"
+    /// store an import of survey answers can go into.
+    func definitionsOnly() async throws -> String {
+        let path = base + "/definitions-\(UUID().uuidString)"
+        let store = try FileEventStore(directory: path)
+        try await ProgrammeGenerator(files: files).write(into: store, entries: [.organisations, .competences])
+        return path
+    }
+
+    /// A copy of the programme's store (its segments and anything beside them), for a case that appends.
+    func programmeCopy() async throws -> String {
+        let source = try await programme()
+        let path = base + "/programme-copy-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: source, toPath: path)
+        return path
+    }
+
+    /// The survey file the import cases read: `rows` rows (a round of new persons in the first group's
+    /// organisations), written to `base` once.
+    func importFile(rows: Int) throws -> String {
+        let path = base + "/import-survey-\(rows).csv"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        try files.newcomersSurvey(rows: rows).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Removes a store made for one case.
+    func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

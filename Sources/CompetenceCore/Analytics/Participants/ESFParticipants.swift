@@ -1,0 +1,120 @@
+/// The ESF participant report (`report esf`): per programme, the ESF+ common output indicators at entry and
+/// the same counts plus the entry → exit result indicators at exit, as counts of persons.
+///
+/// Disclosure control: one ``SuppressionPlan`` over every cell (programme × stage × indicator). A cell over
+/// `1 ..< k` persons is withheld; each attribute's indicators partition `participants` of the same programme
+/// and stage, so complements are withheld so that no withheld cell can be recovered by subtraction. The two
+/// result indicators count subsets whose remainder is not published, so they take primary suppression only.
+public struct ESFParticipants: TabularReport, Hashable {
+    public let provenance: ReportProvenance
+    /// One row per programme, stage and indicator: programmes by id, entry before exit, indicators in
+    /// ``ESFIndicator`` order.
+    public let rows: [ESFRow]
+    /// How many cells were withheld, as primary and as complement.
+    public var withheld: WithheldCells { withheldByProgramme.values.reduce(.none, +) }
+    private let withheldByProgramme: [ProgrammeID: WithheldCells]
+
+    /// The report of every programme in `state`.
+    public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
+        self.provenance = provenance
+        var programmeOfPerson: [PersonID: ProgrammeID] = [:]
+        for (id, person) in state.persons {
+            programmeOfPerson[id] = state.organisations[person.organisation]?.enrolment.event.programme
+        }
+        var counts: [SuppressionCell: Int] = [:]
+        var relations: [SuppressionRelation] = []
+        var cells: [ESFRow] = []
+        for programme in state.programmes.keys.sorted() {
+            let records = state.participantData.filter { programmeOfPerson[$0.key] == programme }.values
+            for stage in ParticipantStage.allCases {
+                let profiles = records.compactMap { $0.fact(at: stage)?.event.profile }
+                var tally: [ESFIndicator: Int] = [.participants: profiles.count]
+                for profile in profiles {
+                    for indicator in ESFIndicator.categories(of: profile) { tally[indicator, default: 0] += 1 }
+                }
+                if stage == .exit {
+                    for record in records {
+                        guard let entry = record.entry?.event.profile, let exit = record.exit?.event.profile else {
+                            continue
+                        }
+                        if entry.labourStatus != exit.labourStatus { tally[.changedStatus, default: 0] += 1 }
+                        if exit.education > entry.education { tally[.raisedEducation, default: 0] += 1 }
+                    }
+                }
+                let cell = { (indicator: ESFIndicator) in
+                    SuppressionCell(programme.rawValue, stage.rawValue, indicator.rawValue)
+                }
+                for indicator in ESFIndicator.reported(at: stage) {
+                    counts[cell(indicator)] = tally[indicator, default: 0]
+                    cells.append(
+                        ESFRow(
+                            programme: programme, stage: stage, indicator: indicator,
+                            persons: tally[indicator, default: 0], suppressed: false))
+                }
+                for partition in ESFIndicator.partitions {
+                    relations.append(SuppressionRelation(total: cell(.participants), parts: partition.map(cell)))
+                }
+            }
+        }
+        let plan = SuppressionPlan(
+            counts: counts, relations: relations, minimumGroupSize: options.minimumGroupSize)
+        rows = cells.map { row in
+            let cell = SuppressionCell(row.programme.rawValue, row.stage.rawValue, row.indicator.rawValue)
+            guard plan.isWithheld(cell) else { return row }
+            return ESFRow(
+                programme: row.programme, stage: row.stage, indicator: row.indicator, persons: nil, suppressed: true)
+        }
+        var withheldByProgramme: [ProgrammeID: WithheldCells] = [:]
+        for programme in state.programmes.keys {
+            let primary = plan.primary.filter { $0.path.first == programme.rawValue }.count
+            let complement = plan.complements.filter { $0.path.first == programme.rawValue }.count
+            withheldByProgramme[programme] = WithheldCells(primary: primary, complement: complement)
+        }
+        self.withheldByProgramme = withheldByProgramme
+    }
+
+    private init(provenance: ReportProvenance, rows: [ESFRow], withheldByProgramme: [ProgrammeID: WithheldCells]) {
+        self.provenance = provenance
+        self.rows = rows
+        self.withheldByProgramme = withheldByProgramme
+    }
+
+    /// The rows of one programme (the withheld cells counted over those rows only), or `nil` when the
+    /// ledger has no such programme. No relation spans two programmes, so the cells and their suppression
+    /// are the same as in the whole report.
+    public func programme(_ id: ProgrammeID) -> ESFParticipants? {
+        guard let withheld = withheldByProgramme[id] else { return nil }
+        return ESFParticipants(
+            provenance: provenance, rows: rows.filter { $0.programme == id }, withheldByProgramme: [id: withheld])
+    }
+
+    public var tables: [ReportTable] {
+        [ReportTable(name: "esf", title: "ESF participants: common indicators at entry and exit", rows: rows)]
+    }
+}
+
+/// One cell of the ESF participant report.
+public struct ESFRow: Hashable, Sendable {
+    /// The programme.
+    public var programme: ProgrammeID
+    /// Entry or exit.
+    public var stage: ParticipantStage
+    /// The indicator.
+    public var indicator: ESFIndicator
+    /// How many persons it counts; `nil` when withheld.
+    public var persons: Int?
+    /// Whether the count is withheld for privacy.
+    public var suppressed: Bool
+}
+
+extension ESFRow: TableRow {
+    /// `programme,stage,indicator,persons,suppressed`.
+    public static let columns = ["programme", "stage", "indicator", "persons", "suppressed"]
+
+    public var cells: [String] {
+        [
+            programme.rawValue, stage.rawValue, indicator.rawValue, CellFormat.count(persons),
+            CellFormat.flag(suppressed),
+        ]
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// The fixed part of a snapshot: what it is, which build can read it, where in which history it was taken,
+/// and checksums of itself and of the payload that follows. See `Docs/Architecture.md`, "Snapshots".
+///
+/// Layout (little-endian): magic `CLSNAPSH` · format `u32` · kind `u32` · fold version `u32` · catalogue
+/// signature `u64` · layout signature `u64` · label (`u32` length + UTF-8) · position `i64` · id of the event
+/// at that position (16 bytes) · history head hash at that position (`u32` length 32 + 32 bytes) · payload
+/// length `u64` · payload checksum `u64` · header checksum `u64` (of every byte before it).
+///
+/// Format 1 (before the history chain keyed snapshots) wrote 32 zero bytes for the hash; it is refused as
+/// another version, so its snapshot is rebuilt.
+struct SnapshotHeader: Hashable, Sendable {
+    static let magic = Array("CLSNAPSH".utf8)
+    /// The version of this layout.
+    static let format: UInt32 = 2
+
+    /// What the payload holds.
+    enum Kind: UInt32, Sendable {
+        /// A ``LedgerState`` (``LedgerModel``'s checkpoint).
+        case ledgerState = 1
+        /// The recorder's validation state (``CompetenceLedger``'s checkpoint).
+        case recorderState = 2
+        /// A ``CheckpointableProjection``'s state (``ProjectionRunner``'s checkpoints).
+        case projectionState = 3
+    }
+
+    var kind: Kind
+    /// ``LedgerState/foldVersion`` of the build that wrote it.
+    var foldVersion: UInt32
+    var catalogue: UInt64
+    var layout: UInt64
+    /// What was folded, and how (e.g. the projection and the replay scope): snapshots of different things
+    /// never mix.
+    var label: String
+    /// The last position folded.
+    var position: Int64
+    /// The id of the event at ``position`` (the null id at position 0).
+    var eventID: UUID
+    /// The history chain's hash at ``position`` (``HistoryHash/zero`` at position 0): the key checked against
+    /// the store's chain before the snapshot is used.
+    var headHash: HistoryHash
+    var payloadLength: UInt64
+    var payloadChecksum: UInt64
+
+    /// The signature of this build's catalogue: every type name with its schema version, in name order.
+    static let currentCatalogue: UInt64 = {
+        let entries = CompetenceEvent.allTypes.map { "\($0.eventType)@\($0.schemaVersion)" }.sorted()
+        var writer = SnapshotWriter()
+        for entry in entries { writer.write(entry) }
+        return writer.bytes.withUnsafeBytes { SnapshotChecksum.of($0) }
+    }()
+
+    /// The signature of this build's row layouts (sizes and field offsets of the rows copied as they lie in
+    /// memory).
+    static let currentLayout: UInt64 = {
+        var writer = SnapshotWriter()
+        for value in AnswerRow.layout + EventDirectory.Row.layout { writer.write(UInt64(value)) }
+        return writer.bytes.withUnsafeBytes { SnapshotChecksum.of($0) }
+    }()
+
+    /// The header followed by `payload`, as stored.
+    static func encode(_ header: SnapshotHeader, payload: [UInt8], format: UInt32 = format) -> Data {
+        var writer = SnapshotWriter(capacity: payload.count + 256)
+        writer.write(bytes: magic)
+        writer.write(format)
+        writer.write(header.kind.rawValue)
+        writer.write(header.foldVersion)
+        writer.write(header.catalogue)
+        writer.write(header.layout)
+        writer.write(header.label)
+        writer.write(header.position)
+        writer.write(header.eventID)
+        writer.write(bytes: header.headHash.bytes)
+        writer.write(UInt64(payload.count))
+        writer.write(payload.withUnsafeBytes { SnapshotChecksum.of($0) })
+        let headerChecksum = writer.bytes.withUnsafeBytes { SnapshotChecksum.of($0) }
+        writer.write(headerChecksum)
+        var data = Data(writer.bytes)
+        data.append(contentsOf: payload)
+        return data
+    }
+
+    /// Reads and checks the header of `bytes` and the payload's checksum; returns the header and the
+    /// payload's bytes.
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer, foldVersion expectedFold: UInt32 = LedgerState.foldVersion
+    ) throws(SnapshotRejection) -> (SnapshotHeader, UnsafeRawBufferPointer) {
+        var reader = SnapshotReader(bytes)
+        do {
+            let magic = try reader.readBytes()
+            guard magic.elementsEqual(Self.magic) else { throw SnapshotRejection.damaged("it is not a snapshot") }
+            let format = try reader.read(UInt32.self)
+            guard format == Self.format else {
+                throw SnapshotRejection.otherVersion("snapshot format \(format), this build reads \(Self.format)")
+            }
+            let rawKind = try reader.read(UInt32.self)
+            let foldVersion = try reader.read(UInt32.self)
+            let catalogue = try reader.read(UInt64.self)
+            let layout = try reader.read(UInt64.self)
+            let label = try reader.readString()
+            let position = try reader.read(Int64.self)
+            let eventID = try reader.readUUID()
+            let headHash = try reader.readBytes()
+            let payloadLength = try reader.read(UInt64.self)
+            let payloadChecksum = try reader.read(UInt64.self)
+            let headerEnd = reader.offset
+            let headerChecksum = try reader.read(UInt64.self)
+            guard SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd])) == headerChecksum else {
+                throw SnapshotRejection.damaged("its header does not match its checksum")
+            }
+            guard let kind = Kind(rawValue: rawKind) else { throw SnapshotRejection.damaged("unknown kind \(rawKind)") }
+            guard headHash.count == 32 else {
+                throw SnapshotRejection.damaged("its head hash is \(headHash.count) bytes, not 32")
+            }
+            guard foldVersion == expectedFold, catalogue == currentCatalogue, layout == currentLayout else {
+                throw SnapshotRejection.otherVersion(
+                    "written by a build with another fold (version \(foldVersion)), catalogue or layout")
+            }
+            let payloadStart = reader.offset
+            guard payloadLength == UInt64(bytes.count - payloadStart) else {
+                throw SnapshotRejection.damaged(
+                    "its payload is \(bytes.count - payloadStart) bytes, its header says \(payloadLength)")
+            }
+            let payload = UnsafeRawBufferPointer(rebasing: bytes[payloadStart...])
+            guard SnapshotChecksum.of(payload) == payloadChecksum else {
+                throw SnapshotRejection.damaged("its payload does not match its checksum")
+            }
+            let header = SnapshotHeader(
+                kind: kind, foldVersion: foldVersion, catalogue: catalogue, layout: layout, label: label,
+                position: position, eventID: eventID, headHash: HistoryHash(digest: [UInt8](headHash)),
+                payloadLength: payloadLength, payloadChecksum: payloadChecksum)
+            return (header, payload)
+        } catch let damage as SnapshotDamage {
+            throw .damaged(damage.description)
+        } catch let rejection as SnapshotRejection {
+            throw rejection
+        } catch {
+            throw .damaged(String(describing: error))
+        }
+    }
+}
+
+/// Why a checkpoint was not used and the state was rebuilt from the log instead.
+public enum SnapshotRejection: Error, Hashable, Sendable, CustomStringConvertible {
+    /// There is none.
+    case missing
+    /// Its bytes are damaged: truncated, altered, not a snapshot.
+    case damaged(String)
+    /// Written by a build with another snapshot format, fold, event catalogue or row layout.
+    case otherVersion(String)
+    /// It does not belong to this store's history as it is now: the log is shorter than its position, or
+    /// holds another event there.
+    case stale(String)
+
+    public var description: String {
+        switch self {
+        case .missing: "no snapshot"
+        case .damaged(let reason): "damaged snapshot: \(reason)"
+        case .otherVersion(let reason): "snapshot of another version: \(reason)"
+        case .stale(let reason): "stale snapshot: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Writes a snapshot's bytes: fixed-width little-endian numbers, length-prefixed strings and byte runs, and
+/// arrays of plain rows copied as they lie in memory (their layout is part of the snapshot's
+/// ``SnapshotHeader/layout``, so a build that lays them out differently rebuilds instead of misreading).
+struct SnapshotWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// A writer that continues after `bytes`.
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func write<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func write(_ value: Double) { write(value.bitPattern) }
+
+    mutating func write(_ value: Bool) { write(UInt8(value ? 1 : 0)) }
+
+    mutating func write(_ id: UUID) { withUnsafeBytes(of: id.uuid) { bytes.append(contentsOf: $0) } }
+
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            write(UInt32(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func write(bytes run: some Collection<UInt8>) {
+        write(UInt64(run.count))
+        bytes.append(contentsOf: run)
+    }
+
+    /// Plain rows, as they lie in memory, after their count.
+    mutating func write<Row: BitwiseCopyable>(rows: UnsafeBufferPointer<Row>) {
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rows))
+    }
+
+    mutating func write<Row: BitwiseCopyable>(rows: ContiguousArray<Row>) {
+        write(UInt64(rows.count))
+        rows.withUnsafeBufferPointer { write(rows: $0) }
+    }
+
+    mutating func write<Row: BitwiseCopyable>(rows: ChunkedArray<Row>) {
+        write(UInt64(rows.count))
+        rows.forEachChunk { write(rows: $0) }
+    }
+}
+
+/// Reads what ``SnapshotWriter`` wrote. Every read checks the bounds and throws ``SnapshotDamage`` instead
+/// of reading past the end; counts are checked against the bytes left before anything is allocated.
+struct SnapshotReader {
+    let bytes: UnsafeRawBufferPointer
+    private(set) var offset = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    private mutating func take(_ count: Int) throws(SnapshotDamage) -> UnsafeRawBufferPointer {
+        guard count >= 0, count <= bytes.count - offset else {
+            throw SnapshotDamage("ends early: \(count) bytes wanted at byte \(offset) of \(bytes.count)")
+        }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
+    }
+
+    mutating func read<T: FixedWidthInteger>(_ type: T.Type) throws(SnapshotDamage) -> T {
+        T(littleEndian: try take(MemoryLayout<T>.size).loadUnaligned(as: T.self))
+    }
+
+    mutating func readDouble() throws(SnapshotDamage) -> Double { Double(bitPattern: try read(UInt64.self)) }
+
+    mutating func readBool() throws(SnapshotDamage) -> Bool {
+        switch try read(UInt8.self) {
+        case 0: return false
+        case 1: return true
+        case let other: throw SnapshotDamage("\(other) is not a flag at byte \(offset - 1)")
+        }
+    }
+
+    mutating func readUUID() throws(SnapshotDamage) -> UUID {
+        let raw = try take(16)
+        var uuid = uuid_t(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: raw) }
+        return UUID(uuid: uuid)
+    }
+
+    mutating func readString() throws(SnapshotDamage) -> String {
+        let count = Int(try read(UInt32.self))
+        let raw = try take(count)
+        guard let text = String(validating: raw, as: UTF8.self) else {
+            throw SnapshotDamage("a string that is not UTF-8 at byte \(offset - count)")
+        }
+        return text
+    }
+
+    mutating func readBytes() throws(SnapshotDamage) -> Data {
+        let count = try readCount(elementSize: 1)
+        return Data(try take(count))
+    }
+
+    /// A count of elements of `elementSize` bytes each that the remaining bytes can hold.
+    mutating func readCount(elementSize: Int) throws(SnapshotDamage) -> Int {
+        let count = try read(UInt64.self)
+        guard count <= UInt64((bytes.count - offset) / max(1, elementSize)) else {
+            throw SnapshotDamage("a count of \(count) that the \(bytes.count - offset) bytes left cannot hold")
+        }
+        return Int(count)
+    }
+
+    mutating func readRows<Row: BitwiseCopyable>(_ type: Row.Type) throws(SnapshotDamage) -> ContiguousArray<Row> {
+        let count = try readCount(elementSize: MemoryLayout<Row>.stride)
+        let raw = try take(count * MemoryLayout<Row>.stride)
+        return ContiguousArray(unsafeUninitializedCapacity: count) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
+            initialized = count
+        }
+    }
+
+    mutating func readChunkedRows<Row: BitwiseCopyable>(_ type: Row.Type) throws(SnapshotDamage) -> ChunkedArray<Row> {
+        let count = try readCount(elementSize: MemoryLayout<Row>.stride)
+        let raw = try take(count * MemoryLayout<Row>.stride)
+        return ChunkedArray(count: count) { chunk, first in
+            let start = first * MemoryLayout<Row>.stride
+            UnsafeMutableRawBufferPointer(chunk).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + chunk.count * MemoryLayout<Row>.stride)]))
+        }
+    }
+}
+
+/// Why a snapshot's bytes cannot be read: it is rebuilt from the log instead.
+struct SnapshotDamage: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

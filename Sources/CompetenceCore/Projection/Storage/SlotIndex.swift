@@ -1,0 +1,136 @@
+/// An open-addressing hash index from keys to row numbers that stores only the row numbers (4 bytes a
+/// slot): the keys live in the rows the numbers point to, so the caller hashes a key and says whether a row
+/// holds it. Linear probing, deletion by backward shift, at most 70% full.
+///
+/// The hash functions are keyed with a random seed per index (``HashSeed``): a history cannot be made to
+/// collide on purpose without knowing it.
+struct SlotIndex: Sendable {
+    /// `-1` marks an empty slot; the slot count is a power of two.
+    private var slots: ContiguousArray<Int32>
+    /// Rows indexed.
+    private(set) var count = 0
+    /// The key of the hash functions.
+    let seed: HashSeed
+
+    private static let empty: Int32 = -1
+
+    /// An empty index with room for `capacity` rows before it grows.
+    init(capacity: Int = 0, seed: HashSeed = .random()) {
+        self.seed = seed
+        slots = ContiguousArray(repeating: Self.empty, count: Self.slotCount(for: capacity))
+    }
+
+    private static func slotCount(for rows: Int) -> Int {
+        var slots = 8
+        while rows * 10 >= slots * 7 { slots <<= 1 }
+        return slots
+    }
+
+    /// The row holding the key with `hash`, found by `matches`.
+    @inline(__always)
+    func find(hash: UInt64, where matches: (Int32) -> Bool) -> Int32? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let row = slots[slot]
+            if row == Self.empty { return nil }
+            if matches(row) { return row }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds `row` (not yet present), whose key has `hash`; growing rehashes every row with `rehash`.
+    @inline(__always)
+    mutating func insert(_ row: Int32, hash: UInt64, rehash: (Int32) -> UInt64) {
+        if (count + 1) * 10 >= slots.count * 7 { grow(rehash) }
+        place(row, hash: hash)
+        count += 1
+    }
+
+    /// Removes and returns the row holding the key with `hash`, found by `matches`.
+    @discardableResult
+    mutating func remove(hash: UInt64, where matches: (Int32) -> Bool, rehash: (Int32) -> UInt64) -> Int32? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let row = slots[slot]
+            if row == Self.empty { return nil }
+            if matches(row) { break }
+            slot = (slot + 1) & mask
+        }
+        let removed = slots[slot]
+        // Backward shift: move later rows of the probe run into the hole when their home allows it.
+        var hole = slot
+        var next = (slot + 1) & mask
+        while slots[next] != Self.empty {
+            let home = Int(truncatingIfNeeded: rehash(slots[next])) & mask
+            let distanceFromHome = (next - home) & mask
+            let distanceFromHole = (next - hole) & mask
+            if distanceFromHome >= distanceFromHole {
+                slots[hole] = slots[next]
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        slots[hole] = Self.empty
+        count -= 1
+        return removed
+    }
+
+    @inline(__always)
+    private mutating func place(_ row: Int32, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != Self.empty { slot = (slot + 1) & mask }
+        slots[slot] = row
+    }
+
+    private mutating func grow(_ rehash: (Int32) -> UInt64) {
+        let old = slots
+        slots = ContiguousArray(repeating: Self.empty, count: old.count * 2)
+        for row in old where row != Self.empty { place(row, hash: rehash(row)) }
+    }
+
+    /// Whether every slot is empty or a row below `rowCount`, and as many are filled as ``count`` says (what a
+    /// snapshot's index is checked for before it is used: it is never read out of bounds).
+    func holdsRows(below rowCount: Int) -> Bool {
+        var filled = 0
+        for row in slots where row != Self.empty {
+            guard row >= 0, Int(row) < rowCount else { return false }
+            filled += 1
+        }
+        return filled == count
+    }
+
+    /// The slots as stored, for a snapshot.
+    var storedSlots: ContiguousArray<Int32> { slots }
+
+    /// An index from stored slots and their seed (a snapshot's), or `nil` when they cannot be an index.
+    init?(storedSlots: ContiguousArray<Int32>, count: Int, seed: HashSeed) {
+        guard storedSlots.count >= 8, storedSlots.count & (storedSlots.count - 1) == 0,
+            count * 10 < storedSlots.count * 7
+        else { return nil }
+        slots = storedSlots
+        self.count = count
+        self.seed = seed
+    }
+}
+
+/// The random key of an index's hash functions.
+struct HashSeed: Hashable, Sendable {
+    var first: UInt64
+    var second: UInt64
+
+    /// A fresh random key.
+    static func random() -> HashSeed {
+        HashSeed(first: .random(in: .min ... .max) | 1, second: .random(in: .min ... .max) | 1)
+    }
+
+    /// Mixes two words under this key (the folded 128-bit product of keyed words, as in wyhash).
+    @inline(__always)
+    func hash(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = (a ^ first).multipliedFullWidth(by: b ^ second)
+        let folded = product.high ^ product.low
+        return folded ^ (folded >> 29)
+    }
+}

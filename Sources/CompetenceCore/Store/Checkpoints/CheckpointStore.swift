@@ -1,0 +1,44 @@
+import Foundation
+
+/// A place beside an event log to keep checkpoints: blobs of derived state, each under a name, that a reader
+/// can start from instead of replaying the whole log — and can always do without. A store implements it to
+/// keep checkpoints with its events: the FileStore as a file in its directory, the PostgresStore as rows of
+/// a table in its schema, the InMemoryEventStore in memory.
+///
+/// Promises every implementation keeps:
+/// - ``saveCheckpoint(_:named:)`` replaces a checkpoint atomically: a later load returns the old blob or the
+///   new one, whole — after a crash possibly an older one, never a mix;
+/// - a checkpoint is as private as the events (the FileStore creates its files `0600`): it holds
+///   person-level data;
+/// - a checkpoint is a cache: losing one costs time, nothing else. Whoever loads one checks it (see
+///   ``SnapshotRejection``); a store does not interpret the bytes.
+public protocol CheckpointStore: Sendable {
+    /// The checkpoint saved under `name`, or `nil` when there is none.
+    func loadCheckpoint(named name: String) async throws -> Data?
+    /// Saves `blob` under `name`, replacing the one saved there before atomically.
+    func saveCheckpoint(_ blob: Data, named name: String) async throws
+    /// Removes the checkpoint saved under `name`; nothing happens when there is none.
+    func removeCheckpoint(named name: String) async throws
+}
+
+/// The rule for checkpoint names, which every backend can use as a file name or a key: 1–64 characters,
+/// each a lower-case ASCII letter, a digit or `-`.
+public enum CheckpointName {
+    /// Throws ``InvalidCheckpointName`` unless `name` follows the rule.
+    public static func check(_ name: String) throws(InvalidCheckpointName) {
+        let valid =
+            (1...64).contains(name.utf8.count)
+            && name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        guard valid else { throw InvalidCheckpointName(name: name) }
+    }
+}
+
+/// A checkpoint name that breaks ``CheckpointName``'s rule.
+public struct InvalidCheckpointName: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The name given.
+    public var name: String
+
+    public var description: String {
+        "'\(name)' is not a checkpoint name (1–64 characters of a–z, 0–9 and -)"
+    }
+}

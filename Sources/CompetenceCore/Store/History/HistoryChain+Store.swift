@@ -1,0 +1,27 @@
+import Foundation
+
+extension HistoryChain {
+    /// The store's history anchor at `position`: the chain continued from `start` (an anchor of this store's
+    /// history, the genesis by default) over the store's events after it, through `position`. `nil` when the
+    /// log ends before `position` or skips a position.
+    ///
+    /// Reads every event between the two positions; with the genesis as start, the whole log up to `position`.
+    ///
+    /// - Throws: the store's errors; ``HistoryChainError`` for an event without a canonical form.
+    static func anchor(
+        of store: any EventStore, at position: Int64, from start: HistoryAnchor = .genesis
+    ) async throws -> HistoryAnchor? {
+        precondition(start.position <= position)
+        var chain = HistoryChain(from: start)
+        while chain.head.position < position {
+            let limit = Int(min(4096, position - chain.head.position))
+            let page = try await store.readAll(from: chain.head.position + 1, limit: limit, filter: .all)
+            guard !page.events.isEmpty else { return nil }
+            for event in page.events {
+                guard event.position == chain.head.position + 1 else { return nil }
+                try chain.append(event)
+            }
+        }
+        return chain.head
+    }
+}

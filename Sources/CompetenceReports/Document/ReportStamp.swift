@@ -1,0 +1,137 @@
+import CompetenceCore
+import Foundation
+
+/// The machine-readable provenance a report carries so `competence verify-report` can check it against the
+/// store: which report in which format (and for which organisation), the scope and audience, every option
+/// that changes a figure, the last position used, the history head, the SHA-256 over the canonical bytes of
+/// exactly the events used, and one 8-byte digest per event read (positions 1 to the head).
+///
+/// Written as one line `competence-report-stamp: {JSON}` at the end of a table report and inside an HTML
+/// comment at the end of a page; as the field `stamp` of a JSON report.
+package struct ReportStamp: Codable, Hashable, Sendable {
+    /// The marker that starts the stamp's line.
+    package static let marker = "competence-report-stamp: "
+
+    package var report: String
+    package var format: String
+    package var organisation: String?
+    package var scope: String
+    package var scopeDay: String?
+    package var scopePosition: Int64?
+    package var audience: String
+    package var minimumGroupSize: Int
+    package var today: String
+    package var matrixRound: String?
+    package var rater: String?
+    package var topGaps: Int
+    package var lastPosition: Int64
+    package var eventCount: Int
+    package var eventsSHA256: String
+    package var headPosition: Int64
+    package var headHash: String
+    package var eventDigests: String
+
+    enum CodingKeys: String, CodingKey {
+        case report, format, organisation, scope, audience, today, rater
+        case scopeDay = "scope_day"
+        case scopePosition = "scope_position"
+        case minimumGroupSize = "minimum_group_size"
+        case matrixRound = "matrix_round"
+        case topGaps = "top_gaps"
+        case lastPosition = "last_position"
+        case eventCount = "event_count"
+        case eventsSHA256 = "events_sha256"
+        case headPosition = "head_position"
+        case headHash = "head_hash"
+        case eventDigests = "event_digests"
+    }
+
+    /// The stamp of `document` rendered as `format`.
+    package init(_ document: ReportDocument, format: ReportFormat, organisation: String?) {
+        let provenance = document.provenance
+        report = document.name.rawValue
+        self.format = format.rawValue
+        self.organisation = organisation
+        switch provenance.scope {
+        case .everything: scope = "everything"
+        case .asOf(let day):
+            scope = "as-of"
+            scopeDay = day.description
+        case .effectiveOn(let day):
+            scope = "effective-on"
+            scopeDay = day.description
+        case .throughPosition(let position):
+            scope = "position"
+            scopePosition = position
+        }
+        audience = document.audience.rawValue
+        minimumGroupSize = provenance.minimumGroupSize
+        today = provenance.today.description
+        matrixRound = provenance.matrixRound?.rawValue
+        rater = provenance.rater?.rawValue
+        topGaps = provenance.topGaps
+        lastPosition = provenance.lastPosition
+        eventCount = provenance.eventCount
+        eventsSHA256 = provenance.usedEventsHash.description
+        headPosition = provenance.head?.position ?? 0
+        headHash = (provenance.head?.hash ?? .zero).description
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(provenance.eventDigests.count * 8)
+        for digest in provenance.eventDigests { withUnsafeBytes(of: digest.bigEndian) { bytes += $0 } }
+        eventDigests = Data(bytes).base64EncodedString()
+    }
+
+    /// The replay scope it names; `nil` when malformed.
+    package var replayScope: ReplayScope? {
+        switch scope {
+        case "everything": .everything
+        case "as-of": scopeDay.flatMap(CalendarDate.init).map(ReplayScope.asOf)
+        case "effective-on": scopeDay.flatMap(CalendarDate.init).map(ReplayScope.effectiveOn)
+        case "position": scopePosition.map(ReplayScope.throughPosition)
+        default: nil
+        }
+    }
+
+    /// The options it names; `nil` when malformed.
+    package var options: AnalyticsOptions? {
+        guard let day = CalendarDate(today) else { return nil }
+        let round = matrixRound.map { RoundID($0) }
+        let chosen = rater.flatMap(Rater.init(rawValue:))
+        if rater != nil, chosen == nil { return nil }
+        return try? AnalyticsOptions(
+            today: day, minimumGroupSize: minimumGroupSize, matrixRound: round, rater: chosen, topGaps: topGaps)
+    }
+
+    /// The per-event digests; `nil` when malformed.
+    package var digests: [UInt64]? {
+        guard let data = Data(base64Encoded: eventDigests), data.count % 8 == 0 else { return nil }
+        return stride(from: 0, to: data.count, by: 8).map { start in
+            data[data.startIndex + start..<data.startIndex + start + 8].reduce(0) { $0 << 8 | UInt64($1) }
+        }
+    }
+
+    /// The stamp as one line of compact JSON (sorted keys; `--` never appears, so it fits an HTML comment).
+    package func line() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(self), as: UTF8.self)
+        return Self.marker + json.replacingOccurrences(of: "--", with: "-\\u002d")
+    }
+
+    /// Finds the stamp in a rendered report (any format that carries one); `nil` when there is none.
+    package static func find(in text: String) -> ReportStamp? {
+        let decoder = JSONDecoder()
+        if text.hasPrefix("{"), let data = text.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let stamp = object["stamp"],
+            let stampData = try? JSONSerialization.data(withJSONObject: stamp)
+        {
+            return try? decoder.decode(ReportStamp.self, from: stampData)
+        }
+        guard let range = text.range(of: marker, options: .backwards) else { return nil }
+        let rest = text[range.upperBound...]
+        let json = rest.prefix { $0 != "\n" && $0 != "\r" }
+        let trimmed = json.hasSuffix(" -->") ? json.dropLast(4) : json
+        return try? decoder.decode(ReportStamp.self, from: Data(trimmed.utf8))
+    }
+}

@@ -1,0 +1,56 @@
+import CompetenceCore
+import Foundation
+import SystemPackage
+
+/// Checkpoints live beside the segments, one file each: `checkpoint-NAME` (mode 0600, like the segments —
+/// they hold person-level data). A save writes `checkpoint-NAME.partial` and renames it over the old file, so
+/// a reader finds the old checkpoint or the new one, whole; it does not sync (a checkpoint lost or torn by a
+/// crash is detected by whoever loads it and rebuilt from the log). A load maps the file instead of copying
+/// it. A read-only store loads but does not save.
+extension FileEventStore: CheckpointStore {
+    public func loadCheckpoint(named name: String) async throws -> Data? {
+        let path = try checkpointPath(name)
+        guard StoreIO.exists(path) else { return nil }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw FileStoreError.io(operation: "read", path: path, errno: Errno.ioError.rawValue)
+        }
+    }
+
+    public func saveCheckpoint(_ blob: Data, named name: String) async throws {
+        let path = try checkpointPath(name)
+        guard writer != nil else { throw FileStoreError.readOnly(directory: directory) }
+        let partial = path + ".partial"
+        PlatformCalls.remove(partial)
+        let fd = try StoreIO.open(partial, .writeOnly, options: [.create, .exclusiveCreate])
+        do {
+            defer { try? fd.close() }
+            try blob.withUnsafeBytes { try StoreIO.write(fd, $0, at: 0, path: partial) }
+        } catch {
+            PlatformCalls.remove(partial)
+            throw error
+        }
+        do {
+            try StoreIO.rename(partial, path)
+        } catch {
+            PlatformCalls.remove(partial)
+            throw error
+        }
+    }
+
+    public func removeCheckpoint(named name: String) async throws {
+        let path = try checkpointPath(name)
+        guard writer != nil else { throw FileStoreError.readOnly(directory: directory) }
+        PlatformCalls.remove(path)
+        guard !StoreIO.exists(path) else {
+            throw FileStoreError.io(operation: "unlink", path: path, errno: Errno.ioError.rawValue)
+        }
+    }
+
+    /// The file of checkpoint `name` (whose name is checked first).
+    private func checkpointPath(_ name: String) throws -> String {
+        try CheckpointName.check(name)
+        return directory + "/checkpoint-" + name
+    }
+}
