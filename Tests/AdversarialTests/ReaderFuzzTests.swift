@@ -6,21 +6,8 @@ import Testing
 @testable import CompetenceHistory
 @testable import CompetenceImport
 
-/// A small, fast, seedable generator (SplitMix64): the same seed gives the same inputs, so a failing run is
-/// reproduced by its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D1_33A3_A1A1_0CEB
-        return z ^ (z >> 31)
-    }
-}
+/// The package's seeded generator: the same seed gives the same inputs, so a failing run is reproduced by it.
+typealias SeededGenerator = SplitMix64
 
 /// Random and mutated inputs for a reader.
 enum Mutator {

@@ -134,6 +134,13 @@ struct HistoryLineTests {
         #expect(RawJSONField.range(of: "p\u{e9}", in: Array(#"{"p\u00e9":true}"#.utf8)) != nil)
     }
 
+    @Test("a cut-short line ending inside a string's escape gives no field, never a crash (found by the fuzz test)")
+    func rawFieldOfACutShortLine() {
+        for text in [#"{"a"#, #"{"count":1,"head_hash":"ab"#, #"{"a":""#, #"{"a":[""#, #"{"a":{"b":""#] {
+            #expect(RawJSONField.range(of: "head_hash", in: Array(text.utf8)) == nil, "\(text)")
+        }
+    }
+
     /// A sound line of a known type to break in ``badLines(change:replacement:reason:)``.
     static let sound = """
         {"id":"0a0b0c0d-0000-4000-8000-000000000001","stream":"competence-excel","version":1,"position":1,\

@@ -210,15 +210,5 @@ struct RecoveryTests {
     private func crc32c(_ bytes: [UInt8]) -> UInt32 { CRC32C.checksum(bytes) }
 }
 
-/// A small deterministic generator (SplitMix64), so failures can be replayed from the seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The package's seeded generator: the same seed gives the same inputs, so a failing run is reproduced by it.
+typealias SeededGenerator = SplitMix64

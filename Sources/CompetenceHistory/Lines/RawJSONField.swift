@@ -13,6 +13,8 @@ enum RawJSONField {
         skipWhitespace(bytes, &index)
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
         index += 1
+        // Lines are checked to be JSON first, but a summary line is scanned as it comes: every step below stays
+        // within `bytes`, so damaged input gives nil (and the caller's typed error), never a crash.
         while true {
             skipWhitespace(bytes, &index)
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
@@ -26,6 +28,8 @@ enum RawJSONField {
             skipWhitespace(bytes, &index)
             let valueStart = index
             skipValue(bytes, &index)
+            // A value that runs to the end was cut short: a whole object still has its closing brace to come.
+            guard index < bytes.count else { return nil }
             if name == key { return valueStart..<index }
             skipWhitespace(bytes, &index)
             guard index < bytes.count, bytes[index] == UInt8(ascii: ",") else { return nil }
@@ -37,12 +41,13 @@ enum RawJSONField {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
 
-    /// Moves past a string starting at its opening quote.
+    /// Moves past a string starting at its opening quote (to the end of `bytes` when it never closes, never
+    /// beyond it: a cut-short line ending in a backslash must not move the index past the last byte).
     private static func skipString(_ bytes: [UInt8], _ index: inout Int) {
         index += 1
         while index < bytes.count {
             switch bytes[index] {
-            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "\\"): index = min(index + 2, bytes.count)
             case UInt8(ascii: "\""):
                 index += 1
                 return

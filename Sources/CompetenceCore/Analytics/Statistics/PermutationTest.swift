@@ -111,28 +111,3 @@ struct PermutationTest: Sendable {
         return result
     }
 }
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast generator with a fixed output for a fixed seed.
-struct SplitMix64: Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform value in 0 ..< bound (bound > 0), without modulo bias (rejection sampling).
-    mutating func next(below bound: UInt64) -> UInt64 {
-        let limit = UInt64.max - UInt64.max % bound
-        while true {
-            let value = next()
-            if value < limit { return value % bound }
-        }
-    }
-}
