@@ -127,7 +127,9 @@ final class PGConnection: @unchecked Sendable {
     func copy(_ sql: String, rows: [UInt8]) throws(PostgresError) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard let handle else { throw PostgresError(kind: .connectionLost, message: "the connection is closed") }
-        guard let start = PQexec(handle, sql) else {
+        // Through the extended protocol like every other statement (no parameters: COPY takes none; its text
+        // holds fixed column names and the validated schema identifier, the rows travel as COPY data).
+        guard let start = PQexecParams(handle, sql, 0, nil, nil, nil, nil, 1) else {
             _ = try check(nil, handle)
             throw PostgresError(kind: .unexpectedResponse, message: "libpq returned no result for a COPY")
         }
