@@ -122,6 +122,15 @@ let package = Package(
             dependencies: ["CompetenceCore", "CompetenceOutput"],
             swiftSettings: strictSettings
         ),
+        // The ledger for analysts and other systems: tidy CSV tables with a Frictionless data package, xAPI
+        // statements, a Moodle competency framework. swift-crypto for the name-based statement ids.
+        .target(
+            name: "CompetenceExport",
+            dependencies: [
+                "CompetenceCore", "CompetenceOutput", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Report rendering: aligned text, CSV, JSON, and one HTML page with SVG charts.
         .target(
             name: "CompetenceReports", dependencies: ["CompetenceCore", "CompetenceOutput"],
@@ -148,7 +157,7 @@ let package = Package(
             name: "Demo",
             dependencies: [
                 "CompetenceCore", "CompetenceStores", "CompetenceOutput", "CompetenceImport", "CompetenceHistory",
-                "CompetenceReports", "CompetenceScenario", "CompetenceBench",
+                "CompetenceReports", "CompetenceScenario", "CompetenceBench", "CompetenceExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -208,6 +217,13 @@ let package = Package(
             dependencies: [
                 "CompetenceHistory", "CompetenceCore", "CompetenceOutput", "CompetenceScenario", "FileStore",
                 "TestSupport",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CompetenceExportTests",
+            dependencies: [
+                "CompetenceExport", "CompetenceCore", "CompetenceOutput", "CompetenceScenario", "TestSupport",
             ],
             swiftSettings: strictSettings
         ),

@@ -39,6 +39,13 @@ package struct OutputTarget: Sendable {
         return try OutputWriter(path: path, directory: directory)
     }
 
+    /// Refuses a target that is a directory or lies inside a store; returns the directory it is written in
+    /// (for writers that create their own files, such as a directory of tables).
+    package func checkedParent() throws -> String {
+        guard let path else { throw OutputError.refused(path: "-", reason: "standard output is not a file") }
+        return try checked(path)
+    }
+
     /// Refuses a target that is a directory or lies inside a store; returns the directory it is written in.
     func checked(_ path: String) throws -> String {
         func refuse(_ reason: String) -> OutputError { .refused(path: path, reason: reason) }

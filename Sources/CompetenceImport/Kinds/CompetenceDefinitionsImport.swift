@@ -1,17 +1,31 @@
 import CompetenceCore
 
 /// `import competences`: `id,name,category,scale_min,scale_max,esco_uri` (optional `framework`,
-/// `proficient_from`), one `CompetenceDefined` per row.
+/// `proficient_from`), one `CompetenceDefined` per row; or ESCO's own skills CSV (``ESCOSkills``), recognised by
+/// its header.
 package struct CompetenceDefinitionsImport: CSVImportKind {
     /// The import.
     package init() {}
 
     package let kind = "competences"
-    package let requiredColumns = ["id", "name", "category", "scale_min", "scale_max", "esco_uri"]
+    /// The documented columns; a file with ESCO's header is read as ESCO's download instead.
+    package static let documentedColumns = ["id", "name", "category", "scale_min", "scale_max", "esco_uri"]
+    /// None up front: which columns are needed depends on the header (checked when the file is read).
+    package let requiredColumns: [String] = []
+
+    /// For an ESCO download, `format=esco` (a documented file keeps the ids of earlier versions).
+    package func parameters(for table: CSVTable) throws -> ImportParameters {
+        ESCOSkills.recognises(table.header) ? ImportParameters(["format": "esco"]) : ImportParameters()
+    }
 
     package func build(
         from table: CSVTable, state: LedgerState, into batch: inout ImportBatch, progress: (Int) -> Void
     ) throws {
+        if ESCOSkills.recognises(table.header) {
+            try ESCOSkills.build(from: table, into: &batch, progress: progress)
+            return
+        }
+        try table.require(Self.documentedColumns)
         for row in table.rows {
             let scale = LevelScale(
                 minimum: try row.integer("scale_min"), maximum: try row.integer("scale_max"),

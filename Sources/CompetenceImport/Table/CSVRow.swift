@@ -46,12 +46,14 @@ struct CSVRow: Sendable {
         ImportRowError(file: file, row: number, column: column, value: value, expected: expected)
     }
 
-    /// The cell's text, trimmed; `nil` when the cell is empty or the column absent.
+    /// The cell's text, trimmed, with a spreadsheet's text marker removed (a `'` before `=`, `+`, `-`, `@` or
+    /// another `'`: ``SpreadsheetText/restored(_:)``, so that a neutralised CSV output imports as it was);
+    /// `nil` when the cell is empty or the column absent.
     func optional(_ column: String) -> String? {
         guard let text = cells[column]?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
             return nil
         }
-        return text
+        return SpreadsheetText.restored(text)
     }
 
     /// The cell's text, trimmed; throws when it is empty.

@@ -1,3 +1,5 @@
+import CompetenceCore
+
 /// CSV cells that a spreadsheet will not execute (the OWASP rule against CSV injection).
 ///
 /// A cell that is not a number and begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
@@ -6,7 +8,7 @@
 /// included.
 package enum SpreadsheetCell {
     /// The characters that make a spreadsheet read a cell as a formula.
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    static let formulaStarts = SpreadsheetText.formulaStarts
 
     /// `cell`, neutralised when a spreadsheet would read it as a formula.
     package static func neutralised(_ cell: String) -> String {
@@ -14,25 +16,6 @@ package enum SpreadsheetCell {
         return "'" + cell
     }
 
-    /// `-?DIGITS(.DIGITS)?([eE][+-]?DIGITS)?`.
-    package static func isNumber(_ text: String) -> Bool {
-        var bytes = Substring(text).utf8[...]
-        func digits() -> Bool {
-            let count = bytes.prefix { $0 >= 48 && $0 <= 57 }.count
-            bytes = bytes.dropFirst(count)
-            return count > 0
-        }
-        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-        guard digits() else { return false }
-        if bytes.first == UInt8(ascii: ".") {
-            bytes = bytes.dropFirst()
-            guard digits() else { return false }
-        }
-        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
-            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-            guard digits() else { return false }
-        }
-        return bytes.isEmpty
-    }
+    /// `-?DIGITS(.DIGITS)?([eE][+-]?DIGITS)?` (``SpreadsheetText/isNumber(_:)``).
+    package static func isNumber(_ text: String) -> Bool { SpreadsheetText.isNumber(text) }
 }
