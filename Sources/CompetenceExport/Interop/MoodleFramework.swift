@@ -40,8 +40,10 @@ package struct MoodleFramework: Sendable {
     package func csv(of state: LedgerState) -> String {
         var rows: [[String]] = []
         rows.append([
-            "", idNumber, shortName, Self.html("Competences of the Competence Ledger on a \(scale.minimum)–"
-                + "\(scale.maximum) scale."), "1", Self.values(scale), Self.configuration(scale), "", "", "",
+            "", idNumber, shortName,
+            Self.html(
+                "Competences of the Competence Ledger on a \(scale.minimum)–"
+                    + "\(scale.maximum) scale."), "1", Self.values(scale), Self.configuration(scale), "", "", "",
             "", "", "1", "domain,competency",
         ])
         let competences = state.competences.values.filter { $0.retiredOn == nil }.sorted { $0.id < $1.id }
@@ -66,7 +68,8 @@ package struct MoodleFramework: Sendable {
                 ])
             }
         }
-        return ([Self.header] + rows.map { $0.map { TableCSV.quote(SpreadsheetText.escaped($0)) }.joined(separator: ",") })
+        return
+            ([Self.header] + rows.map { $0.map { TableCSV.quote(SpreadsheetText.escaped($0)) }.joined(separator: ",") })
             .joined(separator: "\n") + "\n"
     }
 
@@ -98,7 +101,8 @@ package struct MoodleFramework: Sendable {
     }
 
     private static func html(_ text: String) -> String {
-        "<p>" + text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        "<p>"
+            + text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;") + "</p>"
     }
 }

@@ -70,7 +70,9 @@ package struct XAPIStatements: Sendable {
         let span = Double(scale.maximum - scale.minimum)
         let scaled = span > 0 ? min(1, max(-1, Double(answer.current - scale.minimum) / span)) : 1
         let round = state.rounds[answer.round]
-        let programme = round?.opening.event.programme ?? state.organisations[answer.organisation]?.enrolment.event
+        let programme =
+            round?.opening.event.programme
+            ?? state.organisations[answer.organisation]?.enrolment.event
             .programme
         var extensions = [
             extensionIRI("round"): answer.round.rawValue, extensionIRI("organisation"): answer.organisation.rawValue,
@@ -101,19 +103,24 @@ package struct XAPIStatements: Sendable {
             timestamp: Self.timestamp(answer.answeredOn))
     }
 
-    private func attended(_ fact: Fact<ParticipationRecorded>, training: TrainingRecord, state: LedgerState)
+    private func attended(
+        _ fact: Fact<ParticipationRecorded>, training: TrainingRecord, state: LedgerState
+    )
         -> Statement
     {
         let event = fact.event
         return Statement(
             id: Self.id(fact.eventID, .attended), actor: actor(event.person), verb: Verb.attended.statementVerb,
             object: trainingActivity(training),
-            result: Result(score: nil, completion: event.completed, duration: Self.duration(hours: event.attendedHours)),
+            result: Result(
+                score: nil, completion: event.completed, duration: Self.duration(hours: event.attendedHours)),
             context: trainingContext(training, organisation: event.organisation, state: state),
             timestamp: Self.timestamp(event.recordedOn))
     }
 
-    private func completed(_ fact: Fact<ParticipationRecorded>, training: TrainingRecord, state: LedgerState)
+    private func completed(
+        _ fact: Fact<ParticipationRecorded>, training: TrainingRecord, state: LedgerState
+    )
         -> Statement
     {
         let event = fact.event
@@ -142,10 +149,13 @@ package struct XAPIStatements: Sendable {
             type: "http://adlnet.gov/expapi/activities/course")
     }
 
-    private func trainingContext(_ training: TrainingRecord, organisation: OrganisationID, state: LedgerState)
+    private func trainingContext(
+        _ training: TrainingRecord, organisation: OrganisationID, state: LedgerState
+    )
         -> Context
     {
-        let programme = training.procurement.event.programme
+        let programme =
+            training.procurement.event.programme
             ?? state.organisations[organisation]?.enrolment.event.programme
         var extensions = [extensionIRI("organisation"): organisation.rawValue]
         if let programme { extensions[extensionIRI("programme")] = programme.rawValue }

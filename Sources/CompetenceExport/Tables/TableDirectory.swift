@@ -2,9 +2,9 @@ import CompetenceOutput
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// The directory `export --tables DIR` writes into, and the one way files are created there.
@@ -35,8 +35,10 @@ package final class TableDirectory {
                 throw ExportError.notADirectory(path: path)
             }
             // Asked about a file inside DIR, the guard refuses DIR when it is a store or lies inside one.
-            _ = try OutputTarget(path: (path as NSString).appendingPathComponent("datapackage.json"), guarding: guarding)
-                .checkedParent()
+            _ = try OutputTarget(
+                path: (path as NSString).appendingPathComponent("datapackage.json"), guarding: guarding
+            )
+            .checkedParent()
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             guard entries.isEmpty else { throw ExportError.directoryNotEmpty(path: path, entries: entries.sorted()) }
         } else {
@@ -87,9 +89,9 @@ package final class TableDirectory {
 
     private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-            Glibc.write(descriptor, bytes, count)
+        Glibc.write(descriptor, bytes, count)
         #else
-            Darwin.write(descriptor, bytes, count)
+        Darwin.write(descriptor, bytes, count)
         #endif
     }
 

@@ -225,7 +225,8 @@ package enum TidyTables {
             return [
                 event.round.rawValue, event.kind.rawValue, CellFormat.day(event.opensOn),
                 CellFormat.day(record.closedOn), event.programme?.rawValue ?? "",
-                CellFormat.list(event.organisations.map(\.rawValue)), CellFormat.list(event.competences.map(\.rawValue)),
+                CellFormat.list(event.organisations.map(\.rawValue)),
+                CellFormat.list(event.competences.map(\.rawValue)),
                 id(record.opening.eventID),
             ]
         }
