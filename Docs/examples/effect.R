@@ -68,4 +68,9 @@ all <- lapply(split(pairs, pairs$competence), function(rows) {
   cbind(organisation = "ALL", competence = rows$competence[1], summarise(rows))
 })
 result <- do.call(rbind, c(by_organisation, all))
-write.csv(format(result, nsmall = 3, digits = 3), stdout(), row.names = FALSE, quote = FALSE, na = "")
+result <- result[order(result$organisation == "ALL", result$organisation, result$competence), ]
+for (column in c("baseline_mean", "followup_mean", "mean_change", "trained_change", "untrained_change",
+                 "difference_in_differences")) {
+  result[[column]] <- ifelse(is.na(result[[column]]), "", sprintf("%.3f", result[[column]]))
+}
+write.csv(result, stdout(), row.names = FALSE, quote = FALSE)
