@@ -41,6 +41,13 @@ struct ExportTablesTests {
             #expect(try mode(directory + "/" + name) == 0o600, "\(name)")
         }
 
+        // A scope cuts the tables: on 2024-05-01 only the baseline had been answered.
+        try await programme.succeed([
+            "export", "--tables", "spring", "--audience", "analyst", "--effective-on", "2024-05-01",
+        ])
+        let spring = try table(programme.directory.path("spring"), "answers")
+        #expect(spring.count == 5 && spring.dropFirst().allSatisfy { $0[9] == "baseline" }, "\(spring)")
+
         // A second store from the tables alone: organisations, competences, answers (one round at a time, as
         // `import survey` takes the round as an option), trainings, participation.
         let copy = programme.directory.path("copy.store")

@@ -193,98 +193,10 @@ package struct XAPIStatements: Sendable {
         guard hours.isFinite, hours >= 0 else { return nil }
         return "PT" + TidyTables.number(hours) + "H"
     }
-
-    // MARK: The statement's shape (xAPI 1.0.3, section 2.4)
-
-    private struct Statement: Encodable {
-        var id: String
-        var version = "1.0.3"
-        var actor: Actor
-        var verb: StatementVerb
-        var object: Activity
-        var result: Result
-        var context: Context
-        var timestamp: String
-
-        init(
-            id: String, actor: Actor, verb: StatementVerb, object: Activity, result: Result, context: Context,
-            timestamp: String
-        ) {
-            self.id = id
-            self.actor = actor
-            self.verb = verb
-            self.object = object
-            self.result = result
-            self.context = context
-            self.timestamp = timestamp
-        }
-    }
-
-    private struct Actor: Encodable {
-        var objectType = "Agent"
-        var account: Account
-
-        init(account: Account) { self.account = account }
-    }
-
-    private struct Account: Encodable {
-        var homePage: String
-        var name: String
-    }
-
-    fileprivate struct StatementVerb: Encodable {
-        var id: String
-        var display: [String: String]
-    }
-
-    private struct Activity: Encodable {
-        var objectType = "Activity"
-        var id: String
-        var definition: Definition
-
-        init(id: String, name: String, type: String) {
-            self.id = id
-            definition = Definition(name: ["en-US": name], type: type)
-        }
-    }
-
-    private struct Definition: Encodable {
-        var name: [String: String]
-        var type: String
-    }
-
-    private struct Result: Encodable {
-        var score: Score?
-        var completion: Bool?
-        var duration: String?
-    }
-
-    private struct Score: Encodable {
-        var scaled: Double
-        var raw: Int
-        var min: Int
-        var max: Int
-    }
-
-    private struct Context: Encodable {
-        var contextActivities: ContextActivities?
-        var extensions: [String: String]
-        var platform = "Competence Ledger"
-
-        init(contextActivities: ContextActivities?, extensions: [String: String]) {
-            self.contextActivities = contextActivities
-            self.extensions = extensions
-        }
-    }
-
-    private struct ContextActivities: Encodable {
-        var parent: [Activity]?
-        var grouping: [Activity]?
-    }
 }
 
 extension XAPIStatements.Verb {
-    fileprivate var statementVerb: XAPIStatements.StatementVerb {
+    var statementVerb: XAPIStatements.StatementVerb {
         XAPIStatements.StatementVerb(id: id, display: ["en-US": rawValue])
     }
 }
