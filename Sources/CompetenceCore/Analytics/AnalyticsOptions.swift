@@ -19,11 +19,14 @@ public struct AnalyticsOptions: Hashable, Sendable {
     public let rater: Rater?
     /// How many of each organisation's top-ranked gaps the coverage table checks.
     public let topGaps: Int
+    /// Who the reports are for: public reports (the default) share one disclosure pattern
+    /// (``PublicDisclosure``); an analyst report plans its cells within itself.
+    public let audience: ReportAudience
 
     /// Creates options; throws when the minimum group size or the number of top gaps is below 1.
     public init(
         today: CalendarDate, minimumGroupSize: Int = defaultMinimumGroupSize, matrixRound: RoundID? = nil,
-        rater: Rater? = .`self`, topGaps: Int = defaultTopGaps
+        rater: Rater? = .`self`, topGaps: Int = defaultTopGaps, audience: ReportAudience = .public
     ) throws(AnalyticsError) {
         guard minimumGroupSize >= 1 else { throw .minimumGroupSizeBelowOne(minimumGroupSize) }
         guard topGaps >= 1 else { throw .topGapsBelowOne(topGaps) }
@@ -32,5 +35,6 @@ public struct AnalyticsOptions: Hashable, Sendable {
         self.matrixRound = matrixRound
         self.rater = rater
         self.topGaps = topGaps
+        self.audience = audience
     }
 }

@@ -17,21 +17,32 @@ public struct AnalyticsReports: Hashable, Sendable {
     private let keyring: SubjectKeyring
     private let computed = ComputedReports()
 
+    /// The one disclosure pass every public report follows; `nil` for analyst reports (each plans its own).
+    private var disclosure: PublicDisclosure? {
+        guard options.audience == .public else { return nil }
+        return computed.value(\.disclosure) { PublicDisclosure(state: state, options: options) }
+    }
+
     /// The skills matrix and gaps.
     public var matrix: SkillsMatrix {
-        computed.value(\.matrix) { SkillsMatrix(state: state, options: options, provenance: provenance) }
+        computed.value(\.matrix) {
+            SkillsMatrix(state: state, options: options, provenance: provenance, disclosure: disclosure)
+        }
     }
 
     /// The training ledger with coverage.
     public var trainings: TrainingLedger {
         computed.value(\.trainings) {
-            TrainingLedger(state: state, matrix: matrix, options: options, provenance: provenance)
+            TrainingLedger(
+                state: state, matrix: matrix, options: options, provenance: provenance, disclosure: disclosure)
         }
     }
 
     /// The effect evaluation.
     public var effect: EffectEvaluation {
-        computed.value(\.effect) { EffectEvaluation(state: state, options: options, provenance: provenance) }
+        computed.value(\.effect) {
+            EffectEvaluation(state: state, options: options, provenance: provenance, disclosure: disclosure)
+        }
     }
 
     /// Development plans and foresight.
@@ -121,6 +132,7 @@ public struct AnalyticsReports: Hashable, Sendable {
 /// class alone; a report is computed outside it, so a report that reads another does not wait on itself).
 private final class ComputedReports: Sendable {
     struct Values {
+        var disclosure: PublicDisclosure?
         var matrix: SkillsMatrix?
         var trainings: TrainingLedger?
         var effect: EffectEvaluation?

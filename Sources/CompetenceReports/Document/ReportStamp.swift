@@ -98,8 +98,10 @@ package struct ReportStamp: Codable, Hashable, Sendable {
         let round = matrixRound.map { RoundID($0) }
         let chosen = rater.flatMap(Rater.init(rawValue:))
         if rater != nil, chosen == nil { return nil }
+        guard let audience = ReportAudience(rawValue: audience) else { return nil }
         return try? AnalyticsOptions(
-            today: day, minimumGroupSize: minimumGroupSize, matrixRound: round, rater: chosen, topGaps: topGaps)
+            today: day, minimumGroupSize: minimumGroupSize, matrixRound: round, rater: chosen, topGaps: topGaps,
+            audience: audience)
     }
 
     /// The per-event digests; `nil` when malformed.

@@ -85,7 +85,7 @@ struct ReportCommand: AsyncParsableCommand {
         let store = try storeOptions.opener.open(for: .read)
         let scope = try await resolvedScope(store)
         let options = try AnalyticsOptions(
-            today: try judgementDay(scope: scope), minimumGroupSize: minGroup, rater: rater)
+            today: try judgementDay(scope: scope), minimumGroupSize: minGroup, rater: rater, audience: audience)
         let reports = try await AnalyticsReports.replay(store, scope: scope, options: options)
         var document = try ReportDocument(
             name: name, reports: reports, organisation: organisation, programme: programme)

@@ -20,88 +20,40 @@ public struct EffectEvaluation: TabularReport, Hashable {
     /// The then-test estimate beside pre → post, where then-test answers exist (else empty, and no table).
     public let thenTest: [ThenTestRow]
 
-    /// Evaluates `state`.
+    /// Evaluates `state`: an analyst's evaluation, its cells planned on their own (disclosure control within
+    /// the report).
     public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
+        self.init(state: state, options: options, provenance: provenance, disclosure: nil)
+    }
+
+    /// Evaluates `state`; with `disclosure`, its cells are withheld as the public pass says (the same pattern
+    /// as every other public report of the state), else planned within the evaluation.
+    init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance, disclosure: PublicDisclosure?) {
         self.provenance = provenance
-        let changes = PairedChanges(in: state, rater: options.rater)
-
-        // Rows: every organisation × competence asked in both a baseline and a follow-up round, and every pair
-        // with a paired person.
-        var asked: [RoundKind: Set<MatrixPair>] = [:]
-        for round in state.rounds.values {
-            for organisation in round.opening.event.organisations {
-                for competence in round.opening.event.competences {
-                    asked[round.kind, default: []].insert(
-                        MatrixPair(organisation: organisation, competence: competence))
-                }
-            }
-        }
-        var pairs = (asked[.baseline] ?? []).intersection(asked[.followUp] ?? [])
-        // Each competence's changes by organisation, in person order.
-        var byOrganisation: [CompetenceID: [OrganisationID: [PairedChange]]] = [:]
-        for (competence, list) in changes.byCompetence {
-            let grouped = Dictionary(grouping: list, by: \.organisation)
-            byOrganisation[competence] = Dictionary(
-                uniqueKeysWithValues: grouped.map { (changes.organisations[$0.key], $0.value) })
-            for organisation in grouped.keys {
-                pairs.insert(MatrixPair(organisation: changes.organisations[organisation], competence: competence))
-            }
-        }
-        let competences = Set(pairs.map(\.competence)).sorted()
-        let organisationsAsked = Dictionary(grouping: pairs, by: \.competence).mapValues {
-            $0.map(\.organisation).sorted()
-        }
-        func members(_ population: Population, _ competence: CompetenceID) -> [PairedChange] {
-            switch population {
-            case .all: changes.byCompetence[competence] ?? []
-            case .organisation(let id): byOrganisation[competence]?[id] ?? []
-            }
-        }
-
-        // Cells: whole, trained and untrained groups of each organisation and of ALL, per competence.
-        var counts: [SuppressionCell: Int] = [:]
-        var relations: [SuppressionRelation] = []
-        for competence in competences {
-            let organisations = organisationsAsked[competence] ?? []
-            let populations = organisations.map(Population.organisation) + [.all]
-            for population in populations {
-                let group = members(population, competence)
-                counts[Self.cell(.whole, population, competence)] = group.count
-                for part in TrainingGroup.allCases {
-                    counts[Self.cell(SplitPart(part), population, competence)] = group.count(where: { $0.group == part }
-                    )
-                }
-                relations.append(
-                    SuppressionRelation(
-                        total: Self.cell(.whole, population, competence),
-                        parts: TrainingGroup.allCases.map { Self.cell(SplitPart($0), population, competence) }))
-            }
-            for part in SplitPart.allCases {
-                relations.append(
-                    SuppressionRelation(
-                        total: Self.cell(part, .all, competence),
-                        parts: organisations.map { Self.cell(part, .organisation($0), competence) }))
-            }
-        }
-        let plan = SuppressionPlan(counts: counts, relations: relations, minimumGroupSize: options.minimumGroupSize)
-        withheld = WithheldCells(plan)
+        let cells = disclosure?.effect ?? EffectCells(state: state, options: options)
+        let plan = disclosure?.plan ?? cells.disclosure.plan(minimumGroupSize: options.minimumGroupSize)
+        var withheld = WithheldCells(
+            plan, among: Set(cells.disclosure.counts.keys.filter { $0.path.first == "effect" }))
 
         let ordered =
-            pairs.sorted { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }
+            cells.pairs.sorted { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }
             .map { (Population.organisation($0.organisation), $0.competence) }
-            + competences.map { (Population.all, $0) }
+            + cells.competences.map { (Population.all, $0) }
         rows = ordered.map { population, competence in
-            let whole = Self.cell(.whole, population, competence)
+            let whole = EffectCells.cell(.whole, population, competence)
             guard !plan.isWithheld(whole) else { return EffectRow.withheld(population, competence) }
             return EffectRow(
-                population: population, competence: competence, changes: members(population, competence),
+                population: population, competence: competence, changes: cells.members(population, competence),
                 withheldGroups: Set(
-                    TrainingGroup.allCases.filter { plan.isWithheld(Self.cell(SplitPart($0), population, competence)) })
-            )
+                    TrainingGroup.allCases.filter {
+                        plan.isWithheld(EffectCells.cell(EffectCells.Part($0), population, competence))
+                    }))
         }
         reactions = ReactionRow.rows(state, minimumGroupSize: options.minimumGroupSize)
         behaviour = BehaviourRow.rows(state)
-        thenTest = ThenTestRow.rows(changes, minimumGroupSize: options.minimumGroupSize)
+        thenTest = ThenTestRow.rows(
+            cells.changes, minimumGroupSize: options.minimumGroupSize, withheld: &withheld)
+        self.withheld = withheld
     }
 
     public var tables: [ReportTable] {
@@ -120,23 +72,6 @@ public struct EffectEvaluation: TabularReport, Hashable {
                         name: "then-test", title: "Then-test: from the retrospective level to follow-up",
                         rows: thenTest)
                 ])
-    }
-
-    private enum SplitPart: String, CaseIterable {
-        case whole, trained, attended, untrained
-
-        init(_ group: TrainingGroup) {
-            switch group {
-            case .trained: self = .trained
-            case .attended: self = .attended
-            case .untrained: self = .untrained
-            }
-        }
-    }
-
-    private static func cell(_ part: SplitPart, _ population: Population, _ competence: CompetenceID) -> SuppressionCell
-    {
-        SuppressionCell(part.rawValue, population.description, competence.rawValue)
     }
 }
 

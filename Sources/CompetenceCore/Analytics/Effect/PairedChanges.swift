@@ -18,6 +18,8 @@ struct PairedChange: Hashable, Sendable {
     var group: TrainingGroup
     /// The then-test level: where the person, at follow-up, rated they stood before the training.
     var retrospective: Int?
+    /// The day of the follow-up answer (days since 1970-01-01): when the pair came to be as it is.
+    var followUpOn: Int32 = 0
 
     /// follow-up − baseline.
     var change: Int { followUp - baseline }
@@ -81,7 +83,8 @@ struct PairedChanges {
                             organisation: baseline.organisation, rater: raterNumber, baseline: baseline.current,
                             followUp: followUp.current, group: group,
                             retrospective: retrospectives[
-                                RoundCompetence(round: followUp.round, competence: competence)]))
+                                RoundCompetence(round: followUp.round, competence: competence)],
+                            followUpOn: max(followUp.answeredOn, baseline.answeredOn)))
                 }
             }
         }

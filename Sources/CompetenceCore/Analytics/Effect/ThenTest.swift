@@ -24,7 +24,10 @@ public struct ThenTestRow: Hashable, Sendable {
     public var suppressed: Bool
 
     /// The rows of `changes` (every paired change of one evaluation).
-    static func rows(_ changes: PairedChanges, minimumGroupSize: Int) -> [ThenTestRow] {
+    /// Adds the cells it withholds to `withheld`.
+    static func rows(
+        _ changes: PairedChanges, minimumGroupSize: Int, withheld: inout WithheldCells
+    ) -> [ThenTestRow] {
         var rated: [CompetenceID: [PairedChange]] = [:]
         for (competence, list) in changes.byCompetence {
             let members = list.filter { $0.retrospective != nil }
@@ -51,6 +54,7 @@ public struct ThenTestRow: Hashable, Sendable {
         ordered += competences.map { (.all, $0) }
         let plan = SuppressionPlan(
             counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: minimumGroupSize)
+        withheld = withheld + WithheldCells(plan)
         return ordered.map { population, competence in
             let key = cell(population, competence)
             guard !plan.isWithheld(key) else {

@@ -16,8 +16,11 @@ public struct RaterComparisonRow: Hashable, Sendable {
     /// Whether some rater's figures of the row are withheld.
     public var suppressed: Bool
 
-    /// The rows of `state`, or none when every answer is a self-assessment.
-    static func rows(_ state: LedgerState, round: RoundID?, minimumGroupSize: Int) -> [RaterComparisonRow] {
+    /// The rows of `state`, or none when every answer is a self-assessment; adds the cells it withholds to
+    /// `withheld`.
+    static func rows(
+        _ state: LedgerState, round: RoundID?, minimumGroupSize: Int, withheld: inout WithheldCells
+    ) -> [RaterComparisonRow] {
         let table = state.answers
         var othersRated = false
         table.forEachLive { _, row in
@@ -50,6 +53,7 @@ public struct RaterComparisonRow: Hashable, Sendable {
         }
         let plan = SuppressionPlan(
             counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: minimumGroupSize)
+        withheld = withheld + WithheldCells(plan)
         let ordered =
             keys.sorted { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }
             .map { (Population.organisation($0.organisation), $0.competence) }

@@ -18,81 +18,29 @@ public struct SkillsMatrix: TabularReport, Hashable {
     /// Self-assessments beside the other raters' ratings, where there are any (else empty, and no table).
     public let raters: [RaterComparisonRow]
 
-    /// Computes the matrix of `state`.
+    /// Computes the matrix of `state`: an analyst's, its cells planned on their own (the matrix's disclosure
+    /// control within the report).
     public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
+        self.init(state: state, options: options, provenance: provenance, disclosure: nil)
+    }
+
+    /// Computes the matrix of `state`; with `disclosure`, its cells are withheld as the public pass says (the
+    /// same pattern as every other public report of the state), else planned within the matrix.
+    init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance, disclosure: PublicDisclosure?) {
         self.provenance = provenance
-        // Each person's latest rating per competence, summed per organisation × competence (every figure of
-        // a cell is a count or a mean of whole numbers, so sums are all a cell needs).
-        let table = state.answers
-        var sums: [PackedPair: RatingSums] = [:]
-        LatestAnswers.byPerson(table, rater: options.rater, round: options.matrixRound) { _, answers in
-            for answer in LatestAnswers.perCompetence(answers) {
-                sums[PackedPair(answer.organisation, answer.competence), default: RatingSums()].add(answer)
-            }
-        }
-
-        // The organisation × competence cells: every pair a round asked about, and every pair answered.
-        var surveyed: Set<MatrixPair> = []
-        for round in state.rounds.values where options.matrixRound == nil || round.id == options.matrixRound {
-            for organisation in round.opening.event.organisations {
-                for competence in round.opening.event.competences {
-                    surveyed.insert(MatrixPair(organisation: organisation, competence: competence))
-                }
-            }
-        }
-        var ratings: [MatrixPair: RatingSums] = [:]
-        for (packed, pairSums) in sums {
-            let pair = MatrixPair(
-                organisation: table.organisations[packed.organisation], competence: table.competences[packed.competence]
-            )
-            ratings[pair] = pairSums
-            surveyed.insert(pair)
-        }
-        let competences = Set(surveyed.map(\.competence)).sorted()
-
-        // Cells: organisations, ALL and each breakdown group, per competence. Relations: ALL is partitioned
-        // by organisation and by each dimension's groups; each group by its organisations.
-        var groups: [SuppressionCell: RatingSums] = [:]
-        var relations: [SuppressionRelation] = []
-        var breakdownCells: [(BreakdownDimension, String, CompetenceID)] = []
-        for competence in competences {
-            let all = Self.cell(.all, competence)
-            let organisations = surveyed.filter { $0.competence == competence }.map(\.organisation).sorted()
-            for organisation in organisations {
-                groups[Self.cell(.organisation(organisation), competence)] =
-                    ratings[MatrixPair(organisation: organisation, competence: competence)] ?? RatingSums()
-            }
-            groups[all] = organisations.reduce(into: RatingSums()) {
-                $0.add(groups[Self.cell(.organisation($1), competence)]!)
-            }
-            relations.append(
-                SuppressionRelation(total: all, parts: organisations.map { Self.cell(.organisation($0), competence) }))
-            for dimension in BreakdownDimension.allCases {
-                var members: [String: [OrganisationID]] = [:]
-                for organisation in organisations {
-                    guard let record = state.organisations[organisation] else { continue }
-                    members[dimension.group(of: record.enrolment.event), default: []].append(organisation)
-                }
-                for (group, organisations) in members.sorted(by: { $0.key < $1.key }) {
-                    let cell = Self.cell(dimension, group, competence)
-                    groups[cell] = organisations.reduce(into: RatingSums()) {
-                        $0.add(groups[Self.cell(.organisation($1), competence)]!)
-                    }
-                    relations.append(
-                        SuppressionRelation(
-                            total: cell, parts: organisations.map { Self.cell(.organisation($0), competence) }))
-                    breakdownCells.append((dimension, group, competence))
-                }
-                relations.append(
-                    SuppressionRelation(
-                        total: all, parts: members.keys.sorted().map { Self.cell(dimension, $0, competence) }))
-            }
-        }
-        let respondentsPlan = SuppressionPlan(
-            counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: options.minimumGroupSize)
+        let cells = disclosure?.matrix ?? MatrixCells(state: state, options: options)
+        let groups = cells.groups
+        let respondentsPlan = disclosure?.plan ?? cells.disclosure.plan(minimumGroupSize: options.minimumGroupSize)
         let targetPlan = SuppressionPlan(
-            counts: groups.mapValues(\.targetCount), relations: relations, minimumGroupSize: options.minimumGroupSize)
-        withheld = WithheldCells(respondentsPlan) + WithheldCells(targetPlan, beyond: respondentsPlan)
+            counts: groups.mapValues(\.targetCount), relations: cells.disclosure.relations,
+            minimumGroupSize: options.minimumGroupSize, fixed: cells.disclosure.fixed)
+        let ownCells = Set(groups.keys)
+        var withheld =
+            WithheldCells(respondentsPlan, among: ownCells)
+            + WithheldCells(targetPlan, beyond: respondentsPlan, among: ownCells)
+        raters = RaterComparisonRow.rows(
+            state, round: options.matrixRound, minimumGroupSize: options.minimumGroupSize, withheld: &withheld)
+        self.withheld = withheld
         func figures(_ cell: SuppressionCell) -> (MatrixFigures, suppressed: Bool) {
             let ratings = groups[cell] ?? RatingSums()
             if respondentsPlan.isWithheld(cell) { return (.withheld, true) }
@@ -100,27 +48,25 @@ public struct SkillsMatrix: TabularReport, Hashable {
         }
 
         var rows: [MatrixRow] = []
-        for pair in surveyed.sorted(by: { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }) {
-            let (figures, suppressed) = figures(Self.cell(.organisation(pair.organisation), pair.competence))
+        for pair in cells.surveyed.sorted(by: { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }) {
+            let (figures, suppressed) = figures(MatrixCells.cell(.organisation(pair.organisation), pair.competence))
             rows.append(
                 MatrixRow(
                     population: .organisation(pair.organisation), competence: pair.competence, figures: figures,
                     suppressed: suppressed))
         }
-        for competence in competences {
-            let (figures, suppressed) = figures(Self.cell(.all, competence))
+        for competence in cells.competences {
+            let (figures, suppressed) = figures(MatrixCells.cell(.all, competence))
             rows.append(MatrixRow(population: .all, competence: competence, figures: figures, suppressed: suppressed))
         }
         self.rows = rows
-        breakdown = breakdownCells.sorted { ($0.0.order, $0.1, $0.2) < ($1.0.order, $1.1, $1.2) }.map {
+        breakdown = cells.breakdown.sorted { ($0.0.order, $0.1, $0.2) < ($1.0.order, $1.1, $1.2) }.map {
             dimension, group, competence in
-            let (figures, suppressed) = figures(Self.cell(dimension, group, competence))
+            let (figures, suppressed) = figures(MatrixCells.cell(dimension, group, competence))
             return MatrixBreakdownRow(
                 dimension: dimension, group: group, competence: competence, figures: figures, suppressed: suppressed)
         }
         rankedGaps = RankedGap.rank(rows)
-        raters = RaterComparisonRow.rows(
-            state, round: options.matrixRound, minimumGroupSize: options.minimumGroupSize)
     }
 
     /// The published row of an organisation and competence, if the matrix has it.
@@ -142,36 +88,12 @@ public struct SkillsMatrix: TabularReport, Hashable {
                 ? []
                 : [ReportTable(name: "raters", title: "Self-assessments beside other raters' ratings", rows: raters)])
     }
-
-    private static func cell(_ population: Population, _ competence: CompetenceID) -> SuppressionCell {
-        switch population {
-        case .organisation(let id): SuppressionCell("organisation", id.rawValue, competence.rawValue)
-        case .all: SuppressionCell("all", competence.rawValue)
-        }
-    }
-
-    private static func cell(
-        _ dimension: BreakdownDimension, _ group: String, _ competence: CompetenceID
-    ) -> SuppressionCell {
-        SuppressionCell(dimension.rawValue, group, competence.rawValue)
-    }
 }
 
 /// An organisation and a competence.
 struct MatrixPair: Hashable {
     var organisation: OrganisationID
     var competence: CompetenceID
-}
-
-/// An organisation and a competence by their numbers in an ``AnswerTable``.
-private struct PackedPair: Hashable {
-    var organisation: Int32
-    var competence: Int32
-
-    init(_ organisation: Int32, _ competence: Int32) {
-        self.organisation = organisation
-        self.competence = competence
-    }
 }
 
 /// What a matrix cell's figures are made of: counts and sums over its ratings. Levels are whole numbers, so

@@ -21,15 +21,24 @@ public struct TrainingLedger: TabularReport, Hashable {
     /// Whether the participant total over every training is withheld (the indicators follow it).
     public let participationTotalWithheld: Bool
 
-    /// Computes the ledger of `state`; coverage uses the ranked gaps of `matrix`.
+    /// Computes the ledger of `state` (an analyst's: its cells planned on their own); coverage uses the ranked
+    /// gaps of `matrix`.
     public init(state: LedgerState, matrix: SkillsMatrix, options: AnalyticsOptions, provenance: ReportProvenance) {
+        self.init(state: state, matrix: matrix, options: options, provenance: provenance, disclosure: nil)
+    }
+
+    /// Computes the ledger of `state`; with `disclosure`, its cells are withheld as the public pass says.
+    init(
+        state: LedgerState, matrix: SkillsMatrix, options: AnalyticsOptions, provenance: ReportProvenance,
+        disclosure publicPass: PublicDisclosure?
+    ) {
         self.provenance = provenance
         let records = state.trainings.values.sorted { $0.id < $1.id }
         let targeted = Set(records.flatMap(\.procurement.event.competences)).sorted()
         let disclosure = TrainingDisclosure(
             records: records, organisations: state.organisations.keys.sorted(), competences: targeted,
-            minimumGroupSize: options.minimumGroupSize)
-        withheld = WithheldCells(disclosure.plan)
+            minimumGroupSize: options.minimumGroupSize, publicPlan: publicPass?.plan)
+        withheld = disclosure.withheld
         participationTotalWithheld = disclosure.isWithheld(.all)
         trainings = records.map { TrainingRow($0, withheld: disclosure.isWithheld(.training($0.id))) }
 

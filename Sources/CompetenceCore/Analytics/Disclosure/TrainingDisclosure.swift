@@ -15,20 +15,24 @@ struct TrainingDisclosure: Sendable {
 
         var suppressionCell: SuppressionCell {
             switch self {
-            case .training(let id): SuppressionCell("training", id.rawValue)
-            case .organisation(let id): SuppressionCell("organisation", id.rawValue)
-            case .competence(let id): SuppressionCell("competence", id.rawValue)
-            case .all: SuppressionCell("all")
+            case .training(let id): SuppressionCell("trainings", "training", id.rawValue)
+            case .organisation(let id): SuppressionCell("trainings", "organisation", id.rawValue)
+            case .competence(let id): SuppressionCell("trainings", "competence", id.rawValue)
+            case .all: SuppressionCell("trainings", "all")
             }
         }
     }
 
+    /// The cells and their relations.
+    let cells: DisclosureCells
+    /// The plan the cells are withheld by: their own (an analyst report), or the public pass's.
     let plan: SuppressionPlan
     private let members: [Cell: [ParticipationRecorded]]
 
+    /// The cells of `records`, planned on their own, or — with `publicPlan` — withheld as it says.
     init(
         records: [TrainingRecord], organisations: [OrganisationID], competences: [CompetenceID],
-        minimumGroupSize: Int
+        minimumGroupSize: Int, publicPlan: SuppressionPlan? = nil
     ) {
         var members: [Cell: [ParticipationRecorded]] = [:]
         members[.all] = records.flatMap { $0.participations.map(\.event) }
@@ -54,12 +58,25 @@ struct TrainingDisclosure: Sendable {
         }
         var counts: [SuppressionCell: Int] = [:]
         for (cell, participations) in members { counts[cell.suppressionCell] = Set(participations.map(\.person)).count }
-        plan = SuppressionPlan(counts: counts, relations: relations, minimumGroupSize: minimumGroupSize)
+        cells = DisclosureCells(counts: counts, relations: relations)
+        plan = publicPlan ?? cells.plan(minimumGroupSize: minimumGroupSize)
         self.members = members
+    }
+
+    /// The cells of the trainings of `state`, planned on their own, or — with `publicPlan` — withheld as it says.
+    init(state: LedgerState, minimumGroupSize: Int, publicPlan: SuppressionPlan? = nil) {
+        let records = state.trainings.values.sorted { $0.id < $1.id }
+        self.init(
+            records: records, organisations: state.organisations.keys.sorted(),
+            competences: Set(records.flatMap(\.procurement.event.competences)).sorted(),
+            minimumGroupSize: minimumGroupSize, publicPlan: publicPlan)
     }
 
     /// The participations a cell counts.
     func participations(_ cell: Cell) -> [ParticipationRecorded] { members[cell] ?? [] }
+
+    /// How many of these cells the plan withholds, as primary and as complement.
+    var withheld: WithheldCells { WithheldCells(plan, among: Set(cells.counts.keys)) }
 
     /// Whether the cell's participant figures are withheld.
     func isWithheld(_ cell: Cell) -> Bool { plan.isWithheld(cell.suppressionCell) }

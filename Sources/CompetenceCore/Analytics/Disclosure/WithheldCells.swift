@@ -20,12 +20,18 @@ public struct WithheldCells: Hashable, Sendable, Codable {
         self.init(primary: plan.primary.count, complement: plan.complements.count)
     }
 
-    /// The counts of `plan` for cells not already counted in `earlier` (a second plan over the same cells,
-    /// such as the matrix's target figures).
-    init(_ plan: SuppressionPlan, beyond earlier: SuppressionPlan) {
+    /// The counts of `plan` among `cells` (one report's cells of a plan over several reports').
+    init(_ plan: SuppressionPlan, among cells: Set<SuppressionCell>) {
         self.init(
-            primary: plan.primary.subtracting(earlier.withheld).count,
-            complement: plan.complements.subtracting(earlier.withheld).count)
+            primary: plan.primary.intersection(cells).count, complement: plan.complements.intersection(cells).count)
+    }
+
+    /// The counts of `plan` among `cells` not already counted in `earlier` (a second plan over the same cells,
+    /// such as the matrix's target figures).
+    init(_ plan: SuppressionPlan, beyond earlier: SuppressionPlan, among cells: Set<SuppressionCell>) {
+        self.init(
+            primary: plan.primary.intersection(cells).subtracting(earlier.withheld).count,
+            complement: plan.complements.intersection(cells).subtracting(earlier.withheld).count)
     }
 
     static func + (lhs: Self, rhs: Self) -> Self {
