@@ -92,7 +92,7 @@ struct SubtractionAttackTests {
             try await programme.succeed(["import"] + arguments)
         }
         let run = try await programme.succeed(["report", "trainings", "--format", "json"])
-        let tables = try JSONTables(run.stdout)
+        let tables = try jsonTables(run.stdout)
         let trainings = try #require(tables["trainings"])
         let competences = try #require(tables["trainings_by_competence"])
         /// The hours of the one training of a competence left out of its published total, if exactly one is.
@@ -223,7 +223,7 @@ struct CSVRows {
 }
 
 /// The tables of a JSON report, by name: rows keyed by column, `null` cells left out.
-func JSONTables(_ text: String) throws -> [String: [[String: String]]] {
+func jsonTables(_ text: String) throws -> [String: [[String: String]]] {
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     let tables = try #require(object["tables"] as? [[String: Any]])
     var result: [String: [[String: String]]] = [:]

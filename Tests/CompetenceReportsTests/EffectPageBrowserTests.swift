@@ -30,7 +30,9 @@ struct EffectPageBrowserTests {
 
     @Test("forest plots of change and DiD; no two rendered axis labels overlap")
     func labelsDoNotOverlap() async throws {
-        let reports = try await ReportSamples.demo(minimumGroupSize: 1)
+        // At the default minimum group (5), with enough people that no effect row is withheld.
+        let reports = try await ReportSamples.crowded()
+        #expect(reports.effect.rows.allSatisfy { !$0.suppressed && !$0.splitSuppressed })
         let document = try ReportDocument(name: .effect, reports: reports, organisation: nil)
         let captions = document.charts.map(\.caption)
         #expect(captions.contains("Mean change with its 95 % interval, per competence and organisation"))

@@ -53,12 +53,13 @@ package struct ReportVerifier: Sendable {
         package init(description: String) { self.description = description }
     }
 
-    /// Checks `text`, the content of a report file.
-    package func verify(_ text: String) async throws -> Verdict {
-        guard let stamp = ReportStamp.find(in: text) else {
+    /// Checks `text`, the content of a report file; `sidecar` is the content of the `FILE.stamp` written beside
+    /// a CSV report (``ReportOutput/sidecar(_:as:organisation:)``), which carries its stamp.
+    package func verify(_ text: String, sidecar: String? = nil) async throws -> Verdict {
+        guard let stamp = ReportStamp.find(in: sidecar ?? text) else {
             throw Unverifiable(
-                description: "no competence-report-stamp found: only table, JSON (tables) and HTML reports of this "
-                    + "version carry one")
+                description: "no competence-report-stamp found: table, JSON and HTML reports carry one, a CSV report "
+                    + "written with --output FILE has it in FILE.stamp beside it")
         }
         guard let scope = stamp.replayScope, let options = stamp.options, let digests = stamp.digests,
             let name = ReportName(rawValue: stamp.report), let format = ReportFormat(rawValue: stamp.format),
@@ -89,6 +90,10 @@ package struct ReportVerifier: Sendable {
         document.audience = audience
         let again = try ReportOutput.render(document, as: format, organisation: stamp.organisation)
         guard Self.normalised(again) == Self.normalised(text) else { return .figuresDiffer }
+        if let sidecar {
+            let sidecarAgain = try ReportOutput.sidecar(document, as: format, organisation: stamp.organisation) ?? ""
+            guard Self.normalised(sidecarAgain) == Self.normalised(sidecar) else { return .figuresDiffer }
+        }
 
         // 3. At the head, or moved on.
         let head = try await store.headPosition()

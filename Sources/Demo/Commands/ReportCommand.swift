@@ -92,6 +92,14 @@ struct ReportCommand: AsyncParsableCommand {
         document.audience = audience
         let target = OutputTarget(path: output, guarding: storeOptions.outputGuard)
         try target.write(ReportOutput.render(document, as: format, organisation: organisation))
+        // A CSV file keeps exactly its columns; its stamp and withheld counts go to FILE.stamp beside it (0600,
+        // like the report). On stdout there is no file beside: the CSV carries no stamp.
+        if let path = target.path,
+            let sidecar = try ReportOutput.sidecar(document, as: format, organisation: organisation)
+        {
+            try OutputTarget(path: ReportOutput.sidecarPath(of: path), guarding: storeOptions.outputGuard).write(
+                sidecar)
+        }
     }
 
     /// `--today`, else the day the scope names, else the current day (UTC).

@@ -86,6 +86,73 @@ enum ReportSamples {
     }
 }
 
+extension ReportSamples {
+    /// Four organisations of ten persons each, answering four competences with long names before and after a
+    /// training that five of each organisation complete: enough people that the default minimum group of 5
+    /// withholds nothing in the effect report, so every forest-plot row is drawn.
+    static func crowded() async throws -> AnalyticsReports {
+        let store = InMemoryEventStore()
+        let ledger = HostileWriter(store: store)
+        let day = { (text: String) in CalendarDate(text)! }
+        let organisations: [OrganisationID] = [
+            "konepaja-virtanen", "hoivakoti-aurinko", "metalli-lahti", "kotihoito-heinola",
+        ]
+        let competences: [CompetenceID] = [
+            "occupational-safety", "production-planning", "quality-management", "digital-marketing",
+        ]
+        var events: [any LedgerEvent] = []
+        for (index, organisation) in organisations.enumerated() {
+            events.append(
+                OrganisationEnrolled(
+                    organisation: organisation, name: organisation.rawValue, kind: .enterprise, sector: "metal",
+                    sizeClass: .small, region: index % 2 == 0 ? "Päijät-Häme" : "Kanta-Häme"))
+        }
+        for competence in competences {
+            events.append(
+                CompetenceDefined(competence: competence, name: competence.rawValue, category: "c", scale: .standard))
+        }
+        let persons = organisations.flatMap { organisation in
+            (1...10).map { (PersonID("\(organisation.rawValue)-\($0)"), organisation, $0) }
+        }
+        events += persons.map { PersonRegistered(person: $0.0, organisation: $0.1, role: .staff) }
+        try await ledger.record(events)
+        for (roundName, kind, answeredOn) in [
+            ("r1", RoundKind.baseline, "2024-01-10"), ("r2", .followUp, "2024-09-10"),
+        ] {
+            var round: [any LedgerEvent] = [
+                SurveyRoundOpened(
+                    round: RoundID(roundName), kind: kind, organisations: organisations, competences: competences,
+                    opensOn: day(answeredOn))
+            ]
+            for (person, organisation, number) in persons {
+                for (offset, competence) in competences.enumerated() {
+                    let base = 1 + (number + offset) % 3
+                    let gain = kind == .baseline ? 0 : (number <= 5 ? 1 + (number + offset) % 2 : (number + offset) % 2)
+                    round.append(
+                        SurveyAnswerRecorded(
+                            round: RoundID(roundName), respondent: person,
+                            organisation: organisation, competence: competence, current: base + gain, target: 5,
+                            importance: 4, answeredOn: day(answeredOn)))
+                }
+            }
+            try await ledger.record(round)
+        }
+        var training: [any LedgerEvent] = [
+            TrainingProcured(
+                training: "t1", title: "Safety and planning", provider: "Salpaus", kind: .joint,
+                competences: competences, costCents: 100_000, hours: 8, procuredOn: day("2024-02-01"))
+        ]
+        for (person, organisation, number) in persons where number <= 5 {
+            training.append(
+                ParticipationRecorded(
+                    training: "t1", person: person, organisation: organisation, attendedHours: 8, completed: true,
+                    completedOn: day("2024-03-01"), recordedOn: day("2024-03-01")))
+        }
+        try await ledger.record(training)
+        return try await AnalyticsReports.replay(store, options: AnalyticsOptions(today: day("2024-12-31")))
+    }
+}
+
 /// Appends catalogue events straight to a store, without the ledger's validation: a history written before
 /// the id grammar existed.
 struct HostileWriter {
