@@ -185,6 +185,17 @@ public final class FileEventStore: SubjectKeyHolding {
         return try reader.page(start, limit: limit, filter: filter)
     }
 
+    /// The record chain's hash stored with the record at `position`; `nil` when the log holds none there.
+    func recordChainHash(at position: Int64) throws -> ChainHash? {
+        try refresh()
+        let location: RecordLocation? = core.state.withLock { state in
+            guard position >= 1, position <= state.durable.head else { return nil }
+            return state.index.location(of: position)
+        }
+        guard let location else { return nil }
+        return try reader.chainHash(at: location)
+    }
+
     public func headPosition() async throws -> Int64 {
         try refresh()
         return core.state.withLock { $0.durable.head }

@@ -27,7 +27,10 @@ final class ProgrammeScratch: Sendable {
     func programme(_ encoding: PayloadEncoding = .json) async throws -> String {
         let programmePath = programmePath(encoding)
         let marker = programmePath + "/generated"
-        if FileManager.default.fileExists(atPath: marker) { return programmePath }
+        if FileManager.default.fileExists(atPath: marker) {
+            try await refreshSnapshot(programmePath)
+            return programmePath
+        }
         try? FileManager.default.removeItem(atPath: programmePath)
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         let store = try FileEventStore(
@@ -47,6 +50,19 @@ final class ProgrammeScratch: Sendable {
         FileHandle.standardError.write(Data("saved the ledger's snapshot in \(Int(snapshotSeconds)) s\n".utf8))
         try Data().write(to: URL(fileURLWithPath: marker))
         return programmePath
+    }
+
+    /// Saves the ledger's snapshot of a kept programme again when this build cannot use the one there (written
+    /// by a build with another snapshot format or fold), so that the import case starts from a snapshot as an
+    /// import after the last one would.
+    private func refreshSnapshot(_ path: String) async throws {
+        let store = try FileEventStore(directory: path)
+        let ledger = CompetenceLedger(store: store, checkpoints: store)
+        _ = try await ledger.state()
+        let use = await ledger.snapshotUse
+        guard case .log = use else { return }
+        FileHandle.standardError.write(Data("saving the ledger's snapshot again (\(use))\n".utf8))
+        try await ledger.saveSnapshot()
     }
 
     /// A new store holding only the programme's definitions (organisations and competences): the "empty"

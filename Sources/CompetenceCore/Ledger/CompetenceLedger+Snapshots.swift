@@ -34,7 +34,7 @@ extension CompetenceLedger {
         defer { release() }
         guard let checkpoints else { return nil }
         try await catchUp()
-        guard let snapshot = currentSnapshot() else { return nil }
+        guard let snapshot = try await currentSnapshot() else { return nil }
         try await checkpoints.saveCheckpoint(snapshot, named: Self.checkpointName)
         snapshotPosition = recorder.checkpoint
         return recorder.checkpoint
@@ -74,13 +74,15 @@ extension CompetenceLedger {
         }
     }
 
-    /// The snapshot of the state as it is, keyed by its position and the history chain's hash there; `nil`
-    /// when there is nothing to save or no chain at the state's position.
-    private func currentSnapshot() -> Data? {
+    /// The snapshot of the state as it is, keyed by its position, the history chain's hash there and the
+    /// store's fingerprint there (when it keeps one); `nil` when there is nothing to save or no chain at the
+    /// state's position.
+    private func currentSnapshot() async throws -> Data? {
         guard let head = historyChain?.head, head.position == recorder.checkpoint,
             let eventID = recorder.directory.id(at: recorder.checkpoint)
         else { return nil }
-        return recorder.snapshot(eventID: eventID, headHash: head.hash)
+        let fingerprint = try await SnapshotKey.fingerprint(of: store, at: head.position)
+        return recorder.snapshot(eventID: eventID, headHash: head.hash, fingerprint: fingerprint)
     }
 
     /// Saves a snapshot when at least ``checkpointInterval`` events were added since the last one. A failed
@@ -88,7 +90,7 @@ extension CompetenceLedger {
     func saveSnapshotIfDue(after position: Int64) async throws {
         guard let checkpoints, position - snapshotPosition >= Int64(checkpointInterval) else { return }
         try await catchUp()
-        guard recorder.checkpoint > snapshotPosition, let snapshot = currentSnapshot() else { return }
+        guard recorder.checkpoint > snapshotPosition, let snapshot = try await currentSnapshot() else { return }
         do {
             try await checkpoints.saveCheckpoint(snapshot, named: Self.checkpointName)
             snapshotPosition = recorder.checkpoint
@@ -130,9 +132,18 @@ enum SnapshotKey {
         }
     }
 
+    /// The fingerprint `store` keeps of its history at `position` (``HistoryFingerprinting``), or `nil` when it
+    /// keeps none (the key is then checked by rehashing the log).
+    static func fingerprint(of store: any EventStore, at position: Int64) async throws -> HistoryFingerprint? {
+        guard position > 0, let witness = store as? any HistoryFingerprinting else { return nil }
+        return try await witness.historyFingerprint(at: position)
+    }
+
     /// The store's history anchor at the snapshot's position when the snapshot of `header` belongs to `store`'s
     /// history as it is now, or why it does not: the store must hold the snapshot's event at its position, and
-    /// its history chain (computed over the log up to there) must have the snapshot's hash there.
+    /// its history chain must have the snapshot's hash there. That is one lookup when the store's fingerprint
+    /// at the position vouches for it (``HistoryFingerprinting``: the one the snapshot kept, or the chain's
+    /// hash itself); otherwise the chain is computed over the log up to the position.
     static func check(
         _ header: SnapshotHeader, against store: any EventStore
     ) async -> Result<HistoryAnchor, SnapshotRejection> {
@@ -154,6 +165,23 @@ enum SnapshotKey {
                 .stale(
                     "the event at position \(header.position) is \(event.id), not \(header.eventID) as when the snapshot was taken"
                 ))
+        }
+        let keyed = HistoryAnchor(position: header.position, hash: header.headHash)
+        if let now = try? await fingerprint(of: store, at: header.position) {
+            switch now.kind {
+            case .historyChain:
+                guard now.bytes == header.headHash.bytes else {
+                    return .failure(
+                        .stale(
+                            "the store's history chain at position \(header.position) is \(now), the snapshot's \(header.headHash)"
+                        ))
+                }
+                return .success(keyed)
+            case .recordChain:
+                if now == header.fingerprint { return .success(keyed) }
+            // Another fingerprint than the snapshot kept (or none kept): the history may still be the same (a
+            // copy of the log, a store that began keeping fingerprints later), so the chain decides.
+            }
         }
         let anchor: HistoryAnchor?
         do {

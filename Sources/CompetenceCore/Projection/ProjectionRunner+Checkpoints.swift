@@ -103,11 +103,12 @@ extension ProjectionRunner {
         }
         guard let anchor else { return nil }
         let payload = try projection.checkpointPayload(of: replayed.state)
+        let fingerprint = try await SnapshotKey.fingerprint(of: store, at: replayed.checkpoint)
         let header = SnapshotHeader(
             kind: .projectionState, foldVersion: projection.checkpointVersion,
             catalogue: SnapshotHeader.currentCatalogue, layout: SnapshotHeader.currentLayout,
             label: Self.label(projection), position: replayed.checkpoint, eventID: event.id, headHash: anchor.hash,
-            payloadLength: 0, payloadChecksum: 0)
+            fingerprint: fingerprint, payloadLength: 0, payloadChecksum: 0)
         do {
             try await checkpoints.saveCheckpoint(
                 SnapshotHeader.encode(header, payload: [UInt8](payload)), named: projection.checkpointName)

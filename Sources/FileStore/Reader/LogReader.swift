@@ -69,6 +69,14 @@ struct LogReader {
         return events
     }
 
+    /// The chain hash stored with the record at `location` (its frame checked as a read checks it).
+    func chainHash(at location: RecordLocation) throws -> ChainHash {
+        var chunk = Chunk(capacity: 4 << 10)
+        defer { chunk.deallocate() }
+        let (_, hash) = try chunk.frameWithHash(files: files, segment: location.segment, offset: Int64(location.offset))
+        return ChainHash(hash)
+    }
+
     private func decode(
         _ body: UnsafeRawBufferPointer, position: Int64, segment: UInt32, offset: Int64
     ) throws -> RecordedEvent {
@@ -98,13 +106,28 @@ struct LogReader {
         /// The checked body and frame size of the record at `offset` of `segment`.
         mutating func frame(files: SegmentFiles, segment: UInt32, offset: Int64) throws -> (UnsafeRawBufferPointer, Int)
         {
+            let (body, _, size) = try record(files: files, segment: segment, offset: offset)
+            return (body, size)
+        }
+
+        /// The checked body and the chain hash of the record at `offset` of `segment`.
+        mutating func frameWithHash(
+            files: SegmentFiles, segment: UInt32, offset: Int64
+        ) throws -> (UnsafeRawBufferPointer, UnsafeRawBufferPointer) {
+            let (body, hash, _) = try record(files: files, segment: segment, offset: offset)
+            return (body, hash)
+        }
+
+        private mutating func record(
+            files: SegmentFiles, segment: UInt32, offset: Int64
+        ) throws -> (body: UnsafeRawBufferPointer, hash: UnsafeRawBufferPointer, size: Int) {
             var refilled = false
             while true {
                 if segment == self.segment, offset >= start, offset < start + Int64(count) {
                     let window = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
                     switch RecordFraming.frame(in: window, at: Int(offset - start)) {
-                    case .record(let body, _, let size):
-                        return (body, size)
+                    case .record(let body, let hash, let size):
+                        return (body, hash, size)
                     case .invalid(let reason):
                         throw FileStoreError.corruptRecord(segment: files.path(segment), offset: offset, reason: reason)
                     case .incomplete(let size):

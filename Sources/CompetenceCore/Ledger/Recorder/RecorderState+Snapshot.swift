@@ -12,8 +12,8 @@ extension RecorderState {
     }
 
     /// The snapshot of this state, taken at ``checkpoint``: the event there is `eventID`, the history chain's
-    /// hash there `headHash`.
-    func snapshot(eventID: UUID, headHash: HistoryHash) -> Data {
+    /// hash there `headHash`, the store's fingerprint there `fingerprint` (when it keeps one).
+    func snapshot(eventID: UUID, headHash: HistoryHash, fingerprint: HistoryFingerprint? = nil) -> Data {
         var writer = SnapshotWriter()
         writer.write(checkpoint)
         directory.write(to: &writer)
@@ -22,7 +22,7 @@ extension RecorderState {
         let header = SnapshotHeader(
             kind: .recorderState, foldVersion: LedgerState.foldVersion, catalogue: SnapshotHeader.currentCatalogue,
             layout: SnapshotHeader.currentLayout, label: Self.label, position: checkpoint,
-            eventID: eventID, headHash: headHash, payloadLength: 0, payloadChecksum: 0)
+            eventID: eventID, headHash: headHash, fingerprint: fingerprint, payloadLength: 0, payloadChecksum: 0)
         return SnapshotHeader.encode(header, payload: writer.bytes)
     }
 

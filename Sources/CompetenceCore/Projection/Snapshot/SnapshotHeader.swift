@@ -5,15 +5,16 @@ import Foundation
 ///
 /// Layout (little-endian): magic `CLSNAPSH` · format `u32` · kind `u32` · fold version `u32` · catalogue
 /// signature `u64` · layout signature `u64` · label (`u32` length + UTF-8) · position `i64` · id of the event
-/// at that position (16 bytes) · history head hash at that position (`u32` length 32 + 32 bytes) · payload
-/// length `u64` · payload checksum `u64` · header checksum `u64` (of every byte before it).
+/// at that position (16 bytes) · history head hash at that position (`u64` length 32 + 32 bytes) · the store's
+/// history fingerprint there (``HistoryFingerprint``: kind `u32`, 0 for none, then `u64` length + bytes) ·
+/// payload length `u64` · payload checksum `u64` · header checksum `u64` (of every byte before it).
 ///
-/// Format 1 (before the history chain keyed snapshots) wrote 32 zero bytes for the hash; it is refused as
-/// another version, so its snapshot is rebuilt.
+/// Format 1 (before the history chain keyed snapshots) wrote 32 zero bytes for the hash, format 2 had no
+/// fingerprint; both are refused as another version, so their snapshots are rebuilt.
 struct SnapshotHeader: Hashable, Sendable {
     static let magic = Array("CLSNAPSH".utf8)
     /// The version of this layout.
-    static let format: UInt32 = 2
+    static let format: UInt32 = 3
 
     /// What the payload holds.
     enum Kind: UInt32, Sendable {
@@ -40,6 +41,9 @@ struct SnapshotHeader: Hashable, Sendable {
     /// The history chain's hash at ``position`` (``HistoryHash/zero`` at position 0): the key checked against
     /// the store's chain before the snapshot is used.
     var headHash: HistoryHash
+    /// The store's fingerprint of its history at ``position`` when it was taken (``HistoryFingerprinting``), if
+    /// the store keeps one: a later equal fingerprint there vouches for ``headHash`` without rehashing the log.
+    var fingerprint: HistoryFingerprint? = nil
     var payloadLength: UInt64
     var payloadChecksum: UInt64
 
@@ -72,6 +76,8 @@ struct SnapshotHeader: Hashable, Sendable {
         writer.write(header.position)
         writer.write(header.eventID)
         writer.write(bytes: header.headHash.bytes)
+        writer.write(header.fingerprint?.kind.rawValue ?? 0)
+        writer.write(bytes: header.fingerprint?.bytes ?? [])
         writer.write(UInt64(payload.count))
         writer.write(payload.withUnsafeBytes { SnapshotChecksum.of($0) })
         let headerChecksum = writer.bytes.withUnsafeBytes { SnapshotChecksum.of($0) }
@@ -102,6 +108,8 @@ struct SnapshotHeader: Hashable, Sendable {
             let position = try reader.read(Int64.self)
             let eventID = try reader.readUUID()
             let headHash = try reader.readBytes()
+            let fingerprintKind = try reader.read(UInt32.self)
+            let fingerprintBytes = try reader.readBytes()
             let payloadLength = try reader.read(UInt64.self)
             let payloadChecksum = try reader.read(UInt64.self)
             let headerEnd = reader.offset
@@ -112,6 +120,14 @@ struct SnapshotHeader: Hashable, Sendable {
             guard let kind = Kind(rawValue: rawKind) else { throw SnapshotRejection.damaged("unknown kind \(rawKind)") }
             guard headHash.count == 32 else {
                 throw SnapshotRejection.damaged("its head hash is \(headHash.count) bytes, not 32")
+            }
+            let fingerprint: HistoryFingerprint?
+            if fingerprintKind == 0 {
+                fingerprint = nil
+            } else if let kind = HistoryFingerprint.Kind(rawValue: fingerprintKind) {
+                fingerprint = HistoryFingerprint(kind: kind, bytes: [UInt8](fingerprintBytes))
+            } else {
+                throw SnapshotRejection.damaged("unknown history fingerprint kind \(fingerprintKind)")
             }
             guard foldVersion == expectedFold, catalogue == currentCatalogue, layout == currentLayout else {
                 throw SnapshotRejection.otherVersion(
@@ -129,7 +145,7 @@ struct SnapshotHeader: Hashable, Sendable {
             let header = SnapshotHeader(
                 kind: kind, foldVersion: foldVersion, catalogue: catalogue, layout: layout, label: label,
                 position: position, eventID: eventID, headHash: HistoryHash(digest: [UInt8](headHash)),
-                payloadLength: payloadLength, payloadChecksum: payloadChecksum)
+                fingerprint: fingerprint, payloadLength: payloadLength, payloadChecksum: payloadChecksum)
             return (header, payload)
         } catch let damage as SnapshotDamage {
             throw .damaged(damage.description)
