@@ -33,6 +33,14 @@ public enum CanonicalJSON {
 
     /// The canonical bytes of the JSON text `bytes`.
     public static func canonical(_ bytes: some Collection<UInt8>) throws(Error) -> [UInt8] {
+        let verbatim = bytes.withContiguousStorageIfAvailable { isCanonical(UnsafeRawBufferPointer($0)) }
+        if verbatim == true { return Array(bytes) }
+        return try parsed(bytes)
+    }
+
+    /// The canonical bytes of `bytes` by parsing and writing them (``canonical(_:)`` without its shortcut for
+    /// text that is canonical already).
+    static func parsed(_ bytes: some Collection<UInt8>) throws(Error) -> [UInt8] {
         var parser = Parser(bytes: Array(bytes))
         var output: [UInt8] = []
         output.reserveCapacity(parser.bytes.count)
