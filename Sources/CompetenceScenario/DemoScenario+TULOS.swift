@@ -190,7 +190,33 @@ extension ScenarioBuilder {
                         GoodPracticeAdopted(
                             practice: practice, organisation: adopter,
                             adoptedOn: scenarioDay(2021, 6, 7).adding(days: number * 14))
+                    }
+                    + Self.outsideAdopters(of: practice).enumerated().map { number, adopter in
+                        GoodPracticeAdoptedOutside(
+                            practice: practice, adopter: adopter,
+                            adoptedOn: scenarioDay(2021, 9, 6).adding(days: number * 21))
                     })
+        }
+    }
+
+    /// Small work organisations outside TULOS that took up a practice after it was published (dissemination).
+    private static func outsideAdopters(of practice: PracticeID) -> [OutsideOrganisation] {
+        switch practice {
+        case "walking-meetings":
+            [
+                OutsideOrganisation(
+                    name: "Hoivakoti Kotiranta", kind: .enterprise, sector: "elderly care", region: "Kymenlaakso"),
+                OutsideOrganisation(
+                    name: "Nuorisotyön yhdistys Verso", kind: .thirdSector, sector: "youth work",
+                    region: "Pirkanmaa"),
+            ]
+        case "peer-mentoring":
+            [
+                OutsideOrganisation(
+                    name: "Terapiapalvelu Aalto", kind: .enterprise, sector: "rehabilitation",
+                    region: "Etelä-Pohjanmaa")
+            ]
+        default: []
         }
     }
 
