@@ -27,14 +27,16 @@ struct NeedList: Sendable {
         for fact in state.interviews {
             for need in fact.event.identifiedNeeds {
                 add(
-                    NeedReference(organisation: fact.event.organisation, competence: need.competence, origin: .interview),
+                    NeedReference(
+                        organisation: fact.event.organisation, competence: need.competence, origin: .interview),
                     fact.event.heldOn)
             }
         }
         for fact in state.foresightWorkshops {
             for need in fact.event.futureNeeds {
                 add(
-                    NeedReference(organisation: fact.event.organisation, competence: need.competence, origin: .foresight),
+                    NeedReference(
+                        organisation: fact.event.organisation, competence: need.competence, origin: .foresight),
                     fact.event.heldOn)
             }
         }
