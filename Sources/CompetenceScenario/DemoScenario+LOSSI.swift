@@ -429,6 +429,24 @@ extension ScenarioBuilder {
             }
             add("LOSSI sparring and plan: \(company.id)", events)
         }
+
+        // The staff well-being survey before the trainings and after them (report outcomes). Hitsaamo's four
+        // respondents are too few to publish.
+        add(
+            "LOSSI staff well-being survey",
+            companies.enumerated().flatMap { index, company in
+                let respondents = people[company.id]!.count
+                let before = 3.4 + Double(index % 3) / 10
+                return [
+                    IndicatorMeasured(
+                        organisation: company.id, indicator: .wellBeing, name: "staff well-being", value: before,
+                        unit: "mean score 1–5", measuredOn: scenarioDay(2023, 10, 16), respondents: respondents),
+                    IndicatorMeasured(
+                        organisation: company.id, indicator: .wellBeing, name: "staff well-being",
+                        value: before + 0.2 + Double(index % 2) / 10, unit: "mean score 1–5",
+                        measuredOn: scenarioDay(2024, 12, 16), respondents: respondents),
+                ]
+            })
     }
 
     /// A stakeholder outside the programme: its name is sealed about an organisation subject of its own.

@@ -66,8 +66,8 @@ struct OutcomesTests {
         #expect(csv.first?.joined(separator: ",") == Self.outcomesHeader)
         let rows = Array(csv.dropFirst())
         #expect(rows.allSatisfy { $0.count == 15 })
-        let wellBeing = rows.filter { $0[0] == "organisation" && $0[4] == "work ability index" }
-        #expect(wellBeing.count >= 5, "every piloting TULOS organisation measured work ability twice")
+        let wellBeing = rows.filter { $0[0] == "organisation" && $0[4] == "work ability index" && !$0[9].isEmpty }
+        #expect(wellBeing.count >= 5, "the piloting TULOS organisations measured work ability twice or more")
         for row in wellBeing {
             let before = try #require(Double(row[7]))
             let after = try #require(Double(row[9]))
@@ -75,6 +75,10 @@ struct OutcomesTests {
         }
         #expect(rows.contains { $0[0] == "pilot" && !$0[2].isEmpty && !$0[10].isEmpty })
         #expect(rows.contains { !$0[11].isEmpty }, "practices adopted between the measurements")
+        #expect(rows.contains { !$0[12].isEmpty && (Int($0[13]) ?? 0) >= 5 }, "LOSSI trainings completed in between")
+        // Hitsaamo's well-being survey has four respondents: withheld at the default minimum group.
+        let hitsaamo = rows.filter { $0[1] == "hitsaamo" && $0[4] == "staff well-being" }
+        #expect(!hitsaamo.isEmpty && hitsaamo.allSatisfy { $0[7].isEmpty && $0[14] == "true" })
 
         // Work ability rests on 6 respondents: with --min-group 7 it is withheld, the days stay.
         let strict = Array(Self.rows(try await report(["--format", "csv", "--min-group", "7"]).stdout).dropFirst())
@@ -112,7 +116,7 @@ struct OutcomesTests {
             "outside.csv",
             """
             practice,name,kind,sector,region,adopted_on,note
-            walking-meetings,"=HYPERLINK(""http://evil.example"",""x"")",enterprise,cleaning,Uusimaa,2022-03-01,
+            shared-shift-planning,"=HYPERLINK(""http://evil.example"",""x"")",enterprise,cleaning,Uusimaa,2022-03-01,
             peer-mentoring,Siivous Oy,third-sector,cleaning,Uusimaa,2022-03-02,seen at a forum
 
             """)
@@ -121,10 +125,14 @@ struct OutcomesTests {
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(recorded.stdout.contains("2 rows → 2 events recorded"), "\(recorded.stdout)")
         let after = try await practices()
-        let walkingAfter = try #require(after.first { $0.first == "walking-meetings" })
-        #expect(walkingAfter[outside] == "3")
-        #expect(walkingAfter.last?.hasPrefix("'") == true, "a formula-like name is neutralised: \(walkingAfter)")
-        #expect(walkingAfter[columns.firstIndex(of: "adoptions")!] == walking[columns.firstIndex(of: "adoptions")!])
+        let shared = try #require(after.first { $0.first == "shared-shift-planning" })
+        #expect(shared[outside] == "1")
+        #expect(shared.last == "'=HYPERLINK(\"http://evil.example\",\"x\")", "a formula-like name is neutralised")
+        let sharedBefore = try #require(before.first { $0.first == "shared-shift-planning" })
+        #expect(sharedBefore[outside] == "0")
+        let adoptions = try #require(columns.firstIndex(of: "adoptions"))
+        #expect(shared[adoptions] == sharedBefore[adoptions], "adoptions inside the programme are counted apart")
+        #expect(after.first { $0.first == "walking-meetings" } == walking)
         let indicators = try await Tool.run(
             ["report", "indicators", "--store", store, "--format", "json"], in: directory.url)
         #expect(indicators.stdout.contains("\"good_practice_adoptions_outside\" : 5"), "\(indicators.stdout)")
@@ -137,7 +145,7 @@ struct OutcomesTests {
         let hostile = try await Tool.run(
             ["import", "outside-adoptions", "hostile.csv", "--store", store], in: directory.url)
         #expect(hostile.status != 0)
-        #expect(hostile.stderr.contains("hostile.csv, row 2, column 'name'"), "\(hostile.stderr)")
+        #expect(hostile.stderr.contains("hostile.csv, row 1, column 'name'"), "\(hostile.stderr)")
         #expect(!hostile.stderr.contains("\u{1B}"), "the escape sequence is not echoed to the terminal")
         try directory.write(
             "unknown.csv",

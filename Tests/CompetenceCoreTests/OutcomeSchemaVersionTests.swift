@@ -97,6 +97,18 @@ struct OutcomeSchemaVersionTests {
         }
     }
 
+    @Test("the same profile seals to the same bytes every time (deterministic sealing of a structured value)")
+    func profileSealsDeterministically() throws {
+        let key = SubjectKey.random()
+        let boxes = try (0..<20).map { index in
+            let profile = ParticipantProfile(
+                gender: .other, ageBand: .under25, education: .isced5To8, labourStatus: .inactive,
+                disadvantages: index >= 0 ? [.minority, .rural] : [])
+            return try PersonalCipher.seal(profile, about: .person("p1"), key: key)
+        }
+        #expect(Set(boxes).count == 1)
+    }
+
     @Test("a version-1 training reads with no needs; a version-2 one keeps them; no needs writes no key")
     func trainingVersions() throws {
         #expect(TrainingProcured.schemaVersion == 2)
