@@ -197,6 +197,8 @@ extension ScenarioBuilder {
             [SurveyRoundClosed(round: DemoScenario.lossiBaseline, closedOn: scenarioDay(2023, 10, 31))])
 
         // Management interviews and foresight workshops, autumn 2023; needs follow from the survey's gaps.
+        // The needs each company named, by source: trainings and plan actions name the ones they answer.
+        var namedNeeds: [OrganisationID: [CompetenceID: [NeedOrigin]]] = [:]
         for (index, company) in companies.enumerated() {
             let gaps = lossiCompetences.map { competence in
                 (
@@ -208,6 +210,10 @@ extension ScenarioBuilder {
                 )
             }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
             let needs = gaps.prefix(3).map(\.0)
+            for competence in needs { namedNeeds[company.id, default: [:]][competence, default: []].append(.interview) }
+            for competence in needs.prefix(2) {
+                namedNeeds[company.id, default: [:]][competence, default: []].append(.trainingNeed)
+            }
             add(
                 "LOSSI interviews and foresight: \(company.id)",
                 [
@@ -255,6 +261,7 @@ extension ScenarioBuilder {
 
         // Trainings, spring and autumn 2024.
         var completedTraining: Set<String> = []
+        var trainingOf: [OrganisationID: [CompetenceID: TrainingID]] = [:]
         for training in lossiTrainings {
             let invited = everyone.filter { person in
                 if let company = training.company, person.organisation != company { return false }
@@ -264,14 +271,22 @@ extension ScenarioBuilder {
             let participants = invited.filter { _ in random.chance(0.8) }
             let hours = training.hoursPerSession * Double(training.sessions.count)
             let lastDay = training.sessions.last!
+            let organisations =
+                training.company.map { [$0] } ?? Array(Set(participants.map(\.organisation))).sorted()
+            let answered = organisations.flatMap { organisation in
+                (namedNeeds[organisation]?[training.competence] ?? []).map {
+                    NeedReference(organisation: organisation, competence: training.competence, origin: $0)
+                }
+            }
+            for organisation in organisations where trainingOf[organisation]?[training.competence] == nil {
+                trainingOf[organisation, default: [:]][training.competence] = training.id
+            }
             var events: [any LedgerEvent] = [
                 TrainingProcured(
                     training: training.id, title: training.title, provider: training.provider, kind: training.kind,
                     competences: [training.competence], costCents: training.costCents, hours: hours,
-                    procuredOn: training.procuredOn,
-                    organisations: training.company.map { [$0] }
-                        ?? Array(Set(participants.map(\.organisation))).sorted(),
-                    programme: programme)
+                    procuredOn: training.procuredOn, organisations: organisations, programme: programme,
+                    needs: answered.isEmpty ? nil : answered)
             ]
             events += training.sessions.enumerated().map { index, day in
                 TrainingSessionHeld(
@@ -384,7 +399,9 @@ extension ScenarioBuilder {
                         "Raise \(competence.name.lowercased()) to a working level", about: .organisation(company.id)),
                     targetLevel: 3,
                     dueOn: number == 0 ? scenarioDay(2024, 12, 20) : scenarioDay(2025, 5, 31),
-                    ownerRole: number == 0 ? .manager : .supervisor)
+                    ownerRole: number == 0 ? .manager : .supervisor,
+                    training: trainingOf[company.id]?[competence.id],
+                    need: namedNeeds[company.id]?[competence.id]?.first)
             }
             var events: [any LedgerEvent] = [
                 SparringVisitHeld(
@@ -412,6 +429,24 @@ extension ScenarioBuilder {
             }
             add("LOSSI sparring and plan: \(company.id)", events)
         }
+
+        // The staff well-being survey before the trainings and after them (report outcomes). Hitsaamo's four
+        // respondents are too few to publish.
+        add(
+            "LOSSI staff well-being survey",
+            companies.enumerated().flatMap { index, company in
+                let respondents = people[company.id]!.count
+                let before = 3.4 + Double(index % 3) / 10
+                return [
+                    IndicatorMeasured(
+                        organisation: company.id, indicator: .wellBeing, name: "staff well-being", value: before,
+                        unit: "mean score 1–5", measuredOn: scenarioDay(2023, 10, 16), respondents: respondents),
+                    IndicatorMeasured(
+                        organisation: company.id, indicator: .wellBeing, name: "staff well-being",
+                        value: before + 0.2 + Double(index % 2) / 10, unit: "mean score 1–5",
+                        measuredOn: scenarioDay(2024, 12, 16), respondents: respondents),
+                ]
+            })
     }
 
     /// A stakeholder outside the programme: its name is sealed about an organisation subject of its own.

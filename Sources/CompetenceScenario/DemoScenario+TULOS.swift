@@ -190,7 +190,46 @@ extension ScenarioBuilder {
                         GoodPracticeAdopted(
                             practice: practice, organisation: adopter,
                             adoptedOn: scenarioDay(2021, 6, 7).adding(days: number * 14))
+                    }
+                    + Self.outsideAdopters(of: practice).enumerated().map { number, adopter in
+                        GoodPracticeAdoptedOutside(
+                            practice: practice, adopter: adopter,
+                            adoptedOn: scenarioDay(2021, 9, 6).adding(days: number * 21))
                     })
+        }
+        let adopting = Set(practices.flatMap(\.3))
+        add("TULOS indicators at the end", closingIndicators(piloting.filter { adopting.contains($0.id) }))
+    }
+
+    /// The work ability index at the end of TULOS, after the adoptions of good practices, of the organisations
+    /// that adopted one.
+    private func closingIndicators(_ organisations: [CareOrganisation]) -> [any LedgerEvent] {
+        organisations.map { organisation in
+            IndicatorMeasured(
+                organisation: organisation.id, indicator: .wellBeing, name: "work ability index",
+                value: organisation.wellBeingBefore + 0.9, unit: "score 0–10", measuredOn: scenarioDay(2021, 8, 31),
+                respondents: 6)
+        }
+    }
+
+    /// Small work organisations outside TULOS that took up a practice after it was published (dissemination).
+    private static func outsideAdopters(of practice: PracticeID) -> [OutsideOrganisation] {
+        switch practice {
+        case "walking-meetings":
+            [
+                OutsideOrganisation(
+                    name: "Hoivakoti Kotiranta", kind: .enterprise, sector: "elderly care", region: "Kymenlaakso"),
+                OutsideOrganisation(
+                    name: "Nuorisotyön yhdistys Verso", kind: .thirdSector, sector: "youth work",
+                    region: "Pirkanmaa"),
+            ]
+        case "peer-mentoring":
+            [
+                OutsideOrganisation(
+                    name: "Terapiapalvelu Aalto", kind: .enterprise, sector: "rehabilitation",
+                    region: "Etelä-Pohjanmaa")
+            ]
+        default: []
         }
     }
 

@@ -1,5 +1,6 @@
 import CompetenceCore
 import CompetenceHistory
+import CompetenceImport
 import CompetenceOutput
 import CompetenceReports
 import CompetenceStores
@@ -153,6 +154,42 @@ struct FileStoreErasureTests {
         }
     }
 
+    /// Values of the participants file's profiles that appear nowhere else in the store.
+    static let profileValues = ["unemployed", "not-stated", "disability", "labourStatus"]
+
+    @Test("participant profiles are sealed in every file; after erasing the person their profile reads as erased")
+    func participantProfilesAreSealed() async throws {
+        let workspace = try await Workspace()
+        let store = try FileEventStore(directory: workspace.storePath)
+        let importer = CSVImporter(store: store, recordedBy: "analyst")
+        _ = try await importer.run(ParticipantsImport(), file: workspace.directory.path("participants.csv"))
+        let path = workspace.directory.path("export.ndjson")
+        _ = try await export(store, to: path)
+        let everything =
+            try files(under: workspace.storePath) + [(path, try Data(contentsOf: URL(fileURLWithPath: path)))]
+        #expect(everything.contains { holds($0.1, "Kotihoito ry") }, "the search reads the segments")
+        #expect(everything.contains { holds($0.1, "ParticipantDataRecorded") })
+        for (file, data) in everything {
+            for value in Self.profileValues { #expect(!holds(data, value), "\(value) in clear in \(file)") }
+        }
+        let keyring = try await store.subjectKeys.keyring()
+        let state = try await ProjectionRunner(store: store).replay(LedgerModel()).state
+        let profile = try #require(state.participantData["p1"]?.entry?.event.profile)
+        guard case .value(let opened) = keyring.open(profile) else {
+            Issue.record("p1's profile does not open with the store's keys")
+            return
+        }
+        #expect(opened.labourStatus == .unemployed && opened.disadvantages == [.disability])
+
+        _ = try await CompetenceLedger(store: store, recordedBy: "dpo").erase(
+            .person("p1"), on: CalendarDate("2025-02-01")!)
+        let after = try await store.subjectKeys.keyring().noting(
+            erasures: try await ProjectionRunner(store: store).replay(LedgerModel()).state.erasedSubjects)
+        #expect(after.open(profile) == .erased)
+        let p2 = try #require(state.participantData["p2"]?.entry?.event.profile)
+        #expect(after.open(p2) != .erased, "other persons' profiles still open")
+    }
+
     @Test("erasing an unknown subject destroys nothing and appends nothing")
     func anUnknownSubjectIsRefused() async throws {
         let (_, store) = try await recorded()
@@ -237,5 +274,37 @@ struct PostgresErasureTests {
         let after = try await AnalyticsReports.replay(store, options: options)
         #expect(after.plans.actions.first?.description == "[erased]")
         #expect(try await StoreOpener(location: location).verify(expecting: anchor).isIntact)
+    }
+
+    @Test("participant profiles are in no table, index or TOAST file in clear; erasing the person shreds them")
+    func participantProfilesAreSealed() async throws {
+        let cluster = try await TestCluster.shared()
+        let workspace = try await Workspace(imported: false)
+        let schema = "esf_\(UUID().uuidString.prefix(8).lowercased())"
+        let location = StoreLocation(
+            parsing: cluster.url + (cluster.url.contains("?") ? "&" : "?") + "schema=\(schema)")
+        let opened = try StoreOpener(location: location).open(for: .write)
+        let store = try #require(opened as? PostgresEventStore)
+        defer { store.close() }
+        try await Workspace.importProgramme(into: store, from: workspace.directory)
+        _ = try await CSVImporter(store: store, recordedBy: "analyst").run(
+            ParticipantsImport(), file: workspace.directory.path("participants.csv"))
+        #expect(try await relationFilesHold(cluster, schema, hex: hex(Data("ParticipantDataRecorded".utf8))))
+        for value in FileStoreErasureTests.profileValues {
+            #expect(!(try await relationFilesHold(cluster, schema, hex: hex(Data(value.utf8)))), "\(value) in clear")
+        }
+        let state = try await ProjectionRunner(store: store).replay(LedgerModel()).state
+        let profile = try #require(state.participantData["p3"]?.entry?.event.profile)
+        let keyring = try await store.subjectKeys.keyring()
+        guard case .value(let read) = keyring.open(profile) else {
+            Issue.record("p3's profile does not open with the store's keys")
+            return
+        }
+        #expect(read.gender == .notStated && read.disadvantages == [.rural])
+        let key = try #require(keyring.keys[.person("p3")])
+        _ = try await CompetenceLedger(store: store, recordedBy: "dpo").erase(
+            .person("p3"), on: CalendarDate("2025-02-01")!)
+        #expect(!(try await relationFilesHold(cluster, schema, hex: hex(key.bytes))), "the destroyed key is gone")
+        #expect(try await store.subjectKeys.keyring().open(profile) == .erased)
     }
 }

@@ -25,7 +25,8 @@ struct DemoTests {
             "Where the programme stands", "What to train first", "Top three gaps per organisation",
             "Coverage of each organisation's top gaps", "Whether the training worked",
             "Effect for the programme as a whole", "Reaction scores per training", "Development plan actions",
-            "Good-practice catalogue", "Time travel: how things stood on 2024-06-30",
+            "Good-practice catalogue", "Whether the organisations changed", "Indicators before and after",
+            "Time travel: how things stood on 2024-06-30",
         ] {
             #expect(run.stdout.contains(heading), "missing section '\(heading)'")
         }

@@ -46,6 +46,18 @@ private func participantData(
             disadvantages: disadvantages))
 }
 
+/// An organisation outside the programme.
+private func outsider(name: String = "Kotiranta Hoiva", region: String = "Kymenlaakso") -> OutsideOrganisation {
+    OutsideOrganisation(name: name, kind: .enterprise, sector: "elderly care", region: region)
+}
+
+/// A plan action of acme's for excel, naming `training` and `need`.
+private func action(training: TrainingID? = nil, need: NeedOrigin? = nil) -> PlanAction {
+    PlanAction(
+        action: "a1", competence: "excel", description: PersonalText("Excel", about: .organisation("acme")),
+        targetLevel: 4, dueOn: day("2025-03-31"), ownerRole: .supervisor, training: training, need: need)
+}
+
 /// Every recorder check of `Docs/Event-Catalogue.md`, each refused with its field and value, and nothing appended.
 let refusedCases: [RefusedCase] = [
     // Levels and ratings
@@ -550,6 +562,66 @@ let refusedCases: [RefusedCase] = [
         "a disadvantage flag twice",
         participantData("p1", .entry, "2024-03-01", disadvantages: [.rural, .rural]),
         field: "profile.disadvantages[1]", value: "rural"),
+
+    // Adoptions outside the programme (issue 14)
+    RefusedCase(
+        "an outside adoption of an unknown practice",
+        GoodPracticeAdoptedOutside(practice: "pr9", adopter: outsider(), adoptedOn: day("2024-06-01")),
+        field: "practice", value: "pr9"),
+    RefusedCase(
+        "an outside adopter that is an enrolled organisation",
+        GoodPracticeAdoptedOutside(practice: "pr1", adopter: outsider(name: " acme oy"), adoptedOn: day("2024-06-01")),
+        field: "adopter.name", value: " acme oy"),
+    RefusedCase(
+        "the same outside organisation adopting twice",
+        before: [GoodPracticeAdoptedOutside(practice: "pr1", adopter: outsider(), adoptedOn: day("2024-06-01"))],
+        GoodPracticeAdoptedOutside(
+            practice: "pr1", adopter: outsider(name: "KOTIRANTA HOIVA"), adoptedOn: day("2024-07-01")),
+        field: "adopter.name", value: "KOTIRANTA HOIVA"),
+    RefusedCase(
+        "an outside adoption before the practice was documented",
+        GoodPracticeAdoptedOutside(practice: "pr1", adopter: outsider(), adoptedOn: day("2024-04-30")),
+        field: "adoptedOn", value: "2024-04-30"),
+    RefusedCase(
+        "an outside adoption in the future",
+        GoodPracticeAdoptedOutside(practice: "pr1", adopter: outsider(), adoptedOn: day("2025-07-05")),
+        field: "adoptedOn", value: "2025-07-05"),
+    RefusedCase(
+        "an outside adopter without a region",
+        GoodPracticeAdoptedOutside(practice: "pr1", adopter: outsider(region: " "), adoptedOn: day("2024-06-01")),
+        field: "adopter.region", value: " "),
+    RefusedCase(
+        "an outside adopter's name with an escape sequence",
+        GoodPracticeAdoptedOutside(
+            practice: "pr1", adopter: outsider(name: "Evil\u{1B}[2J Oy"), adoptedOn: day("2024-06-01")),
+        field: "adopter.name", value: "Evil\u{1B}[2J Oy"),
+
+    // Needs named by trainings and plan actions (issue 14)
+    RefusedCase(
+        "a training naming an interview need no interview named",
+        LedgerFixture.training {
+            $0.needs = [NeedReference(organisation: "acme", competence: "sales", origin: .interview)]
+        }, field: "needs[0].origin", value: "interview"),
+    RefusedCase(
+        "a training naming a need for a competence it does not target",
+        LedgerFixture.training {
+            $0.needs = [NeedReference(organisation: "acme", competence: "excel", origin: .surveyGap)]
+        }, field: "needs[0].competence", value: "excel"),
+    RefusedCase(
+        "a training naming a need of an unknown organisation",
+        LedgerFixture.training {
+            $0.needs = [NeedReference(organisation: "nowhere", competence: "sales", origin: .surveyGap)]
+        }, field: "needs[0].organisation", value: "nowhere"),
+    RefusedCase(
+        "a plan action naming an unknown training",
+        DevelopmentPlanAdopted(
+            plan: "plan2", organisation: "acme", adoptedOn: day("2024-10-01"),
+            actions: [action(training: "t9")]), field: "actions[0].training", value: "t9"),
+    RefusedCase(
+        "a plan action naming a foresight need no workshop named",
+        DevelopmentPlanAdopted(
+            plan: "plan2", organisation: "acme", adoptedOn: day("2024-10-01"),
+            actions: [action(need: .foresight)]), field: "actions[0].need", value: "foresight"),
 
     // Several events in one call: each is validated against the ones before it
     RefusedCase(

@@ -116,6 +116,28 @@ struct ImportKindsTests {
                     procuredOn: CalendarDate(year: 2024, month: 2, day: 1)!))
     }
 
+    @Test("trainings: the optional needs column names the needs a training answers")
+    func trainingNeeds() async throws {
+        let workspace = try ImportWorkspace()
+        try await workspace.importReferenceData()
+        try workspace.directory.write(
+            "needs.csv",
+            "id,title,provider,kind,competences,cost_eur,hours,procured_on,needs\n"
+                + "t9,Excel,Salpaus,joint,excel|lean,100,4,2024-02-01, acme:excel:survey-gap | koti:lean:survey-gap \n"
+                + "t8,Lean,Salpaus,joint,lean,100,4,2024-02-01,\n")
+        try await workspace.run(TrainingsImport(), "needs.csv")
+        let trainings = try await workspace.typed().compactMap { event -> TrainingProcured? in
+            guard case .trainingProcured(let training) = event else { return nil }
+            return training
+        }
+        #expect(
+            trainings.first { $0.training == "t9" }?.needs == [
+                NeedReference(organisation: "acme", competence: "excel", origin: .surveyGap),
+                NeedReference(organisation: "koti", competence: "lean", origin: .surveyGap),
+            ])
+        #expect(trainings.first { $0.training == "t8" }?.needs == nil, "an empty needs cell names none")
+    }
+
     @Test("a file saved with CRLF line ends: a quoted line break is a line feed, no carriage return is recorded")
     func crlf() async throws {
         let workspace = try ImportWorkspace()

@@ -164,6 +164,23 @@ struct ImportRefusalTests {
             row: 1, column: "kind", value: "online", saying: "expected one of joint, company")
     }
 
+    @Test("trainings: the optional needs column — a malformed item, a need its source never named, another competence")
+    func trainingNeeds() async throws {
+        let workspace = try await referenceData()
+        let header = "id,title,provider,kind,competences,cost_eur,hours,procured_on,needs\n"
+        try await workspace.rowRefusal(
+            TrainingsImport(), "shape.csv", header + "t1,Excel,Salpaus,joint,excel,100,4,2024-02-01,acme:excel\n",
+            row: 1, column: "needs", value: "acme:excel", saying: "organisation:competence:source")
+        try await workspace.rowRefusal(
+            TrainingsImport(), "source.csv",
+            header + "t1,Excel,Salpaus,joint,excel,100,4,2024-02-01,acme:excel:survey-gap|acme:excel:interview\n",
+            row: 1, column: "needs", value: "interview", saying: "names no interview need of organisation 'acme'")
+        try await workspace.rowRefusal(
+            TrainingsImport(), "other.csv",
+            header + "t1,Excel,Salpaus,joint,excel,100,4,2024-02-01,koti:lean:survey-gap\n",
+            row: 1, column: "needs", value: "lean", saying: "is not among the competences the training targets")
+    }
+
     @Test("participation: a bad flag or hours, a completion without a day, an unknown person or training")
     func participationCells() async throws {
         let workspace = try ImportWorkspace()

@@ -27,11 +27,19 @@ struct ParticipantsImportTests {
         let outcome = try await workspace.run(ParticipantsImport(), "participants.csv")
         #expect(outcome.rows == 4 && outcome.events == 4)
         let recorded = try await workspace.recorded().dropFirst(before)
-        let data = recorded.compactMap { event -> ParticipantDataRecorded? in
+        let sealed = recorded.compactMap { event -> ParticipantDataRecorded? in
             guard case .participantDataRecorded(let data)? = try? CompetenceEvent.codec.decode(event) else {
                 return nil
             }
             return data
+        }
+        // Profiles are sealed with each person's key; opened with the store's keys they are the file's rows.
+        #expect(sealed.allSatisfy { $0.profile.isSealed && $0.profile.subject == .person($0.person) })
+        let keyring = try await workspace.store.subjectKeys.keyring()
+        let data = sealed.compactMap { event -> ParticipantDataRecorded? in
+            guard case .value(let profile) = keyring.open(event.profile) else { return nil }
+            return ParticipantDataRecorded(
+                person: event.person, stage: event.stage, recordedOn: event.recordedOn, profile: profile)
         }
         // The ledger appends stream by stream: compare as a set.
         #expect(data.count == 4)

@@ -54,7 +54,7 @@ struct HTMLPageTests {
     @Test("hostile ids, names and titles are text on every page, never markup", arguments: ReportName.allCases)
     func hostileText(name: ReportName) async throws {
         let reports = try await ReportSamples.hostile()
-        let organisation = name == .timeline ? ReportSamples.hostileOrganisation.rawValue : nil
+        let organisation = name == .timeline || name == .trace ? ReportSamples.hostileOrganisation.rawValue : nil
         let document = try ReportDocument(name: name, reports: reports, organisation: organisation)
         let page = HTMLPage.render(document)
         #expect(!page.contains("<script"), "a script element on the \(name) page")

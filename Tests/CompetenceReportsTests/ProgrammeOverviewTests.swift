@@ -15,7 +15,7 @@ struct ProgrammeOverviewTests {
             sections.map(\.heading) == [
                 "Where the programme stands", "What to train first",
                 "What was bought, and whether it meets the gaps", "Whether the training worked",
-                "Plans and good practices",
+                "Plans and good practices", "Whether the organisations changed",
             ])
         for section in sections {
             #expect(

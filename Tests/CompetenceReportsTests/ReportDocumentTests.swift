@@ -28,6 +28,8 @@ struct ReportDocumentTests {
         case .practices: return ("Good practices", reports.practices.tables, [])
         case .timeline: return ("Timeline of pakkaus", try reports.timeline(for: "pakkaus").tables, [])
         case .esf: return ("ESF participants", reports.esf.tables, [])
+        case .outcomes: return ("Outcomes", reports.outcomes.tables, [])
+        case .trace: return ("From need to result: pakkaus", try reports.trace(for: "pakkaus").tables, [])
         }
     }
 
@@ -36,7 +38,7 @@ struct ReportDocumentTests {
     func everyName(name: ReportName) async throws {
         let reports = try await ReportSamples.demo()
         let document = try ReportDocument(
-            name: name, reports: reports, organisation: name == .timeline ? "pakkaus" : nil)
+            name: name, reports: reports, organisation: name == .timeline || name == .trace ? "pakkaus" : nil)
         let (title, tables, captions) = try expected(name, reports)
         #expect(document.name == name)
         #expect(document.title == title)

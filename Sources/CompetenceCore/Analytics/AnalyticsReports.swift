@@ -69,7 +69,14 @@ public struct AnalyticsReports: Hashable, Sendable {
 
     /// The ESF participant indicators, every programme.
     public var esf: ESFParticipants {
-        computed.value(\.esf) { ESFParticipants(state: state, options: options, provenance: provenance) }
+        computed.value(\.esf) {
+            ESFParticipants(state: state, options: options, provenance: provenance, keyring: keyring)
+        }
+    }
+
+    /// The outcome report (Kirkpatrick level 4): indicators before and after, per organisation and pilot.
+    public var outcomes: OutcomeReport {
+        computed.value(\.outcomes) { OutcomeReport(state: state, options: options, provenance: provenance) }
     }
 
     /// The reports of `state`, which was replayed in `scope` (each computed when first read); personal text
@@ -110,6 +117,14 @@ public struct AnalyticsReports: Hashable, Sendable {
         try OrganisationTimeline(state: state, organisation: organisation, provenance: provenance, keyring: keyring)
     }
 
+    /// The trace of one organisation's needs to trainings, plan actions and competence change; throws
+    /// ``AnalyticsError/unknownOrganisation(_:)`` when it is not enrolled in the replayed history.
+    public func trace(for organisation: OrganisationID) throws(AnalyticsError) -> NeedTrace {
+        try NeedTrace(
+            state: state, organisation: organisation, matrix: matrix, effect: effect, options: options,
+            provenance: provenance)
+    }
+
     /// The ESF participant indicators of one programme, or of every programme when `programme` is `nil`;
     /// throws ``AnalyticsError/unknownProgramme(_:)`` when the ledger has no such programme.
     public func esf(programme: ProgrammeID?) throws(AnalyticsError) -> ESFParticipants {
@@ -140,6 +155,7 @@ private final class ComputedReports: Sendable {
         var indicators: ProgrammeIndicators?
         var practices: PracticeCatalogue?
         var esf: ESFParticipants?
+        var outcomes: OutcomeReport?
     }
 
     private let values = Mutex(Values())

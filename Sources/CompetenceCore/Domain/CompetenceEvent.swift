@@ -66,6 +66,8 @@ public enum CompetenceEvent: Hashable, Sendable {
     case goodPracticePublished(GoodPracticePublished)
     /// See ``GoodPracticeAdopted``.
     case goodPracticeAdopted(GoodPracticeAdopted)
+    /// See ``GoodPracticeAdoptedOutside``.
+    case goodPracticeAdoptedOutside(GoodPracticeAdoptedOutside)
     /// See ``PilotStarted``.
     case pilotStarted(PilotStarted)
     /// See ``PilotCompleted``.
@@ -109,6 +111,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         case .goodPracticeDocumented(let event): event
         case .goodPracticePublished(let event): event
         case .goodPracticeAdopted(let event): event
+        case .goodPracticeAdoptedOutside(let event): event
         case .pilotStarted(let event): event
         case .pilotCompleted(let event): event
         case .eventVoided(let event): event
@@ -151,6 +154,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         case let event as GoodPracticeDocumented: self = .goodPracticeDocumented(event)
         case let event as GoodPracticePublished: self = .goodPracticePublished(event)
         case let event as GoodPracticeAdopted: self = .goodPracticeAdopted(event)
+        case let event as GoodPracticeAdoptedOutside: self = .goodPracticeAdoptedOutside(event)
         case let event as PilotStarted: self = .pilotStarted(event)
         case let event as PilotCompleted: self = .pilotCompleted(event)
         case let event as EventVoided: self = .eventVoided(event)
@@ -194,6 +198,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         codec.register(GoodPracticeDocumented.self, wrap: CompetenceEvent.goodPracticeDocumented)
         codec.register(GoodPracticePublished.self, wrap: CompetenceEvent.goodPracticePublished)
         codec.register(GoodPracticeAdopted.self, wrap: CompetenceEvent.goodPracticeAdopted)
+        codec.register(GoodPracticeAdoptedOutside.self, wrap: CompetenceEvent.goodPracticeAdoptedOutside)
         codec.register(PilotStarted.self, wrap: CompetenceEvent.pilotStarted)
         codec.register(PilotCompleted.self, wrap: CompetenceEvent.pilotCompleted)
         codec.register(EventVoided.self, wrap: CompetenceEvent.eventVoided)
@@ -235,6 +240,7 @@ public enum CompetenceEvent: Hashable, Sendable {
         GoodPracticeDocumented.self,
         GoodPracticePublished.self,
         GoodPracticeAdopted.self,
+        GoodPracticeAdoptedOutside.self,
         PilotStarted.self,
         PilotCompleted.self,
         EventVoided.self,

@@ -23,9 +23,13 @@ enum PersonalCipher {
         bytes.count >= 1 + nonceSize + tagSize && bytes.first == version
     }
 
-    /// Seals `value` about `subject` with `key`.
+    /// Seals `value` about `subject` with `key`. A structured value (a participant's profile) is encoded with
+    /// its keys sorted, so the same value always gives the same plaintext, nonce and box (a text's plaintext,
+    /// `["…"]`, has no keys and is as before).
     static func seal<Value: PersonalValue>(_ value: Value, about subject: DataSubject, key: SubjectKey) throws -> Data {
-        let plaintext = try JSONEncoder().encode([value])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let plaintext = try encoder.encode([value])
         let additional = additionalData(subject)
         let nonceKey = HKDF<SHA256>.deriveKey(
             inputKeyMaterial: key.symmetricKey, info: Data("competence-ledger personal-data nonce v1".utf8),

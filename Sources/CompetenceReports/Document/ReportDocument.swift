@@ -89,6 +89,18 @@ package struct ReportDocument: Sendable {
             tables = esf.tables
             charts = []
             withheld = esf.withheld
+        case .outcomes:
+            title = "Outcomes"
+            tables = reports.outcomes.tables
+            charts = []
+            withheld = reports.outcomes.withheld
+        case .trace:
+            guard let organisation, !organisation.isEmpty else { throw ReportError.organisationNeeded }
+            title = "From need to result: \(organisation)"
+            let trace = try reports.trace(for: OrganisationID(organisation))
+            tables = trace.tables
+            charts = []
+            withheld = trace.withheld
         }
         jsonShape = shape
     }

@@ -16,6 +16,11 @@ package enum ReportName: String, CaseIterable, Sendable {
     case timeline
     /// ESF+ participant indicators at entry and exit, per programme.
     case esf
+    /// Outcomes (Kirkpatrick level 4): indicators before and after, per organisation and pilot.
+    case outcomes
+    /// One organisation's needs followed to trainings, plan actions and competence change (needs an
+    /// organisation).
+    case trace
 }
 
 /// How a report is written.

@@ -70,6 +70,15 @@ package enum ProgrammeOverview {
                     ReportTable(name: "plan_actions", title: "Development plan actions", rows: reports.plans.actions),
                     ReportTable(name: "practices", title: "Good-practice catalogue", rows: reports.practices.practices),
                 ]),
+            Section(
+                heading: "Whether the organisations changed",
+                tables: [
+                    ReportTable(
+                        name: "outcomes",
+                        title: "Indicators before and after, per organisation (Kirkpatrick level 4; per pilot: "
+                            + "competence report outcomes)",
+                        rows: reports.outcomes.rows.filter { $0.scope == .organisation })
+                ]),
         ]
     }
 

@@ -156,3 +156,14 @@ struct ImportParticipantsCommand: AsyncParsableCommand {
     @OptionGroup var options: CSVImportOptions
     func run() async throws { try await options.run(ParticipantsImport()) }
 }
+
+/// `competence import outside-adoptions FILE`.
+struct ImportOutsideAdoptionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outside-adoptions",
+        abstract:
+            "Record adoptions of good practices by organisations outside the programme: practice,name,kind,sector,"
+            + "region,adopted_on (optional note).")
+    @OptionGroup var options: CSVImportOptions
+    func run() async throws { try await options.run(OutsideAdoptionsImport()) }
+}

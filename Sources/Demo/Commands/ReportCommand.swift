@@ -17,7 +17,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Argument(help: "The report: \(ReportName.allCases.map(\.rawValue).joined(separator: ", ")).")
     var name: ReportName
 
-    @Option(name: .long, help: ArgumentHelp("The organisation (timeline only).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("The organisation (timeline and trace only).", valueName: "id"))
     var organisation: String?
 
     @Option(name: .long, help: ArgumentHelp("Only this programme (esf only).", valueName: "id"))
@@ -66,11 +66,11 @@ struct ReportCommand: AsyncParsableCommand {
     var today: String?
 
     func validate() throws {
-        if name == .timeline, organisation == nil {
-            throw ValidationError("the timeline report needs --organisation ID")
+        if name == .timeline || name == .trace, organisation == nil {
+            throw ValidationError("the \(name.rawValue) report needs --organisation ID")
         }
-        if name != .timeline, organisation != nil {
-            throw ValidationError("--organisation applies to the timeline report only")
+        if name != .timeline, name != .trace, organisation != nil {
+            throw ValidationError("--organisation applies to the timeline and trace reports only")
         }
         if name != .esf, programme != nil {
             throw ValidationError("--programme applies to the esf report only")

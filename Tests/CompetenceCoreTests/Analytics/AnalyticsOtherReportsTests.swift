@@ -220,6 +220,11 @@ struct AnalyticsOtherReportsTests {
         )
         try await fixture.record(GoodPracticeAdopted(practice: "gp2", organisation: "E", adoptedOn: day("2024-06-01")))
         try await fixture.record(GoodPracticeAdopted(practice: "gp2", organisation: "A", adoptedOn: day("2024-06-02")))
+        try await fixture.record(
+            GoodPracticeAdoptedOutside(
+                practice: "gp2",
+                adopter: OutsideOrganisation(name: "Outside Oy", kind: .enterprise, sector: "care", region: "Uusimaa"),
+                adoptedOn: day("2024-06-03")))
         let catalogue = try await fixture.reports().practices
         #expect(catalogue.practices.map(\.practice) == ["gp1", "gp2"])
         #expect(
@@ -228,7 +233,8 @@ struct AnalyticsOtherReportsTests {
                 "documented_on": "2024-05-02",
                 "catalogue": "SoteNavi", "published_on": "2024-05-10", "link": "https://example.org/gp2",
                 "adoptions": "2",
-                "adopted_by": "A|E", "summary": "Walking meetings",
+                "adopted_by": "A|E", "summary": "Walking meetings", "outside_adoptions": "1",
+                "outside_adopted_by": "Outside Oy",
             ])
         // case and diacritics ignored
         #expect(catalogue.search(theme: "tyohyvinvointi").practices.map(\.practice) == ["gp2"])

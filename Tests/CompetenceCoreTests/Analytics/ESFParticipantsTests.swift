@@ -126,6 +126,30 @@ struct ESFParticipantsTests {
         #expect(try await fixture.state().participantData["c1"]?.entry == nil)
     }
 
+    @Test("profiles are sealed; an erased person stays in participants but leaves every breakdown")
+    func erasedPerson() async throws {
+        let (fixture, _) = try await fixture()
+        let state = try await fixture.state()
+        let sealed = try #require(state.participantData["p2"]?.entry?.event.profile)
+        #expect(sealed.isSealed && sealed.subject == .person("p2"))
+        #expect(SubjectKeyring.empty.open(sealed) == .sealed, "no key, no profile")
+        _ = try await fixture.store.subjectKeys.destroyKey(of: .person("p2"), at: Date())
+        try await fixture.record(DataSubjectErased(subject: .person("p2"), erasedOn: day("2025-01-02")))
+        let report = try await fixture.reports(minimumGroupSize: 1).esf
+        let entry = figures(report, "lossi", .entry)
+        #expect(entry["participants"] == 7, "an erased participant still took part")
+        #expect(entry["female"] == 4 && entry["male"] == 2 && entry["employed"] == 5 && entry["age_25_54"] == 6)
+        let exit = figures(report, "lossi", .exit)
+        #expect(exit["participants"] == 6 && exit["female"] == 4 && exit["changed_status"] == 1)
+        // With suppression the unreadable profile is a part of each partition: with one of them and two men,
+        // the published breakdowns cannot give either away.
+        let withheld = try await fixture.reports(minimumGroupSize: 5).esf
+        let guarded = figures(withheld, "lossi", .entry)
+        #expect(guarded["participants"] == 7 && guarded["male"] == .some(nil))
+        #expect(guarded["female"] == .some(nil), "women (4) + men (withheld) + unreadable (1) give 7")
+        #expect(withheld.rows.count == 2 * (14 + 16), "the unreadable profiles are never a row")
+    }
+
     @Test("a birth year gives the band of the age reached in recorded_on's year; an impossible one gives none")
     func ageBands() {
         let day = day("2024-06-01")

@@ -84,7 +84,8 @@ enum CatalogueSamples {
         TrainingProcured(
             training: "excel-joint", title: "Excel for production", provider: "Salpaus", kind: .joint,
             competences: ["excel"], costCents: 1_250_000, hours: 21.5, procuredOn: day("2024-01-15"),
-            organisations: ["konepaja", "puutyo"], programme: "lossi"),
+            organisations: ["konepaja", "puutyo"], programme: "lossi",
+            needs: [NeedReference(organisation: "konepaja", competence: "excel", origin: .interview)]),
         TrainingSessionHeld(
             training: "excel-joint", session: "s1", heldOn: day("2024-02-06"), hours: 7, topic: "pivot tables"),
         ParticipationRecorded(
@@ -100,7 +101,7 @@ enum CatalogueSamples {
                 PlanAction(
                     action: "a1", competence: "excel",
                     description: PersonalText("Everyone to level 3", about: .organisation("konepaja")), targetLevel: 3,
-                    dueOn: day("2025-03-31"), ownerRole: .supervisor)
+                    dueOn: day("2025-03-31"), ownerRole: .supervisor, training: "excel-joint", need: .interview)
             ]),
         PlanActionProgressed(
             plan: "konepaja-2024", action: "a1", status: .inProgress, progressedOn: day("2024-12-01"),
@@ -117,6 +118,11 @@ enum CatalogueSamples {
             link: "https://sotenavi.example/walking-meetings"),
         GoodPracticeAdopted(
             practice: "walking-meetings", organisation: "mielenterveys", adoptedOn: day("2024-09-01"), note: "trial"),
+        GoodPracticeAdoptedOutside(
+            practice: "walking-meetings",
+            adopter: OutsideOrganisation(
+                name: "Hoivakoti Kotiranta", kind: .enterprise, sector: "elderly care", region: "Kymenlaakso"),
+            adoptedOn: day("2024-10-01")),
         PilotStarted(
             pilot: "kotihoito-1", organisation: "kotihoito", theme: "shift planning", startedOn: day("2024-01-08"),
             employeesInvolved: 22),

@@ -81,6 +81,12 @@ enum ReportSamples {
                 completedOn: day("2024-03-01"), recordedOn: day("2024-03-01")),
         ]
         try await ledger.record(training)
+        let measures: [any LedgerEvent] = [("2024-01-05", 6.0), ("2024-10-05", 7.0)].map { measuredOn, value in
+            IndicatorMeasured(
+                organisation: hostileOrganisation, indicator: .wellBeing, name: "<i>work</i> ability \"index\"",
+                value: value, unit: "'score'", measuredOn: day(measuredOn))
+        }
+        try await ledger.record(measures)
         return try await AnalyticsReports.replay(
             store, options: AnalyticsOptions(today: day("2024-12-31"), minimumGroupSize: 1))
     }

@@ -78,6 +78,7 @@ extension ProgrammeIndicators {
         case .goodPracticesDocumented: .count(goodPracticesDocumented)
         case .goodPracticesPublished: .count(goodPracticesPublished)
         case .goodPracticeAdoptions: .count(goodPracticeAdoptions)
+        case .goodPracticeAdoptionsOutside: .count(goodPracticeAdoptionsOutside)
         case .suppressed: .names(suppressed)
         case .provenance: .provenance(provenance)
         }

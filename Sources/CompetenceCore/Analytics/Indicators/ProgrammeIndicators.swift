@@ -74,8 +74,10 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
     public var goodPracticesDocumented: Int
     /// Good practices published.
     public var goodPracticesPublished: Int
-    /// Adoptions of good practices by organisations.
+    /// Adoptions of good practices by organisations of the programme.
     public var goodPracticeAdoptions: Int
+    /// Adoptions of good practices by organisations outside the programme (dissemination).
+    public var goodPracticeAdoptionsOutside: Int
     /// The JSON keys of the indicators withheld for privacy, sorted.
     public var suppressed: [String]
     /// What the indicators were computed from.
@@ -117,6 +119,7 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
         case goodPracticesDocumented = "good_practices_documented"
         case goodPracticesPublished = "good_practices_published"
         case goodPracticeAdoptions = "good_practice_adoptions"
+        case goodPracticeAdoptionsOutside = "good_practice_adoptions_outside"
         case suppressed, provenance
     }
 
@@ -198,6 +201,7 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
         goodPracticesDocumented = state.practices.count
         goodPracticesPublished = state.practices.values.count { $0.publication != nil }
         goodPracticeAdoptions = state.practices.values.reduce(0) { $0 + $1.adoptions.count }
+        goodPracticeAdoptionsOutside = state.practices.values.reduce(0) { $0 + $1.outsideAdoptions.count }
     }
 
     public func encode(to encoder: any Encoder) throws {

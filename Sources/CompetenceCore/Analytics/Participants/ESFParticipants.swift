@@ -5,6 +5,11 @@
 /// `1 ..< k` persons is withheld; each attribute's indicators partition `participants` of the same programme
 /// and stage, so complements are withheld so that no withheld cell can be recovered by subtraction. The two
 /// result indicators count subsets whose remainder is not published, so they take primary suppression only.
+///
+/// Profiles are personal data, opened with the reports' ``SubjectKeyring``. A participant whose profile does
+/// not open (erased, or read without the key) still counts in `participants` of the stage but in none of its
+/// breakdowns, nor in the result indicators; their number is an unpublished part of every partition, so that
+/// the disclosure control still sees the breakdowns' remainder (Docs/Personal-Data.md).
 public struct ESFParticipants: TabularReport, Hashable {
     public let provenance: ReportProvenance
     /// One row per programme, stage and indicator: programmes by id, entry before exit, indicators in
@@ -14,8 +19,10 @@ public struct ESFParticipants: TabularReport, Hashable {
     public var withheld: WithheldCells { withheldByProgramme.values.reduce(.none, +) }
     private let withheldByProgramme: [ProgrammeID: WithheldCells]
 
-    /// The report of every programme in `state`.
-    public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
+    /// The report of every programme in `state`, profiles opened with `keyring`.
+    public init(
+        state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance, keyring: SubjectKeyring
+    ) {
         self.provenance = provenance
         var programmeOfPerson: [PersonID: ProgrammeID] = [:]
         for (id, person) in state.persons {
@@ -27,16 +34,17 @@ public struct ESFParticipants: TabularReport, Hashable {
         for programme in state.programmes.keys.sorted() {
             let records = state.participantData.filter { programmeOfPerson[$0.key] == programme }.values
             for stage in ParticipantStage.allCases {
-                let profiles = records.compactMap { $0.fact(at: stage)?.event.profile }
-                var tally: [ESFIndicator: Int] = [.participants: profiles.count]
+                let recorded = records.compactMap { $0.fact(at: stage)?.event.profile }
+                let profiles = recorded.compactMap { Self.open($0, keyring) }
+                var tally: [ESFIndicator: Int] = [.participants: recorded.count]
                 for profile in profiles {
                     for indicator in ESFIndicator.categories(of: profile) { tally[indicator, default: 0] += 1 }
                 }
                 if stage == .exit {
                     for record in records {
-                        guard let entry = record.entry?.event.profile, let exit = record.exit?.event.profile else {
-                            continue
-                        }
+                        guard let entry = record.entry.flatMap({ Self.open($0.event.profile, keyring) }),
+                            let exit = record.exit.flatMap({ Self.open($0.event.profile, keyring) })
+                        else { continue }
                         if entry.labourStatus != exit.labourStatus { tally[.changedStatus, default: 0] += 1 }
                         if exit.education > entry.education { tally[.raisedEducation, default: 0] += 1 }
                     }
@@ -51,8 +59,12 @@ public struct ESFParticipants: TabularReport, Hashable {
                             programme: programme, stage: stage, indicator: indicator,
                             persons: tally[indicator, default: 0], suppressed: false))
                 }
+                // Participants whose profile does not open: never a row, but a part of every partition.
+                let unreadable = SuppressionCell(programme.rawValue, stage.rawValue, Self.unreadableCell)
+                counts[unreadable] = recorded.count - profiles.count
                 for partition in ESFIndicator.partitions {
-                    relations.append(SuppressionRelation(total: cell(.participants), parts: partition.map(cell)))
+                    relations.append(
+                        SuppressionRelation(total: cell(.participants), parts: partition.map(cell) + [unreadable]))
                 }
             }
         }
@@ -66,11 +78,24 @@ public struct ESFParticipants: TabularReport, Hashable {
         }
         var withheldByProgramme: [ProgrammeID: WithheldCells] = [:]
         for programme in state.programmes.keys {
-            let primary = plan.primary.filter { $0.path.first == programme.rawValue }.count
-            let complement = plan.complements.filter { $0.path.first == programme.rawValue }.count
+            let shown = { (cell: SuppressionCell) in
+                cell.path.first == programme.rawValue && cell.path.last != Self.unreadableCell
+            }
+            let primary = plan.primary.filter(shown).count
+            let complement = plan.complements.filter(shown).count
             withheldByProgramme[programme] = WithheldCells(primary: primary, complement: complement)
         }
         self.withheldByProgramme = withheldByProgramme
+    }
+
+    /// The path element of the (unpublished) cell counting participants whose profile does not open.
+    private static let unreadableCell = "profile_unreadable"
+
+    /// The profile, or `nil` when it does not open (its person erased, or no key at hand).
+    private static func open(_ profile: Personal<ParticipantProfile>, _ keyring: SubjectKeyring) -> ParticipantProfile?
+    {
+        if case .value(let opened) = keyring.open(profile) { return opened }
+        return nil
     }
 
     private init(provenance: ReportProvenance, rows: [ESFRow], withheldByProgramme: [ProgrammeID: WithheldCells]) {

@@ -71,6 +71,8 @@ public struct PracticeRow: Hashable, Sendable {
     public var adoptedBy: [OrganisationID]
     /// What it is and how to use it.
     public var summary: String
+    /// Organisations outside the programme that adopted it, by name (each once, in adoption order).
+    public var adoptedOutsideBy: [String]
 
     init(_ record: PracticeRecord) {
         let documentation = record.documentation.event
@@ -84,5 +86,10 @@ public struct PracticeRow: Hashable, Sendable {
         link = record.publication?.event.link
         adoptedBy = Set(record.adoptions.map(\.event.organisation)).sorted()
         summary = documentation.summary
+        var outside: [String] = []
+        for adoption in record.outsideAdoptions where !outside.contains(adoption.event.adopter.name) {
+            outside.append(adoption.event.adopter.name)
+        }
+        adoptedOutsideBy = outside
     }
 }

@@ -54,6 +54,8 @@ enum EventSummary {
         case .goodPracticeDocumented(let e): "Good practice documented: \"\(e.title)\" (\(e.theme))"
         case .goodPracticePublished(let e): "Good practice \(e.practice) published in \(e.catalogue)"
         case .goodPracticeAdopted(let e): "Good practice \(e.practice) adopted by \(e.organisation)"
+        case .goodPracticeAdoptedOutside(let e):
+            "Good practice \(e.practice) adopted outside the programme by \(e.adopter.name) (\(e.adopter.region))"
         case .pilotStarted(let e): "Pilot \(e.pilot) started: \"\(e.theme)\", \(e.employeesInvolved) employees"
         case .pilotCompleted(let e): "Pilot \(e.pilot) completed: \(e.outcome)"
         case .eventVoided(let e): "An event was voided: \(e.reason)"

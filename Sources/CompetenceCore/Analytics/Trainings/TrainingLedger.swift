@@ -16,6 +16,9 @@ public struct TrainingLedger: TabularReport, Hashable {
     public let competences: [CompetenceTrainingRow]
     /// Each organisation's top gaps (``AnalyticsOptions/topGaps``) and the trainings that target them.
     public let coverage: [CoverageRow]
+    /// Every need from every source (top survey gaps, interviews, foresight, identified training needs), each
+    /// with its source and the trainings answering it.
+    public let needCoverage: [NeedCoverageRow]
     /// How many participant cells (trainings, organisations, competences, all participants) were withheld.
     public let withheld: WithheldCells
     /// Whether the participant total over every training is withheld (the indicators follow it).
@@ -77,6 +80,7 @@ public struct TrainingLedger: TabularReport, Hashable {
                 organisation: gap.organisation, rank: gap.rank, competence: gap.competence, meanGap: gap.meanGap,
                 priority: gap.priority, trainings: covering.map(\.id))
         }
+        needCoverage = NeedCoverageRow.rows(NeedList(state: state, matrix: matrix, options: options), state: state)
     }
 
     public var tables: [ReportTable] {
@@ -85,6 +89,7 @@ public struct TrainingLedger: TabularReport, Hashable {
             ReportTable(name: "trainings_by_organisation", title: "Trainings per organisation", rows: organisations),
             ReportTable(name: "trainings_by_competence", title: "Spending per competence", rows: competences),
             ReportTable(name: "coverage", title: "Coverage of each organisation's top gaps", rows: coverage),
+            ReportTable(name: "need_coverage", title: "Coverage of needs from every source", rows: needCoverage),
         ]
     }
 }

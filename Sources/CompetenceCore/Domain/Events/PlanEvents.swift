@@ -4,8 +4,9 @@ import Foundation
 /// An organisation adopted a competence development plan with actions.
 public struct DevelopmentPlanAdopted: LedgerEvent {
     public static let eventType = "DevelopmentPlanAdopted"
-    /// Version 2: each action's `description` is personal text (version 1 held it in clear).
-    public static let schemaVersion = 2
+    /// Version 2: each action's `description` is personal text (version 1 held it in clear). Version 3 adds
+    /// each action's optional `training` and `need` (version 2 payloads read with none).
+    public static let schemaVersion = 3
 
     /// The plan.
     public var plan: PlanID

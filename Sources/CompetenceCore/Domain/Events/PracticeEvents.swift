@@ -98,3 +98,51 @@ public struct GoodPracticeAdopted: LedgerEvent {
     public var stream: StreamName { practice.stream }
     public var occurredOn: CalendarDate? { adoptedOn }
 }
+
+/// An organisation outside the programme (not enrolled) that adopted a good practice: dissemination beyond the
+/// programme's own organisations. Its own ids are not in the ledger, so it is named and described here.
+public struct OutsideOrganisation: Hashable, Sendable, Codable {
+    /// Its name, e.g. "Hoivakoti Esimerkki Oy".
+    public var name: String
+    /// Enterprise or third sector.
+    public var kind: OrganisationKind
+    /// Its sector, e.g. "elderly care".
+    public var sector: String
+    /// Its region, e.g. "Kymenlaakso".
+    public var region: String
+
+    /// Creates the description.
+    public init(name: String, kind: OrganisationKind, sector: String, region: String) {
+        self.name = name
+        self.kind = kind
+        self.sector = sector
+        self.region = region
+    }
+}
+
+/// An organisation outside the programme adopted a good practice (no enrolment needed). The practice
+/// catalogue and the indicators count these apart from adoptions by enrolled organisations
+/// (``GoodPracticeAdopted``).
+public struct GoodPracticeAdoptedOutside: LedgerEvent {
+    public static let eventType = "GoodPracticeAdoptedOutside"
+
+    /// The practice.
+    public var practice: PracticeID
+    /// The adopting organisation, outside the programme.
+    public var adopter: OutsideOrganisation
+    /// The day.
+    public var adoptedOn: CalendarDate
+    /// A note.
+    public var note: String?
+
+    /// Creates the event.
+    public init(practice: PracticeID, adopter: OutsideOrganisation, adoptedOn: CalendarDate, note: String? = nil) {
+        self.practice = practice
+        self.adopter = adopter
+        self.adoptedOn = adoptedOn
+        self.note = note
+    }
+
+    public var stream: StreamName { practice.stream }
+    public var occurredOn: CalendarDate? { adoptedOn }
+}

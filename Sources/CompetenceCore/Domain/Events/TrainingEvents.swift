@@ -4,6 +4,8 @@ import Foundation
 /// A training was procured: jointly for several companies or for one, targeting some competences.
 public struct TrainingProcured: LedgerEvent {
     public static let eventType = "TrainingProcured"
+    /// Version 2 adds the optional `needs` (version 1 payloads read with none).
+    public static let schemaVersion = 2
 
     /// The training.
     public var training: TrainingID
@@ -26,6 +28,8 @@ public struct TrainingProcured: LedgerEvent {
     public var organisations: [OrganisationID]
     /// The programme, when known.
     public var programme: ProgrammeID?
+    /// The needs it answers, when named (each an organisation's need for one of ``competences``).
+    public var needs: [NeedReference]?
 
     /// Creates the event.
     public init(
@@ -38,7 +42,8 @@ public struct TrainingProcured: LedgerEvent {
         hours: Double,
         procuredOn: CalendarDate,
         organisations: [OrganisationID] = [],
-        programme: ProgrammeID? = nil
+        programme: ProgrammeID? = nil,
+        needs: [NeedReference]? = nil
     ) {
         self.training = training
         self.title = title
@@ -50,6 +55,7 @@ public struct TrainingProcured: LedgerEvent {
         self.procuredOn = procuredOn
         self.organisations = organisations
         self.programme = programme
+        self.needs = needs
     }
 
     public var stream: StreamName { training.stream }

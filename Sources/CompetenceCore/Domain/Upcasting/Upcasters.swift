@@ -5,6 +5,9 @@
 /// compact alike, decode through these upcasters into values recorded in clear
 /// (``Personal/isRecordedInClear``), attributed to the subject the payload names where it names one.
 ///
+/// - `DevelopmentPlanAdopted` v2 and `TrainingProcured` v1 (before plan actions and trainings named needs):
+///   read with none named.
+/// - `ParticipantDataRecorded` v1 (profile in clear): read as a profile recorded in clear about its person.
 /// - `SurveyAnswerRecorded` v1 (before `perspective`): read as a `current` answer.
 /// - `SurveyAnswerCorrected` v1 (reason in clear) and v2 (before `answeredOn`): read as corrections that keep
 ///   the answer's day.
@@ -57,6 +60,18 @@ enum Upcasters {
         codec.registerUpcaster(
             from: PlanActionCompletedV1.self, version: 1, to: PlanActionCompleted.self,
             wrap: CompetenceEvent.planActionCompleted
+        ) { $0.upcast() }
+        codec.registerUpcaster(
+            from: DevelopmentPlanAdoptedV2.self, version: 2, to: DevelopmentPlanAdopted.self,
+            wrap: CompetenceEvent.developmentPlanAdopted
+        ) { $0.upcast() }
+        codec.registerUpcaster(
+            from: TrainingProcuredV1.self, version: 1, to: TrainingProcured.self,
+            wrap: CompetenceEvent.trainingProcured
+        ) { $0.upcast() }
+        codec.registerUpcaster(
+            from: ParticipantDataRecordedV1.self, version: 1, to: ParticipantDataRecorded.self,
+            wrap: CompetenceEvent.participantDataRecorded
         ) { $0.upcast() }
     }
 }

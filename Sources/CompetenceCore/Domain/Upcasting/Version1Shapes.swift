@@ -185,3 +185,38 @@ struct PlanActionCompletedV1: Codable, Hashable, Sendable {
             plan: plan, action: action, completedOn: completedOn, note: note.map { clear($0, about: nil) })
     }
 }
+
+/// The released version 1 (issue 14): the profile in clear, about the participant.
+struct ParticipantDataRecordedV1: Codable, Hashable, Sendable {
+    var person: PersonID
+    var stage: ParticipantStage
+    var recordedOn: CalendarDate
+    var profile: ParticipantProfile
+
+    func upcast() -> ParticipantDataRecorded {
+        ParticipantDataRecorded(
+            person: person, stage: stage, recordedOn: recordedOn,
+            profile: .recordedInClear(profile, about: .person(person)))
+    }
+}
+
+/// `TrainingProcured` before it named the needs it answers.
+struct TrainingProcuredV1: Codable, Hashable, Sendable {
+    var training: TrainingID
+    var title: String
+    var provider: String
+    var kind: TrainingKind
+    var competences: [CompetenceID]
+    var costCents: Int
+    var hours: Double
+    var procuredOn: CalendarDate
+    var organisations: [OrganisationID]
+    var programme: ProgrammeID?
+
+    func upcast() -> TrainingProcured {
+        TrainingProcured(
+            training: training, title: title, provider: provider, kind: kind, competences: competences,
+            costCents: costCents, hours: hours, procuredOn: procuredOn, organisations: organisations,
+            programme: programme)
+    }
+}

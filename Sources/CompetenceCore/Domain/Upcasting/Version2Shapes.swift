@@ -118,3 +118,30 @@ struct SurveyAnswerRecordedV1: Codable, Hashable, Sendable, CompactDecodable {
             perspective: .current)
     }
 }
+
+/// `DevelopmentPlanAdopted` as stored at schema version 2: actions without `training` and `need`.
+struct DevelopmentPlanAdoptedV2: Codable, Hashable, Sendable {
+    struct Action: Codable, Hashable, Sendable {
+        var action: String
+        var competence: CompetenceID
+        var description: PersonalText
+        var targetLevel: Int
+        var dueOn: CalendarDate
+        var ownerRole: PersonRole
+    }
+
+    var plan: PlanID
+    var organisation: OrganisationID
+    var adoptedOn: CalendarDate
+    var actions: [Action]
+
+    func upcast() -> DevelopmentPlanAdopted {
+        DevelopmentPlanAdopted(
+            plan: plan, organisation: organisation, adoptedOn: adoptedOn,
+            actions: actions.map { action in
+                PlanAction(
+                    action: action.action, competence: action.competence, description: action.description,
+                    targetLevel: action.targetLevel, dueOn: action.dueOn, ownerRole: action.ownerRole)
+            })
+    }
+}

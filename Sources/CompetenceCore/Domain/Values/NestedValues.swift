@@ -78,11 +78,15 @@ public struct PlanAction: Hashable, Sendable, Codable {
     public var dueOn: CalendarDate
     /// Who in the organisation owns it (a role, never a name).
     public var ownerRole: PersonRole
+    /// The training it uses, when named.
+    public var training: TrainingID?
+    /// Where the need it answers was named (the need is the plan organisation's, for ``competence``).
+    public var need: NeedOrigin?
 
     /// Creates an action.
     public init(
         action: String, competence: CompetenceID, description: PersonalText, targetLevel: Int, dueOn: CalendarDate,
-        ownerRole: PersonRole
+        ownerRole: PersonRole, training: TrainingID? = nil, need: NeedOrigin? = nil
     ) {
         self.action = action
         self.competence = competence
@@ -90,5 +94,7 @@ public struct PlanAction: Hashable, Sendable, Codable {
         self.targetLevel = targetLevel
         self.dueOn = dueOn
         self.ownerRole = ownerRole
+        self.training = training
+        self.need = need
     }
 }

@@ -88,9 +88,9 @@ public enum DisadvantageFlag: String, Hashable, Sendable, Codable, CaseIterable,
 }
 
 /// Everything person-level a ``ParticipantDataRecorded`` holds about its participant, in one value: the part
-/// of the event to shred with the person (see Docs/Event-Catalogue.md). Every field is a closed enumeration; a
-/// birth year is never kept, only the age band it gives.
-public struct ParticipantProfile: Hashable, Sendable, Codable {
+/// of the event sealed with the person's key and shredded with the person (see Docs/Event-Catalogue.md). Every
+/// field is a closed enumeration; a birth year is never kept, only the age band it gives.
+public struct ParticipantProfile: PersonalValue {
     /// Gender.
     public var gender: ParticipantGender
     /// Age band on the day recorded.

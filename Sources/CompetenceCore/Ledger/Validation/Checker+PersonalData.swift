@@ -36,6 +36,20 @@ extension Checker {
         try self.subject(subject, field, about: allowed)
     }
 
+    /// Checks a personal value other than text (a participant's profile): its subject must be one `allowed`
+    /// names and must not be erased. A value recorded in clear without a subject is accepted as it is.
+    func personal<Value>(
+        _ value: Personal<Value>, _ field: String, about allowed: PersonalSubjects
+    )
+        throws(Violation)
+    {
+        guard let subject = value.subject else {
+            try require(value.isRecordedInClear, field, "(no subject)", "names no data subject")
+            return
+        }
+        try self.subject(subject, field, about: allowed)
+    }
+
     /// Refuses a subject that `allowed` does not name, that does not follow the id grammar (a person's id must
     /// be a pseudonym) or that was erased.
     func subject(_ subject: DataSubject, _ field: String, about allowed: PersonalSubjects) throws(Violation) {

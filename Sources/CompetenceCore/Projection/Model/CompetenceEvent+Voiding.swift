@@ -14,7 +14,7 @@ extension CompetenceEvent {
             .surveyAnswerRecorded, .trainingProcured, .trainingSessionHeld, .participationRecorded,
             .trainingFeedbackGiven, .developmentPlanAdopted, .planActionProgressed, .planActionCompleted,
             .goodPracticeDocumented, .goodPracticePublished, .goodPracticeAdopted, .pilotStarted, .pilotCompleted,
-            .participantDataRecorded:
+            .participantDataRecorded, .goodPracticeAdoptedOutside:
             true
         }
     }

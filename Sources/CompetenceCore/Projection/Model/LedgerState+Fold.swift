@@ -68,9 +68,12 @@ extension LedgerState {
             let previous = practices[e.practice]
             practices[e.practice] = PracticeRecord(
                 documentation: Fact(e, recorded: recorded), publication: previous?.publication,
-                adoptions: previous?.adoptions ?? FactList())
+                adoptions: previous?.adoptions ?? FactList(),
+                outsideAdoptions: previous?.outsideAdoptions ?? FactList())
         case .goodPracticePublished(let e): practices[e.practice]?.publication = Fact(e, recorded: recorded)
         case .goodPracticeAdopted(let e): practices[e.practice]?.adoptions.append(Fact(e, recorded: recorded))
+        case .goodPracticeAdoptedOutside(let e):
+            practices[e.practice]?.outsideAdoptions.append(Fact(e, recorded: recorded))
         case .pilotStarted(let e): pilots[e.pilot] = PilotRecord(start: Fact(e, recorded: recorded))
         case .pilotCompleted(let e): pilots[e.pilot]?.completion = Fact(e, recorded: recorded)
         case .eventVoided(let e): void(e.voidedEventID)
@@ -111,7 +114,7 @@ extension LedgerState {
                 practices[key]?.publication = nil
                 return
             }
-            if practice.adoptions.remove(id) {
+            if practice.adoptions.remove(id) || practice.outsideAdoptions.remove(id) {
                 practices[key] = practice
                 return
             }
@@ -172,6 +175,8 @@ extension LedgerState {
         case .planActionCompleted(let e): touched = plans[e.plan].map { [$0.adoption.event.organisation] } ?? []
         case .goodPracticeDocumented(let e): touched = [e.origin]
         case .goodPracticePublished(let e):
+            touched = practices[e.practice].map { [$0.documentation.event.origin] } ?? []
+        case .goodPracticeAdoptedOutside(let e):
             touched = practices[e.practice].map { [$0.documentation.event.origin] } ?? []
         case .goodPracticeAdopted(let e):
             touched = (practices[e.practice].map { [$0.documentation.event.origin] } ?? []) + [e.organisation]

@@ -217,6 +217,8 @@ public struct PracticeRecord: Hashable, Sendable {
     public var publication: Fact<GoodPracticePublished>?
     /// Adoptions by organisations.
     public var adoptions = FactList<GoodPracticeAdopted>()
+    /// Adoptions by organisations outside the programme.
+    public var outsideAdoptions = FactList<GoodPracticeAdoptedOutside>()
     /// Its id.
     public var id: PracticeID { documentation.event.practice }
 }

@@ -4,7 +4,7 @@ extension LedgerState {
     /// The version of the fold that snapshots record: a snapshot written by a build with another fold version
     /// is rebuilt from the log, never read. **Bump it with any change to how events are folded** (a new event
     /// type, a new part of the state, a different rule), and to what ``AnswerTable`` stores.
-    static let foldVersion: UInt32 = 4
+    static let foldVersion: UInt32 = 5
 
     /// Whether the state keeps what a snapshot of it needs (the events other than answers, see
     /// ``ReplayLog``); a state replayed only to be read keeps nothing extra.

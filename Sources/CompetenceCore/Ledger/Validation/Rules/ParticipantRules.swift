@@ -13,6 +13,9 @@ extension ParticipantDataRecorded: ValidatedEvent {
             }
             try check.date(recordedOn, "recordedOn", notBefore: entry.event.recordedOn, "the entry record")
         }
-        try check.distinct(profile.disadvantages.map(\.rawValue), "profile.disadvantages")
+        try check.personal(profile, "profile", about: .person(person))
+        if let clear = profile.valueInClear {
+            try check.distinct(clear.disadvantages.map(\.rawValue), "profile.disadvantages")
+        }
     }
 }

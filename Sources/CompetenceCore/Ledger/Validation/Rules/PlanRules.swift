@@ -14,6 +14,10 @@ extension DevelopmentPlanAdopted: ValidatedEvent {
                 action.description, "\(field).description", about: .organisationOrItsPeople(organisation))
             try check.level(action.targetLevel, on: competence, "\(field).targetLevel")
             try check.date(action.dueOn, "\(field).dueOn", notBefore: adoptedOn, "the plan was adopted")
+            if let training = action.training { _ = try check.training(training, "\(field).training") }
+            if let need = action.need {
+                try check.need(need, of: organisation, for: action.competence, "\(field).need")
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 // Validation rules of good practices and pilots. The checks are in Validation/Checker+*.swift.
+import Foundation
 
 extension GoodPracticeDocumented: ValidatedEvent {
     func validate(_ check: Checker) throws(Violation) {
@@ -60,5 +61,34 @@ extension PilotCompleted: ValidatedEvent {
         try check.date(completedOn, "completedOn", notBefore: start.startedOn, "the pilot started")
         try check.nonNegative(employeesInvolved, "employeesInvolved")
         try check.text(outcome, "outcome")
+    }
+}
+
+extension GoodPracticeAdoptedOutside: ValidatedEvent {
+    func validate(_ check: Checker) throws(Violation) {
+        let record = try check.practice(practice, "practice")
+        try check.text(adopter.name, "adopter.name")
+        try check.text(adopter.sector, "adopter.sector")
+        try check.text(adopter.region, "adopter.region")
+        let name = adopter.name.trimmingCharacters(in: .whitespaces)
+        if let enrolled = check.ledger.organisations.values.first(where: {
+            $0.enrolment.event.name.trimmingCharacters(in: .whitespaces)
+                .compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+        }) {
+            throw Violation(
+                "adopter.name", adopter.name,
+                "is enrolled organisation '\(enrolled.id)'; record its adoption as GoodPracticeAdopted")
+        }
+        if let earlier = record.outsideAdoptions.first(where: {
+            $0.event.adopter.name.trimmingCharacters(in: .whitespaces)
+                .compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+        }) {
+            throw Violation(
+                "adopter.name", adopter.name, "already adopted practice '\(practice)' on \(earlier.event.adoptedOn)")
+        }
+        try check.date(adoptedOn, "adoptedOn", programme: nil)
+        let documentation = record.documentation.event
+        try check.date(adoptedOn, "adoptedOn", notBefore: documentation.documentedOn, "the practice was documented")
+        try check.text(note, "note")
     }
 }

@@ -23,6 +23,15 @@ extension TrainingProcured: ValidatedEvent {
         }
         try check.date(
             procuredOn, "procuredOn", programme: programme ?? records.lazy.compactMap { check.programme(of: $0) }.first)
+        if let needs {
+            try check.distinct(needs.map(\.description), "needs")
+            for (index, need) in needs.enumerated() {
+                try check.need(need, "needs[\(index)]")
+                try check.require(
+                    competences.contains(need.competence), "needs[\(index)].competence", need.competence,
+                    "is not among the competences the training targets")
+            }
+        }
     }
 }
 
