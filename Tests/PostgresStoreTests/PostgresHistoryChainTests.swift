@@ -130,7 +130,8 @@ struct PostgresHistoryChainTests {
             NULL::jsonb[], NULL::bytea[], NULL::text[], NULL::text[], NULL::bigint[]
             """
         let shares =
-            "'{1}'::integer[], '{refuse-2}'::text[], '{refuse}'::text[], '{0}'::bigint[], '{0}'::bigint[], '{1}'::integer[]"
+            "'{1}'::integer[], '{refuse-2}'::text[], '{refuse}'::text[], '{0}'::bigint[], '{0}'::bigint[], "
+            + "'{1}'::integer[]"
         let events = """
             '{1}'::integer[], '{1}'::integer[], ARRAY[gen_random_uuid()], '{T}'::text[], '{1}'::integer[],
             ARRAY[now()], ARRAY[NULL::timestamptz], ARRAY[NULL::uuid], ARRAY[NULL::uuid], ARRAY[NULL::text],
@@ -152,7 +153,8 @@ struct PostgresHistoryChainTests {
             try await cluster.psql(
                 """
                 INSERT INTO \(s).events (position, id, stream, category, version, type, schema_version, occurred_at,
-                    recorded_at, payload) VALUES (2, gen_random_uuid(), 'refuse-2', 'refuse', 1, 'T', 1, now(), now(), '{}')
+                    recorded_at, payload)
+                VALUES (2, gen_random_uuid(), 'refuse-2', 'refuse', 1, 'T', 1, now(), now(), '{}')
                 """)
         }
         #expect("\(String(describing: insert))".contains("chain"), "\(String(describing: insert))")

@@ -3,9 +3,9 @@ import Foundation
 
 /// Encodes a group of independent appends (members) for `append_chained` (the share arrays, then sixteen
 /// event arrays: one element per event, in global order, the last one each event's canonical tail for the
-/// history chain) or for `append_chained_staged` (the share arrays, with the events as binary `COPY` rows). Arrays travel in binary, so one round trip carries a whole group whatever
-/// its size. Members, shares and events are numbered from 1 in the order given; the function answers in
-/// those numbers.
+/// history chain) or for `append_chained_staged` (the share arrays, with the events as binary `COPY` rows).
+/// Arrays travel in binary, so one round trip carries a whole group whatever its size. Members, shares and
+/// events are numbered from 1 in the order given; the function answers in those numbers.
 struct AppendParameters {
     /// The members, in the order given.
     let members: [[StreamAppend]]

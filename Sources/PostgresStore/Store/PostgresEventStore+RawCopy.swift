@@ -5,9 +5,9 @@ extension PostgresEventStore {
     /// Copies events straight into this store's `events` table with one binary `COPY` in one transaction —
     /// positions from the head on, versions from 1 in each stream, each row with its history-chain hash
     /// (computed here, continuing from the last row's, as the `chain NOT NULL` column requires) — and nothing
-    /// else: no head lock, no checks, no `streams` rows, no notification. The reference that `competence bench` measures the
-    /// import path against ("raw `COPY` into the same table"); it leaves the store's bookkeeping behind
-    /// (`verify()` reports it), so use it on a throwaway schema only.
+    /// else: no head lock, no checks, no `streams` rows, no notification. The reference that
+    /// `competence bench` measures the import path against ("raw `COPY` into the same table"); it leaves the
+    /// store's bookkeeping behind (`verify()` reports it), so use it on a throwaway schema only.
     package func copyRawForBenchmark(_ appends: [StreamAppend]) async throws {
         try await ready()
         let head = try await headPosition()
