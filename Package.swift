@@ -200,7 +200,7 @@ let package = Package(
             name: "PostgresStoreTests",
             dependencies: [
                 "PostgresStore", "EventStoreConformance", "CompetenceCore", "PostgresStoreStressChild", "TestSupport",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -216,7 +216,7 @@ let package = Package(
             name: "CompetenceHistoryTests",
             dependencies: [
                 "CompetenceHistory", "CompetenceCore", "CompetenceOutput", "CompetenceScenario", "FileStore",
-                "TestSupport",
+                "PostgresStore", "TestSupport",
             ],
             swiftSettings: strictSettings
         ),

@@ -29,6 +29,16 @@ struct PostgresHistoryTests {
         #expect(verify.status == 0, "\(verify.stderr)")
         #expect(verify.stdout.contains("20 events"))
         #expect(verify.stdout.contains("head, stream versions and constraints: consistent"))
+        // The same history head as the file store's, and PostgreSQL stores that chain with its rows.
+        let fileVerify = try await programme.succeed(["verify"]).stdout
+        let head = try #require(fileVerify.split(separator: "\n").first { $0.hasPrefix("history head: ") })
+        #expect(verify.stdout.contains(head), "\(verify.stdout)")
+        let anchor = String(head.dropFirst("history head: ".count))
+        let hash = String(anchor.split(separator: ":")[1])
+        #expect(
+            verify.stdout.contains("each with its history-chain hash") && verify.stdout.contains("head hash \(hash)"))
+        let anchored = try await Tool.run(["verify", "--store", postgres, "--expect", anchor], in: directory)
+        #expect(anchored.status == 0 && anchored.stdout.contains("anchor \(anchor) holds"), "\(anchored.stderr)")
 
         let fromPostgres = try await Tool.run(
             ["export", "--store", postgres, "--output", "from-postgres.ndjson"], in: directory)
@@ -67,6 +77,8 @@ struct PostgresHistoryTests {
             "\(deleted.stderr)")
         #expect(
             deleted.stderr.contains("recorded version"), "the stream that lost its event is named: \(deleted.stderr)")
+        #expect(deleted.stderr.contains("hash chain breaks at position 8"), "\(deleted.stderr)")
+        #expect(deleted.stderr.contains("first broken position: 7"), "\(deleted.stderr)")
         // …and moves the head.
         _ = try await cluster.psql("UPDATE \(schema).log_head SET position = 25")
         let moved = try await Tool.run(["verify", "--store", postgres], in: directory)

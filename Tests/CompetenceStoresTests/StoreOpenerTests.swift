@@ -139,14 +139,20 @@ struct StoreOpenerTests {
         let head = try #require(sound.historyHead)
         #expect(
             sound.checks == [
-                "head, stream versions and constraints: consistent", "5 events in 5 streams read back in order",
-                "history chain head \(head)",
+                "head, stream versions and constraints: consistent",
+                "5 rows, each with its history-chain hash: every hash follows from its row and the one before; "
+                    + "head hash \(head.hash)",
+                "5 events in 5 streams read back in order", "history chain head \(head)",
             ])
+        #expect(sound.headHash == head.hash.description, "the chain PostgreSQL stored is the history's")
 
         _ = try await cluster.psql("DELETE FROM \(schema).events WHERE position = 3")
         let deleted = try await StoreOpener(location: location).verify()
         #expect(!deleted.isIntact)
-        #expect(deleted.faults.allSatisfy { $0.kind == .inconsistentBookkeeping })
+        // The bookkeeping, the gap and the stored chain each name it; the first broken position is the row's.
+        #expect(
+            Set(deleted.faults.map(\.kind)) == [.inconsistentBookkeeping, .positionGap, .damagedRecord, .brokenChain])
+        #expect(deleted.firstBrokenPosition == 3 && deleted.firstChainBreak?.position == 4, "\(deleted)")
         #expect(
             deleted.faults.contains {
                 $0.detail.contains("the head position is 5, the last event is at 5, and there are 4 events")

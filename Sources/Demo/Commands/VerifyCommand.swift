@@ -8,8 +8,9 @@ struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: """
-            Check a store: framing, checksums and the hash chain (file store) or the head, stream versions and \
-            constraints (PostgreSQL); then positions, versions and ids read back gap-free and every event decodes.
+            Check a store: framing, checksums and the hash chain (file store) or the head, stream versions, \
+            constraints and the stored history chain (PostgreSQL); then positions, versions and ids read back \
+            gap-free and every event decodes.
             """,
         discussion: """
             Prints the history chain's head as `history head: POSITION:HASH`: keep that anchor (or the one \
@@ -40,6 +41,7 @@ struct VerifyCommand: AsyncParsableCommand {
         if let head = verification.historyHead { Console.result("history head: \(head)") }
         guard verification.isIntact else {
             for fault in verification.faults { Console.note("fault: \(fault)") }
+            if let position = verification.firstBrokenPosition { Console.note("first broken position: \(position)") }
             throw CommandError.verificationFailed(location: location.description, faults: verification.faults.count)
         }
         Console.result("\(location): sound")

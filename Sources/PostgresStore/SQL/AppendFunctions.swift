@@ -1,7 +1,9 @@
-/// The SQL of the single-round-trip append (migration 3): one PL/pgSQL body, written once here, from which
-/// two functions are made — `append_group`, whose events arrive as array parameters (every append of up to
-/// ``AppendFunctions/copyThreshold`` events), and `append_staged`, whose events were first copied with
-/// binary `COPY` into a temporary staging table of the same transaction (large imports).
+/// The SQL of the single-round-trip append: one PL/pgSQL body, written once here, from which two functions
+/// are made — one whose events arrive as array parameters (every append of up to
+/// ``AppendFunctions/copyThreshold`` events), and one whose events were first copied with binary `COPY` into
+/// a temporary staging table of the same transaction (large imports). Migration 3 made them as `append_group`
+/// and `append_staged`; migration 4 makes the chained pair `append_chained` and `append_chained_staged`,
+/// which also store the history chain, and turns the older functions into refusals (``refusals(schema:)``).
 ///
 /// One call appends a **group** of independent appends (members) in one statement and one commit. Each
 /// member's shares (one per stream) carry the range of current versions their expected version allows
@@ -20,11 +22,14 @@
 /// the planner may only use their indexes (sequential scans, hash and merge joins are off inside it).
 ///
 /// Position, version and recorded time are all assigned inside this one statement, under the head lock, in
-/// commit order. That is where the history chain (`Docs/Architecture.md`, "The history chain") will be
-/// computed when issue 13 stores it: the head row gains the head hash, each event carries its canonical
-/// client-known tail as one more `bytea` element, and the function folds
+/// commit order; so is the history chain (`Docs/Architecture.md`, "The history chain"; migration 4). The
+/// head row keeps the head hash (`log_head.chain`), so an append never reads the last event row; each event
+/// carries its canonical client-known tail (``CompetenceCore/CanonicalEvent/tail(of:in:)``) as one more
+/// `bytea` element, and the function folds
 /// `sha256(previous ‖ int8send(position) ‖ int8send(version) ‖ int8send(recorded_at µs) ‖ tail)` over the
-/// written events in position order before the insert — no extra round trip (`Docs/PostgresStore.md`).
+/// written events in position order before the insert, storing each hash in `events.chain` — no extra round
+/// trip. A missing tail (NULL) makes the hash NULL, which `events.chain NOT NULL` refuses: no row is ever
+/// written without its chain.
 enum AppendFunctions {
     /// Appends with at least this many events go through `COPY` into the staging table.
     static let copyThreshold = 1_000
@@ -35,6 +40,7 @@ enum AppendFunctions {
         ("schema_version", "integer"), ("occurred", "timestamptz"), ("recorded", "timestamptz"),
         ("correlation_id", "uuid"), ("causation_id", "uuid"), ("recorded_by", "text"), ("origin_source", "text"),
         ("origin_row", "bigint"), ("origin_hash", "text"), ("payload", "jsonb"), ("compact", "bytea"),
+        ("tail", "bytea"),
     ]
 
     /// The statement that creates the staging table for one transaction.
@@ -63,6 +69,9 @@ enum AppendFunctions {
             event_origin_rows bigint[], event_origin_hashes text[], event_payloads jsonb[], event_compacts bytea[]
         """
 
+    /// The parameter after the events of `append_chained`: each event's canonical tail.
+    private static let tailParameter = "event_tails bytea[]"
+
     private static let results = """
         OUT base_position bigint, OUT written_count bigint, OUT share_versions bigint[],
             OUT refused_members integer[], OUT stored_ordinals bigint[], OUT stored_streams text[],
@@ -79,6 +88,18 @@ enum AppendFunctions {
         let keys: String
     }
 
+    /// The event arrays of `append_chained`: those of `append_group` and the tails.
+    private static let chainedArrays = EventSource(
+        count: "cardinality(event_ids)",
+        rows: """
+            unnest(event_shares, event_steps, event_ids, event_types, event_schema_versions, event_occurred,
+                    event_recorded, event_correlations, event_causations, event_recorders, event_origin_sources,
+                    event_origin_rows, event_origin_hashes, event_payloads, event_compacts, event_tails)
+                WITH ORDINALITY AS ev(share, step, id, type, schema_version, occurred, recorded, correlation_id,
+                    causation_id, recorded_by, origin_source, origin_row, origin_hash, payload, compact, tail, ord)
+            """,
+        keys: "unnest(event_ids, event_shares) WITH ORDINALITY AS ev(id, share, ord)")
+
     private static let arrays = EventSource(
         count: "cardinality(event_ids)",
         rows: """
@@ -94,7 +115,58 @@ enum AppendFunctions {
         count: "(SELECT count(*) FROM pg_temp.competence_staging)", rows: "pg_temp.competence_staging AS ev",
         keys: "pg_temp.competence_staging AS ev")
 
-    /// `CREATE FUNCTION` statements for both variants in `schema`, notifying on `channel`.
+    /// `CREATE FUNCTION` statements for both chained variants in `schema` (migration 4), notifying on `channel`.
+    static func createChained(schema s: SQLIdentifier, channel: String) -> [String] {
+        [
+            function(
+                name: s.qualify("append_chained"),
+                parameters: shareParameters + ",\n    " + eventParameters + ",\n    " + tailParameter,
+                source: chainedArrays, schema: s, channel: channel, chained: true),
+            function(
+                name: s.qualify("append_chained_staged"), parameters: shareParameters, source: staged, schema: s,
+                channel: channel, chained: true),
+        ]
+    }
+
+    /// `CREATE OR REPLACE FUNCTION` statements (migration 4) that turn every append function of migrations 1–3
+    /// into a refusal: a process of an older library version cannot compute the history chain, so it must not
+    /// write; it gets SQLSTATE `55000` (not retryable) with a message that says to upgrade it.
+    static func refusals(schema s: SQLIdentifier) -> [String] {
+        // A string literal of fixed words and the validated schema name: no quote to double.
+        let message =
+            "'schema \(s.name) stores the history chain (migration 4): this append function of an older version "
+            + "of the library cannot compute it and writes nothing; upgrade the process'"
+        func refusal(_ signature: String, returns: String) -> String {
+            """
+            CREATE OR REPLACE FUNCTION \(signature)
+            \(returns) LANGUAGE plpgsql AS $body$
+            BEGIN
+                RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state', MESSAGE = \(message);
+            END
+            $body$
+            """
+        }
+        let eventsVersion1 = """
+            ids uuid[], streams text[], categories text[], versions bigint[], types text[],
+                schema_versions integer[], occurred timestamptz[], correlation_ids uuid[],
+                causation_ids uuid[], recorded_by text[], origin_sources text[], origin_rows bigint[],
+                origin_hashes text[], payloads jsonb[], compact_payloads bytea[],
+                stream_names text[], stream_categories text[], stream_versions bigint[]
+            """
+        return [
+            refusal("\(s.qualify("append_events"))(\n    \(eventsVersion1))", returns: "RETURNS bigint"),
+            refusal(
+                "\(s.qualify("append_events"))(\n    \(eventsVersion1),\n    recorded timestamptz[])",
+                returns: "RETURNS bigint"),
+            refusal(
+                "\(s.qualify("append_group"))(\n    \(shareParameters),\n    \(eventParameters),\n    \(results))",
+                returns: ""),
+            refusal("\(s.qualify("append_staged"))(\n    \(shareParameters),\n    \(results))", returns: ""),
+        ]
+    }
+
+    /// `CREATE FUNCTION` statements for both unchained variants in `schema` (migration 3, as released),
+    /// notifying on `channel`.
     static func create(schema s: SQLIdentifier, channel: String) -> [String] {
         [
             function(
@@ -106,21 +178,62 @@ enum AppendFunctions {
         ]
     }
 
+    /// One variant's `CREATE FUNCTION`. Without `chained` the text is migration 3's, byte for byte (a test
+    /// holds it); `chained` adds the history chain (the head's hash read with the head lock, the fold, the
+    /// `chain` column and the head's new hash).
     private static func function(
-        name: String, parameters: String, source: EventSource, schema s: SQLIdentifier, channel: String
+        name: String, parameters: String, source: EventSource, schema s: SQLIdentifier, channel: String,
+        chained: Bool = false
     ) -> String {
-        let columns = """
+        let columns =
+            """
             position, id, stream, category, version, type, schema_version, occurred_at, recorded_at, correlation_id,
                     causation_id, recorded_by, origin_source, origin_row, origin_content_hash, payload, payload_compact
-            """
-        func values(position: String) -> String {
+            """ + (chained ? ", chain" : "")
+        func values(position: String, chain: String) -> String {
             """
             \(position), ev.id, share_streams[ev.share], share_categories[ev.share],
                         share_versions[ev.share] + ev.step, ev.type, ev.schema_version, ev.occurred,
                         coalesce(ev.recorded, statement_timestamp()), ev.correlation_id, ev.causation_id, ev.recorded_by,
                         ev.origin_source, ev.origin_row, ev.origin_hash, ev.payload, ev.compact
-            """
+            """ + (chained ? ", \(chain)" : "")
         }
+        let declarations =
+            chained
+            ? """
+
+                previous bytea;
+                chains bytea[] := '{}';
+                folded integer := 0;
+                r record;
+            """ : ""
+        let headReturns =
+            chained
+            ? "position - proposed, chain INTO base_position, previous" : "position - proposed INTO base_position"
+        // The fold: every event to be written, in position order, hashed onto the head's hash.
+        let fold =
+            chained
+            ? """
+
+                FOR r IN
+                    SELECT coalesce(ev.recorded, statement_timestamp()) AS recorded,
+                            share_versions[ev.share] + ev.step AS version, ev.tail
+                        FROM \(source.rows)
+                        WHERE refused_members IS NULL OR NOT (share_members[ev.share] = ANY (refused_members))
+                        ORDER BY ev.ord
+                LOOP
+                    folded := folded + 1;
+                    previous := sha256(previous || int8send(base_position + folded) || int8send(r.version)
+                        || int8send((extract(epoch FROM r.recorded) * 1000000)::bigint) || r.tail);
+                    chains[folded] := previous;
+                END LOOP;
+            """ : ""
+        let newHeadHash =
+            chained
+            ? """
+
+                    UPDATE \(s.qualify("log_head")) SET chain = previous;
+            """ : ""
         return """
             CREATE FUNCTION \(name)(
                 \(parameters),
@@ -130,12 +243,12 @@ enum AppendFunctions {
             SET enable_mergejoin = off
             AS $body$
             DECLARE
-                proposed bigint := \(source.count);
+                proposed bigint := \(source.count);\(declarations)
             BEGIN
                 -- The head lock first: appenders queue here until its holder commits, so everything read below is
                 -- committed state, and positions are handed out in commit order, gap-free.
                 UPDATE \(s.qualify("log_head")) SET position = position + proposed
-                    RETURNING position - proposed INTO base_position;
+                    RETURNING \(headReturns);
                 SELECT array_agg(coalesce(st.version, 0) ORDER BY sh.ord),
                         array_agg(DISTINCT share_members[sh.ord]) FILTER (
                             WHERE coalesce(st.version, 0) NOT BETWEEN share_lowest[sh.ord] AND share_highest[sh.ord])
@@ -151,15 +264,17 @@ enum AppendFunctions {
                     refused_members := ARRAY(
                         SELECT DISTINCT m FROM unnest(coalesce(refused_members, '{}'::integer[])) AS m
                         UNION SELECT share_members[ev.share] FROM \(source.keys) WHERE ev.ord = ANY (stored_ordinals));
-                END IF;
+                END IF;\(fold)
                 IF refused_members IS NULL THEN
                     INSERT INTO \(s.qualify("events")) (\(columns))
-                    SELECT \(values(position: "base_position + ev.ord"))
+                    SELECT \(values(position: "base_position + ev.ord", chain: "chains[ev.ord::integer]"))
                     FROM \(source.rows);
                     written_count := proposed;
                 ELSE
                     INSERT INTO \(s.qualify("events")) (\(columns))
-                    SELECT \(values(position: "base_position + row_number() OVER (ORDER BY ev.ord)"))
+                    SELECT \(values(
+                        position: "base_position + row_number() OVER (ORDER BY ev.ord)",
+                        chain: "chains[(row_number() OVER (ORDER BY ev.ord))::integer]"))
                     FROM \(source.rows)
                     WHERE NOT (share_members[ev.share] = ANY (refused_members));
                     GET DIAGNOSTICS written_count = ROW_COUNT;
@@ -170,7 +285,7 @@ enum AppendFunctions {
                     SELECT share_streams[o], share_categories[o], share_versions[o] + share_sizes[o]
                         FROM generate_subscripts(share_streams, 1) AS o
                         WHERE refused_members IS NULL OR NOT (share_members[o] = ANY (refused_members))
-                    ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;
+                    ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version;\(newHeadHash)
                     PERFORM pg_notify(\(SQLIdentifier.literal(channel)), (base_position + written_count)::text);
                 END IF;
             END

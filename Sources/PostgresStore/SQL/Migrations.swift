@@ -10,9 +10,16 @@ struct Migrations {
         let name: String
         /// Statements run in order; each is one SQL statement (no parameters).
         let statements: [String]
+        /// Work done in Swift after `statements`, in the same transaction (migration 4 chains the rows already
+        /// stored, ``ChainMigration/chainStoredRows(schema:on:)``).
+        var work: (@Sendable (PGConnection) throws(PostgresError) -> Void)? = nil
+        /// Statements run after `work`.
+        var finishing: [String] = []
     }
 
     let schema: SQLIdentifier
+    /// The last migration to apply (every one by default; tests stop earlier to build an older schema).
+    var through = Int.max
 
     /// The channel on which appends announce the new head position (`<schema>_appended`).
     var channel: String { "\(schema.name)_appended" }
@@ -30,8 +37,11 @@ struct Migrations {
         ]
     }
 
+    /// Every migration up to ``through``, in version order.
+    var all: [Migration] { released.filter { $0.version <= through } }
+
     /// Every migration, in version order.
-    var all: [Migration] {
+    private var released: [Migration] {
         let s = schema
         return [
             Migration(
@@ -162,6 +172,15 @@ struct Migrations {
             Migration(
                 version: 3, name: "single-round-trip append of groups, staged import",
                 statements: AppendFunctions.create(schema: s, channel: channel)),
+            // The history chain on every row (`ChainMigration`): the rows already stored are chained in the same
+            // transaction, appends chain in commit order, and the older append functions refuse to write.
+            Migration(
+                version: 4, name: "the history chain on every event row",
+                statements: ChainMigration.statements(schema: s, channel: channel),
+                work: { connection throws(PostgresError) in
+                    try ChainMigration.chainStoredRows(schema: s, on: connection)
+                },
+                finishing: ChainMigration.finishing(schema: s)),
         ]
     }
 }

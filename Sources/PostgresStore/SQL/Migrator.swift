@@ -18,6 +18,8 @@ struct Migrator: Sendable {
             for migration in migrations.all where !applied.contains(Int64(migration.version)) {
                 do throws(PostgresError) {
                     for statement in migration.statements { _ = try connection.execute(unprepared: statement) }
+                    try migration.work?(connection)
+                    for statement in migration.finishing { _ = try connection.execute(unprepared: statement) }
                 } catch {
                     throw error.with(context: "migration \(migration.version) (\(migration.name))")
                 }

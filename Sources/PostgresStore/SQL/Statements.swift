@@ -22,6 +22,9 @@ struct Statements: Sendable {
     let checkHead: PGStatement
     let checkStreams: PGStatement
     let checkConstraints: PGStatement
+    let readChain: PGStatement
+    let headChain: PGStatement
+    let chainAt: PGStatement
 
     init(schema s: SQLIdentifier) {
         let events = s.qualify("events")
@@ -36,8 +39,8 @@ struct Statements: Sendable {
             name: "competence_record_migration",
             sql: "INSERT INTO \(s.qualify("schema_migrations")) (version, name) VALUES ($1::bigint, $2)",
             parameterTypes: [PGType.int8, PGType.text])
-        // The single-round-trip append (`AppendFunctions`): the share arrays, then (for `append_group`) the
-        // event arrays; one row of results.
+        // The single-round-trip append with the history chain (`AppendFunctions`, migration 4): the share
+        // arrays, then (for `append_chained`) the event arrays and the tails; one row of results.
         let shareTypes = [
             PGType.int4Array, PGType.textArray, PGType.textArray, PGType.int8Array, PGType.int8Array, PGType.int4Array,
         ]
@@ -45,15 +48,17 @@ struct Statements: Sendable {
             PGType.int4Array, PGType.int4Array, PGType.uuidArray, PGType.textArray, PGType.int4Array,
             PGType.timestamptzArray, PGType.timestamptzArray, PGType.uuidArray, PGType.uuidArray, PGType.textArray,
             PGType.textArray, PGType.int8Array, PGType.textArray, PGType.jsonbArray, PGType.byteaArray,
+            PGType.byteaArray,
         ]
         func call(_ function: String, _ count: Int) -> String {
             "SELECT * FROM \(s.qualify(function))(\((1...count).map { "$\($0)" }.joined(separator: ", ")))"
         }
         appendGroup = PGStatement(
-            name: "competence_append_group", sql: call("append_group", shareTypes.count + eventTypes.count),
+            name: "competence_append_chained", sql: call("append_chained", shareTypes.count + eventTypes.count),
             parameterTypes: shareTypes + eventTypes)
         appendStaged = PGStatement(
-            name: "competence_append_staged", sql: call("append_staged", shareTypes.count), parameterTypes: shareTypes)
+            name: "competence_append_chained_staged", sql: call("append_chained_staged", shareTypes.count),
+            parameterTypes: shareTypes)
         readStreamForwards = PGStatement(
             name: "competence_read_stream_forwards",
             sql:
@@ -123,5 +128,15 @@ struct Statements: Sendable {
                 LEFT JOIN pg_constraint c ON c.conname = wanted.name AND c.conrelid = $1::regclass
                 """,
             parameterTypes: [PGType.text])
+        // The stored history chain (`verify()`, `storedHistoryAnchor(at:)`): rows with their hash (column 16)
+        // in position order, the head row's hash, one row's hash.
+        readChain = PGStatement(
+            name: "competence_read_chain",
+            sql: "SELECT \(columns), e.chain FROM \(events) e WHERE e.position > $1 ORDER BY e.position LIMIT $2",
+            parameterTypes: [PGType.int8, PGType.int8])
+        headChain = PGStatement(name: "competence_head_chain", sql: "SELECT chain FROM \(head)", parameterTypes: [])
+        chainAt = PGStatement(
+            name: "competence_chain_at", sql: "SELECT chain FROM \(events) WHERE position = $1",
+            parameterTypes: [PGType.int8])
     }
 }

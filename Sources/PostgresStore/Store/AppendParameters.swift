@@ -1,11 +1,11 @@
 import CompetenceCore
 import Foundation
 
-/// Encodes a group of independent appends (members) for `append_group` (the share arrays, then fifteen
-/// event arrays: one element per event, in global order) or for `append_staged` (the share arrays, with the
-/// events as binary `COPY` rows). Arrays travel in binary, so one round trip carries a whole group whatever
-/// its size. Members, shares and events are numbered from 1 in the order given; the function answers in
-/// those numbers.
+/// Encodes a group of independent appends (members) for `append_chained` (the share arrays, then sixteen
+/// event arrays: one element per event, in global order, the last one each event's canonical tail for the
+/// history chain) or for `append_chained_staged` (the share arrays, with the events as binary `COPY` rows).
+/// Arrays travel in binary, so one round trip carries a whole group whatever its size. Members, shares and
+/// events are numbered from 1 in the order given; the function answers in those numbers.
 struct AppendParameters {
     /// The members, in the order given.
     let members: [[StreamAppend]]
@@ -38,7 +38,7 @@ struct AppendParameters {
         ]
     }
 
-    /// The events as the fifteen array parameters of `append_group` that follow the shares.
+    /// The events as the sixteen array parameters of `append_chained` that follow the shares.
     var events: [PGParameter] {
         let count = members.reduce(0) { $0 + $1.reduce(0) { $0 + $1.events.count } }
         var shareNumbers = PGArrayWriter(elementType: PGType.int4, capacity: count * 8)
@@ -56,7 +56,8 @@ struct AppendParameters {
         var originHashes = PGArrayWriter(elementType: PGType.text, capacity: count * 8)
         var payloads = PGArrayWriter(elementType: PGType.jsonb, capacity: count * 160)
         var compactPayloads = PGArrayWriter(elementType: PGType.bytea, capacity: count * 4)
-        forEachEvent { share, step, event in
+        var tails = PGArrayWriter(elementType: PGType.bytea, capacity: count * 200)
+        forEachEvent { share, step, stream, event in
             shareNumbers.append(int32: Int32(share))
             steps.append(int32: Int32(step))
             ids.append(uuid: event.id)
@@ -79,6 +80,7 @@ struct AppendParameters {
                 payloads.appendNull()
                 compactPayloads.append(bytes: event.payload.bytes)
             }
+            if let tail = Self.tail(of: event, in: stream) { tails.append(bytes: tail) } else { tails.appendNull() }
         }
         return [
             .array(PGType.int4Array, shareNumbers.finish()), .array(PGType.int4Array, steps.finish()),
@@ -88,7 +90,7 @@ struct AppendParameters {
             .array(PGType.uuidArray, causations.finish()), .array(PGType.textArray, recordedBy.finish()),
             .array(PGType.textArray, originSources.finish()), .array(PGType.int8Array, originRows.finish()),
             .array(PGType.textArray, originHashes.finish()), .array(PGType.jsonbArray, payloads.finish()),
-            .array(PGType.byteaArray, compactPayloads.finish()),
+            .array(PGType.byteaArray, compactPayloads.finish()), .array(PGType.byteaArray, tails.finish()),
         ]
     }
 
@@ -96,7 +98,7 @@ struct AppendParameters {
     var copyRows: [UInt8] {
         var rows = PGCopyWriter(columns: AppendFunctions.stagingColumns.count)
         var ordinal: Int64 = 0
-        forEachEvent { share, step, event in
+        forEachEvent { share, step, stream, event in
             ordinal += 1
             rows.beginRow()
             rows.int64(ordinal)
@@ -104,19 +106,28 @@ struct AppendParameters {
             rows.int32(Int32(step))
             rows.uuid(event.id)
             rows.eventFields(event, recordedAt: event.recordedAt)  // NULL: the server's clock
+            if let tail = Self.tail(of: event, in: stream) { rows.bytes(tail) } else { rows.null() }
         }
         return rows.finish()
     }
 
-    /// Calls `body` with each event's share number, its step within the share (from 1) and the event.
-    private func forEachEvent(_ body: (Int, Int, NewEvent) -> Void) {
+    /// Calls `body` with each event's share number, its step within the share (from 1), its stream and the
+    /// event.
+    private func forEachEvent(_ body: (Int, Int, StreamName, NewEvent) -> Void) {
         var share = 0
         for appends in members {
             for part in appends {
                 share += 1
-                for (index, event) in part.events.enumerated() { body(share, index + 1, event) }
+                for (index, event) in part.events.enumerated() { body(share, index + 1, part.stream, event) }
             }
         }
+    }
+
+    /// The event's canonical tail for the history chain; `nil` when it has none (a JSON payload that is not
+    /// JSON, which the server then refuses as `jsonb` with SQLSTATE `22P02`; were it accepted, the NULL tail
+    /// would make its chain NULL, which `events.chain NOT NULL` refuses).
+    private static func tail(of event: NewEvent, in stream: StreamName) -> Data? {
+        (try? CanonicalEvent.tail(of: event, in: stream)).map { Data($0) }
     }
 }
 

@@ -20,26 +20,23 @@ public enum CanonicalEvent {
         out.int64(event.position)
         out.int64(event.version)
         out.int64(EventTime.microseconds(event.recordedAt))
-        out.uuid(event.id)
-        try out.text(event.stream.rawValue, position: event.position, field: "stream")
-        try out.text(event.type, position: event.position, field: "type")
-        out.int64(Int64(event.schemaVersion))
-        out.int64(EventTime.microseconds(event.occurredAt))
-        let metadata = try Self.metadata(event.metadata, position: event.position)
-        try out.block(metadata, position: event.position, field: "metadata")
-        out.byte(event.payload.encoding.rawValue)
-        switch event.payload.encoding {
-        case .compact:
-            try out.block(Array(event.payload.bytes), position: event.position, field: "payload")
-        case .json:
-            let canonical: [UInt8]
-            do {
-                canonical = try CanonicalJSON.canonical(event.payload.bytes)
-            } catch {
-                throw .payloadNotJSON(position: event.position, reason: error.description)
-            }
-            try out.block(canonical, position: event.position, field: "payload")
-        }
+        try out.tail(
+            id: event.id, stream: event.stream, type: event.type, schemaVersion: event.schemaVersion,
+            occurredAt: event.occurredAt, metadata: event.metadata, payload: event.payload, position: event.position)
+        return out.bytes
+    }
+
+    /// The client-known tail of the canonical bytes of `event` appended to `stream`: everything after the
+    /// three fields a store assigns at append (position, version, recorded time). A store that assigns those
+    /// itself (PostgreSQL, inside its append statement) hashes `previous ‖ position ‖ version ‖ recorded ‖ tail`
+    /// and gets exactly ``HistoryChain/hash(after:_:)`` of the event it stores.
+    ///
+    /// - Throws: as ``bytes(_:)``; the position in the error is 0 (the event has none yet).
+    package static func tail(of event: NewEvent, in stream: StreamName) throws(HistoryChainError) -> [UInt8] {
+        var out = CanonicalWriter()
+        try out.tail(
+            id: event.id, stream: stream, type: event.type, schemaVersion: event.schemaVersion,
+            occurredAt: event.occurredAt, metadata: event.metadata, payload: event.payload, position: 0)
         return out.bytes
     }
 
@@ -79,6 +76,32 @@ struct CanonicalWriter {
     var bytes: [UInt8] = []
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    /// Every field after position, version and recorded time (``CanonicalEvent/tail(of:in:)``).
+    mutating func tail(
+        id: UUID, stream: StreamName, type: String, schemaVersion: Int, occurredAt: Date, metadata: EventMetadata,
+        payload: EventPayload, position: Int64
+    ) throws(HistoryChainError) {
+        uuid(id)
+        try text(stream.rawValue, position: position, field: "stream")
+        try text(type, position: position, field: "type")
+        int64(Int64(schemaVersion))
+        int64(EventTime.microseconds(occurredAt))
+        try block(try CanonicalEvent.metadata(metadata, position: position), position: position, field: "metadata")
+        byte(payload.encoding.rawValue)
+        switch payload.encoding {
+        case .compact:
+            try block(Array(payload.bytes), position: position, field: "payload")
+        case .json:
+            let canonical: [UInt8]
+            do {
+                canonical = try CanonicalJSON.canonical(payload.bytes)
+            } catch {
+                throw .payloadNotJSON(position: position, reason: error.description)
+            }
+            try block(canonical, position: position, field: "payload")
+        }
+    }
 
     mutating func int64(_ value: Int64) {
         withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }

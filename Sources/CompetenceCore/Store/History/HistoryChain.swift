@@ -54,6 +54,12 @@ public struct HistoryHash: Sendable, Hashable, CustomStringConvertible {
         bytes = digest
     }
 
+    /// The hash made of `bytes`; `nil` unless there are exactly 32.
+    package init?(bytes: some Collection<UInt8>) {
+        guard bytes.count == 32 else { return nil }
+        self.bytes = Array(bytes)
+    }
+
     /// Reads 64 hex digits (either case); `nil` for anything else.
     public init?(hex: some StringProtocol) {
         let digits = Array(hex.utf8)

@@ -35,6 +35,10 @@ public struct StoreVerification: Sendable, Hashable, CustomStringConvertible {
     /// The first break in the hash chain, if any.
     public var firstChainBreak: StoreFault? { faults.first { $0.kind == .brokenChain } }
 
+    /// The lowest position any fault names: where the history first stops being the one stored (an edited,
+    /// removed or re-chained event, a gap, an anchor that no longer holds). `nil` when no fault names one.
+    public var firstBrokenPosition: Int64? { faults.compactMap(\.position).min() }
+
     /// This result followed by `other`'s checks and faults; `other`'s record count and heads win when set.
     public func merging(_ other: StoreVerification) -> StoreVerification {
         StoreVerification(
