@@ -142,7 +142,7 @@ enum SnapshotKey {
     /// The store's history anchor at the snapshot's position when the snapshot of `header` belongs to `store`'s
     /// history as it is now, or why it does not: the store must hold the snapshot's event at its position, and
     /// its history chain must have the snapshot's hash there. That is one lookup when the store's fingerprint
-    /// at the position vouches for it (``HistoryFingerprinting``: the one the snapshot kept, or the chain's
+    /// at the position vouches for it (``HistoryFingerprinting``: the one the snapshot kept) or it keeps the
     /// hash itself); otherwise the chain is computed over the log up to the position.
     static func check(
         _ header: SnapshotHeader, against store: any EventStore
@@ -167,21 +167,12 @@ enum SnapshotKey {
                 ))
         }
         let keyed = HistoryAnchor(position: header.position, hash: header.headHash)
-        if let now = try? await fingerprint(of: store, at: header.position) {
-            switch now.kind {
-            case .historyChain:
-                guard now.bytes == header.headHash.bytes else {
-                    return .failure(
-                        .stale(
-                            "the store's history chain at position \(header.position) is \(now), the snapshot's \(header.headHash)"
-                        ))
-                }
-                return .success(keyed)
-            case .recordChain:
-                if now == header.fingerprint { return .success(keyed) }
-            // Another fingerprint than the snapshot kept (or none kept): the history may still be the same (a
-            // copy of the log, a store that began keeping fingerprints later), so the chain decides.
-            }
+        // A store's own chain (the FileStore's record chain) vouches for the history when it is the one the
+        // snapshot kept; another one (a copy of the log, a store that began keeping fingerprints later) may
+        // still be of the same history, so then the history chain decides: one lookup on a store that keeps it
+        // (``HistoryChainStoring``), otherwise computed over the log.
+        if let now = try? await fingerprint(of: store, at: header.position), now == header.fingerprint {
+            return .success(keyed)
         }
         let anchor: HistoryAnchor?
         do {

@@ -4,13 +4,16 @@
 ///
 /// A snapshot keeps the fingerprint its store gave at the snapshot's position; when the store gives the same
 /// fingerprint there later, the snapshot's history chain hash is taken as the store's without reading and
-/// hashing the log up to it (``HistoryFingerprinting``). Fingerprints of different kinds never match.
+/// hashing the log up to it (``HistoryFingerprinting``). Fingerprints of different kinds never match. A store
+/// that keeps the history chain itself (``HistoryChainStoring``) needs no fingerprint: its stored anchor is the
+/// key.
 public struct HistoryFingerprint: Hashable, Sendable, CustomStringConvertible {
     /// What a fingerprint is computed over; the kind is stored in snapshots, so its raw values never change.
+    ///
+    /// A store that keeps the history chain itself answers through ``HistoryChainStoring`` instead (its stored
+    /// anchor is compared with a snapshot's key directly), so no kind stands for the history chain; raw value 1
+    /// is reserved and never written.
     public enum Kind: UInt32, Hashable, Sendable {
-        /// The history chain's hash at the position (``HistoryChain``, version 1), as a store that keeps the
-        /// chain with its events gives it: it is comparable with a snapshot's key directly.
-        case historyChain = 1
         /// The hash of a store's own chain over its stored records up to the position (the FileStore's
         /// SHA-256 record chain): comparable only with a fingerprint the same store gave.
         case recordChain = 2
