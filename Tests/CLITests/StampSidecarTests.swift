@@ -12,6 +12,9 @@ struct StampSidecarTests {
         let csv = try programme.directory.read("m.csv")
         let onStdout = try await programme.succeed(["report", "matrix", "--format", "csv", "--min-group", "1"])
         #expect(csv == onStdout.stdout)
+        // On stdout the CSV has no file beside it: the withheld counts and the missing stamp are said on stderr.
+        #expect(onStdout.stderr.contains("withheld for privacy: 0 cells as primary, 0 as complement"))
+        #expect(onStdout.stderr.contains("this CSV carries no stamp"))
         let sidecar = try programme.directory.read("m.csv.stamp")
         #expect(sidecar.hasPrefix("competence-report-stamp: {"))
         #expect(sidecar.contains("\nwithheld for privacy: 0 cells as primary, 0 as complement\n"))

@@ -93,12 +93,17 @@ struct ReportCommand: AsyncParsableCommand {
         let target = OutputTarget(path: output, guarding: storeOptions.outputGuard)
         try target.write(ReportOutput.render(document, as: format, organisation: organisation))
         // A CSV file keeps exactly its columns; its stamp and withheld counts go to FILE.stamp beside it (0600,
-        // like the report). On stdout there is no file beside: the CSV carries no stamp.
-        if let path = target.path,
-            let sidecar = try ReportOutput.sidecar(document, as: format, organisation: organisation)
-        {
-            try OutputTarget(path: ReportOutput.sidecarPath(of: path), guarding: storeOptions.outputGuard).write(
-                sidecar)
+        // like the report). On stdout there is no file beside: the withheld counts go to stderr with a note that
+        // this CSV carries no stamp.
+        if let sidecar = try ReportOutput.sidecar(document, as: format, organisation: organisation) {
+            if let path = target.path {
+                try OutputTarget(path: ReportOutput.sidecarPath(of: path), guarding: storeOptions.outputGuard)
+                    .write(sidecar)
+            } else {
+                Console.note(document.withheldSummary)
+                Console.note(
+                    "this CSV carries no stamp: give --output FILE to write it to FILE.stamp for verify-report")
+            }
         }
     }
 
