@@ -16,12 +16,19 @@ struct ExportTablesTests {
 
         """
 
+    /// A training that names the needs it answers (the optional `needs` column).
+    static let trainingWithNeeds = """
+        id,title,provider,kind,competences,cost_eur,hours,procured_on,organisations,programme,needs
+        t2,Lean basics,Salpaus,joint,lean,800,6,2024-03-01,acme|koti,,acme:lean:survey-gap|koti:excel:interview
+
+        """
+
     /// The tables that have an import format, and the columns compared after the round trip (the import's,
     /// plus the round and its kind for answers, which `import survey` takes as options).
     static let importable: [(table: String, columns: Int, extra: [String])] = [
         ("organisations", 8, []), ("competences", 8, []),
         ("answers", 8, ["round", "round_kind", "rater", "perspective"]),
-        ("trainings", 10, []), ("participation", 7, []),
+        ("trainings", 11, []), ("participation", 7, []),
     ]
 
     @Test("each importable table imports again as it is and gives the same table back")
@@ -30,12 +37,17 @@ struct ExportTablesTests {
         try await programme.importAll()
         try programme.directory.write("hostile.csv", Self.hostileOrganisations)
         try await programme.succeed(["import", "organisations", "hostile.csv"])
+        try programme.directory.write("needs.csv", Self.trainingWithNeeds)
+        try await programme.succeed(["import", "trainings", "needs.csv"])
         let export = try await programme.succeed(["export", "--tables", "tables", "--audience", "analyst"])
-        #expect(export.stderr.contains("wrote 12 tables and datapackage.json to tables"), "\(export.stderr)")
+        #expect(export.stderr.contains("wrote 13 tables and datapackage.json to tables"), "\(export.stderr)")
         let directory = programme.directory.path("tables")
         let organisations = try String(contentsOfFile: directory + "/organisations.csv", encoding: .utf8)
         #expect(organisations.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",enterprise,'@metal"))
         #expect(organisations.contains("marked,''=kept as written,third-sector,'-care,micro,'plain"))
+        let trainings = try table(directory, "trainings")
+        #expect(Array(trainings[0].prefix(11)).suffix(3) == ["organisations", "programme", "needs"])
+        #expect(trainings.contains { $0.prefix(11).last == "acme:lean:survey-gap|koti:excel:interview" })
         #expect(try mode(directory) == 0o700)
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
             #expect(try mode(directory + "/" + name) == 0o600, "\(name)")

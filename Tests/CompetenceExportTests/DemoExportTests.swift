@@ -20,7 +20,10 @@ struct DemoExportTests {
     func tables() async throws {
         let state = try await Self.state()
         let tables = Dictionary(uniqueKeysWithValues: TidyTables.tables(of: state).map { ($0.name, $0) })
-        #expect(tables.count == 12)
+        #expect(tables.count == 13)
+        #expect(
+            tables["outside_adoptions"]?.rows.count
+                == state.practices.values.map(\.outsideAdoptions.count).reduce(0, +))
         #expect(tables["answers"]?.rows.count == state.answers.count)
         #expect(tables["persons"]?.rows.count == state.persons.count)
         #expect(tables["organisations"]?.rows.count == state.organisations.count)

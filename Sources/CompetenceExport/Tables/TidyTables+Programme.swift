@@ -2,7 +2,7 @@ import CompetenceCore
 import Foundation
 
 /// The tables of entities that have no import format: persons, rounds, plans and their actions, indicators,
-/// practices and their adoptions.
+/// practices and their adoptions (adoptions outside the programme have an import format all the same).
 extension TidyTables {
     /// `persons`: each registered person by pseudonymous id, organisation and role (no personal data).
     static func persons(_ state: LedgerState) -> TidyTable {
@@ -90,9 +90,15 @@ extension TidyTables {
                 .init("owner_role", .string, "The role that owns it."),
                 .init("status", .string, "planned, in-progress, completed or dropped."),
                 .init("status_on", .date, "The day of the last change of status, if any."),
+                .init("training", .string, "The training it uses, if named."),
+                .init(
+                    "need", .string,
+                    "Where the need it answers was named (survey-gap, interview, foresight or training-need), if given."
+                ),
             ],
             importKind: nil, importColumns: 0, primaryKey: ["plan", "action"], isPersonLevel: false)
         table.refer(["plan"], to: "plans", ["plan"])
+        table.refer(["training"], to: "trainings", ["id"])
         for record in state.plans.values.sorted(by: { $0.id < $1.id }) {
             for action in record.adoption.event.actions {
                 let progress = record.actionStatus[action.action]
@@ -101,6 +107,7 @@ extension TidyTables {
                     CellFormat.text(keyring.text(action.description)), String(action.targetLevel),
                     CellFormat.day(action.dueOn), action.ownerRole.rawValue,
                     (progress?.status ?? .planned).rawValue, CellFormat.day(progress?.on),
+                    action.training?.rawValue ?? "", action.need?.rawValue ?? "",
                 ])
             }
         }
@@ -177,6 +184,34 @@ extension TidyTables {
             [
                 fact.event.practice.rawValue, fact.event.organisation.rawValue, CellFormat.day(fact.event.adoptedOn),
                 id(fact.eventID),
+            ]
+        }
+        return table
+    }
+
+    /// `outside_adoptions`: `import outside-adoptions`' columns (with its optional `note`), then the event id; each
+    /// adoption of a good practice by an organisation outside the programme.
+    static func outsideAdoptions(_ state: LedgerState) -> TidyTable {
+        var table = TidyTable(
+            name: "outside_adoptions", title: "Adoptions of good practices outside the programme",
+            fields: [
+                .init("practice", .string, "The practice adopted."),
+                .init("name", .string, "The adopting organisation's name."),
+                .init("kind", .string, "enterprise or third-sector."),
+                .init("sector", .string, "Its sector."),
+                .init("region", .string, "Its region."),
+                .init("adopted_on", .date, "The day it was adopted."),
+                .init("note", .string, "A note, if any."),
+                .init("event_id", .string, "The adoption event's id."),
+            ],
+            importKind: "outside-adoptions", importColumns: 7, primaryKey: ["event_id"], isPersonLevel: false)
+        table.refer(["practice"], to: "practices", ["practice"])
+        let facts = state.practices.values.flatMap { Array($0.outsideAdoptions) }.sorted { $0.position < $1.position }
+        table.rows = facts.map { fact in
+            let event = fact.event
+            return [
+                event.practice.rawValue, event.adopter.name, event.adopter.kind.rawValue, event.adopter.sector,
+                event.adopter.region, CellFormat.day(event.adoptedOn), CellFormat.text(event.note), id(fact.eventID),
             ]
         }
         return table

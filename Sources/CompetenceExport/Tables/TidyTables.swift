@@ -13,7 +13,7 @@ package enum TidyTables {
         return [
             organisations(state), competences(state), persons(state), rounds(state), answers(state),
             trainings(state), participation(state), plans(state), planActions(state, keyring: keyring),
-            indicators(state), practices(state), adoptions(state),
+            indicators(state), practices(state), adoptions(state), outsideAdoptions(state),
         ]
     }
 
@@ -116,8 +116,8 @@ package enum TidyTables {
         return table
     }
 
-    /// `trainings`: `import trainings`' columns (with its optional `organisations,programme`), then the sessions
-    /// held.
+    /// `trainings`: `import trainings`' columns (with its optional `organisations,programme,needs`), then the
+    /// sessions held.
     static func trainings(_ state: LedgerState) -> TidyTable {
         var table = TidyTable(
             name: "trainings", title: "Procured trainings",
@@ -132,11 +132,14 @@ package enum TidyTables {
                 .init("procured_on", .date, "The day it was procured."),
                 .init("organisations", .string, "The organisations it was procured for, separated by |."),
                 .init("programme", .string, "The programme that procured it, if any."),
+                .init(
+                    "needs", .string,
+                    "The needs it answers, each organisation:competence:source, separated by |, if named."),
                 .init("sessions", .integer, "Sessions held."),
                 .init("session_hours", .number, "Hours of the sessions held."),
                 .init("event_id", .string, "The procurement event's id."),
             ],
-            importKind: "trainings", importColumns: 10, primaryKey: ["id"], isPersonLevel: false)
+            importKind: "trainings", importColumns: 11, primaryKey: ["id"], isPersonLevel: false)
         table.rows = state.trainings.values.sorted { $0.id < $1.id }.map { record in
             let event = record.procurement.event
             return [
@@ -144,7 +147,8 @@ package enum TidyTables {
                 CellFormat.list(event.competences.map(\.rawValue)), CellFormat.euros(cents: event.costCents),
                 number(event.hours), CellFormat.day(event.procuredOn),
                 CellFormat.list(event.organisations.map(\.rawValue)), event.programme?.rawValue ?? "",
-                String(record.sessions.count), number(record.sessions.reduce(0) { $0 + $1.event.hours }),
+                CellFormat.list((event.needs ?? []).map(\.description)), String(record.sessions.count),
+                number(record.sessions.reduce(0) { $0 + $1.event.hours }),
                 id(record.procurement.eventID),
             ]
         }
