@@ -47,7 +47,8 @@ struct ExportTablesTests {
         #expect(organisations.contains("marked,''=kept as written,third-sector,'-care,micro,'plain"))
         let trainings = try table(directory, "trainings")
         #expect(Array(trainings[0].prefix(11)).suffix(3) == ["organisations", "programme", "needs"])
-        #expect(trainings.contains { $0.prefix(11).last == "acme:lean:survey-gap|koti:excel:survey-gap" })
+        #expect(
+            trainings.contains { $0.prefix(11).last == "acme:lean:survey-gap|koti:excel:survey-gap" }, "\(trainings)")
         #expect(try mode(directory) == 0o700)
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
             #expect(try mode(directory + "/" + name) == 0o600, "\(name)")
