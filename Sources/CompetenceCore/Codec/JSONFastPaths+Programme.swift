@@ -9,6 +9,32 @@ extension SizeClass: JSONDecodable {}
 extension PersonRole: JSONDecodable {}
 extension RoundKind: JSONDecodable {}
 extension TrainingKind: JSONDecodable {}
+extension NeedOrigin: JSONDecodable {}
+
+extension NeedReference: JSONDecodable {
+    /// Reads the members in any order.
+    package init(json reader: inout JSONReader) throws {
+        var organisation: OrganisationID?
+        var competence: CompetenceID?
+        var origin: NeedOrigin?
+        try reader.readObject { key, reader in
+            if key.equals("organisation") {
+                organisation = try reader.read(OrganisationID.self)
+            } else if key.equals("competence") {
+                competence = try reader.read(CompetenceID.self)
+            } else if key.equals("origin") {
+                origin = try reader.read(NeedOrigin.self)
+            } else {
+                return false
+            }
+            return true
+        }
+        self.init(
+            organisation: try reader.required(organisation, "organisation", in: Self.self),
+            competence: try reader.required(competence, "competence", in: Self.self),
+            origin: try reader.required(origin, "origin", in: Self.self))
+    }
+}
 
 extension LevelScale: JSONDecodable {
     /// Reads the members in any order.
@@ -191,6 +217,7 @@ extension TrainingProcured: JSONDecodable {
         var procuredOn: CalendarDate?
         var organisations: [OrganisationID]?
         var programme: ProgrammeID?
+        var needs: [NeedReference]?
         try reader.readObject { key, reader in
             if key.equals("training") {
                 training = try reader.read(TrainingID.self)
@@ -212,6 +239,8 @@ extension TrainingProcured: JSONDecodable {
                 organisations = try reader.readArray(of: OrganisationID.self)
             } else if key.equals("programme") {
                 programme = try reader.readOptional { try $0.read(ProgrammeID.self) }
+            } else if key.equals("needs") {
+                needs = try reader.readOptional { try $0.readArray(of: NeedReference.self) }
             } else {
                 return false
             }
@@ -226,7 +255,8 @@ extension TrainingProcured: JSONDecodable {
             costCents: try reader.required(costCents, "costCents", in: Self.self),
             hours: try reader.required(hours, "hours", in: Self.self),
             procuredOn: try reader.required(procuredOn, "procuredOn", in: Self.self),
-            organisations: try reader.required(organisations, "organisations", in: Self.self), programme: programme)
+            organisations: try reader.required(organisations, "organisations", in: Self.self), programme: programme,
+            needs: needs)
     }
 }
 
