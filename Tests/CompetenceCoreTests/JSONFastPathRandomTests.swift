@@ -57,7 +57,7 @@ struct JSONFastPathRandomTests {
     enum Kind {
         case text, id, int, double, bool, date
         case choice([String])
-        case ids, texts, scale
+        case ids, texts, scale, needs
     }
 
     struct Field {
@@ -88,7 +88,11 @@ struct JSONFastPathRandomTests {
         Field(name: "competences", kind: .ids),
         Field(name: "costCents", kind: .int), Field(name: "hours", kind: .double),
         Field(name: "procuredOn", kind: .date), Field(name: "organisations", kind: .ids),
-        Field(name: "programme", kind: .id, optional: true),
+        Field(name: "programme", kind: .id, optional: true), Field(name: "needs", kind: .needs, optional: true),
+    ]
+    static let need: [Field] = [
+        Field(name: "organisation", kind: .id), Field(name: "competence", kind: .id),
+        Field(name: "origin", kind: .choice(NeedOrigin.allCases.map(\.rawValue))),
     ]
     static let session: [Field] = [
         Field(name: "training", kind: .id), Field(name: "session", kind: .text), Field(name: "heldOn", kind: .date),
@@ -166,6 +170,10 @@ private struct RandomPayload {
             return "[" + space() + items.joined(separator: "," + space()) + "]"
         case .scale:
             return object(JSONFastPathRandomTests.scale, depth: depth + 1)
+        case .needs:
+            var items: [String] = []
+            for _ in 0..<below(3) { items.append(object(JSONFastPathRandomTests.need, depth: depth + 1)) }
+            return "[" + space() + items.joined(separator: "," + space()) + "]"
         }
     }
 
