@@ -155,35 +155,7 @@ private struct VerbatimScanner {
 
     /// The length of the well-formed UTF-8 sequence at `index` (the same rules as the parser's), or `nil`.
     private func utf8Sequence() -> Int? {
-        let lead = bytes[index]
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-            length = 3
-            low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED:
-            length = 3
-            high = 0x9F
-        case 0xF0:
-            length = 4
-            low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-            length = 4
-            high = 0x8F
-        default: return nil
-        }
-        guard index + length <= bytes.count else { return nil }
-        for offset in 1..<length {
-            let byte = bytes[index + offset]
-            let (min, max) = offset == 1 ? (low, high) : (0x80, 0xBF)
-            guard byte >= min, byte <= max else { return nil }
-        }
-        return length
+        UTF8Sequence.length(in: bytes, at: index)
     }
 
     /// A number as the canonical form writes it: `-` only before a non-zero value, an integer part without
