@@ -232,15 +232,23 @@ struct PostgresErasureTests {
 
     private func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
 
+    /// A PostgreSQL store in a new schema of `cluster` (named `prefix_` and 8 random hex digits), the schema and
+    /// the store's location.
+    private func freshSchemaStore(
+        on cluster: TestCluster, prefix: String
+    ) throws -> (PostgresEventStore, String, StoreLocation) {
+        let schema = "\(prefix)_\(UUID().uuidString.prefix(8).lowercased())"
+        let location = StoreLocation(
+            parsing: cluster.url + (cluster.url.contains("?") ? "&" : "?") + "schema=\(schema)")
+        let opened = try StoreOpener(location: location).open(for: .write)
+        return (try #require(opened as? PostgresEventStore), schema, location)
+    }
+
     @Test("no plaintext in any table, index or TOAST file; the key table is private; verify stays intact")
     func erasureLeavesNothingInTheDatabase() async throws {
         let cluster = try await TestCluster.shared()
         let workspace = try await Workspace(imported: false)
-        let schema = "erase_\(UUID().uuidString.prefix(8).lowercased())"
-        let location = StoreLocation(
-            parsing: cluster.url + (cluster.url.contains("?") ? "&" : "?") + "schema=\(schema)")
-        let opened = try StoreOpener(location: location).open(for: .write)
-        let store = try #require(opened as? PostgresEventStore)
+        let (store, schema, location) = try freshSchemaStore(on: cluster, prefix: "erase")
         defer { store.close() }
         try await Workspace.importProgramme(into: store, from: workspace.directory)
         let ledger = CompetenceLedger(store: store, recordedBy: "analyst")
@@ -280,11 +288,7 @@ struct PostgresErasureTests {
     func participantProfilesAreSealed() async throws {
         let cluster = try await TestCluster.shared()
         let workspace = try await Workspace(imported: false)
-        let schema = "esf_\(UUID().uuidString.prefix(8).lowercased())"
-        let location = StoreLocation(
-            parsing: cluster.url + (cluster.url.contains("?") ? "&" : "?") + "schema=\(schema)")
-        let opened = try StoreOpener(location: location).open(for: .write)
-        let store = try #require(opened as? PostgresEventStore)
+        let (store, schema, _) = try freshSchemaStore(on: cluster, prefix: "esf")
         defer { store.close() }
         try await Workspace.importProgramme(into: store, from: workspace.directory)
         _ = try await CSVImporter(store: store, recordedBy: "analyst").run(
