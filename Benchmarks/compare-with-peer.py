@@ -147,7 +147,9 @@ def machine():
 # Only the cases the tables below read: the bench's other cases (the realistic-programme ones of issue 16
 # among them) would make one comparison take half an hour without adding a ratio.
 POSTGRES_CASES = ["append-single-1-task", "append-single-16-tasks", "append-batch-100", "import-200k",
-                  "copy-raw-200k", "replay", "replay-compact"]
+                  "copy-raw-200k", "replay", "replay-compact",
+                  # The floors: the same work with none of the store's, on the same cluster in the same run.
+                  "floor-insert-1-task", "floor-insert-16-tasks", "copy-raw-batch-100", "replay-undecoded"]
 FILE_CASES = ["append-single-1-task", "append-single-16-tasks", "append-batch-100", "replay-1m"]
 
 
@@ -249,6 +251,35 @@ def report(arguments, before, after, fsync, ours_pg, ours_file, peer_pg, peer_fi
     print(f"| 200,000-event import vs raw `COPY` into the same table | {number(imported)} | raw {number(raw)} | "
           f"{'—' if share is None else f'{share * 100:.0f} %'} | ≥ 80 % | "
           f"{verdict(share, 0.8)} |\n")
+
+    print("### What limits each goal: the floors of this cluster, measured in the same run\n")
+    print("A floor is the same work with none of the store's: `floor-insert-*` are one-row durable `INSERT`s "
+          "of the same JSON into a plain table (one commit each), `copy-raw-batch-100` is one binary `COPY` of "
+          "100 rows into the `events` table per commit, `replay-undecoded` reads the same `jsonb` pages and "
+          "decodes nothing. A goal above its floor cannot be met by any store that does this work on this "
+          "cluster.\n")
+    print("| goal | needs (ev/s) | floor (ev/s) | this project (ev/s) | this project / floor | goal / floor |")
+    print("|---|---:|---:|---:|---:|---:|")
+
+    def times_peer(case, factor):
+        peer = rate(peer_pg, case)
+        return None if peer is None else peer * factor
+
+    limits = [
+        ("batches of 100 ≥ 4× the peer", times_peer("append-batch-100", 4), rate(ours_pg, "copy-raw-batch-100"),
+         rate(ours_pg, "append-batch-100")),
+        ("single appends, one task ≥ 4× the peer", times_peer("append-single", 4),
+         rate(ours_pg, "floor-insert-1-task"), rate(ours_pg, "append-single-1-task")),
+        ("single appends, 16 tasks ≥ 20,000 ev/s", 20_000, rate(ours_pg, "floor-insert-16-tasks"),
+         rate(ours_pg, "append-single-16-tasks")),
+        ("replay of jsonb ≥ 8× the peer", times_peer("replay-all", 8), rate(ours_pg, "replay-undecoded"),
+         rate(ours_pg, "replay")),
+    ]
+    for name, needed, floor, ours in limits:
+        mine, goal = ratio(ours, floor), ratio(needed, floor)
+        print(f"| {name} | {number(needed)} | {number(floor)} | {number(ours)} | "
+              f"{'—' if mine is None else f'{mine * 100:.0f} %'} | {'—' if goal is None else f'{goal * 100:.0f} %'} |")
+    print()
 
     print("### File store: this project against `eventsourcing` 9.5.6's SQLite recorder\n")
     print("| case | this project (ev/s) | peer (ev/s) | ratio | goal | |")

@@ -51,10 +51,43 @@ enum PostgresBench {
                 }
                 return BenchMeasurement(events: batches * 100, seconds: seconds)
             },
+            // The floors: what the server and the disk allow with none of the store's work, measured in the
+            // same run, so that each append case reads as a share of what is possible here.
+            BenchCase(name: "floor-insert-1-task") {
+                let count = min(events, 10_000)
+                let (_, seconds) = try await measure {
+                    try await store.get().insertFloorForBenchmark(count: count, tasks: 1, payload: floorPayload)
+                }
+                return BenchMeasurement(events: count, seconds: seconds)
+            },
+            BenchCase(name: "floor-insert-16-tasks") {
+                let count = max(16, min(events, 32_000))
+                let (_, seconds) = try await measure {
+                    try await store.get().insertFloorForBenchmark(count: count, tasks: 16, payload: floorPayload)
+                }
+                return BenchMeasurement(events: count, seconds: seconds)
+            },
+            BenchCase(name: "copy-raw-batch-100") {
+                var floorConfiguration = configuration
+                floorConfiguration.schema = configuration.schema + "_copy100"
+                let pg = try PostgresEventStore(configuration: floorConfiguration)
+                defer { pg.close() }
+                try await pg.migrate()
+                let batches = max(1, min(events, 200_000) / 100)
+                let appends = (0..<batches).map { batch in
+                    StreamAppend(
+                        stream: StreamName("batch-\(batch % 100)"), expectedVersion: .any,
+                        events: BenchEvents.batch(100, seed: batch))
+                }
+                let (_, seconds) = try await measure { try await pg.copyBatchesForBenchmark(appends) }
+                return BenchMeasurement(events: batches * 100, seconds: seconds)
+            },
             importCase(name: "import-200k", configuration: configuration, events: events, raw: false),
             importCase(name: "copy-raw-200k", configuration: configuration, events: events, raw: true),
             replayCase(name: "replay", configuration: configuration, events: events, encoding: .json),
             replayCase(name: "replay-compact", configuration: configuration, events: events, encoding: .compact),
+            replayCase(
+                name: "replay-undecoded", configuration: configuration, events: events, encoding: .json, decode: false),
             BenchCase(name: "read-stream") {
                 let pg = try store.get()
                 let stream = StreamName("readstream-1")
@@ -101,8 +134,11 @@ enum PostgresBench {
 
     /// Replays a schema of its own holding only survey answers in `encoding`, so every replayed event is
     /// decoded into a typed ``SurveyAnswerRecorded`` (JSON: the analysts' `jsonb` form; compact: `bytea`).
+    /// Without `decode`, the pages are read and not decoded: the reading floor of the `jsonb` replay (the
+    /// server's `jsonb` output and the transfer).
     static func replayCase(
-        name: String, configuration: PostgresConfiguration, events: Int, encoding: PayloadEncoding
+        name: String, configuration: PostgresConfiguration, events: Int, encoding: PayloadEncoding,
+        decode: Bool = true
     ) -> BenchCase {
         BenchCase(name: name) {
             var replayConfiguration = configuration
@@ -110,7 +146,7 @@ enum PostgresBench {
             let pg = try PostgresEventStore(configuration: replayConfiguration)
             defer { pg.close() }
             try await fill(pg, upTo: Int64(events), encoding: encoding)
-            let ((count, checksum), seconds) = try await measure { try await replay(pg) }
+            let ((count, checksum), seconds) = try await measure { try await replay(pg, decode: decode) }
             return BenchMeasurement(events: count, seconds: seconds, extra: ["checksum": Double(checksum)])
         }
     }
@@ -129,6 +165,11 @@ enum PostgresBench {
         }
     }
 
+    /// The payload of the insert floor: a survey answer's JSON, as the replay cases store it.
+    static let floorPayload: String = {
+        String(decoding: BenchAnswers.event(0, encoding: .json).payload.bytes, as: UTF8.self)
+    }()
+
     static func answers(_ count: Int, seed: Int, encoding: PayloadEncoding = .json) -> [NewEvent] {
         (0..<count).map { BenchAnswers.event(seed * count + $0, encoding: encoding) }
     }
@@ -136,7 +177,7 @@ enum PostgresBench {
     /// Reads the whole log page by page and decodes every payload. The next page is fetched while the
     /// current one decodes, and each page decodes in two halves in parallel (JSON decoding is the bottleneck:
     /// Foundation's `JSONDecoder` manages about 140,000 small objects per second per core).
-    static func replay(_ store: PostgresEventStore) async throws -> (Int, Int) {
+    static func replay(_ store: PostgresEventStore, decode decoding: Bool = true) async throws -> (Int, Int) {
         let pageSize = 4096
         var next: Int64 = 1
         var count = 0
@@ -153,12 +194,16 @@ enum PostgresBench {
                 page.events.count == pageSize
                 ? Task { try await store.readAll(from: from, limit: pageSize, filter: .all) } : nil
             let events = page.events
+            count += events.count
+            guard decoding else {
+                checksum &+= events.reduce(0) { $0 &+ $1.payload.bytes.count }
+                continue
+            }
             let half = events.count / 2
             async let first = decode(events[..<half])
             async let second = decode(events[half...])
             let sums = try await [first, second]
             checksum &+= sums[0] &+ sums[1]
-            count += events.count
         }
         return (count, checksum)
     }
