@@ -76,7 +76,9 @@ public struct AnalyticsReports: Hashable, Sendable {
 
     /// The outcome report (Kirkpatrick level 4): indicators before and after, per organisation and pilot.
     public var outcomes: OutcomeReport {
-        computed.value(\.outcomes) { OutcomeReport(state: state, options: options, provenance: provenance) }
+        computed.value(\.outcomes) {
+            OutcomeReport(state: state, options: options, provenance: provenance, disclosure: disclosure)
+        }
     }
 
     /// The reports of `state`, which was replayed in `scope` (each computed when first read); personal text
@@ -114,7 +116,8 @@ public struct AnalyticsReports: Hashable, Sendable {
     /// The timeline of one organisation; throws ``AnalyticsError/unknownOrganisation(_:)`` when it is not
     /// enrolled in the replayed history.
     public func timeline(for organisation: OrganisationID) throws(AnalyticsError) -> OrganisationTimeline {
-        try OrganisationTimeline(state: state, organisation: organisation, provenance: provenance, keyring: keyring)
+        try OrganisationTimeline(
+            state: state, organisation: organisation, provenance: provenance, keyring: keyring, disclosure: disclosure)
     }
 
     /// The trace of one organisation's needs to trainings, plan actions and competence change; throws

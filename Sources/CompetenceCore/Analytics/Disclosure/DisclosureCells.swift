@@ -16,6 +16,13 @@ struct DisclosureCells: Sendable {
         fixed.formUnion(other.fixed)
     }
 
+    /// These cells and those of `other` (the tables of one report, planned together).
+    func union(_ other: Self) -> Self {
+        var cells = self
+        cells.formUnion(other)
+        return cells
+    }
+
     /// Adds the relation between `cell` as published now and as the previous public snapshot published it:
     /// now = then (fixed: already out) + the `changed` persons whose answer came in since. When fewer than k
     /// persons changed it, subtracting the two snapshots would give them away, so the cell is withheld now.

@@ -2,7 +2,11 @@
 /// public report publishes — the matrix (organisation, `ALL`, region, sector, size class per competence), the
 /// effect evaluation (organisation and `ALL`, whole and trained / attended / untrained), the trainings
 /// (training, organisation, competence, all participants; the indicators' participant total is that last
-/// cell) — is planned together in one ``SuppressionPlan``, and every public report withholds what it says.
+/// cell), the raters table (``RaterCells``: the matrix rater's column is the matrix cell itself), the then-test
+/// table (``ThenTestCells``: linked to the effect cell of the same persons), the reaction scores per training,
+/// the indicator values of the timeline and the outcome report (``IndicatorCells``) and the outcome report's
+/// persons completing a training (``OutcomeCells``) — is planned together in one ``SuppressionPlan``, and every
+/// public report withholds what it says.
 /// Two public reports of the same state therefore share one pattern: a cell one withholds is withheld in all.
 ///
 /// Beyond each report's own relations the pass links the reports and the snapshots:
@@ -20,6 +24,14 @@ struct PublicDisclosure: Sendable {
     let matrix: MatrixCells
     /// The effect evaluation's cells.
     let effect: EffectCells
+    /// The raters table's cells (the matrix rater's column is the matrix's cells).
+    let raters: RaterCells
+    /// The then-test table's cells, linked to the effect cells of the same persons.
+    let thenTest: ThenTestCells
+    /// The reaction cells (ratings per training).
+    let reactions: DisclosureCells
+    /// The outcome report's rows and cells: the indicator values (the timeline's too) and persons completing.
+    let outcomes: OutcomeCells
     /// The one plan.
     let plan: SuppressionPlan
 
@@ -28,10 +40,20 @@ struct PublicDisclosure: Sendable {
         let previous = PreviousSnapshot.end(of: state)
         matrix = MatrixCells(state: state, options: options, previousSnapshot: previous)
         effect = EffectCells(state: state, options: options, previousSnapshot: previous)
+        raters = RaterCells(state: state, options: options, previousSnapshot: previous)
+        thenTest = ThenTestCells(changes: effect.changes, previousSnapshot: previous)
+        reactions = ReactionRow.cells(state, previousSnapshot: previous)
+        outcomes = OutcomeCells(state: state, previousSnapshot: previous)
         var cells = DisclosureCells()
         cells.formUnion(matrix.disclosure)
         cells.formUnion(effect.disclosure)
-        cells.formUnion(TrainingDisclosure(state: state, minimumGroupSize: options.minimumGroupSize).cells)
+        cells.formUnion(raters.disclosure)
+        cells.formUnion(thenTest.disclosure)
+        cells.formUnion(reactions)
+        cells.formUnion(outcomes.disclosure)
+        cells.formUnion(
+            TrainingDisclosure(state: state, minimumGroupSize: options.minimumGroupSize, previousSnapshot: previous)
+                .cells)
         for competence in effect.competences {
             let organisations = effect.pairs.filter { $0.competence == competence }.map(\.organisation).sorted()
             for population in organisations.map(Population.organisation) + [.all] {

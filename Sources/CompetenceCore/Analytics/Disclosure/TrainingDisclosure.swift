@@ -32,7 +32,7 @@ struct TrainingDisclosure: Sendable {
     /// The cells of `records`, planned on their own, or — with `publicPlan` — withheld as it says.
     init(
         records: [TrainingRecord], organisations: [OrganisationID], competences: [CompetenceID],
-        minimumGroupSize: Int, publicPlan: SuppressionPlan? = nil
+        minimumGroupSize: Int, publicPlan: SuppressionPlan? = nil, previousSnapshot: Int32? = nil
     ) {
         var members: [Cell: [ParticipationRecorded]] = [:]
         members[.all] = records.flatMap { $0.participations.map(\.event) }
@@ -58,18 +58,30 @@ struct TrainingDisclosure: Sendable {
         }
         var counts: [SuppressionCell: Int] = [:]
         for (cell, participations) in members { counts[cell.suppressionCell] = Set(participations.map(\.person)).count }
-        cells = DisclosureCells(counts: counts, relations: relations)
+        var cells = DisclosureCells(counts: counts, relations: relations)
+        if let previousSnapshot {
+            // Persons whose participation was recorded since the previous public snapshot change the cell.
+            for (cell, participations) in members.sorted(by: { $0.key.suppressionCell < $1.key.suppressionCell }) {
+                let since = participations.filter { $0.recordedOn.daysSinceEpoch > Int(previousSnapshot) }
+                cells.addChangeSincePreviousSnapshot(of: cell.suppressionCell, changed: Set(since.map(\.person)).count)
+            }
+        }
+        self.cells = cells
         plan = publicPlan ?? cells.plan(minimumGroupSize: minimumGroupSize)
         self.members = members
     }
 
     /// The cells of the trainings of `state`, planned on their own, or — with `publicPlan` — withheld as it says.
-    init(state: LedgerState, minimumGroupSize: Int, publicPlan: SuppressionPlan? = nil) {
+    /// `previousSnapshot` (days since 1970-01-01, ``PreviousSnapshot``) adds each cell's change since that day
+    /// (the public pass).
+    init(
+        state: LedgerState, minimumGroupSize: Int, publicPlan: SuppressionPlan? = nil, previousSnapshot: Int32? = nil
+    ) {
         let records = state.trainings.values.sorted { $0.id < $1.id }
         self.init(
             records: records, organisations: state.organisations.keys.sorted(),
             competences: Set(records.flatMap(\.procurement.event.competences)).sorted(),
-            minimumGroupSize: minimumGroupSize, publicPlan: publicPlan)
+            minimumGroupSize: minimumGroupSize, publicPlan: publicPlan, previousSnapshot: previousSnapshot)
     }
 
     /// The participations a cell counts.

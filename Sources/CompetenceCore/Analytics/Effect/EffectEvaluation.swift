@@ -14,11 +14,14 @@ public struct EffectEvaluation: TabularReport, Hashable {
     public let reactions: [ReactionRow]
     /// Plan actions completed and practices adopted per organisation (Kirkpatrick level 3 proxy).
     public let behaviour: [BehaviourRow]
-    /// How many cells (rows, or their trained/attended/untrained groups) were withheld, as primary and as
-    /// complement.
+    /// How many cells (rows, or their trained/attended/untrained groups, then-test rows, reaction rows) were
+    /// withheld, as primary and as complement.
     public let withheld: WithheldCells
     /// The then-test estimate beside pre → post, where then-test answers exist (else empty, and no table).
     public let thenTest: [ThenTestRow]
+    /// The whole-row cells withheld as primary (a withheld row not here is a complement): for reports that
+    /// repeat the rows, such as the need trace.
+    private let primaryRows: Set<SuppressionCell>
 
     /// Evaluates `state`: an analyst's evaluation, its cells planned on their own (disclosure control within
     /// the report).
@@ -31,9 +34,18 @@ public struct EffectEvaluation: TabularReport, Hashable {
     init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance, disclosure: PublicDisclosure?) {
         self.provenance = provenance
         let cells = disclosure?.effect ?? EffectCells(state: state, options: options)
-        let plan = disclosure?.plan ?? cells.disclosure.plan(minimumGroupSize: options.minimumGroupSize)
-        var withheld = WithheldCells(
-            plan, among: Set(cells.disclosure.counts.keys.filter { $0.path.first == "effect" }))
+        let thenTestCells = disclosure?.thenTest ?? ThenTestCells(changes: cells.changes)
+        let reactionCells = disclosure?.reactions ?? ReactionRow.cells(state)
+        // The then-test and reaction tables are tables of this report: planned with the effect cells (an
+        // analyst's), or in the pass.
+        let plan =
+            disclosure?.plan
+            ?? cells.disclosure.union(thenTestCells.disclosure).union(reactionCells).plan(
+                minimumGroupSize: options.minimumGroupSize)
+        withheld = WithheldCells(
+            plan,
+            among: Set(cells.disclosure.counts.keys.filter { $0.path.first == "effect" }).union(thenTestCells.published)
+                .union(reactionCells.counts.keys.filter { $0.path.first == "reaction" }))
 
         let ordered =
             cells.pairs.sorted { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }
@@ -49,11 +61,16 @@ public struct EffectEvaluation: TabularReport, Hashable {
                         plan.isWithheld(EffectCells.cell(EffectCells.Part($0), population, competence))
                     }))
         }
-        reactions = ReactionRow.rows(state, minimumGroupSize: options.minimumGroupSize)
+        primaryRows = Set(ordered.map { EffectCells.cell(.whole, $0, $1) }.filter(plan.primary.contains))
+        reactions = ReactionRow.rows(state, plan: plan)
         behaviour = BehaviourRow.rows(state)
-        thenTest = ThenTestRow.rows(
-            cells.changes, minimumGroupSize: options.minimumGroupSize, withheld: &withheld)
-        self.withheld = withheld
+        thenTest = ThenTestRow.rows(thenTestCells, plan: plan)
+    }
+
+    /// Whether the row of `population` and `competence` is withheld as a primary cell (too few persons), not as
+    /// a complement.
+    func isPrimaryWithheld(_ population: Population, _ competence: CompetenceID) -> Bool {
+        primaryRows.contains(EffectCells.cell(.whole, population, competence))
     }
 
     public var tables: [ReportTable] {

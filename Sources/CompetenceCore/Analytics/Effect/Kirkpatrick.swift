@@ -12,17 +12,37 @@ public struct ReactionRow: Hashable, Sendable {
     /// Whether the figures are withheld for privacy.
     public var suppressed: Bool
 
-    /// A row per training, by training id.
-    static func rows(_ state: LedgerState, minimumGroupSize: Int) -> [ReactionRow] {
+    /// A row per training, by training id, withheld as `plan` says (the effect report's plan over
+    /// ``cells(_:previousSnapshot:)``).
+    static func rows(_ state: LedgerState, plan: SuppressionPlan) -> [ReactionRow] {
         state.trainings.values.sorted { $0.id < $1.id }.map { training in
             let scores = training.feedback.map { Double($0.event.score) }
-            let suppressed = (1..<minimumGroupSize).contains(scores.count)
+            let suppressed = plan.isWithheld(Self.cell(training.id))
             return ReactionRow(
                 training: training.id, title: training.procurement.event.title,
                 responses: suppressed ? nil : scores.count, meanScore: suppressed ? nil : SampleSummary(scores).mean,
                 suppressed: suppressed)
         }
     }
+
+    /// The reaction cells of `state`: each training's ratings (a rating is one person's). No published total
+    /// adds them up; in public reports each cell is linked to its figure at the previous public snapshot, so
+    /// fewer than k ratings given since then withhold it (else the two means would give those ratings away).
+    static func cells(_ state: LedgerState, previousSnapshot: Int32? = nil) -> DisclosureCells {
+        var cells = DisclosureCells()
+        for training in state.trainings.values.sorted(by: { $0.id < $1.id }) {
+            let cell = Self.cell(training.id)
+            cells.counts[cell] = training.feedback.count
+            if let previousSnapshot {
+                let since = training.feedback.count { Int32($0.event.givenOn.daysSinceEpoch) > previousSnapshot }
+                cells.addChangeSincePreviousSnapshot(of: cell, changed: since)
+            }
+        }
+        return cells
+    }
+
+    /// The cell of one training's reaction figures.
+    static func cell(_ training: TrainingID) -> SuppressionCell { SuppressionCell("reaction", training.rawValue) }
 }
 
 /// Behaviour in one organisation (a Kirkpatrick level 3 proxy): development-plan actions and how many are

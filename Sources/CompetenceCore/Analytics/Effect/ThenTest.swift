@@ -3,8 +3,9 @@
 /// level to their follow-up level, and — for the same persons — the change from their baseline answer.
 ///
 /// Rows exist only where such answers exist (per organisation × competence, then `ALL` per competence); a row
-/// about fewer persons than the minimum group size is withheld, as is an organisation's row that would reveal
-/// one that is through `ALL`.
+/// about fewer persons than the minimum group size is withheld, as is a row that would reveal one that is
+/// through `ALL` or through the effect row of the same persons (``ThenTestCells``: planned with the effect
+/// report's cells, and in public reports in the one public pass).
 public struct ThenTestRow: Hashable, Sendable {
     /// An organisation, or `ALL`.
     public var population: Population
@@ -23,44 +24,14 @@ public struct ThenTestRow: Hashable, Sendable {
     /// Whether the row's figures are withheld for privacy.
     public var suppressed: Bool
 
-    /// The rows of `changes` (every paired change of one evaluation).
-    /// Adds the cells it withholds to `withheld`.
-    static func rows(
-        _ changes: PairedChanges, minimumGroupSize: Int, withheld: inout WithheldCells
-    ) -> [ThenTestRow] {
-        var rated: [CompetenceID: [PairedChange]] = [:]
-        for (competence, list) in changes.byCompetence {
-            let members = list.filter { $0.retrospective != nil }
-            if !members.isEmpty { rated[competence] = members }
-        }
-        let competences = rated.keys.sorted()
-        var groups: [SuppressionCell: [PairedChange]] = [:]
-        var relations: [SuppressionRelation] = []
-        var ordered: [(Population, CompetenceID)] = []
-        for competence in competences {
-            let members = rated[competence]!
-            let byOrganisation = Dictionary(grouping: members) { changes.organisations[$0.organisation] }
-            let organisations = byOrganisation.keys.sorted()
-            for organisation in organisations {
-                groups[cell(.organisation(organisation), competence)] = byOrganisation[organisation]!
-                ordered.append((.organisation(organisation), competence))
-            }
-            groups[cell(.all, competence)] = members
-            relations.append(
-                SuppressionRelation(
-                    total: cell(.all, competence),
-                    parts: organisations.map { cell(.organisation($0), competence) }))
-        }
-        ordered += competences.map { (.all, $0) }
-        let plan = SuppressionPlan(
-            counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: minimumGroupSize)
-        withheld = withheld + WithheldCells(plan)
-        return ordered.map { population, competence in
-            let key = cell(population, competence)
+    /// The rows of `cells`, withheld as `plan` says: the effect report's plan (``ThenTestCells``).
+    static func rows(_ cells: ThenTestCells, plan: SuppressionPlan) -> [ThenTestRow] {
+        cells.ordered.map { population, competence in
+            let key = ThenTestCells.cell(population, competence)
             guard !plan.isWithheld(key) else {
                 return ThenTestRow(population: population, competence: competence, suppressed: true)
             }
-            let members = groups[key]!
+            let members = cells.groups[key]!
             func mean(_ value: (PairedChange) -> Int) -> Double {
                 Double(members.map(value).reduce(0, +)) / Double(members.count)
             }
@@ -70,10 +41,6 @@ public struct ThenTestRow: Hashable, Sendable {
                 thenTestChange: mean { $0.followUp - $0.retrospective! }, prePostChange: mean(\.change),
                 suppressed: false)
         }
-    }
-
-    private static func cell(_ population: Population, _ competence: CompetenceID) -> SuppressionCell {
-        SuppressionCell("then-test", population.description, competence.rawValue)
     }
 
     private init(

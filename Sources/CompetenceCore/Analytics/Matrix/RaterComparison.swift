@@ -2,8 +2,9 @@
 /// many persons each rater rated and their mean current level — each rater's latest answer per person, in the
 /// matrix's round when one is chosen. Present only where some answer is by a rater other than `self`.
 ///
-/// Each rater's figures are withheld on their own when they are about fewer persons than the minimum group
-/// size, or would reveal such a figure through `ALL`.
+/// Disclosure control is the matrix's (``RaterCells``): the column of the rater the matrix reads is the matrix
+/// cell and is withheld exactly where the matrix withholds it; the other raters' cells are planned with the
+/// matrix's (in public reports, in the one public pass), below k persons or revealing one through `ALL`.
 public struct RaterComparisonRow: Hashable, Sendable {
     /// An organisation, or `ALL`.
     public var population: Population
@@ -16,67 +17,28 @@ public struct RaterComparisonRow: Hashable, Sendable {
     /// Whether some rater's figures of the row are withheld.
     public var suppressed: Bool
 
-    /// The rows of `state`, or none when every answer is a self-assessment; adds the cells it withholds to
-    /// `withheld`.
-    static func rows(
-        _ state: LedgerState, round: RoundID?, minimumGroupSize: Int, withheld: inout WithheldCells
-    ) -> [RaterComparisonRow] {
-        let table = state.answers
-        var othersRated = false
-        table.forEachLive { _, row in
-            if row.rater != Rater.`self`.rowNumber && row.perspective == .current { othersRated = true }
-        }
-        guard othersRated else { return [] }
-        var groups: [SuppressionCell: [Int]] = [:]
-        var keys: Set<MatrixPair> = []
-        for rater in Rater.allCases {
-            LatestAnswers.byPerson(table, rater: rater, round: round) { _, answers in
-                for answer in LatestAnswers.perCompetence(answers) {
-                    let organisation = table.organisations[answer.organisation]
-                    let competence = table.competences[answer.competence]
-                    keys.insert(MatrixPair(organisation: organisation, competence: competence))
-                    groups[cell(rater, .organisation(organisation), competence), default: []].append(answer.current)
-                    groups[cell(rater, .all, competence), default: []].append(answer.current)
-                }
-            }
-        }
-        let competences = Set(keys.map(\.competence)).sorted()
-        var relations: [SuppressionRelation] = []
-        for competence in competences {
-            let organisations = keys.filter { $0.competence == competence }.map(\.organisation).sorted()
-            for rater in Rater.allCases {
-                relations.append(
-                    SuppressionRelation(
-                        total: cell(rater, .all, competence),
-                        parts: organisations.map { cell(rater, .organisation($0), competence) }))
-            }
-        }
-        let plan = SuppressionPlan(
-            counts: groups.mapValues(\.count), relations: relations, minimumGroupSize: minimumGroupSize)
-        withheld = withheld + WithheldCells(plan)
+    /// The rows of `cells` (none when every answer is a self-assessment), withheld as `plan` says: the matrix's
+    /// plan, so the matrix rater's column takes the matrix cell's decision (``RaterCells``).
+    static func rows(_ cells: RaterCells, plan: SuppressionPlan) -> [RaterComparisonRow] {
         let ordered =
-            keys.sorted { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }
+            cells.keys.sorted { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }
             .map { (Population.organisation($0.organisation), $0.competence) }
-            + competences.map { (Population.all, $0) }
+            + cells.competences.map { (Population.all, $0) }
         return ordered.map { population, competence in
             var row = RaterComparisonRow(
                 population: population, competence: competence, respondents: [:], meanCurrent: [:], suppressed: false)
             for rater in Rater.allCases {
-                let key = cell(rater, population, competence)
-                guard let levels = groups[key], !levels.isEmpty else { continue }
+                let key = cells.cell(rater, population, competence)
+                guard let sums = cells.groups[key], sums.count > 0 else { continue }
                 guard !plan.isWithheld(key) else {
                     row.suppressed = true
                     continue
                 }
-                row.respondents[rater] = levels.count
-                row.meanCurrent[rater] = Double(levels.reduce(0, +)) / Double(levels.count)
+                row.respondents[rater] = sums.count
+                row.meanCurrent[rater] = sums.current / Double(sums.count)
             }
             return row
         }
-    }
-
-    private static func cell(_ rater: Rater, _ population: Population, _ competence: CompetenceID) -> SuppressionCell {
-        SuppressionCell("rater", rater.rawValue, population.description, competence.rawValue)
     }
 }
 

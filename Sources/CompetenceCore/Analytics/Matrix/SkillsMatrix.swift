@@ -29,18 +29,22 @@ public struct SkillsMatrix: TabularReport, Hashable {
     init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance, disclosure: PublicDisclosure?) {
         self.provenance = provenance
         let cells = disclosure?.matrix ?? MatrixCells(state: state, options: options)
+        let raterCells = disclosure?.raters ?? RaterCells(state: state, options: options)
         let groups = cells.groups
-        let respondentsPlan = disclosure?.plan ?? cells.disclosure.plan(minimumGroupSize: options.minimumGroupSize)
+        // The raters table is a table of this report: planned with the matrix (an analyst's), or in the pass.
+        let respondentsPlan =
+            disclosure?.plan
+            ?? cells.disclosure.union(raterCells.disclosure).plan(minimumGroupSize: options.minimumGroupSize)
         let targetPlan = SuppressionPlan(
             counts: groups.mapValues(\.targetCount), relations: cells.disclosure.relations,
             minimumGroupSize: options.minimumGroupSize, fixed: cells.disclosure.fixed)
         let ownCells = Set(groups.keys)
-        var withheld =
+        // The matrix rater's column of the raters table is the matrix's cells, counted once among them.
+        withheld =
             WithheldCells(respondentsPlan, among: ownCells)
             + WithheldCells(targetPlan, beyond: respondentsPlan, among: ownCells)
-        raters = RaterComparisonRow.rows(
-            state, round: options.matrixRound, minimumGroupSize: options.minimumGroupSize, withheld: &withheld)
-        self.withheld = withheld
+            + WithheldCells(respondentsPlan, among: raterCells.published)
+        raters = RaterComparisonRow.rows(raterCells, plan: respondentsPlan)
         func figures(_ cell: SuppressionCell) -> (MatrixFigures, suppressed: Bool) {
             let ratings = groups[cell] ?? RatingSums()
             if respondentsPlan.isWithheld(cell) { return (.withheld, true) }

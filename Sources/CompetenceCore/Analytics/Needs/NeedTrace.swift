@@ -12,10 +12,9 @@ public struct NeedTrace: TabularReport, Hashable {
     public let organisation: OrganisationID
     /// The rows.
     public let rows: [NeedTraceRow]
-    /// How many change cells were withheld (those the effect report withholds).
-    public var withheld: WithheldCells {
-        WithheldCells(primary: Set(rows.filter(\.suppressed).map(\.competence)).count, complement: 0)
-    }
+    /// How many change cells were withheld (those the effect report withholds), as primary and as complement,
+    /// as the effect report classes them.
+    public let withheld: WithheldCells
 
     /// The trace of `organisation` in `state`; throws ``AnalyticsError/unknownOrganisation(_:)`` when it is not
     /// enrolled.
@@ -66,6 +65,9 @@ public struct NeedTrace: TabularReport, Hashable {
             }
         }
         self.rows = rows
+        let withheldCompetences = Set(rows.filter(\.suppressed).map(\.competence))
+        let primary = withheldCompetences.count { effect.isPrimaryWithheld(.organisation(organisation), $0) }
+        withheld = WithheldCells(primary: primary, complement: withheldCompetences.count - primary)
     }
 
     public var tables: [ReportTable] {

@@ -11,9 +11,11 @@
 ///   the pilot's start, after the first on or after its completion (a pilot still running: the last after its
 ///   start); the window runs from the before day (else the start) up to and including the after day.
 ///
-/// Disclosure control: a value resting on `1 ..< k` respondents is withheld (with the change), as the
-/// timeline withholds it; the number of persons who completed trainings in the window is withheld with the
-/// list of those trainings when it is `1 ..< k` (primary suppression: no published total adds these up).
+/// Disclosure control (``OutcomeCells``, in public reports the one public pass): a value resting on `1 ..< k`
+/// respondents is withheld (with the change), as the timeline withholds it; the number of persons who
+/// completed trainings in the window is withheld with the list of those trainings when it is `1 ..< k`, or
+/// (public) when `1 ..< k` of them completed since the previous public snapshot. No published total adds
+/// these up, so no complements.
 public struct OutcomeReport: TabularReport, Hashable {
     public let provenance: ReportProvenance
     /// Organisation rows (by organisation, then measure), then pilot rows (by pilot, then measure).
@@ -21,53 +23,18 @@ public struct OutcomeReport: TabularReport, Hashable {
     /// How many cells were withheld (primary only).
     public let withheld: WithheldCells
 
-    /// The report of `state`.
+    /// The report of `state`, its cells planned on their own (an analyst's).
     public init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance) {
-        self.provenance = provenance
-        let series = Self.series(state)
-        var rows: [OutcomeRow] = []
-        for (key, measurements) in series.sorted(by: { $0.key < $1.key }) {
-            let before = measurements.first!
-            let after = measurements.count > 1 ? measurements.last : nil
-            rows.append(
-                OutcomeRow(
-                    scope: .organisation, pilot: nil, key: key, before: before, after: after,
-                    window: after.map { (before.measuredOn, $0.measuredOn) }, state: state, options: options))
-        }
-        for (pilotID, pilot) in state.pilots.sorted(by: { $0.key < $1.key }) {
-            let start = pilot.start.event.startedOn
-            let end = pilot.completion?.event.completedOn
-            for (key, measurements) in series.sorted(by: { $0.key < $1.key })
-            where key.organisation == pilot.start.event.organisation {
-                let before = measurements.last { $0.measuredOn <= start }
-                let after =
-                    if let end { measurements.first { $0.measuredOn >= end } } else {
-                        measurements.last { $0.measuredOn > start }
-                    }
-                rows.append(
-                    OutcomeRow(
-                        scope: .pilot, pilot: pilotID, key: key, before: before, after: after,
-                        window: after.map { (before?.measuredOn ?? start, $0.measuredOn) }, state: state,
-                        options: options))
-            }
-        }
-        self.rows = rows
-        withheld = WithheldCells(primary: rows.reduce(0) { $0 + $1.withheldCells }, complement: 0)
+        self.init(state: state, options: options, provenance: provenance, disclosure: nil)
     }
 
-    /// Each organisation's measurements per measure, in measuring order (ties in recorded order).
-    private static func series(_ state: LedgerState) -> [OutcomeMeasure: [IndicatorMeasured]] {
-        var series: [OutcomeMeasure: [IndicatorMeasured]] = [:]
-        for fact in state.indicators {
-            let event = fact.event
-            let key = OutcomeMeasure(
-                organisation: event.organisation, indicator: event.indicator, name: event.name, unit: event.unit)
-            series[key, default: []].append(event)
-        }
-        return series.mapValues { measurements in
-            measurements.enumerated().sorted { ($0.element.measuredOn, $0.offset) < ($1.element.measuredOn, $1.offset) }
-                .map(\.element)
-        }
+    /// The report of `state`; with `disclosure`, its cells are withheld as the public pass says.
+    init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance, disclosure: PublicDisclosure?) {
+        self.provenance = provenance
+        let cells = disclosure?.outcomes ?? OutcomeCells(state: state)
+        let plan = disclosure?.plan ?? cells.disclosure.plan(minimumGroupSize: options.minimumGroupSize)
+        rows = cells.drafts.map { OutcomeRow($0, plan: plan) }
+        withheld = WithheldCells(primary: rows.reduce(0) { $0 + $1.withheldCells }, complement: 0)
     }
 
     public var tables: [ReportTable] {

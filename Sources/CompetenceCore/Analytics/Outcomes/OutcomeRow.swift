@@ -34,53 +34,30 @@ public struct OutcomeRow: Hashable, Sendable {
     /// How many cells of the row are withheld (before, after, persons completing).
     var withheldCells: Int
 
-    init(
-        scope: OutcomeScope, pilot: PilotID?, key: OutcomeMeasure, before: IndicatorMeasured?,
-        after: IndicatorMeasured?, window: (from: CalendarDate, through: CalendarDate)?, state: LedgerState,
-        options: AnalyticsOptions
-    ) {
-        self.scope = scope
-        self.pilot = pilot
-        organisation = key.organisation
-        indicator = key.indicator
-        name = key.name
-        unit = key.unit
-        let k = options.minimumGroupSize
-        let beforeWithheld = before.map { EventSummary.isWithheld($0, minimumGroupSize: k) } ?? false
-        let afterWithheld = after.map { EventSummary.isWithheld($0, minimumGroupSize: k) } ?? false
-        beforeOn = before?.measuredOn
-        afterOn = after?.measuredOn
-        let shownBefore = beforeWithheld ? nil : before?.value
-        let shownAfter = afterWithheld ? nil : after?.value
-        self.before = shownBefore
-        self.after = shownAfter
-        change = shownBefore.flatMap { b in shownAfter.map { $0 - b } }
-        var practices: Set<PracticeID> = []
-        var trainings: Set<TrainingID> = []
-        var persons: Set<PersonID> = []
-        if let window {
-            let inWindow = { (day: CalendarDate) in window.from < day && day <= window.through }
-            for (id, practice) in state.practices
-            where practice.adoptions.contains(where: {
-                $0.event.organisation == key.organisation && inWindow($0.event.adoptedOn)
-            }) {
-                practices.insert(id)
-            }
-            for (id, training) in state.trainings {
-                for participation in training.participations {
-                    let event = participation.event
-                    guard event.organisation == key.organisation, event.completed,
-                        inWindow(event.completedOn ?? event.recordedOn)
-                    else { continue }
-                    trainings.insert(id)
-                    persons.insert(event.person)
-                }
-            }
+    /// The row of `draft`, withheld as `plan` says.
+    init(_ draft: OutcomeCells.Draft, plan: SuppressionPlan) {
+        scope = draft.scope
+        pilot = draft.pilot
+        organisation = draft.key.organisation
+        indicator = draft.key.indicator
+        name = draft.key.name
+        unit = draft.key.unit
+        let isWithheld = { (fact: Fact<IndicatorMeasured>?) in
+            fact.map { plan.isWithheld(IndicatorCells.cell($0.eventID)) } ?? false
         }
-        let personsWithheld = (1..<max(k, 1)).contains(persons.count)
-        practicesAdopted = practices.sorted()
-        trainingsCompleted = personsWithheld ? [] : trainings.sorted()
-        personsCompleting = personsWithheld ? nil : persons.count
+        let beforeWithheld = isWithheld(draft.before)
+        let afterWithheld = isWithheld(draft.after)
+        beforeOn = draft.before?.event.measuredOn
+        afterOn = draft.after?.event.measuredOn
+        let shownBefore = beforeWithheld ? nil : draft.before?.event.value
+        let shownAfter = afterWithheld ? nil : draft.after?.event.value
+        before = shownBefore
+        after = shownAfter
+        change = shownBefore.flatMap { b in shownAfter.map { $0 - b } }
+        let personsWithheld = plan.isWithheld(draft.personsCell)
+        practicesAdopted = draft.practices
+        trainingsCompleted = personsWithheld ? [] : draft.trainings
+        personsCompleting = personsWithheld ? nil : draft.persons
         withheldCells = [beforeWithheld, afterWithheld, personsWithheld].filter { $0 }.count
         suppressed = withheldCells > 0
     }

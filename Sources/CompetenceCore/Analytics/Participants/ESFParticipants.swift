@@ -5,6 +5,10 @@
 /// `1 ..< k` persons is withheld; each attribute's indicators partition `participants` of the same programme
 /// and stage, so complements are withheld so that no withheld cell can be recovered by subtraction. The two
 /// result indicators count subsets whose remainder is not published, so they take primary suppression only.
+/// Public reports also link each cell to its figure at the previous public snapshot (``PreviousSnapshot``):
+/// fewer than k persons recorded since then withhold it. The cells share no cell or relation with any other
+/// report's, so this plan is the public pass's own group for them (``SuppressionPlan`` plans groups that share
+/// nothing apart, with the same result as together).
 ///
 /// Profiles are personal data, opened with the reports' ``SubjectKeyring``. A participant whose profile does
 /// not open (erased, or read without the key) still counts in `participants` of the stage but in none of its
@@ -28,32 +32,50 @@ public struct ESFParticipants: TabularReport, Hashable {
         for (id, person) in state.persons {
             programmeOfPerson[id] = state.organisations[person.organisation]?.enrolment.event.programme
         }
-        var counts: [SuppressionCell: Int] = [:]
-        var relations: [SuppressionRelation] = []
+        // Public reports: each cell's persons recorded since the previous public snapshot (PreviousSnapshot).
+        let previous = options.audience == .public ? PreviousSnapshot.end(of: state) : nil
+        let isNew = { (fact: Fact<ParticipantDataRecorded>) in
+            previous.map { fact.event.recordedOn.daysSinceEpoch > Int($0) } ?? false
+        }
+        var disclosure = DisclosureCells()
+        var changed: [SuppressionCell: Int] = [:]
         var cells: [ESFRow] = []
         for programme in state.programmes.keys.sorted() {
             let records = state.participantData.filter { programmeOfPerson[$0.key] == programme }.values
             for stage in ParticipantStage.allCases {
-                let recorded = records.compactMap { $0.fact(at: stage)?.event.profile }
-                let profiles = recorded.compactMap { Self.open($0, keyring) }
+                let recorded = records.compactMap { $0.fact(at: stage) }
                 var tally: [ESFIndicator: Int] = [.participants: recorded.count]
-                for profile in profiles {
-                    for indicator in ESFIndicator.categories(of: profile) { tally[indicator, default: 0] += 1 }
+                var since: [ESFIndicator: Int] = [.participants: recorded.count(where: isNew)]
+                var opened = 0
+                for fact in recorded {
+                    guard let profile = Self.open(fact.event.profile, keyring) else { continue }
+                    opened += 1
+                    for indicator in ESFIndicator.categories(of: profile) {
+                        tally[indicator, default: 0] += 1
+                        if isNew(fact) { since[indicator, default: 0] += 1 }
+                    }
                 }
                 if stage == .exit {
                     for record in records {
-                        guard let entry = record.entry.flatMap({ Self.open($0.event.profile, keyring) }),
-                            let exit = record.exit.flatMap({ Self.open($0.event.profile, keyring) })
+                        guard let exitFact = record.exit,
+                            let entry = record.entry.flatMap({ Self.open($0.event.profile, keyring) }),
+                            let exit = Self.open(exitFact.event.profile, keyring)
                         else { continue }
-                        if entry.labourStatus != exit.labourStatus { tally[.changedStatus, default: 0] += 1 }
-                        if exit.education > entry.education { tally[.raisedEducation, default: 0] += 1 }
+                        var results: [ESFIndicator] = []
+                        if entry.labourStatus != exit.labourStatus { results.append(.changedStatus) }
+                        if exit.education > entry.education { results.append(.raisedEducation) }
+                        for indicator in results {
+                            tally[indicator, default: 0] += 1
+                            if isNew(exitFact) { since[indicator, default: 0] += 1 }
+                        }
                     }
                 }
                 let cell = { (indicator: ESFIndicator) in
                     SuppressionCell(programme.rawValue, stage.rawValue, indicator.rawValue)
                 }
                 for indicator in ESFIndicator.reported(at: stage) {
-                    counts[cell(indicator)] = tally[indicator, default: 0]
+                    disclosure.counts[cell(indicator)] = tally[indicator, default: 0]
+                    changed[cell(indicator)] = since[indicator, default: 0]
                     cells.append(
                         ESFRow(
                             programme: programme, stage: stage, indicator: indicator,
@@ -61,15 +83,17 @@ public struct ESFParticipants: TabularReport, Hashable {
                 }
                 // Participants whose profile does not open: never a row, but a part of every partition.
                 let unreadable = SuppressionCell(programme.rawValue, stage.rawValue, Self.unreadableCell)
-                counts[unreadable] = recorded.count - profiles.count
+                disclosure.counts[unreadable] = recorded.count - opened
                 for partition in ESFIndicator.partitions {
-                    relations.append(
+                    disclosure.relations.append(
                         SuppressionRelation(total: cell(.participants), parts: partition.map(cell) + [unreadable]))
                 }
             }
         }
-        let plan = SuppressionPlan(
-            counts: counts, relations: relations, minimumGroupSize: options.minimumGroupSize)
+        for (cell, count) in changed.sorted(by: { $0.key < $1.key }) {
+            disclosure.addChangeSincePreviousSnapshot(of: cell, changed: count)
+        }
+        let plan = disclosure.plan(minimumGroupSize: options.minimumGroupSize)
         rows = cells.map { row in
             let cell = SuppressionCell(row.programme.rawValue, row.stage.rawValue, row.indicator.rawValue)
             guard plan.isWithheld(cell) else { return row }

@@ -2,7 +2,11 @@
 /// summarised without levels, scores or hours. An indicator value resting on 1 … k − 1 respondents is withheld.
 /// Personal text is opened with the keyring (`[erased]` once its subject is erased).
 enum EventSummary {
-    static func line(for event: CompetenceEvent, minimumGroupSize: Int, keyring: SubjectKeyring) -> String {
+    /// The line of `event`; `withheld` says the disclosure pass withholds it (an indicator value on too few
+    /// respondents, ``IndicatorCells``), and the line then names `minimumGroupSize`.
+    static func line(
+        for event: CompetenceEvent, withheld: Bool, minimumGroupSize: Int, keyring: SubjectKeyring
+    ) -> String {
         switch event {
         case .programmeSetUp(let e): "Programme \(e.name) set up (\(e.startsOn)–\(e.endsOn))"
         case .forumMeetingHeld(let e):
@@ -28,7 +32,7 @@ enum EventSummary {
                 + (e.practicesObserved.isEmpty ? "" : "; saw \(e.practicesObserved.joined(separator: ", "))")
         case .portfolioItemAdded(let e): "Portfolio: \(e.kind.rawValue) \"\(e.title)\""
         case .sparringVisitHeld(let e): "Sparring visit\(topics(e.topics)); \(e.agreedActions.count) actions agreed"
-        case .indicatorMeasured(let e) where isWithheld(e, minimumGroupSize: minimumGroupSize):
+        case .indicatorMeasured(let e) where withheld:
             "Measured \(e.name): withheld (fewer than \(minimumGroupSize) respondents)"
         case .indicatorMeasured(let e): "Measured \(e.name): \(e.value) \(e.unit)"
         case .competenceFrameworkDefined(let e): "Framework \(e.framework) defined: \(e.name)"
@@ -67,8 +71,4 @@ enum EventSummary {
         topics.isEmpty ? "" : " on \(topics.joined(separator: ", "))"
     }
 
-    /// Whether an indicator value rests on too few respondents to be shown.
-    static func isWithheld(_ event: IndicatorMeasured, minimumGroupSize: Int) -> Bool {
-        event.respondents.map { (1..<minimumGroupSize).contains($0) } ?? false
-    }
 }
