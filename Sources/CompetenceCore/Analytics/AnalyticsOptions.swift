@@ -1,5 +1,6 @@
 /// What the analyst reports are computed with, beyond the ledger itself: the privacy threshold, the day that
-/// counts as "today", which answers the matrix reads and how many top gaps coverage looks at.
+/// counts as "today", which answers the matrix reads, how many top gaps coverage looks at, the audience and
+/// the programme or pilot scope.
 ///
 /// Every report is a pure function of a ``LedgerState`` and these options: the wall clock is never read.
 public struct AnalyticsOptions: Hashable, Sendable {
@@ -22,11 +23,14 @@ public struct AnalyticsOptions: Hashable, Sendable {
     /// Who the reports are for: public reports (the default) share one disclosure pattern
     /// (``PublicDisclosure``); an analyst report plans its cells within itself.
     public let audience: ReportAudience
+    /// Which programme or pilot the reports cover (``ReportScope``; default: the whole ledger).
+    public let scope: ReportScope
 
     /// Creates options; throws when the minimum group size or the number of top gaps is below 1.
     public init(
         today: CalendarDate, minimumGroupSize: Int = defaultMinimumGroupSize, matrixRound: RoundID? = nil,
-        rater: Rater? = .`self`, topGaps: Int = defaultTopGaps, audience: ReportAudience = .public
+        rater: Rater? = .`self`, topGaps: Int = defaultTopGaps, audience: ReportAudience = .public,
+        scope: ReportScope = .whole
     ) throws(AnalyticsError) {
         guard minimumGroupSize >= 1 else { throw .minimumGroupSizeBelowOne(minimumGroupSize) }
         guard topGaps >= 1 else { throw .topGapsBelowOne(topGaps) }
@@ -36,5 +40,6 @@ public struct AnalyticsOptions: Hashable, Sendable {
         self.rater = rater
         self.topGaps = topGaps
         self.audience = audience
+        self.scope = scope
     }
 }

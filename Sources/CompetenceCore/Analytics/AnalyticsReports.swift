@@ -12,15 +12,23 @@ import Synchronization
 public struct AnalyticsReports: Hashable, Sendable {
     /// What every report here was computed from.
     public let provenance: ReportProvenance
+    /// The state narrowed to the options' scope (``LedgerState/restricted(to:)``): what every report reads.
     private let state: LedgerState
+    /// The state as replayed, unscoped: what the public disclosure pass plans over.
+    private let whole: LedgerState
+    private let members: ScopeMembers
     private let options: AnalyticsOptions
     private let keyring: SubjectKeyring
-    private let computed = ComputedReports()
+    private let computed: ComputedReports
 
-    /// The one disclosure pass every public report follows; `nil` for analyst reports (each plans its own).
+    /// The one disclosure pass every public report follows, viewed from the scope; `nil` for analyst reports
+    /// (each plans its own).
     private var disclosure: PublicDisclosure? {
         guard options.audience == .public else { return nil }
-        return computed.value(\.disclosure) { PublicDisclosure(state: state, options: options) }
+        return computed.value(\.disclosure) {
+            computed.value(\.pass) { PublicDisclosurePass(state: whole, options: options) }
+                .disclosure(for: members, of: whole, options: options)
+        }
     }
 
     /// The skills matrix and gaps.
@@ -56,9 +64,19 @@ public struct AnalyticsReports: Hashable, Sendable {
     /// Programme indicators.
     public var indicators: ProgrammeIndicators {
         computed.value(\.indicators) {
-            ProgrammeIndicators(
+            var indicators = ProgrammeIndicators(
                 state: state, options: options, provenance: provenance,
-                participationTotalWithheld: trainings.participationTotalWithheld)
+                participationTotalWithheld: trainings.participationTotalWithheld, publicPlan: disclosure?.plan)
+            // Per programme by default: the unscoped indicators of a ledger with several programmes hold each
+            // programme's, computed from its scope as `--programme` would (one pass, shared).
+            if options.scope.isWhole, whole.programmes.count > 1 {
+                indicators.programmes = whole.programmes.keys.sorted().compactMap { programme in
+                    guard var each = try? scoped(to: ReportScope(programme: programme)).indicators else { return nil }
+                    each.programme = programme
+                    return each
+                }
+            }
+            return indicators
         }
     }
 
@@ -81,18 +99,52 @@ public struct AnalyticsReports: Hashable, Sendable {
         }
     }
 
-    /// The reports of `state`, which was replayed in `scope` (each computed when first read); personal text
-    /// (plan descriptions, timeline lines) is opened with `keyring`, and reads `[erased]` for every subject
-    /// erased in it or in `state`. `head` and `eventDigests` describe the history read (``ReportProvenance``).
+    /// The reports of `state`, which was replayed in `scope`, narrowed to the options' programme or pilot
+    /// (``AnalyticsOptions/scope``; each report computed when first read); personal text (plan descriptions,
+    /// timeline lines) is opened with `keyring`, and reads `[erased]` for every subject erased in it or in
+    /// `state`. `head` and `eventDigests` describe the history read (``ReportProvenance``).
+    ///
+    /// - Throws: ``AnalyticsError/unknownScopeProgramme(_:known:)``, ``AnalyticsError/unknownPilot(_:known:)``
+    ///   or ``AnalyticsError/pilotOutsideProgramme(_:programme:organisation:)`` when the scope does not resolve.
     public init(
         state: LedgerState, scope: ReplayScope, options: AnalyticsOptions, keyring: SubjectKeyring = .empty,
         head: HistoryAnchor? = nil, eventDigests: [UInt64] = []
+    ) throws(AnalyticsError) {
+        let members = try ScopeMembers(options.scope, in: state)
+        self.init(
+            whole: state, members: members, options: options,
+            provenance: ReportProvenance(
+                state: state, scope: scope, options: options, head: head, eventDigests: eventDigests),
+            keyring: keyring.noting(erasures: state.erasedSubjects), computed: ComputedReports())
+    }
+
+    private init(
+        whole: LedgerState, members: ScopeMembers, options: AnalyticsOptions, provenance: ReportProvenance,
+        keyring: SubjectKeyring, computed: ComputedReports
     ) {
-        provenance = ReportProvenance(
-            state: state, scope: scope, options: options, head: head, eventDigests: eventDigests)
-        self.state = state
+        self.whole = whole
+        self.members = members
+        state = whole.restricted(to: members)
         self.options = options
-        self.keyring = keyring.noting(erasures: state.erasedSubjects)
+        self.provenance = provenance
+        self.keyring = keyring
+        self.computed = computed
+    }
+
+    /// The reports of the same state in `scope`, sharing this value's public disclosure pass.
+    private func scoped(to scope: ReportScope) throws(AnalyticsError) -> AnalyticsReports {
+        let narrowed = try AnalyticsOptions(
+            today: options.today, minimumGroupSize: options.minimumGroupSize, matrixRound: options.matrixRound,
+            rater: options.rater, topGaps: options.topGaps, audience: options.audience, scope: scope)
+        var provenance = provenance
+        provenance.reportScope = scope
+        let shared = ComputedReports()
+        if options.audience == .public {
+            shared.seed(\.pass, computed.value(\.pass) { PublicDisclosurePass(state: whole, options: options) })
+        }
+        return AnalyticsReports(
+            whole: whole, members: try ScopeMembers(scope, in: whole), options: narrowed, provenance: provenance,
+            keyring: keyring, computed: shared)
     }
 
     /// Replays `store` once in `scope` into a ``LedgerModel`` and returns the reports of the state, opening
@@ -108,24 +160,35 @@ public struct AnalyticsReports: Hashable, Sendable {
         let replayed = try await ProjectionRunner(store: store).replay(
             LedgerModel(), scope: scope, through: through, observing: witness.read)
         let keyring = try await (keys ?? store.heldSubjectKeys)?.keyring() ?? .empty
-        return AnalyticsReports(
+        return try AnalyticsReports(
             state: replayed.state, scope: scope, options: options, keyring: keyring, head: witness.chain.head,
             eventDigests: witness.digests)
     }
 
     /// The timeline of one organisation; throws ``AnalyticsError/unknownOrganisation(_:)`` when it is not
-    /// enrolled in the replayed history.
+    /// enrolled in the replayed history,
+    /// ``AnalyticsError/organisationOutsideScope(_:scope:)`` when it is enrolled but not in the report's scope.
     public func timeline(for organisation: OrganisationID) throws(AnalyticsError) -> OrganisationTimeline {
-        try OrganisationTimeline(
+        try checkInScope(organisation)
+        return try OrganisationTimeline(
             state: state, organisation: organisation, provenance: provenance, keyring: keyring, disclosure: disclosure)
     }
 
     /// The trace of one organisation's needs to trainings, plan actions and competence change; throws
-    /// ``AnalyticsError/unknownOrganisation(_:)`` when it is not enrolled in the replayed history.
+    /// ``AnalyticsError/unknownOrganisation(_:)`` when it is not enrolled in the replayed history,
+    /// ``AnalyticsError/organisationOutsideScope(_:scope:)`` when it is not in the report's scope.
     public func trace(for organisation: OrganisationID) throws(AnalyticsError) -> NeedTrace {
-        try NeedTrace(
+        try checkInScope(organisation)
+        return try NeedTrace(
             state: state, organisation: organisation, matrix: matrix, effect: effect, options: options,
             provenance: provenance)
+    }
+
+    /// Throws when `organisation` is enrolled but outside the scope (an unknown one is the report's to refuse).
+    private func checkInScope(_ organisation: OrganisationID) throws(AnalyticsError) {
+        if whole.organisations[organisation] != nil, state.organisations[organisation] == nil {
+            throw .organisationOutsideScope(organisation, scope: options.scope)
+        }
     }
 
     /// The ESF participant indicators of one programme, or of every programme when `programme` is `nil`;
@@ -137,7 +200,7 @@ public struct AnalyticsReports: Hashable, Sendable {
     }
 
     public static func == (lhs: AnalyticsReports, rhs: AnalyticsReports) -> Bool {
-        lhs.provenance == rhs.provenance && lhs.options == rhs.options && lhs.state == rhs.state
+        lhs.provenance == rhs.provenance && lhs.options == rhs.options && lhs.whole == rhs.whole
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -150,6 +213,7 @@ public struct AnalyticsReports: Hashable, Sendable {
 /// class alone; a report is computed outside it, so a report that reads another does not wait on itself).
 private final class ComputedReports: Sendable {
     struct Values {
+        var pass: PublicDisclosurePass?
         var disclosure: PublicDisclosure?
         var matrix: SkillsMatrix?
         var trainings: TrainingLedger?
@@ -162,6 +226,11 @@ private final class ComputedReports: Sendable {
     }
 
     private let values = Mutex(Values())
+
+    /// Sets the value at `key` (a pass shared with another scope's reports).
+    func seed<Report: Sendable>(_ key: WritableKeyPath<Values, Report?>, _ value: Report) {
+        values.withLock { $0[keyPath: key] = value }
+    }
 
     /// The report at `key`, computed with `compute` when it is not yet (two readers at once may both
     /// compute it; both get equal values).

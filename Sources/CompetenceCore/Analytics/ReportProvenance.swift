@@ -2,9 +2,9 @@ import Crypto
 import Foundation
 
 /// What a report was computed from, so it can be regenerated and checked against the store
-/// (`competence verify-report`): the replay scope, every option that changes a figure, the
-/// last position folded, the history head when it was computed, and a SHA-256 over the canonical bytes of
-/// exactly the events it used.
+/// (`competence verify-report`): the replay scope, every option that changes a figure, the programme or pilot
+/// scope, the last position folded, the history head when it was computed, and a SHA-256 over the canonical
+/// bytes of exactly the events it used.
 ///
 /// Two reports with equal provenance from the same store are equal.
 public struct ReportProvenance: Hashable, Sendable, Encodable {
@@ -32,6 +32,8 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
     public var rater: Rater?
     /// How many top gaps are listed per organisation.
     public var topGaps: Int
+    /// The programme or pilot the report covers (``ReportScope``; the whole ledger unless one was chosen).
+    public var reportScope: ReportScope = .whole
 
     /// The provenance of reports computed from `state` (replayed in `scope`) with `options`, the history read
     /// up to `head` with `eventDigests`.
@@ -50,6 +52,7 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
         matrixRound = options.matrixRound
         rater = options.rater
         topGaps = options.topGaps
+        reportScope = options.scope
     }
 
     /// The options the figures were computed with.
@@ -57,7 +60,7 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
         get throws(AnalyticsError) {
             try AnalyticsOptions(
                 today: today, minimumGroupSize: minimumGroupSize, matrixRound: matrixRound, rater: rater,
-                topGaps: topGaps)
+                topGaps: topGaps, scope: reportScope)
         }
     }
 
@@ -80,6 +83,7 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
         if let matrixRound { parts.append("matrix round \(matrixRound)") }
         if let rater { parts.append("rater \(rater)") }
         if topGaps != AnalyticsOptions.defaultTopGaps { parts.append("top gaps \(topGaps)") }
+        if !reportScope.isWhole { parts.append(reportScope.description) }
         return parts.joined(separator: " · ")
     }
 
@@ -95,6 +99,7 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
         case matrixRound = "matrix_round"
         case rater
         case topGaps = "top_gaps"
+        case programme, pilot
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -110,5 +115,8 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
         try container.encodeIfPresent(matrixRound, forKey: .matrixRound)
         try container.encodeIfPresent(rater, forKey: .rater)
         try container.encode(topGaps, forKey: .topGaps)
+        // Absent for an unscoped report, whose provenance is unchanged.
+        try container.encodeIfPresent(reportScope.programme, forKey: .programme)
+        try container.encodeIfPresent(reportScope.pilot, forKey: .pilot)
     }
 }

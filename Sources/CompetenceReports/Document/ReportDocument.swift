@@ -30,11 +30,14 @@ package struct ReportDocument: Sendable {
     /// Who the report is for; an analyst report says on every rendering that it is not for publication.
     package var audience: ReportAudience = .public
 
-    /// Picks the report `name` out of `reports`; `programme` narrows the ESF report to one programme.
+    /// Picks the report `name` out of `reports` (already narrowed to their programme or pilot scope,
+    /// ``AnalyticsOptions/scope``).
     ///
     /// - Throws: ``ReportError/organisationNeeded`` when a timeline lacks its organisation;
-    ///   ``AnalyticsError`` when the organisation or programme is unknown.
-    package init(name: ReportName, reports: AnalyticsReports, organisation: String?, programme: String? = nil) throws {
+    ///   ``ReportError/pilotNotApplicable(_:)`` when the scope names a pilot and the report takes none;
+    ///   ``AnalyticsError`` when the organisation is unknown (in the scope).
+    package init(name: ReportName, reports: AnalyticsReports, organisation: String?) throws {
+        if reports.provenance.reportScope.pilot != nil, !name.takesPilot { throw ReportError.pilotNotApplicable(name) }
         self.name = name
         provenance = reports.provenance
         var shape = JSONShape.tables
@@ -68,9 +71,7 @@ package struct ReportDocument: Sendable {
                 [AnalyticsCharts.gapHeatMap(reports.matrix)] + AnalyticsCharts.effectBars(reports.effect)
                 + [AnalyticsCharts.spending(reports.trainings)]
             shape = .indicators(reports.indicators)
-            let complements = reports.trainings.participationTotalWithheld ? 2 : 0
-            withheld = WithheldCells(
-                primary: reports.indicators.suppressed.count - complements, complement: complements)
+            withheld = reports.indicators.withheld
         case .practices:
             title = "Good practices"
             tables = reports.practices.tables
@@ -84,7 +85,7 @@ package struct ReportDocument: Sendable {
             charts = []
             withheld = timeline.withheld
         case .esf:
-            let esf = try reports.esf(programme: programme.map { ProgrammeID($0) })
+            let esf = reports.esf
             title = "ESF participants"
             tables = esf.tables
             charts = []

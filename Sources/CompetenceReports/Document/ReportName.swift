@@ -21,6 +21,16 @@ package enum ReportName: String, CaseIterable, Sendable {
     /// One organisation's needs followed to trainings, plan actions and competence change (needs an
     /// organisation).
     case trace
+
+    /// Whether the report takes `--pilot ID`: the reports about one organisation's work (its plans, good
+    /// practices, timeline, trace and outcomes). The programme-wide reports over persons (matrix, trainings,
+    /// effect, indicators, ESF) take `--programme` only.
+    package var takesPilot: Bool {
+        switch self {
+        case .plans, .practices, .timeline, .outcomes, .trace: true
+        case .matrix, .trainings, .effect, .indicators, .esf: false
+        }
+    }
 }
 
 /// How a report is written.

@@ -2,7 +2,8 @@ import CompetenceCore
 import Foundation
 
 /// The machine-readable provenance a report carries so `competence verify-report` can check it against the
-/// store: which report in which format (and for which organisation), the scope and audience, every option
+/// store: which report in which format (and for which organisation), the scope, the programme or pilot
+/// (absent when the report covers every programme) and audience, every option
 /// that changes a figure, the last position used, the history head, the SHA-256 over the canonical bytes of
 /// exactly the events used, and one 8-byte digest per event read (positions 1 to the head).
 ///
@@ -15,6 +16,8 @@ package struct ReportStamp: Codable, Hashable, Sendable {
     package var report: String
     package var format: String
     package var organisation: String?
+    package var programme: String?
+    package var pilot: String?
     package var scope: String
     package var scopeDay: String?
     package var scopePosition: Int64?
@@ -32,7 +35,7 @@ package struct ReportStamp: Codable, Hashable, Sendable {
     package var eventDigests: String
 
     enum CodingKeys: String, CodingKey {
-        case report, format, organisation, scope, audience, today, rater
+        case report, format, organisation, programme, pilot, scope, audience, today, rater
         case scopeDay = "scope_day"
         case scopePosition = "scope_position"
         case minimumGroupSize = "minimum_group_size"
@@ -52,6 +55,8 @@ package struct ReportStamp: Codable, Hashable, Sendable {
         report = document.name.rawValue
         self.format = format.rawValue
         self.organisation = organisation
+        programme = provenance.reportScope.programme?.rawValue
+        pilot = provenance.reportScope.pilot?.rawValue
         switch provenance.scope {
         case .everything: scope = "everything"
         case .asOf(let day):
@@ -99,9 +104,10 @@ package struct ReportStamp: Codable, Hashable, Sendable {
         let chosen = rater.flatMap(Rater.init(rawValue:))
         if rater != nil, chosen == nil { return nil }
         guard let audience = ReportAudience(rawValue: audience) else { return nil }
+        let scope = ReportScope(programme: programme.map { ProgrammeID($0) }, pilot: pilot.map { PilotID($0) })
         return try? AnalyticsOptions(
             today: day, minimumGroupSize: minimumGroupSize, matrixRound: round, rater: chosen, topGaps: topGaps,
-            audience: audience)
+            audience: audience, scope: scope)
     }
 
     /// The per-event digests; `nil` when malformed.

@@ -20,8 +20,18 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The organisation (timeline and trace only).", valueName: "id"))
     var organisation: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only this programme (esf only).", valueName: "id"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only this programme: its organisations, their persons, rounds, trainings and practices.", valueName: "id"))
     var programme: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only this pilot's organisation and the pilot (plans, practices, timeline, trace, outcomes).",
+            valueName: "id"))
+    var pilot: String?
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var scopeOptions: ScopeOptions
@@ -72,9 +82,7 @@ struct ReportCommand: AsyncParsableCommand {
         if name != .timeline, name != .trace, organisation != nil {
             throw ValidationError("--organisation applies to the timeline and trace reports only")
         }
-        if name != .esf, programme != nil {
-            throw ValidationError("--programme applies to the esf report only")
-        }
+        if pilot != nil, !name.takesPilot { throw ValidationError(ReportError.pilotNotApplicable(name).description) }
         if minGroup < 1 { throw ValidationError("--min-group must be at least 1") }
         if round != nil, scopeOptions.asOf != nil || scopeOptions.effectiveOn != nil || scopeOptions.position != nil {
             throw ValidationError("give at most one of --round, --as-of, --effective-on and --position")
@@ -85,10 +93,10 @@ struct ReportCommand: AsyncParsableCommand {
         let store = try storeOptions.opener.open(for: .read)
         let scope = try await resolvedScope(store)
         let options = try AnalyticsOptions(
-            today: try judgementDay(scope: scope), minimumGroupSize: minGroup, rater: rater, audience: audience)
+            today: try judgementDay(scope: scope), minimumGroupSize: minGroup, rater: rater, audience: audience,
+            scope: ReportScope(programme: programme.map { ProgrammeID($0) }, pilot: pilot.map { PilotID($0) }))
         let reports = try await AnalyticsReports.replay(store, scope: scope, options: options)
-        var document = try ReportDocument(
-            name: name, reports: reports, organisation: organisation, programme: programme)
+        var document = try ReportDocument(name: name, reports: reports, organisation: organisation)
         document.audience = audience
         let target = OutputTarget(path: output, guarding: storeOptions.outputGuard)
         try target.write(ReportOutput.render(document, as: format, organisation: organisation))

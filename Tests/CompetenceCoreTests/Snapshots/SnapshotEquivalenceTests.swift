@@ -48,8 +48,8 @@ struct SnapshotEquivalenceTests {
             #expect(resumed.state.answers.map(\.self) == expected.state.answers.map(\.self))
             for minimumGroupSize in [1, 5] {
                 let options = try AnalyticsOptions(today: day("2025-12-31"), minimumGroupSize: minimumGroupSize)
-                let mine = AnalyticsReports(state: resumed.state, scope: scope, options: options)
-                let theirs = AnalyticsReports(state: expected.state, scope: scope, options: options)
+                let mine = try AnalyticsReports(state: resumed.state, scope: scope, options: options)
+                let theirs = try AnalyticsReports(state: expected.state, scope: scope, options: options)
                 #expect(mine.matrix == theirs.matrix)
                 #expect(mine.trainings == theirs.trainings)
                 #expect(mine.effect == theirs.effect)

@@ -36,6 +36,16 @@ struct DisclosureCells: Sendable {
         relations.append(SuppressionRelation(total: cell, parts: [then, since]))
     }
 
+    /// The same cells and relations with `prefix` put before every path (one scope's cells in a plan over
+    /// several scopes).
+    func prefixed(_ prefix: [String]) -> DisclosureCells {
+        let move = { (cell: SuppressionCell) in SuppressionCell(path: prefix + cell.path) }
+        return DisclosureCells(
+            counts: Dictionary(uniqueKeysWithValues: counts.map { (move($0.key), $0.value) }),
+            relations: relations.map { SuppressionRelation(total: move($0.total), parts: $0.parts.map(move)) },
+            fixed: Set(fixed.map(move)))
+    }
+
     /// Plans suppression over these cells.
     func plan(minimumGroupSize: Int) -> SuppressionPlan {
         SuppressionPlan(counts: counts, relations: relations, minimumGroupSize: minimumGroupSize, fixed: fixed)

@@ -45,9 +45,11 @@ struct SuppressionPlan: Sendable {
     /// Plans suppression for cells with person counts `counts` and `relations`: each a total and the cells
     /// that partition its persons (a total may head several partitions, e.g. `ALL` by organisation and by region).
     /// Cells in `fixed` are never withheld as complements (they are published elsewhere).
+    /// Cells in `alreadyWithheld` are withheld elsewhere (another plan's pattern this one must keep): they start
+    /// withheld, and are not counted as this plan's primary cells.
     init(
         counts: [SuppressionCell: Int], relations: [SuppressionRelation], minimumGroupSize: Int,
-        fixed: Set<SuppressionCell> = []
+        fixed: Set<SuppressionCell> = [], alreadyWithheld: Set<SuppressionCell> = []
     ) {
         let count = { (cell: SuppressionCell) in counts[cell, default: 0] }
         primary = Set(counts.keys.filter { !fixed.contains($0) && (1..<minimumGroupSize).contains(count($0)) })
@@ -59,7 +61,8 @@ struct SuppressionPlan: Sendable {
         // Relations that share no cell are planned one group at a time: withholding a cell of one group never
         // touches another's relations, and every candidate's cost differs only within its group, so this gives
         // the same cells as planning all at once, at a fraction of the work.
-        var withheld = primary
+        primary.subtract(alreadyWithheld)
+        var withheld = primary.union(alreadyWithheld)
         for group in Self.independentGroups(relations) {
             let closer = Closer(relations: group, count: count, minimumGroupSize: minimumGroupSize, fixed: fixed)
             while let need = closer.firstUnmet(withheld) {
@@ -101,6 +104,30 @@ struct SuppressionPlan: Sendable {
             groups[key, default: []].append(relation)
         }
         return order.map { groups[$0]! }
+    }
+
+    /// A plan that withholds exactly `withheld`, `primary` of them as primary (a view of another plan).
+    private init(withheld: Set<SuppressionCell>, primary: Set<SuppressionCell>) {
+        self.withheld = withheld
+        self.primary = primary
+    }
+
+    /// The cells under `prefix`, with the prefix taken off: one scope's view of a plan over several scopes
+    /// (``PublicDisclosurePass``).
+    func view(under prefix: [String]) -> SuppressionPlan {
+        func strip(_ cells: Set<SuppressionCell>) -> Set<SuppressionCell> {
+            Set(
+                cells.filter { $0.path.starts(with: prefix) }.map {
+                    SuppressionCell(path: Array($0.path.dropFirst(prefix.count)))
+                })
+        }
+        return SuppressionPlan(withheld: strip(withheld), primary: strip(primary))
+    }
+
+    /// The cells whose path does not start with `root`: the unscoped view of a plan over several scopes.
+    func view(outside root: String) -> SuppressionPlan {
+        SuppressionPlan(
+            withheld: withheld.filter { $0.path.first != root }, primary: primary.filter { $0.path.first != root })
     }
 
     /// Whether the cell's figures are withheld.

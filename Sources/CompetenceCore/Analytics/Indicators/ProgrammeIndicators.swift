@@ -82,6 +82,15 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
     public var suppressed: [String]
     /// What the indicators were computed from.
     public var provenance: ReportProvenance
+    /// How many indicators were withheld for privacy, as primary and as complement (the participant total and
+    /// hours count as complements when the trainings withheld that total as one).
+    public var withheld: WithheldCells = .none
+    /// The programme these indicators are of, in the per-programme objects of ``programmes``; `nil` for the
+    /// indicators of the report's own scope.
+    public var programme: ProgrammeID?
+    /// The indicators of each programme (by id), when the report covers several programmes: the unscoped
+    /// indicators of a ledger with two or more programmes. Empty otherwise (one programme: the report is its).
+    public var programmes: [ProgrammeIndicators] = []
 
     /// The JSON keys: one per indicator.
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -131,6 +140,17 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
         state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance,
         participationTotalWithheld: Bool = false
     ) {
+        self.init(
+            state: state, options: options, provenance: provenance,
+            participationTotalWithheld: participationTotalWithheld, publicPlan: nil)
+    }
+
+    /// The indicators of `state`; with `publicPlan` (the public pass's view of the state's scope) the person
+    /// counts are withheld as it says, else each below the minimum group size on its own.
+    init(
+        state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance,
+        participationTotalWithheld: Bool, publicPlan: SuppressionPlan?
+    ) {
         self.provenance = provenance
         let enrolled = state.organisations.values.map(\.enrolment.event)
         organisations = enrolled.count
@@ -141,14 +161,17 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
 
         let trainings = state.trainings.values.sorted { $0.id < $1.id }
         let participations = trainings.flatMap { $0.participations.map(\.event) }
-        let surveyed = state.answers.respondents
-        let participants = Set(participations.map(\.person))
-        let trained = Set(participations.filter(\.completed).map(\.person))
-        let involved = Set(state.persons.keys).union(surveyed).union(participants)
-            .union(trainings.flatMap { $0.feedback.compactMap(\.event.person) })
+        let counted = IndicatorPersons(state: state)
+        let (involved, surveyed, participants, trained) =
+            (counted.involved, counted.surveyed, counted.participants, counted.trained)
         var suppressed: [CodingKeys] = []
+        var complements = participationTotalWithheld && !participants.isEmpty ? 2 : 0
         func persons(_ set: Set<PersonID>, _ key: CodingKeys) -> Int? {
-            guard (1..<options.minimumGroupSize).contains(set.count) else { return set.count }
+            let withheld =
+                publicPlan.map { !set.isEmpty && $0.isWithheld(IndicatorPersons.cell(key)) }
+                ?? (1..<options.minimumGroupSize).contains(set.count)
+            guard withheld else { return set.count }
+            if let publicPlan, !publicPlan.primary.contains(IndicatorPersons.cell(key)) { complements += 1 }
             suppressed.append(key)
             return nil
         }
@@ -168,6 +191,7 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
             }
         }
         self.suppressed = suppressed.map(\.stringValue).sorted()
+        withheld = WithheldCells(primary: suppressed.count - complements, complement: complements)
 
         self.trainings = trainings.count
         trainingsJoint = trainings.count { $0.procurement.event.kind == .joint }
@@ -205,16 +229,20 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        for entry in entries {
+        var container = encoder.container(keyedBy: IndicatorKey.self)
+        // A per-programme object names its programme and leaves the provenance to the object it is in.
+        if let programme { try container.encode(programme, forKey: IndicatorKey("programme")) }
+        if !programmes.isEmpty { try container.encode(programmes, forKey: IndicatorKey("programmes")) }
+        for entry in entries where programme == nil || entry.key != .provenance {
+            let key = IndicatorKey(entry.key.stringValue)
             // Withheld figures are written as null, never left out: every indicator has its field.
             switch entry.value {
-            case .count(let value): try container.encode(value, forKey: entry.key)
-            case .hours(let value): try container.encode(value, forKey: entry.key)
-            case .euros(let value): try container.encode(value, forKey: entry.key)
-            case .countsByKind(let value): try container.encode(value, forKey: entry.key)
-            case .names(let value): try container.encode(value, forKey: entry.key)
-            case .provenance(let value): try container.encode(value, forKey: entry.key)
+            case .count(let value): try container.encode(value, forKey: key)
+            case .hours(let value): try container.encode(value, forKey: key)
+            case .euros(let value): try container.encode(value, forKey: key)
+            case .countsByKind(let value): try container.encode(value, forKey: key)
+            case .names(let value): try container.encode(value, forKey: key)
+            case .provenance(let value): try container.encode(value, forKey: key)
             }
         }
     }
@@ -230,5 +258,14 @@ public struct ProgrammeIndicators: Hashable, Sendable, Encodable {
             identity =
                 stakeholder.name.subject?.description ?? stakeholder.name.valueInClear.map { "name:" + $0 } ?? ""
         }
+    }
+
+    /// A JSON key: an indicator's, or `programme` / `programmes`.
+    private struct IndicatorKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

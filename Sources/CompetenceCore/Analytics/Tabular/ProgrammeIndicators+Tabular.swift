@@ -1,13 +1,24 @@
 import Foundation
 
 extension ProgrammeIndicators: TabularReport {
-    /// One table, `indicator,value`: a row per indicator, sorted by key, the value formatted as in the JSON
-    /// object (numbers plain, withheld figures empty, breakdowns and provenance as compact JSON).
+    /// The table `indicator,value` of the report's scope — a row per indicator, sorted by key, the value
+    /// formatted as in the JSON object (numbers plain, withheld figures empty, breakdowns and provenance as
+    /// compact JSON) — then one such table per programme in ``programmes`` (the CSV writes the first only;
+    /// `--programme ID` gives one programme's as the first).
     public var tables: [ReportTable] {
-        let rows = entries.sorted { $0.key.stringValue < $1.key.stringValue }.map {
-            IndicatorRow(indicator: $0.key.stringValue, value: $0.value.cellText)
+        var tables = [ReportTable(name: "indicators", title: "Programme indicators", rows: rows)]
+        for each in programmes {
+            let id = each.programme?.rawValue ?? ""
+            tables.append(
+                ReportTable(name: "indicators-\(id)", title: "Programme indicators: \(id)", rows: each.rows))
         }
-        return [ReportTable(name: "indicators", title: "Programme indicators", rows: rows)]
+        return tables
+    }
+
+    /// A row per indicator (a per-programme table leaves out the provenance its report already states).
+    private var rows: [IndicatorRow] {
+        entries.filter { programme == nil || $0.key != .provenance }.sorted { $0.key.stringValue < $1.key.stringValue }
+            .map { IndicatorRow(indicator: $0.key.stringValue, value: $0.value.cellText) }
     }
 }
 

@@ -150,6 +150,16 @@ public struct AnswerTable: Collection, Hashable, Sendable {
         return true
     }
 
+    /// Keeps only the answers given in `organisations` (a report scope's, ``LedgerState/restricted(to:)``):
+    /// the others stop counting, as if voided.
+    mutating func keepOnly(organisations kept: Set<OrganisationID>) {
+        var dropped: [UUID] = []
+        forEachLive { _, row in
+            if !kept.contains(organisations[row.organisation]) { dropped.append(row.id.uuid) }
+        }
+        for id in dropped { _ = void(id) }
+    }
+
     // MARK: Reading
 
     /// The row of the counting answer `id`.
