@@ -116,8 +116,12 @@ struct RendererTests {
         let document = try ReportDocument(name: .indicators, reports: reports, organisation: nil)
         let object = try #require(
             try JSONSerialization.jsonObject(with: try JSONRenderer.render(document)) as? [String: Any])
-        #expect(Set(object.keys) == Set(ProgrammeIndicators.CodingKeys.allCases.map(\.stringValue)))
+        // Every documented field, and — the demo has two programmes — `programmes` beside them.
+        #expect(Set(object.keys) == Set(ProgrammeIndicators.CodingKeys.allCases.map(\.stringValue) + ["programmes"]))
         let indicators = reports.indicators
+        let programmes = try #require(object["programmes"] as? [[String: Any]])
+        #expect(programmes.compactMap { $0["programme"] as? String } == ["lossi", "tulos"])
+        #expect(programmes.map { $0["organisations"] as? Int } == indicators.programmes.map(\.organisations))
         #expect(object["organisations"] as? Int == indicators.organisations)
         #expect(object["trainings"] as? Int == indicators.trainings)
         #expect(object["survey_rounds"] as? Int == indicators.surveyRounds)

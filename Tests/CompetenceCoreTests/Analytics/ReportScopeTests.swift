@@ -185,7 +185,7 @@ struct ReportScopeTests {
         let pilot = try await reports(fixture, ReportScope(pilot: "care-pilot"))
         #expect(pilot.provenance.reportScope.pilot == "care-pilot")
         #expect(pilot.matrix.rows.allSatisfy { $0.population == .all || $0.population == .organisation("C") })
-        #expect(pilot.matrix.rows.allSatisfy(\.suppressed))
+        #expect(pilot.matrix.rows.allSatisfy { $0.suppressed })
         #expect(try !pilot.timeline(for: "C").entries.isEmpty)
         #expect(throws: AnalyticsError.organisationOutsideScope("A", scope: ReportScope(pilot: "care-pilot"))) {
             try pilot.timeline(for: "A")
