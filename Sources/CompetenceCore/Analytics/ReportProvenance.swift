@@ -44,6 +44,7 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
         self.scope = scope
         lastPosition = state.lastPosition
         eventCount = state.eventCount
+        assert(state.usedEventsHashIsKept, "a state folded without its used-events hash has no provenance")
         usedEventsHash = state.usedEventsHash
         self.head = head
         self.eventDigests = eventDigests
@@ -66,8 +67,12 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
 
     /// The digest of one event as ``eventDigests`` holds it.
     public static func digest(_ event: RecordedEvent) -> UInt64 {
-        let bytes = (try? CanonicalEvent.bytes(event)) ?? []
-        return SHA256.hash(data: bytes).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+        digest(canonical: (try? CanonicalEvent.bytes(event)) ?? [])
+    }
+
+    /// The digest of an event whose canonical bytes (``CanonicalEvent/bytes(_:)``) are `canonical`.
+    static func digest(canonical: [UInt8]) -> UInt64 {
+        SHA256.hash(data: canonical).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// One line for a report footer, e.g. `everything · last position 120 · 118 events ·

@@ -60,20 +60,6 @@ extension CompetenceLedger {
         }
     }
 
-    /// Continues the history chain over an event just folded (only while checkpoints are kept). An event
-    /// without a canonical form, or out of order, ends the chain: no snapshot is saved by this ledger then.
-    func chain(_ recorded: RecordedEvent) {
-        guard var chain = historyChain else { return }
-        historyChain = nil
-        guard recorded.position == chain.head.position + 1 else { return }
-        do {
-            try chain.append(recorded)
-            historyChain = chain
-        } catch {
-            return
-        }
-    }
-
     /// The snapshot of the state as it is, keyed by its position, the history chain's hash there and the
     /// store's fingerprint there (when it keeps one); `nil` when there is nothing to save or no chain at the
     /// state's position.

@@ -191,8 +191,7 @@ public actor CompetenceLedger {
         while let page = try await pages.next() {
             for (index, recorded) in page.events.enumerated() {
                 guard index < page.decoded.count else { throw page.failure! }
-                recorder.fold(recorded, event: page.decoded[index])
-                chain(recorded)
+                recorder.fold(recorded, event: page.decoded[index], continuing: &historyChain)
             }
         }
     }
@@ -315,10 +314,14 @@ public actor CompetenceLedger {
         _ events: [NewEvent], streams: [StreamName], expected: [StreamName: Int64]
     ) -> [StreamAppend] {
         var appends: [StreamAppend] = []
+        // Where each stream's append is, so that a call of many streams (a survey file registers thousands of
+        // persons) is not a scan of every append per event.
+        var part: [StreamName: Int] = [:]
         for (event, stream) in zip(events, streams) {
-            if let part = appends.firstIndex(where: { $0.stream == stream }) {
-                appends[part].events.append(event)
+            if let index = part[stream] {
+                appends[index].events.append(event)
             } else {
+                part[stream] = appends.count
                 appends.append(
                     StreamAppend(stream: stream, expectedVersion: .exact(expected[stream] ?? 0), events: [event]))
             }

@@ -44,6 +44,18 @@ public struct ProjectionRunner: Sendable {
         _ projection: P, scope: ReplayScope = .everything, resumingFrom checkpoint: Int64 = 0, state: P.State? = nil,
         through: Int64? = nil, observing: (RecordedEvent) throws -> Void = { _ in }
     ) async throws -> Replayed<P.State> {
+        try await replay(
+            projection, scope: scope, resumingFrom: checkpoint, state: state, through: through, observing: observing,
+            afterFolding: { _, _ in })
+    }
+
+    /// ``replay(_:scope:resumingFrom:state:through:observing:)``, also calling `afterFolding` with every event
+    /// read and whether it was folded (known and in scope), after folding it: report provenance hashes the
+    /// events used from the bytes it already made for the events read.
+    func replay<P: Projection>(
+        _ projection: P, scope: ReplayScope, resumingFrom checkpoint: Int64, state: P.State?, through: Int64?,
+        observing: (RecordedEvent) throws -> Void, afterFolding: (RecordedEvent, _ folded: Bool) throws -> Void
+    ) async throws -> Replayed<P.State> {
         var result = Replayed(
             state: state ?? projection.initialState(), checkpoint: checkpoint, eventsRead: 0, eventsFolded: 0,
             unknownEvents: 0)
@@ -55,7 +67,8 @@ public struct ProjectionRunner: Sendable {
             for (index, recorded) in page.events.enumerated() where recorded.position <= last {
                 guard index < page.decoded.count else { throw page.failure! }
                 try observing(recorded)
-                fold(recorded, page.decoded[index], into: projection, scope: scope, result: &result)
+                let folded = fold(recorded, page.decoded[index], into: projection, scope: scope, result: &result)
+                try afterFolding(recorded, folded)
             }
         }
         return result
@@ -107,23 +120,25 @@ public struct ProjectionRunner: Sendable {
         // A known type whose payload does not decode is damage, not news: it stops the replay with an
         // EventDecodingError naming the position.
         let event = try recorded.decoded()
-        fold(recorded, event, into: projection, scope: scope, result: &result)
+        _ = fold(recorded, event, into: projection, scope: scope, result: &result)
     }
 
-    /// Folds one event already decoded (`nil`: a type outside the catalogue, passed over).
+    /// Folds one event already decoded (`nil`: a type outside the catalogue, passed over); says whether it
+    /// was folded.
     @inline(__always)
     private func fold<P: Projection>(
         _ recorded: RecordedEvent, _ event: CompetenceEvent?, into projection: P, scope: ReplayScope,
         result: inout Replayed<P.State>
-    ) {
+    ) -> Bool {
         result.eventsRead += 1
         result.checkpoint = recorded.position
         guard let event else {
             result.unknownEvents += 1
-            return
+            return false
         }
-        guard scope.includes(recorded, event: event) else { return }
+        guard scope.includes(recorded, event: event) else { return false }
         projection.apply(event, recorded: recorded, to: &result.state)
         result.eventsFolded += 1
+        return true
     }
 }

@@ -103,7 +103,8 @@ struct ExportCommand: AsyncParsableCommand {
     /// `--tables`, `--xapi` or `--moodle-framework`: replays the scope and writes the format asked for.
     private func exportForOthers(_ store: any EventStore, scope: ReplayScope) async throws {
         if tables != nil, audience != .analyst { throw ExportError.personLevelForPublic }
-        let state = try await ProjectionRunner(store: store).replay(LedgerModel(), scope: scope).state
+        let state = try await ProjectionRunner(store: store).replay(LedgerModel(hashingUsedEvents: false), scope: scope)
+            .state
         if let tables {
             let directory = try TableDirectory(path: tables, guarding: storeOptions.outputGuard)
             let keyring = try await store.heldSubjectKeys?.keyring() ?? .empty

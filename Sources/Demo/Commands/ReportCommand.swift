@@ -121,7 +121,8 @@ struct ReportCommand: AsyncParsableCommand {
     private func resolvedScope(_ store: any EventStore) async throws -> ReplayScope {
         let requested = try scopeOptions.scope()
         if audience == .analyst, round == nil { return requested }
-        let everything = try await ProjectionRunner(store: store).replay(LedgerModel(), scope: .everything).state
+        let everything = try await ProjectionRunner(store: store)
+            .replay(LedgerModel(hashingUsedEvents: false), scope: .everything).state
         return try PublicScope.snap(
             requested, round: round.map { RoundID($0) }, calendar: SurveyRoundCalendar(everything))
     }

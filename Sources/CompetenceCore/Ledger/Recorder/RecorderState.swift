@@ -43,8 +43,33 @@ struct RecorderState: Sendable {
         fold(recorded, event: event)
     }
 
-    /// Folds an event whose payload is already decoded (`nil`: a type outside the catalogue).
-    mutating func fold(_ recorded: RecordedEvent, event: CompetenceEvent?) {
+    /// Folds an event whose payload is already decoded (`nil`: a type outside the catalogue) and continues
+    /// `chain`, the history chain over every event folded (``CompetenceLedger``'s snapshot key; `nil` when not
+    /// kept). An event without a canonical form, or out of order, ends the chain.
+    ///
+    /// While every event of the chain was folded into the ledger, the ledger's used-events hash *is* the chain's
+    /// hash (the same definition over the same events), so it is taken from the chain instead of being hashed a
+    /// second time; from the first event passed over (an unknown type) the two part and both are computed.
+    mutating func fold(_ recorded: RecordedEvent, event: CompetenceEvent?, continuing chain: inout HistoryChain?) {
+        guard var history = chain else {
+            fold(recorded, event: event)
+            return
+        }
+        chain = nil
+        guard recorded.position == history.head.position + 1, let canonical = try? CanonicalEvent.bytes(recorded)
+        else {
+            fold(recorded, event: event)
+            return
+        }
+        let inStep = ledger.usedEventsHash == history.head.hash
+        history.append(recorded, canonical: canonical)
+        chain = history
+        fold(recorded, event: event, usedEventsHash: inStep ? history.head.hash : nil)
+    }
+
+    /// Folds an event whose payload is already decoded (`nil`: a type outside the catalogue); `usedEventsHash`,
+    /// when given, is the ledger's used-events hash after it, which the fold then does not compute.
+    mutating func fold(_ recorded: RecordedEvent, event: CompetenceEvent?, usedEventsHash: HistoryHash? = nil) {
         guard recorded.position > checkpoint else { return }
         checkpoint = recorded.position
         directory.add(recorded, isVoidable: event?.isVoidable)
@@ -53,7 +78,12 @@ struct RecorderState: Sendable {
             answerKeys.remove(keyOf: row, in: ledger.answers)
         }
         let voidedBefore = !ledger.voidedEventIDs.isEmpty && ledger.voidedEventIDs.contains(recorded.id)
-        LedgerModel().apply(event, recorded: recorded, to: &ledger)
+        if let usedEventsHash {
+            LedgerModel(hashingUsedEvents: false).apply(event, recorded: recorded, to: &ledger)
+            ledger.keepUsedEventsHash(usedEventsHash)
+        } else {
+            LedgerModel().apply(event, recorded: recorded, to: &ledger)
+        }
         if case .surveyAnswerRecorded = event, !voidedBefore {
             answerKeys.index(row: Int32(ledger.answers.rows.count - 1), of: ledger.answers)
         }

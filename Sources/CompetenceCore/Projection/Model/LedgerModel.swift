@@ -7,8 +7,17 @@ import Foundation
 /// Corrections and voidings are handled here and nowhere else: a corrected answer carries the corrected
 /// levels; a voided event is gone from every collection.
 public struct LedgerModel: Projection {
+    /// Whether ``apply(_:recorded:to:)`` chains each event into ``LedgerState/usedEventsHash``.
+    let hashesUsedEvents: Bool
+
     /// Creates the projection.
-    public init() {}
+    public init() { hashesUsedEvents = true }
+
+    /// A projection that leaves ``LedgerState/usedEventsHash`` to the caller (``LedgerState/usedEventsHashIsKept``
+    /// is then `false`): for a replay whose provenance is not shown (`competence replay`, the bench), or whose
+    /// caller computes it from the history chain it makes anyway (``AnalyticsReports/replay(_:scope:options:keys:through:)``).
+    /// Hashing every event is most of a replay's cost.
+    package init(hashingUsedEvents: Bool) { hashesUsedEvents = hashingUsedEvents }
 
     public func initialState() -> LedgerState { LedgerState() }
 
@@ -18,10 +27,22 @@ public struct LedgerModel: Projection {
         LedgerFingerprint.mix(&state.fingerprint, position: recorded.position, id: recorded.id)
         // An event that decoded has a canonical form; were it ever missing, the hash still moves (by the
         // chain of the empty form), so the provenance cannot match a history without this event.
-        state.usedEventsHash =
-            (try? HistoryChain.hash(after: state.usedEventsHash, recorded))
-            ?? HistoryHash(digest: Array(SHA256.hash(data: state.usedEventsHash.bytes)))
+        if hashesUsedEvents {
+            state.usedEventsHash = Self.chainUsed(recorded, after: state.usedEventsHash)
+        } else {
+            state.usedEventsHashIsKept = false
+        }
         if state.replayLog.isKept, !event.isStoredAsRow { state.replayLog.append(recorded) }
         state.fold(event, recorded: recorded)
+    }
+
+    /// The used-events hash after `recorded`, given the hash before it (``LedgerState/usedEventsHash``); `canonical`
+    /// when the caller made the event's canonical bytes already.
+    static func chainUsed(
+        _ recorded: RecordedEvent, after previous: HistoryHash, canonical: [UInt8]? = nil
+    ) -> HistoryHash {
+        if let canonical { return HistoryChain.hash(after: previous, canonical: canonical) }
+        return (try? HistoryChain.hash(after: previous, recorded))
+            ?? HistoryHash(digest: Array(SHA256.hash(data: previous.bytes)))
     }
 }

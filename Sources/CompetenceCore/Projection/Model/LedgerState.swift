@@ -15,6 +15,15 @@ public struct LedgerState: Hashable, Sendable {
     /// applied to the events used, so for a replay of everything it equals the history head. Report provenance
     /// carries it: a changed, added or removed event among those used changes it.
     public internal(set) var usedEventsHash: HistoryHash = .zero
+    /// Whether ``usedEventsHash`` was kept as the events were folded: `false` only after a fold by a
+    /// `LedgerModel(hashingUsedEvents: false)` whose caller did not set it (a replay that shows no provenance).
+    package internal(set) var usedEventsHashIsKept = true
+
+    /// Sets ``usedEventsHash`` to `hash`, computed by the caller over exactly the events folded.
+    mutating func keepUsedEventsHash(_ hash: HistoryHash) {
+        usedEventsHash = hash
+        usedEventsHashIsKept = true
+    }
 
     // MARK: Definitions
 

@@ -17,6 +17,8 @@ public enum CanonicalEvent {
     ///   JSON, ``HistoryChainError/fieldTooLong(position:field:)`` for a text or payload over 4 GiB.
     public static func bytes(_ event: RecordedEvent) throws(HistoryChainError) -> [UInt8] {
         var out = CanonicalWriter()
+        // The fixed fields, the texts and the metadata take about 200 bytes besides the payload.
+        out.bytes.reserveCapacity(event.payload.bytes.count + event.stream.rawValue.utf8.count + 256)
         out.int64(event.position)
         out.int64(event.version)
         out.int64(EventTime.microseconds(event.recordedAt))
@@ -93,9 +95,14 @@ struct CanonicalWriter {
         case .compact:
             try block(Array(payload.bytes), position: position, field: "payload")
         case .json:
+            // A payload that is canonical already (what the encoder writes) is taken as it is, without a copy.
+            if payload.bytes.withUnsafeBytes({ CanonicalJSON.isCanonical($0) }) {
+                try block(payload.bytes, position: position, field: "payload")
+                return
+            }
             let canonical: [UInt8]
             do {
-                canonical = try CanonicalJSON.canonical(payload.bytes)
+                canonical = try CanonicalJSON.parsed(payload.bytes)
             } catch {
                 throw .payloadNotJSON(position: position, reason: error.description)
             }

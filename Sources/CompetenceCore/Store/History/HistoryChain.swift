@@ -34,10 +34,21 @@ public struct HistoryChain: Sendable, Hashable {
     ) throws(HistoryChainError)
         -> HistoryHash
     {
+        hash(after: previous, canonical: try CanonicalEvent.bytes(event))
+    }
+
+    /// `SHA-256(previous ‖ canonical)`, for a caller that made the event's canonical bytes
+    /// (``CanonicalEvent/bytes(_:)``) already.
+    static func hash(after previous: HistoryHash, canonical: [UInt8]) -> HistoryHash {
         var hasher = SHA256()
         hasher.update(data: previous.bytes)
-        hasher.update(data: try CanonicalEvent.bytes(event))
+        hasher.update(data: canonical)
         return HistoryHash(digest: Array(hasher.finalize()))
+    }
+
+    /// Folds the next event, whose canonical bytes (``CanonicalEvent/bytes(_:)``) the caller made already.
+    mutating func append(_ event: RecordedEvent, canonical: [UInt8]) {
+        head = HistoryAnchor(position: event.position, hash: Self.hash(after: head.hash, canonical: canonical))
     }
 }
 
