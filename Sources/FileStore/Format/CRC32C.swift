@@ -1,8 +1,12 @@
+import CHardwareCRC
+
 /// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78), the checksum that frames every record and
 /// segment header. It detects torn writes and flipped bits; it is not a defence against tampering (the
 /// SHA-256 hash chain is).
 ///
-/// Table-driven, slicing-by-8: eight 256-entry tables let the loop consume eight bytes per step.
+/// With the processor's CRC-32C instruction where there is one (`CHardwareCRC`: SSE 4.2 on x86-64, eight bytes
+/// an instruction); otherwise table-driven, slicing-by-8: eight 256-entry tables let the loop consume eight
+/// bytes per step.
 package enum CRC32C {
     /// The checksum of `bytes` (initial value and final XOR `0xFFFFFFFF`, as in RFC 3720).
     package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
@@ -14,8 +18,18 @@ package enum CRC32C {
         bytes.withUnsafeBytes { checksum($0) }
     }
 
-    /// Continues a running (not yet inverted) CRC over more bytes.
-    static func update(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    /// Whether this processor's CRC-32C instruction is used (SSE 4.2 on x86-64); otherwise the tables are.
+    package static let usesHardware = competence_crc32c_available() != 0
+
+    /// Continues a running (not yet inverted) CRC over more bytes: with the processor's instruction when it
+    /// has one, else with the tables (the same result: `CRC32CTests`).
+    package static func update(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        guard usesHardware, let base = bytes.baseAddress else { return updateWithTables(crc, bytes) }
+        return competence_crc32c_update(crc, base, bytes.count)
+    }
+
+    /// ``update(_:_:)`` with the tables, whatever the processor.
+    package static func updateWithTables(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer) -> UInt32 {
         var crc = crc
         var index = 0
         let count = bytes.count

@@ -42,7 +42,9 @@ enum MetadataCoding {
         }
     }
 
-    static func read(_ buffer: UnsafeRawBufferPointer) throws(RecordBody.Malformed) -> EventMetadata {
+    static func read(
+        _ buffer: UnsafeRawBufferPointer, texts: inout RepeatedTexts
+    ) throws(RecordBody.Malformed) -> EventMetadata {
         if buffer.isEmpty { return .none }
         var reader = ByteReader(buffer)
         let flags = reader.read(UInt8.self)!
@@ -50,14 +52,14 @@ enum MetadataCoding {
         var metadata = EventMetadata()
         if flags & 1 != 0 { metadata.correlationID = try readID(&reader) }
         if flags & 2 != 0 { metadata.causationID = try readID(&reader) }
-        if flags & 4 != 0 { metadata.recordedBy = try readString(&reader) }
+        if flags & 4 != 0 { metadata.recordedBy = try readString(&reader, &texts.recordedBy) }
         if flags & 8 != 0 {
-            var origin = EventOrigin(source: try readString(&reader))
+            var origin = EventOrigin(source: try readString(&reader, &texts.source))
             if flags & 16 != 0 {
                 guard let row = reader.read(Int64.self) else { throw truncated }
                 origin.row = Int(truncatingIfNeeded: row)
             }
-            if flags & 32 != 0 { origin.contentHash = try readString(&reader) }
+            if flags & 32 != 0 { origin.contentHash = try readString(&reader, &texts.contentHash) }
             metadata.origin = origin
         }
         guard reader.remaining == 0 else {
@@ -73,9 +75,11 @@ enum MetadataCoding {
         writer.bytes.append(contentsOf: string.utf8)
     }
 
-    private static func readString(_ reader: inout ByteReader) throws(RecordBody.Malformed) -> String {
+    private static func readString(
+        _ reader: inout ByteReader, _ slot: inout RepeatedTexts.Slot
+    ) throws(RecordBody.Malformed) -> String {
         guard let count = reader.read(UInt32.self), let bytes = reader.read(count: Int(count)) else { throw truncated }
-        return String(decoding: bytes, as: UTF8.self)
+        return slot.text(bytes)
     }
 
     private static func readID(_ reader: inout ByteReader) throws(RecordBody.Malformed) -> UUID {

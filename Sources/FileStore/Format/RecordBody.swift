@@ -72,14 +72,14 @@ enum RecordBody {
                 rebasing: body[(fixedSize + streamLength)..<(fixedSize + streamLength + typeLength)]))
     }
 
-    /// Reads the whole event.
-    static func event(_ body: UnsafeRawBufferPointer) throws(Malformed) -> RecordedEvent {
+    /// Reads the whole event, its texts through `texts` (the record before's, reused when equal).
+    static func event(_ body: UnsafeRawBufferPointer, texts: inout RepeatedTexts) throws(Malformed) -> RecordedEvent {
         let fields = try indexFields(body)
         let metadataLength = Int(ByteReader.load(UInt32.self, body, at: 62))
         let payloadLength = Int(ByteReader.load(UInt32.self, body, at: 66))
         let metadataStart = fixedSize + fields.stream.count + fields.type.count
         let metadata = try MetadataCoding.read(
-            UnsafeRawBufferPointer(rebasing: body[metadataStart..<(metadataStart + metadataLength)]))
+            UnsafeRawBufferPointer(rebasing: body[metadataStart..<(metadataStart + metadataLength)]), texts: &texts)
         let rawEncoding = body[56]
         guard let encoding = PayloadEncoding(rawValue: rawEncoding) else {
             throw Malformed(reason: "unknown payload encoding \(rawEncoding)")
@@ -88,10 +88,10 @@ enum RecordBody {
         let payload = Data(UnsafeRawBufferPointer(rebasing: body[payloadStart..<(payloadStart + payloadLength)]))
         return RecordedEvent(
             id: fields.id,
-            stream: StreamName(String(decoding: fields.stream, as: UTF8.self)),
+            stream: StreamName(texts.stream.text(fields.stream)),
             version: fields.version,
             position: fields.position,
-            type: String(decoding: fields.type, as: UTF8.self),
+            type: texts.type.text(fields.type),
             schemaVersion: Int(truncatingIfNeeded: ByteReader.load(Int64.self, body, at: 48)),
             occurredAt: Date(
                 timeIntervalSinceReferenceDate: Double(bitPattern: ByteReader.load(UInt64.self, body, at: 40))),

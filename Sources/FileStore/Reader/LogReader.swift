@@ -28,6 +28,7 @@ struct LogReader {
         var chunk = Chunk(
             capacity: min(1 << 20, max(64 << 10, limit.multipliedReportingOverflow(by: 256).partialValue)))
         defer { chunk.deallocate() }
+        var texts = RepeatedTexts()
         while position <= start.head, events.count < limit {
             if boundary < start.boundaries.count, start.boundaries[boundary].firstPosition == position {
                 segment = start.boundaries[boundary].number
@@ -36,17 +37,17 @@ struct LogReader {
             }
             let (body, size) = try chunk.frame(files: files, segment: segment, offset: offset)
             if filter.isAll {
-                events.append(try decode(body, position: position, segment: segment, offset: offset))
+                events.append(try decode(body, position: position, segment: segment, offset: offset, texts: &texts))
             } else {
                 let fields: RecordBody.IndexFields
                 do { fields = try RecordBody.indexFields(body) } catch {
                     throw FileStoreError.corruptRecord(
                         segment: files.path(segment), offset: offset, reason: error.reason)
                 }
-                let type = String(decoding: fields.type, as: UTF8.self)
-                let stream = StreamName(String(decoding: fields.stream, as: UTF8.self))
+                let type = texts.type.text(fields.type)
+                let stream = StreamName(texts.stream.text(fields.stream))
                 if filter.matches(type: type, stream: stream) {
-                    events.append(try decode(body, position: position, segment: segment, offset: offset))
+                    events.append(try decode(body, position: position, segment: segment, offset: offset, texts: &texts))
                 }
             }
             offset += Int64(size)
@@ -61,10 +62,12 @@ struct LogReader {
         defer { chunk.deallocate() }
         var events: [RecordedEvent] = []
         events.reserveCapacity(locations.count)
+        var texts = RepeatedTexts()
         for (position, location) in locations {
             let offset = Int64(location.offset)
             let (body, _) = try chunk.frame(files: files, segment: location.segment, offset: offset)
-            events.append(try decode(body, position: position, segment: location.segment, offset: offset))
+            events.append(
+                try decode(body, position: position, segment: location.segment, offset: offset, texts: &texts))
         }
         return events
     }
@@ -78,10 +81,10 @@ struct LogReader {
     }
 
     private func decode(
-        _ body: UnsafeRawBufferPointer, position: Int64, segment: UInt32, offset: Int64
+        _ body: UnsafeRawBufferPointer, position: Int64, segment: UInt32, offset: Int64, texts: inout RepeatedTexts
     ) throws -> RecordedEvent {
         let event: RecordedEvent
-        do { event = try RecordBody.event(body) } catch {
+        do { event = try RecordBody.event(body, texts: &texts) } catch {
             throw FileStoreError.corruptRecord(segment: files.path(segment), offset: offset, reason: error.reason)
         }
         guard event.position == position else {
