@@ -49,6 +49,10 @@ package struct ProgrammeGenerator: Sendable {
 
     /// Appends the events of `entries` (every file when `nil`) to `store`, which holds exactly the events of
     /// the files before them (or none); calls `progress` after each file with the files done and in all.
+    ///
+    /// Each file is one batch append (of up to ~100,000 events), and the next file's events are built and
+    /// encoded (on every core) while the store writes the file before: the same events, appended in the same
+    /// order, as building and appending one file after the other.
     @discardableResult
     package func write(
         into store: any EventStore, entries: [ProgrammeFiles.Entry]? = nil,
@@ -59,26 +63,40 @@ package struct ProgrammeGenerator: Sendable {
         var versions: [StreamName: Int64] = [:]
         var summary = Summary(files: 0, events: 0, lastPosition: try await store.headPosition())
         if summary.lastPosition > 0 { try await known.catchUp(store) }
+        var writing: Task<[AppendResult], any Error>?
+        defer { writing?.cancel() }
+        func finish(_ writing: Task<[AppendResult], any Error>) async throws {
+            for result in try await writing.value {
+                if let last = result.events.last { versions[result.stream] = last.version }
+                summary.lastPosition = max(summary.lastPosition, result.positions.max() ?? 0)
+            }
+            summary.files += 1
+            progress(summary.files, entries.count)
+        }
         for entry in entries {
             let file = files.file(entry)
+            // Built against the definitions of every file before it (noted as soon as they were built).
             let proposal = try ImportProposal(
                 Self.importKind(file.kind), data: file.contents, file: file.name, state: known.state,
-                recordedBy: recordedBy, versions: versions, encoding: encoding, now: Self.clock)
-            var appends = proposal.appends
+                recordedBy: recordedBy, encoding: encoding, now: Self.clock)
+            known.note(proposal.events)
+            if let previous = writing {
+                writing = nil
+                try await finish(previous)
+            }
+            var appends = proposal.appends(expecting: versions)
             for index in appends.indices where versions[appends[index].stream] == nil {
                 // A stream not written in this run may exist from an earlier one.
                 let current = try await store.currentVersion(of: appends[index].stream)
                 appends[index].expectedVersion = .exact(current)
             }
-            let results = try await store.append(appends)
-            for result in results {
-                if let last = result.events.last { versions[result.stream] = last.version }
-                summary.lastPosition = max(summary.lastPosition, result.positions.max() ?? 0)
-            }
-            known.note(proposal.events)
-            summary.files += 1
+            let batch = appends
+            writing = Task { try await store.append(batch) }
             summary.events += proposal.events.count
-            progress(summary.files, entries.count)
+        }
+        if let last = writing {
+            writing = nil
+            try await finish(last)
         }
         return summary
     }
@@ -99,7 +117,7 @@ struct KnownDefinitions {
                 id: UUID(), stream: event.stream, version: 0, position: position, type: type(of: event).eventType,
                 schemaVersion: type(of: event).schemaVersion, occurredAt: ProgrammeGenerator.clock,
                 recordedAt: ProgrammeGenerator.clock, metadata: .none, payload: .json(Data()))
-            LedgerModel().apply(typed, recorded: recorded, to: &state)
+            LedgerModel(hashingUsedEvents: false).apply(typed, recorded: recorded, to: &state)
         }
     }
 
@@ -108,7 +126,7 @@ struct KnownDefinitions {
         let filter = EventFilter.types(SurveyRoundOpened.eventType, PersonRegistered.eventType)
         for try await recorded in store.events(filter: filter) {
             guard let event = try recorded.decoded() else { continue }
-            LedgerModel().apply(event, recorded: recorded, to: &state)
+            LedgerModel(hashingUsedEvents: false).apply(event, recorded: recorded, to: &state)
             position = max(position, recorded.position)
         }
     }
