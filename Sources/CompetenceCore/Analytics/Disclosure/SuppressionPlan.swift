@@ -65,17 +65,7 @@ struct SuppressionPlan: Sendable {
         var withheld = primary.union(alreadyWithheld)
         for group in Self.independentGroups(relations) {
             let closer = Closer(relations: group, count: count, minimumGroupSize: minimumGroupSize, fixed: fixed)
-            while let need = closer.firstUnmet(withheld) {
-                switch need {
-                case .total(let total):
-                    withheld.insert(total)
-                case .oneOf(let candidates):
-                    let costs = candidates.prefix(Self.lookahead).map { candidate in
-                        closer.cost(closer.quickClosure(withheld.union([candidate])), candidate)
-                    }
-                    withheld.insert(costs.min { $0 < $1 }!.2)
-                }
-            }
+            closer.plan(withheld: &withheld)
         }
         self.withheld = withheld
     }
@@ -139,34 +129,85 @@ struct SuppressionPlan: Sendable {
         var parts: [SuppressionCell]
     }
 
-    private enum Need {
-        /// The total must be withheld (no published part is left to withhold).
-        case total(SuppressionCell)
-        /// One of these published parts (smallest first) must be withheld.
-        case oneOf([SuppressionCell])
-    }
-
+    /// One group of relations planned over cell numbers instead of cells: the group's cells are numbered in
+    /// their sort order (so comparing numbers compares cells), and "withheld" is one flag per number. The
+    /// rules, their order and the tie-breaks are exactly those of the type's documentation; only the
+    /// look-ups are cheaper (an array index instead of hashing a path of strings, in loops that run
+    /// relations × candidates × closure steps times).
     private struct Closer {
-        let relations: [Relation]
-        let count: (SuppressionCell) -> Int
+        /// The group's cells, in sort order: a cell's number is its index here.
+        let cells: [SuppressionCell]
+        /// Each relation as numbers: the total, then its non-empty parts smallest first.
+        let relations: [(total: Int, parts: [Int])]
+        let counts: [Int]
+        let fixed: [Bool]
         let minimumGroupSize: Int
-        let fixed: Set<SuppressionCell>
 
-        func firstUnmet(_ withheld: Set<SuppressionCell>) -> Need? {
+        init(
+            relations group: [Relation], count: (SuppressionCell) -> Int, minimumGroupSize: Int,
+            fixed: Set<SuppressionCell>
+        ) {
+            var distinct = Set<SuppressionCell>()
+            for relation in group {
+                distinct.insert(relation.total)
+                distinct.formUnion(relation.parts)
+            }
+            cells = distinct.sorted()
+            let number = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
+            relations = group.map { relation in
+                (total: number[relation.total]!, parts: relation.parts.map { number[$0]! })
+            }
+            counts = cells.map(count)
+            self.fixed = cells.map(fixed.contains)
+            self.minimumGroupSize = minimumGroupSize
+        }
+
+        /// Adds to `withheld` the complements this group needs.
+        func plan(withheld: inout Set<SuppressionCell>) {
+            var flags = cells.map(withheld.contains)
+            while let need = firstUnmet(flags) {
+                switch need {
+                case .total(let total):
+                    flags[total] = true
+                case .oneOf(let candidates):
+                    // Cells outside the group are the same for every candidate, so counting the group's
+                    // cells only orders the candidates as counting all of them would.
+                    let costs = candidates.prefix(SuppressionPlan.lookahead).map { candidate in
+                        var trial = flags
+                        trial[candidate] = true
+                        return cost(quickClosure(trial), candidate)
+                    }
+                    flags[costs.min { $0 < $1 }!.2] = true
+                }
+            }
+            for (index, flag) in flags.enumerated() where flag { withheld.insert(cells[index]) }
+        }
+
+        func firstUnmet(_ withheld: [Bool]) -> Need? {
             for relation in relations {
-                let published = relation.parts.filter { !withheld.contains($0) }
-                // Parts that may still be withheld as complements.
-                let candidates = published.filter { !fixed.contains($0) }
-                if withheld.contains(relation.total) {
+                var publishedCount = 0
+                var candidates: [Int] = []
+                var hiddenCount = 0
+                var hiddenPersons = 0
+                for part in relation.parts {
+                    if withheld[part] {
+                        hiddenCount += 1
+                        hiddenPersons += counts[part]
+                    } else {
+                        publishedCount += 1
+                        // Parts that may still be withheld as complements.
+                        if !fixed[part] { candidates.append(part) }
+                    }
+                }
+                if withheld[relation.total] {
                     // A withheld total whose parts are all published (or fixed) is given away by adding them up.
-                    if !relation.parts.isEmpty, published.count == relation.parts.count, !candidates.isEmpty {
+                    if !relation.parts.isEmpty, publishedCount == relation.parts.count, !candidates.isEmpty {
                         return .oneOf(candidates)
                     }
                     continue
                 }
-                let hidden = relation.parts.filter(withheld.contains)
-                guard !hidden.isEmpty else { continue }
-                if hidden.count < 2 || hidden.reduce(0, { $0 + count($1) }) < minimumGroupSize {
+                guard hiddenCount > 0 else { continue }
+                if hiddenCount < 2 || hiddenPersons < minimumGroupSize {
                     return candidates.isEmpty ? .total(relation.total) : .oneOf(candidates)
                 }
             }
@@ -174,21 +215,34 @@ struct SuppressionPlan: Sendable {
         }
 
         /// Meets every relation by withholding the smallest candidate each time.
-        func quickClosure(_ start: Set<SuppressionCell>) -> Set<SuppressionCell> {
+        func quickClosure(_ start: [Bool]) -> [Bool] {
             var withheld = start
             while let need = firstUnmet(withheld) {
                 switch need {
-                case .total(let total): withheld.insert(total)
-                case .oneOf(let candidates): withheld.insert(candidates[0])
+                case .total(let total): withheld[total] = true
+                case .oneOf(let candidates): withheld[candidates[0]] = true
                 }
             }
             return withheld
         }
 
         /// Cells lost, persons lost, then the candidate itself (for a fixed choice among equals).
-        func cost(_ withheld: Set<SuppressionCell>, _ candidate: SuppressionCell) -> (Int, Int, SuppressionCell) {
-            (withheld.count, withheld.reduce(0) { $0 + count($1) }, candidate)
+        func cost(_ withheld: [Bool], _ candidate: Int) -> (Int, Int, Int) {
+            var cellsLost = 0
+            var personsLost = 0
+            for (index, flag) in withheld.enumerated() where flag {
+                cellsLost += 1
+                personsLost += counts[index]
+            }
+            return (cellsLost, personsLost, candidate)
         }
+    }
+
+    private enum Need {
+        /// The total must be withheld (no published part is left to withhold).
+        case total(Int)
+        /// One of these published parts (smallest first) must be withheld.
+        case oneOf([Int])
     }
 }
 
