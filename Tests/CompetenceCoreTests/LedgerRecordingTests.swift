@@ -146,6 +146,36 @@ struct ConcurrentRecordingTests {
         #expect(try await ledger.state().answers.allSatisfy { $0.event.respondent != "p2" })
     }
 
+    @Test func aRecorderThatAlwaysLosesGivesUpAfterItsAttemptsAndPatienceAppendingNothing() async throws {
+        let store = InterleavingStore()
+        try await prepare(store)
+        let patience = Duration.milliseconds(300)
+        let ledger = CompetenceLedger(store: store, clock: LedgerFixture.clock, conflictPatience: patience)
+        _ = try await ledger.state()
+        let before = try await store.base.readStream("round-r1").count
+        // Before every append of the ledger, a neighbour writes to the same round stream first.
+        store.setHook(repeating: true) {
+            _ = try await store.base.append(
+                [NewEvent(type: "Test.Neighbour", occurredAt: .now, payload: .json(Data("{}".utf8)))],
+                to: "round-r1", expecting: .any)
+        }
+        let started = ContinuousClock.now
+        let error = await #expect(throws: RecordingError.self) {
+            try await ledger.record(LedgerFixture.answer { $0.competence = "lean" })
+        }
+        let elapsed = ContinuousClock.now - started
+        guard case .tooManyConflicts(let attempts, let last)? = error else {
+            Issue.record("expected tooManyConflicts, got \(String(describing: error))")
+            return
+        }
+        #expect(attempts >= CompetenceLedger.maxAttempts)
+        #expect(attempts == store.conflicts)
+        #expect(last.stream == "round-r1")
+        #expect(elapsed >= patience)
+        let ours = try await store.base.readStream("round-r1").filter { $0.type != "Test.Neighbour" }
+        #expect(ours.count == before, "the call that gave up appended nothing")
+    }
+
     @Test func twoLedgersRecordingIntoOneRoundLoseNoAnswer() async throws {
         let store = InMemoryEventStore()
         try await prepare(store)

@@ -29,8 +29,11 @@ import Foundation
 /// rebuilds from the log (``snapshotUse`` says which, and why) — and saves a new one after a recording once
 /// enough events were added since. A long history is then not replayed before every import.
 public actor CompetenceLedger {
-    /// How many times a call is validated and appended again after version conflicts before it gives up.
+    /// How many attempts a call makes at least before it gives up on version conflicts.
     public static let maxAttempts = 16
+    /// How long a call keeps retrying after version conflicts, by default, before it gives up (see
+    /// ``init(store:keys:encoding:recordedBy:clock:checkpoints:checkpointInterval:conflictPatience:)``).
+    public static let defaultConflictPatience = Duration.seconds(30)
 
     let store: any EventStore
     let keys: (any SubjectKeyStore)?
@@ -42,6 +45,8 @@ public actor CompetenceLedger {
     let checkpoints: (any CheckpointStore)?
     /// Events recorded after a snapshot before the next is saved.
     let checkpointInterval: Int
+    /// How long a call at least keeps retrying after version conflicts.
+    let conflictPatience: Duration
     /// Whether the first catch-up has looked for a snapshot yet.
     var lookedForSnapshot = false
     /// The position of the last snapshot loaded or saved.
@@ -71,10 +76,15 @@ public actor CompetenceLedger {
     ///     ``CheckpointStore``); `nil` to replay the log on every start.
     ///   - checkpointInterval: a snapshot is saved after a recording when at least this many events were
     ///     added since the last one.
+    ///   - conflictPatience: a call that keeps losing version conflicts to other writers gives up with
+    ///     ``RecordingError/tooManyConflicts(attempts:last:)`` only once it has made ``maxAttempts`` attempts
+    ///     **and** this much time has passed since its first: on a loaded machine a neighbour's burst of calls
+    ///     can outlast a fixed number of quick retries.
     public init(
         store: any EventStore, keys: (any SubjectKeyStore)? = nil, encoding: PayloadEncoding = .json,
         recordedBy: String? = nil, clock: @escaping @Sendable () -> Date = { Date() },
-        checkpoints: (any CheckpointStore)? = nil, checkpointInterval: Int = 10_000
+        checkpoints: (any CheckpointStore)? = nil, checkpointInterval: Int = 10_000,
+        conflictPatience: Duration = CompetenceLedger.defaultConflictPatience
     ) {
         self.store = store
         self.keys = keys ?? store.heldSubjectKeys
@@ -83,6 +93,7 @@ public actor CompetenceLedger {
         self.clock = clock
         self.checkpoints = checkpoints
         self.checkpointInterval = max(1, checkpointInterval)
+        self.conflictPatience = conflictPatience
         if checkpoints != nil { recorder = .snapshotting() }
     }
 
@@ -128,6 +139,8 @@ public actor CompetenceLedger {
         defer { release() }
         var proposed: [NewEvent]?
         var attempt = 0
+        let clock = ContinuousClock()
+        let started = clock.now
         while true {
             attempt += 1
             try await catchUp()
@@ -149,13 +162,14 @@ public actor CompetenceLedger {
                 try await saveSnapshotIfDue(after: receipt.lastPosition)
                 return receipt
             } catch let conflict as WrongExpectedVersionError {
-                if attempt >= Self.maxAttempts {
+                if attempt >= Self.maxAttempts, started.duration(to: clock.now) >= conflictPatience {
                     throw RecordingError.tooManyConflicts(attempts: attempt, last: conflict)
                 }
                 // Another recorder won the race; let it move on before validating again. The wait grows
-                // exponentially (random, up to 0.1 ms · 2^attempt, at most 50 ms), so that on a loaded machine a
-                // recorder that keeps losing to a busy neighbour still gets its turn.
-                try await Task.sleep(for: .microseconds(Int.random(in: 0...min(100 << attempt, 50_000))))
+                // exponentially (random, up to 0.1 ms · 2^attempt, at most 1 s), so that a recorder that keeps
+                // losing to a neighbour with a queue of calls lets that burst drain, while the first retries still
+                // come within a millisecond.
+                try await Task.sleep(for: .microseconds(Int.random(in: 0...min(100 << attempt, 1_000_000))))
             }
         }
     }

@@ -9,12 +9,13 @@ final class InterleavingStore: SubjectKeyHolding {
     let base = InMemoryEventStore()
     /// The base store's keys.
     var subjectKeys: any SubjectKeyStore { base.subjectKeys }
-    private let hook = Mutex<(@Sendable () async throws -> Void)?>(nil)
+    private let hook = Mutex<(work: @Sendable () async throws -> Void, repeating: Bool)?>(nil)
     private let conflictCount = Mutex(0)
 
-    /// Runs `work` (which writes to ``base``) once, just before the next append.
-    func setHook(_ work: @escaping @Sendable () async throws -> Void) {
-        hook.withLock { $0 = work }
+    /// Runs `work` (which writes to ``base``) just before the next append — or, `repeating`, before every append
+    /// from now on (a neighbour that always wins the race).
+    func setHook(repeating: Bool = false, _ work: @escaping @Sendable () async throws -> Void) {
+        hook.withLock { $0 = (work, repeating) }
     }
 
     /// Version conflicts thrown so far.
@@ -22,8 +23,8 @@ final class InterleavingStore: SubjectKeyHolding {
 
     func append(_ appends: [StreamAppend]) async throws -> [AppendResult] {
         if let work = hook.withLock({ hook in
-            defer { hook = nil }
-            return hook
+            defer { if hook?.repeating == false { hook = nil } }
+            return hook?.work
         }) {
             try await work()
         }
