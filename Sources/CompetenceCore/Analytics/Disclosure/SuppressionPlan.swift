@@ -131,9 +131,9 @@ struct SuppressionPlan: Sendable {
 
     /// One group of relations planned over cell numbers instead of cells: the group's cells are numbered in
     /// their sort order (so comparing numbers compares cells), and "withheld" is one flag per number. The
-    /// rules, their order and the tie-breaks are exactly those of the type's documentation; only the
-    /// look-ups are cheaper (an array index instead of hashing a path of strings, in loops that run
-    /// relations × candidates × closure steps times).
+    /// rules, their order and the tie-breaks are exactly those of the type's documentation; only the work is
+    /// less: an array index instead of hashing a path of strings, and a ``Search`` that keeps each relation's
+    /// tallies and re-checks only the relations of a newly withheld cell, instead of re-scanning them all.
     private struct Closer {
         /// The group's cells, in sort order: a cell's number is its index here.
         let cells: [SuppressionCell]
@@ -142,6 +142,10 @@ struct SuppressionPlan: Sendable {
         let counts: [Int]
         let fixed: [Bool]
         let minimumGroupSize: Int
+        /// For each cell, the relations it is the total of.
+        let heads: [[Int]]
+        /// For each cell, the relations it is a part of (once per time it appears among their parts).
+        let partOf: [[Int]]
 
         init(
             relations group: [Relation], count: (SuppressionCell) -> Int, minimumGroupSize: Int,
@@ -160,81 +164,168 @@ struct SuppressionPlan: Sendable {
             counts = cells.map(count)
             self.fixed = cells.map(fixed.contains)
             self.minimumGroupSize = minimumGroupSize
+            var heads = Array(repeating: [Int](), count: cells.count)
+            var partOf = Array(repeating: [Int](), count: cells.count)
+            for (index, relation) in relations.enumerated() {
+                heads[relation.total].append(index)
+                for part in relation.parts { partOf[part].append(index) }
+            }
+            self.heads = heads
+            self.partOf = partOf
         }
 
         /// Adds to `withheld` the complements this group needs.
+        ///
+        /// The first unmet relation (in the relations' order) takes a candidate: each of its `lookahead`
+        /// smallest published parts is tried — withheld, the quick closure run, the cost read, and every change
+        /// of the trial undone — and the cheapest is kept.
         func plan(withheld: inout Set<SuppressionCell>) {
-            var flags = cells.map(withheld.contains)
-            while let need = firstUnmet(flags) {
-                switch need {
+            var search = Search(self, withheld: cells.map(withheld.contains))
+            while let relation = search.firstUnmet() {
+                switch search.need(of: relation, candidates: SuppressionPlan.lookahead) {
                 case .total(let total):
-                    flags[total] = true
+                    search.withhold(total)
                 case .oneOf(let candidates):
-                    // Cells outside the group are the same for every candidate, so counting the group's
-                    // cells only orders the candidates as counting all of them would.
-                    let costs = candidates.prefix(SuppressionPlan.lookahead).map { candidate in
-                        var trial = flags
-                        trial[candidate] = true
-                        return cost(quickClosure(trial), candidate)
+                    var best: (cells: Int, persons: Int, candidate: Int)?
+                    for candidate in candidates {
+                        let mark = search.mark
+                        search.withhold(candidate)
+                        search.closeQuickly()
+                        let cost = (cells: search.cellsLost, persons: search.personsLost, candidate: candidate)
+                        search.undo(to: mark)
+                        if best.map({ cost < $0 }) ?? true { best = cost }
                     }
-                    flags[costs.min { $0 < $1 }!.2] = true
+                    search.withhold(best!.candidate)
                 }
             }
-            for (index, flag) in flags.enumerated() where flag { withheld.insert(cells[index]) }
+            for (index, flag) in search.withheld.enumerated() where flag { withheld.insert(cells[index]) }
         }
+    }
 
-        func firstUnmet(_ withheld: [Bool]) -> Need? {
-            for relation in relations {
-                var publishedCount = 0
-                var candidates: [Int] = []
-                var hiddenCount = 0
-                var hiddenPersons = 0
+    /// The state of one group's complement search: which cells are withheld, and per relation the tallies its
+    /// rules read (parts withheld, their persons, published parts that may still be withheld), with the unmet
+    /// relations in a bit set so the first is found without scanning the others. Withholding a cell updates
+    /// only the relations it heads or belongs to; a trial undoes its own changes from a log.
+    private struct Search {
+        let closer: Closer
+        /// One flag per cell of the group.
+        private(set) var withheld: [Bool]
+        /// Per relation: its parts withheld, and the persons they cover.
+        private var hiddenParts: [Int]
+        private var hiddenPersons: [Int]
+        /// Per relation: its published parts that are not fixed (those that may still be withheld).
+        private var openParts: [Int]
+        /// Bit `r` set: relation `r` is unmet.
+        private var unmet: [UInt64]
+        /// Cells withheld in the group, and the persons they cover (the cost of a trial).
+        private(set) var cellsLost = 0
+        private(set) var personsLost = 0
+        /// The cells withheld, in order, so that a trial can be undone.
+        private var log: [Int] = []
+
+        init(_ closer: Closer, withheld: [Bool]) {
+            self.closer = closer
+            self.withheld = withheld
+            let relationCount = closer.relations.count
+            hiddenParts = Array(repeating: 0, count: relationCount)
+            hiddenPersons = Array(repeating: 0, count: relationCount)
+            openParts = Array(repeating: 0, count: relationCount)
+            unmet = Array(repeating: 0, count: (relationCount + 63) / 64)
+            for (index, relation) in closer.relations.enumerated() {
                 for part in relation.parts {
                     if withheld[part] {
-                        hiddenCount += 1
-                        hiddenPersons += counts[part]
-                    } else {
-                        publishedCount += 1
-                        // Parts that may still be withheld as complements.
-                        if !fixed[part] { candidates.append(part) }
+                        hiddenParts[index] += 1
+                        hiddenPersons[index] += closer.counts[part]
+                    } else if !closer.fixed[part] {
+                        openParts[index] += 1
                     }
                 }
-                if withheld[relation.total] {
-                    // A withheld total whose parts are all published (or fixed) is given away by adding them up.
-                    if !relation.parts.isEmpty, publishedCount == relation.parts.count, !candidates.isEmpty {
-                        return .oneOf(candidates)
-                    }
-                    continue
-                }
-                guard hiddenCount > 0 else { continue }
-                if hiddenCount < 2 || hiddenPersons < minimumGroupSize {
-                    return candidates.isEmpty ? .total(relation.total) : .oneOf(candidates)
-                }
+                refresh(index)
+            }
+            for (index, flag) in withheld.enumerated() where flag {
+                cellsLost += 1
+                personsLost += closer.counts[index]
+            }
+        }
+
+        /// Where the log stands: undoing to it takes back everything withheld since.
+        var mark: Int { log.count }
+
+        /// The first unmet relation, in the relations' order.
+        func firstUnmet() -> Int? {
+            for (word, bits) in unmet.enumerated() where bits != 0 {
+                return word * 64 + bits.trailingZeroBitCount
             }
             return nil
         }
 
-        /// Meets every relation by withholding the smallest candidate each time.
-        func quickClosure(_ start: [Bool]) -> [Bool] {
-            var withheld = start
-            while let need = firstUnmet(withheld) {
-                switch need {
-                case .total(let total): withheld[total] = true
-                case .oneOf(let candidates): withheld[candidates[0]] = true
-                }
+        /// What the unmet `relation` needs, with at most `candidates` of its published parts, smallest first.
+        func need(of relation: Int, candidates limit: Int) -> Need {
+            let (total, parts) = closer.relations[relation]
+            if !withheld[total], openParts[relation] == 0 { return .total(total) }
+            var candidates: [Int] = []
+            for part in parts where !withheld[part] && !closer.fixed[part] {
+                candidates.append(part)
+                if candidates.count == limit { break }
             }
-            return withheld
+            return .oneOf(candidates)
         }
 
-        /// Cells lost, persons lost, then the candidate itself (for a fixed choice among equals).
-        func cost(_ withheld: [Bool], _ candidate: Int) -> (Int, Int, Int) {
-            var cellsLost = 0
-            var personsLost = 0
-            for (index, flag) in withheld.enumerated() where flag {
-                cellsLost += 1
-                personsLost += counts[index]
+        /// Meets every relation by withholding the smallest candidate each time.
+        mutating func closeQuickly() {
+            while let relation = firstUnmet() {
+                switch need(of: relation, candidates: 1) {
+                case .total(let total): withhold(total)
+                case .oneOf(let candidates): withhold(candidates[0])
+                }
             }
-            return (cellsLost, personsLost, candidate)
+        }
+
+        /// Withholds a published cell.
+        mutating func withhold(_ cell: Int) {
+            assert(!withheld[cell], "a cell is withheld once")
+            withheld[cell] = true
+            log.append(cell)
+            tally(cell, by: 1)
+        }
+
+        /// Publishes again every cell withheld since `mark`, latest first.
+        mutating func undo(to mark: Int) {
+            while log.count > mark {
+                let cell = log.removeLast()
+                withheld[cell] = false
+                tally(cell, by: -1)
+            }
+        }
+
+        /// Counts a cell's change (`+1` withheld, `-1` published again) in its relations and re-checks them.
+        private mutating func tally(_ cell: Int, by sign: Int) {
+            let persons = closer.counts[cell]
+            cellsLost += sign
+            personsLost += sign * persons
+            for relation in closer.partOf[cell] {
+                hiddenParts[relation] += sign
+                hiddenPersons[relation] += sign * persons
+                if !closer.fixed[cell] { openParts[relation] -= sign }
+                refresh(relation)
+            }
+            for relation in closer.heads[cell] { refresh(relation) }
+        }
+
+        /// Sets the relation's bit from its rules (see ``SuppressionPlan``).
+        private mutating func refresh(_ relation: Int) {
+            let (total, parts) = closer.relations[relation]
+            let isUnmet: Bool
+            if withheld[total] {
+                // A withheld total whose parts are all published is given away by adding them up — unless no
+                // part may be withheld (all fixed).
+                isUnmet = !parts.isEmpty && hiddenParts[relation] == 0 && openParts[relation] > 0
+            } else {
+                let hidden = hiddenParts[relation]
+                isUnmet = hidden > 0 && (hidden < 2 || hiddenPersons[relation] < closer.minimumGroupSize)
+            }
+            let bit = UInt64(1) << UInt64(relation % 64)
+            if isUnmet { unmet[relation / 64] |= bit } else { unmet[relation / 64] &= ~bit }
         }
     }
 
