@@ -19,6 +19,16 @@ extension FileEventStore: CheckpointStore {
     }
 
     public func saveCheckpoint(_ blob: Data, named name: String) async throws {
+        try await saveCheckpoint(named: name, length: blob.count) { piece in try blob.withUnsafeBytes { try piece($0) }
+        }
+    }
+
+    /// Writes the pieces to `checkpoint-NAME.partial` as they come, then renames it over the checkpoint: the one
+    /// saved before stays whole until the new one is.
+    public func saveCheckpoint(
+        named name: String, length: Int,
+        writing write: @Sendable (_ piece: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) async throws {
         let path = try checkpointPath(name)
         guard writer != nil else { throw FileStoreError.readOnly(directory: directory) }
         let partial = path + ".partial"
@@ -26,7 +36,14 @@ extension FileEventStore: CheckpointStore {
         let fd = try StoreIO.open(partial, .writeOnly, options: [.create, .exclusiveCreate])
         do {
             defer { try? fd.close() }
-            try blob.withUnsafeBytes { try StoreIO.write(fd, $0, at: 0, path: partial) }
+            var offset: Int64 = 0
+            try write { piece in
+                try StoreIO.write(fd, piece, at: offset, path: partial)
+                offset += Int64(piece.count)
+            }
+            guard offset == Int64(length) else {
+                throw CheckpointLengthMismatch(name: name, expected: length, written: Int(offset))
+            }
         } catch {
             PlatformCalls.remove(partial)
             throw error

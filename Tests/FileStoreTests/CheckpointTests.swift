@@ -36,6 +36,35 @@ struct FileStoreCheckpointTests {
         #expect(try await store.loadCheckpoint(named: "ledger-recorder") == nil)
     }
 
+    @Test func aStreamedCheckpointIsWrittenAsItComesAndAFailedOneLeavesTheOldWhole() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try FileEventStore(directory: directory.store)
+        let pieces = (0..<5).map { piece in Data((0..<70_000).map { UInt8(truncatingIfNeeded: $0 * 7 + piece) }) }
+        try await store.saveCheckpoint(named: "ledger-recorder", length: 350_000) { hand in
+            for piece in pieces { try piece.withUnsafeBytes { try hand($0) } }
+        }
+        let path = directory.store + "/checkpoint-ledger-recorder"
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try await store.loadCheckpoint(named: "ledger-recorder") == pieces.reduce(Data(), +))
+
+        struct Interrupted: Error {}
+        await #expect(throws: Interrupted.self) {
+            try await store.saveCheckpoint(named: "ledger-recorder", length: 350_000) { hand in
+                try pieces[0].withUnsafeBytes { try hand($0) }
+                throw Interrupted()
+            }
+        }
+        await #expect(throws: CheckpointLengthMismatch(name: "ledger-recorder", expected: 350_001, written: 350_000)) {
+            try await store.saveCheckpoint(named: "ledger-recorder", length: 350_001) { hand in
+                for piece in pieces { try piece.withUnsafeBytes { try hand($0) } }
+            }
+        }
+        #expect(try await store.loadCheckpoint(named: "ledger-recorder") == pieces.reduce(Data(), +))
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+    }
+
     @Test func aPartialFileLeftByACrashIsIgnoredAndReplaced() async throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }

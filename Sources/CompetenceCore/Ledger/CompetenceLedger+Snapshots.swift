@@ -34,8 +34,7 @@ extension CompetenceLedger {
         defer { release() }
         guard let checkpoints else { return nil }
         try await catchUp()
-        guard let snapshot = try await currentSnapshot() else { return nil }
-        try await checkpoints.saveCheckpoint(snapshot, named: Self.checkpointName)
+        guard try await saveCurrentSnapshot(to: checkpoints) else { return nil }
         snapshotPosition = recorder.checkpoint
         return recorder.checkpoint
     }
@@ -60,15 +59,18 @@ extension CompetenceLedger {
         }
     }
 
-    /// The snapshot of the state as it is, keyed by its position, the history chain's hash there and the
-    /// store's fingerprint there (when it keeps one); `nil` when there is nothing to save or no chain at the
-    /// state's position.
-    private func currentSnapshot() async throws -> Data? {
+    /// Saves the snapshot of the state as it is, keyed by its position, the history chain's hash there and the
+    /// store's fingerprint there (when it keeps one), streamed to `checkpoints`; `false` when there is nothing to
+    /// save or no chain at the state's position.
+    private func saveCurrentSnapshot(to checkpoints: any CheckpointStore) async throws -> Bool {
         guard let head = historyChain?.head, head.position == recorder.checkpoint,
             let eventID = recorder.directory.id(at: recorder.checkpoint)
-        else { return nil }
+        else { return false }
         let fingerprint = try await SnapshotKey.fingerprint(of: store, at: head.position)
-        return recorder.snapshot(eventID: eventID, headHash: head.hash, fingerprint: fingerprint)
+        try await recorder.saveSnapshot(
+            eventID: eventID, headHash: head.hash, fingerprint: fingerprint, named: Self.checkpointName,
+            to: checkpoints)
+        return true
     }
 
     /// Saves a snapshot when at least ``checkpointInterval`` events were added since the last one. A failed
@@ -76,9 +78,9 @@ extension CompetenceLedger {
     func saveSnapshotIfDue(after position: Int64) async throws {
         guard let checkpoints, position - snapshotPosition >= Int64(checkpointInterval) else { return }
         try await catchUp()
-        guard recorder.checkpoint > snapshotPosition, let snapshot = try await currentSnapshot() else { return }
+        guard recorder.checkpoint > snapshotPosition else { return }
         do {
-            try await checkpoints.saveCheckpoint(snapshot, named: Self.checkpointName)
+            guard try await saveCurrentSnapshot(to: checkpoints) else { return }
             snapshotPosition = recorder.checkpoint
         } catch is CancellationError {
             throw CancellationError()

@@ -14,16 +14,28 @@ extension RecorderState {
     /// The snapshot of this state, taken at ``checkpoint``: the event there is `eventID`, the history chain's
     /// hash there `headHash`, the store's fingerprint there `fingerprint` (when it keeps one).
     func snapshot(eventID: UUID, headHash: HistoryHash, fingerprint: HistoryFingerprint? = nil) -> Data {
-        var writer = SnapshotWriter()
-        writer.write(checkpoint)
-        directory.write(to: &writer)
-        answerKeys.write(to: &writer)
-        ledger.snapshotPayload(into: &writer)
-        let header = SnapshotHeader(
+        SnapshotHeader.encode(
+            snapshotHeader(eventID: eventID, headHash: headHash, fingerprint: fingerprint), payload: self)
+    }
+
+    /// Saves ``snapshot(eventID:headHash:fingerprint:)``'s bytes under `name` in `checkpoints`, streamed: the
+    /// snapshot is never held whole in memory beside the state.
+    func saveSnapshot(
+        eventID: UUID, headHash: HistoryHash, fingerprint: HistoryFingerprint?, named name: String,
+        to checkpoints: any CheckpointStore
+    ) async throws {
+        try await SnapshotHeader.save(
+            snapshotHeader(eventID: eventID, headHash: headHash, fingerprint: fingerprint), payload: self,
+            named: name, to: checkpoints)
+    }
+
+    private func snapshotHeader(
+        eventID: UUID, headHash: HistoryHash, fingerprint: HistoryFingerprint?
+    ) -> SnapshotHeader {
+        SnapshotHeader(
             kind: .recorderState, foldVersion: LedgerState.foldVersion, catalogue: SnapshotHeader.currentCatalogue,
             layout: SnapshotHeader.currentLayout, label: Self.label, position: checkpoint,
             eventID: eventID, headHash: headHash, fingerprint: fingerprint, payloadLength: 0, payloadChecksum: 0)
-        return SnapshotHeader.encode(header, payload: writer.bytes)
     }
 
     /// The state a snapshot holds, with its header (whose key the caller checks against the store).
@@ -55,8 +67,17 @@ extension RecorderState {
     }
 }
 
+extension RecorderState: SnapshotPayload {
+    func writePayload(to writer: inout some SnapshotSink) {
+        writer.write(checkpoint)
+        directory.write(to: &writer)
+        answerKeys.write(to: &writer)
+        ledger.snapshotPayload(into: &writer)
+    }
+}
+
 extension EventDirectory {
-    func write(to writer: inout SnapshotWriter) {
+    func write(to writer: inout some SnapshotSink) {
         writer.write(rows: rows)
         writer.write(index: byID)
         writer.write(UInt64(streams.names.count))
@@ -108,7 +129,7 @@ extension EventDirectory {
 }
 
 extension AnswerKeyIndex {
-    func write(to writer: inout SnapshotWriter) { writer.write(index: slots) }
+    func write(to writer: inout some SnapshotSink) { writer.write(index: slots) }
 
     init(from reader: inout SnapshotReader) throws(SnapshotDamage) {
         self.init(slots: try reader.readIndex())

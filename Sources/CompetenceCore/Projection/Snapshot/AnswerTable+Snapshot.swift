@@ -2,7 +2,7 @@ import Foundation
 
 extension AnswerTable {
     /// Writes the table: its rows as they lie in memory, its symbol tables, its id index, the recording times.
-    func write(to writer: inout SnapshotWriter) {
+    func write(to writer: inout some SnapshotSink) {
         writer.write(rows: rows)
         writer.write(symbols: rounds)
         writer.write(symbols: persons)
@@ -68,7 +68,7 @@ extension AnswerTable {
     }
 }
 
-extension SnapshotWriter {
+extension SnapshotSink {
     mutating func write<Kind>(symbols: SymbolTable<Kind>) {
         write(UInt64(symbols.count))
         for identifier in symbols.identifiers { write(identifier.rawValue) }

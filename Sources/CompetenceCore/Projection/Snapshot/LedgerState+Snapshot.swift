@@ -12,7 +12,7 @@ extension LedgerState {
 
     /// The payload of a snapshot of this state: its counters, its answer table, and the log of every other
     /// event folded. Needs a state that kept its log.
-    func snapshotPayload(into writer: inout SnapshotWriter) {
+    func snapshotPayload(into writer: inout some SnapshotSink) {
         precondition(keepsReplayLog, "a snapshot needs a state that keeps its replay log")
         writer.write(lastPosition)
         writer.write(Int64(eventCount))

@@ -8,31 +8,82 @@ enum SnapshotChecksum {
     private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
 
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var lanes: (UInt64, UInt64, UInt64, UInt64) = (prime1, prime2, prime3, prime1 ^ prime2)
-        let words = bytes.count / 8
-        var index = 0
-        @inline(__always) func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
-            let mixed = lane &+ word &* prime2
-            return ((mixed << 31) | (mixed >> 33)) &* prime1
+        var running = Running()
+        running.add(bytes)
+        return running.value
+    }
+
+    @inline(__always) private static func round(_ lane: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = lane &+ word &* prime2
+        return ((mixed << 31) | (mixed >> 33)) &* prime1
+    }
+
+    /// The checksum of bytes handed over piece by piece: ``value`` after any split of the same bytes is
+    /// ``of(_:)`` of them whole (blocks of 32 bytes go through four lanes; the last partial block is kept until
+    /// the end).
+    struct Running {
+        private var lanes: (UInt64, UInt64, UInt64, UInt64) = (prime1, prime2, prime3, prime1 ^ prime2)
+        private var pending: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var pendingCount = 0
+        /// The bytes added so far.
+        private(set) var count = 0
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            count += bytes.count
+            var offset = 0
+            if pendingCount > 0 {
+                let taken = min(32 - pendingCount, bytes.count)
+                withUnsafeMutableBytes(of: &pending) {
+                    UnsafeMutableRawBufferPointer(rebasing: $0[pendingCount..<(pendingCount + taken)])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<taken]))
+                }
+                pendingCount += taken
+                offset = taken
+                guard pendingCount == 32 else { return }
+                let block = pending
+                withUnsafeBytes(of: block) { mix(block: $0, at: 0) }
+                pendingCount = 0
+            }
+            while offset + 32 <= bytes.count {
+                mix(block: bytes, at: offset)
+                offset += 32
+            }
+            let rest = bytes.count - offset
+            if rest > 0 {
+                withUnsafeMutableBytes(of: &pending) {
+                    UnsafeMutableRawBufferPointer(rebasing: $0[0..<rest])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+                }
+                pendingCount = rest
+            }
         }
-        while index + 4 <= words {
-            let base = index * 8
-            lanes.0 = round(lanes.0, bytes.loadUnaligned(fromByteOffset: base, as: UInt64.self))
-            lanes.1 = round(lanes.1, bytes.loadUnaligned(fromByteOffset: base + 8, as: UInt64.self))
-            lanes.2 = round(lanes.2, bytes.loadUnaligned(fromByteOffset: base + 16, as: UInt64.self))
-            lanes.3 = round(lanes.3, bytes.loadUnaligned(fromByteOffset: base + 24, as: UInt64.self))
-            index += 4
+
+        @inline(__always)
+        private mutating func mix(block bytes: UnsafeRawBufferPointer, at base: Int) {
+            lanes.0 = SnapshotChecksum.round(lanes.0, bytes.loadUnaligned(fromByteOffset: base, as: UInt64.self))
+            lanes.1 = SnapshotChecksum.round(lanes.1, bytes.loadUnaligned(fromByteOffset: base + 8, as: UInt64.self))
+            lanes.2 = SnapshotChecksum.round(lanes.2, bytes.loadUnaligned(fromByteOffset: base + 16, as: UInt64.self))
+            lanes.3 = SnapshotChecksum.round(lanes.3, bytes.loadUnaligned(fromByteOffset: base + 24, as: UInt64.self))
         }
-        var hash = round(round(round(round(UInt64(bytes.count), lanes.0), lanes.1), lanes.2), lanes.3)
-        while index < words {
-            hash = round(hash, bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-            index += 1
+
+        /// The checksum of everything added.
+        var value: UInt64 {
+            var hash = SnapshotChecksum.round(
+                SnapshotChecksum.round(
+                    SnapshotChecksum.round(SnapshotChecksum.round(UInt64(count), lanes.0), lanes.1), lanes.2),
+                lanes.3)
+            var tail: UInt64 = 0
+            withUnsafeBytes(of: pending) { block in
+                let words = pendingCount / 8
+                for index in 0..<words {
+                    hash = SnapshotChecksum.round(hash, block.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+                }
+                for offset in (words * 8)..<pendingCount { tail = tail << 8 | UInt64(block[offset]) }
+            }
+            hash = SnapshotChecksum.round(hash, tail)
+            hash ^= hash >> 33
+            hash &*= prime3
+            return hash ^ (hash >> 29)
         }
-        var tail: UInt64 = 0
-        for offset in (words * 8)..<bytes.count { tail = tail << 8 | UInt64(bytes[offset]) }
-        hash = round(hash, tail)
-        hash ^= hash >> 33
-        hash &*= prime3
-        return hash ^ (hash >> 29)
     }
 }

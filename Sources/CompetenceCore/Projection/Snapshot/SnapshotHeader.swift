@@ -65,7 +65,62 @@ struct SnapshotHeader: Hashable, Sendable {
 
     /// The header followed by `payload`, as stored.
     static func encode(_ header: SnapshotHeader, payload: [UInt8], format: UInt32 = format) -> Data {
-        var writer = SnapshotWriter(capacity: payload.count + 256)
+        let checksum = payload.withUnsafeBytes { SnapshotChecksum.of($0) }
+        var data = Data(bytes(of: header, payloadLength: payload.count, payloadChecksum: checksum, format: format))
+        data.append(contentsOf: payload)
+        return data
+    }
+
+    /// The header followed by `payload`'s bytes, as stored — the same bytes as ``encode(_:payload:format:)`` — in
+    /// one buffer of their exact size: the payload is written twice, once to count (``SnapshotSize``) and once to
+    /// fill the buffer (``SnapshotBuffer``), so a large snapshot is never held twice, nor grown by copying, on its
+    /// way to the ``CheckpointStore``. The data owns the buffer.
+    static func encode(_ header: SnapshotHeader, payload source: some SnapshotPayload) -> Data {
+        var size = SnapshotSize()
+        source.writePayload(to: &size)
+        let headerLength = bytes(of: header, payloadLength: size.count, payloadChecksum: 0, format: format).count
+        let total = headerLength + size.count
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: total, alignment: 16)
+        let payload = UnsafeMutableRawBufferPointer(rebasing: buffer[headerLength...])
+        var sink = SnapshotBuffer(payload)
+        source.writePayload(to: &sink)
+        precondition(sink.isFull, "a snapshot shorter than its counted size")
+        let front = bytes(
+            of: header, payloadLength: size.count,
+            payloadChecksum: SnapshotChecksum.of(UnsafeRawBufferPointer(payload)),
+            format: format)
+        precondition(front.count == headerLength, "a header whose length depends on its checksums")
+        front.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[0..<headerLength]).copyMemory(from: $0) }
+        return Data(
+            bytesNoCopy: buffer.baseAddress!, count: total, deallocator: .custom { start, _ in start.deallocate() })
+    }
+
+    /// Saves the header followed by `payload`'s bytes under `name` in `checkpoints` — the same bytes as
+    /// ``encode(_:payload:format:)`` — without holding them: the payload is written once to count and checksum it
+    /// (``SnapshotDigest``: the header in front holds both), then again to the store a piece at a time
+    /// (``SnapshotChunks``, ``CheckpointStore/saveCheckpoint(named:length:writing:)``).
+    static func save(
+        _ header: SnapshotHeader, payload source: some SnapshotPayload & Sendable, named name: String,
+        to checkpoints: any CheckpointStore
+    ) async throws {
+        var digest = SnapshotDigest()
+        source.writePayload(to: &digest)
+        let front = bytes(of: header, payloadLength: digest.count, payloadChecksum: digest.checksum, format: format)
+        try await checkpoints.saveCheckpoint(named: name, length: front.count + digest.count) { piece in
+            try front.withUnsafeBytes { try piece($0) }
+            try withoutActuallyEscaping(piece) { piece in
+                var chunks = SnapshotChunks(emit: piece)
+                source.writePayload(to: &chunks)
+                try chunks.finish()
+            }
+        }
+    }
+
+    /// The header's bytes, its own checksum last, before a payload of `payloadLength` bytes with `payloadChecksum`.
+    private static func bytes(
+        of header: SnapshotHeader, payloadLength: Int, payloadChecksum: UInt64, format: UInt32
+    ) -> [UInt8] {
+        var writer = SnapshotWriter(capacity: 256)
         writer.write(bytes: magic)
         writer.write(format)
         writer.write(header.kind.rawValue)
@@ -78,17 +133,13 @@ struct SnapshotHeader: Hashable, Sendable {
         writer.write(bytes: header.headHash.bytes)
         writer.write(header.fingerprint?.kind.rawValue ?? 0)
         writer.write(bytes: header.fingerprint?.bytes ?? [])
-        writer.write(UInt64(payload.count))
-        writer.write(payload.withUnsafeBytes { SnapshotChecksum.of($0) })
+        writer.write(UInt64(payloadLength))
+        writer.write(payloadChecksum)
         let headerChecksum = writer.bytes.withUnsafeBytes { SnapshotChecksum.of($0) }
         writer.write(headerChecksum)
-        var data = Data(writer.bytes)
-        data.append(contentsOf: payload)
-        return data
+        return writer.bytes
     }
 
-    /// Reads and checks the header of `bytes` and the payload's checksum; returns the header and the
-    /// payload's bytes.
     static func decode(
         _ bytes: UnsafeRawBufferPointer, foldVersion expectedFold: UInt32 = LedgerState.foldVersion
     ) throws(SnapshotRejection) -> (SnapshotHeader, UnsafeRawBufferPointer) {

@@ -1,42 +1,43 @@
 import Foundation
 
-/// Writes a snapshot's bytes: fixed-width little-endian numbers, length-prefixed strings and byte runs, and
+/// Where a snapshot's bytes go: fixed-width little-endian numbers, length-prefixed strings and byte runs, and
 /// arrays of plain rows copied as they lie in memory (their layout is part of the snapshot's
 /// ``SnapshotHeader/layout``, so a build that lays them out differently rebuilds instead of misreading).
-struct SnapshotWriter {
-    private(set) var bytes: [UInt8] = []
+/// Every encoding is written once, here, over ``append(_:)``: ``SnapshotWriter`` keeps the bytes in a growing
+/// array, ``SnapshotSize`` only counts them, ``SnapshotBuffer`` fills a buffer of the size counted.
+protocol SnapshotSink {
+    /// Adds `raw` after what was written.
+    mutating func append(_ raw: UnsafeRawBufferPointer)
+}
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
-
-    /// A writer that continues after `bytes`.
-    init(bytes: [UInt8]) { self.bytes = bytes }
-
+extension SnapshotSink {
     mutating func write<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.littleEndian) { append($0) }
     }
 
     mutating func write(_ value: Double) { write(value.bitPattern) }
 
     mutating func write(_ value: Bool) { write(UInt8(value ? 1 : 0)) }
 
-    mutating func write(_ id: UUID) { withUnsafeBytes(of: id.uuid) { bytes.append(contentsOf: $0) } }
+    mutating func write(_ id: UUID) { withUnsafeBytes(of: id.uuid) { append($0) } }
 
     mutating func write(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             write(UInt32(utf8.count))
-            bytes.append(contentsOf: utf8)
+            append(UnsafeRawBufferPointer(utf8))
         }
     }
 
     mutating func write(bytes run: some Collection<UInt8>) {
         write(UInt64(run.count))
-        bytes.append(contentsOf: run)
+        let written: Void? = run.withContiguousStorageIfAvailable { append(UnsafeRawBufferPointer($0)) }
+        if written == nil { Array(run).withUnsafeBytes { append($0) } }
     }
 
     /// Plain rows, as they lie in memory, after their count.
     mutating func write<Row: BitwiseCopyable>(rows: UnsafeBufferPointer<Row>) {
-        bytes.append(contentsOf: UnsafeRawBufferPointer(rows))
+        append(UnsafeRawBufferPointer(rows))
     }
 
     mutating func write<Row: BitwiseCopyable>(rows: ContiguousArray<Row>) {
@@ -47,6 +48,108 @@ struct SnapshotWriter {
     mutating func write<Row: BitwiseCopyable>(rows: ChunkedArray<Row>) {
         write(UInt64(rows.count))
         rows.forEachChunk { write(rows: $0) }
+    }
+}
+
+/// What writes a snapshot's payload (the same bytes each time it is asked).
+protocol SnapshotPayload {
+    /// Writes the payload into `sink`.
+    func writePayload(to sink: inout some SnapshotSink)
+}
+
+/// A ``SnapshotSink`` that keeps what is written in a growing array (``bytes``).
+struct SnapshotWriter: SnapshotSink {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// A writer that continues after `bytes`.
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func append(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
+}
+
+/// A ``SnapshotSink`` that keeps nothing and counts the bytes written: the first pass of a snapshot written into
+/// a buffer of its exact size (``SnapshotBuffer``), so that a large one is never held twice nor grown by copying.
+struct SnapshotSize: SnapshotSink {
+    private(set) var count = 0
+
+    mutating func append(_ raw: UnsafeRawBufferPointer) { count += raw.count }
+}
+
+/// A ``SnapshotSink`` that keeps nothing and counts and checksums the bytes written: the first pass of a
+/// snapshot streamed to its ``CheckpointStore`` (``SnapshotChunks``), whose header, in front, holds both.
+struct SnapshotDigest: SnapshotSink {
+    private var running = SnapshotChecksum.Running()
+
+    /// The bytes written.
+    var count: Int { running.count }
+    /// ``SnapshotChecksum/of(_:)`` of the bytes written.
+    var checksum: UInt64 { running.value }
+
+    mutating func append(_ raw: UnsafeRawBufferPointer) { running.add(raw) }
+}
+
+/// A ``SnapshotSink`` that hands what is written on in pieces of about ``pieceSize`` bytes (the last one
+/// shorter) through `emit`, so that a snapshot streamed to its store is held a piece at a time. The first error
+/// `emit` throws stops the pieces; ``finish()`` hands over the rest and rethrows it.
+struct SnapshotChunks: SnapshotSink {
+    static let pieceSize = 1 << 20
+    private var piece: [UInt8] = []
+    private let emit: (UnsafeRawBufferPointer) throws -> Void
+    private var failure: (any Error)?
+
+    init(emit: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.emit = emit
+        piece.reserveCapacity(Self.pieceSize)
+    }
+
+    mutating func append(_ raw: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
+        if piece.count + raw.count > Self.pieceSize {
+            flush()
+            guard failure == nil else { return }
+        }
+        if raw.count >= Self.pieceSize {
+            hand(raw)
+        } else {
+            piece.append(contentsOf: raw)
+        }
+    }
+
+    /// Hands over what is left; throws the first error `emit` threw.
+    mutating func finish() throws {
+        flush()
+        if let failure { throw failure }
+    }
+
+    private mutating func flush() {
+        guard !piece.isEmpty, failure == nil else { return }
+        let emit = self.emit
+        if case .failure(let error) = piece.withUnsafeBytes({ raw in Result { try emit(raw) } }) { failure = error }
+        piece.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func hand(_ raw: UnsafeRawBufferPointer) {
+        do { try emit(raw) } catch { failure = error }
+    }
+}
+
+/// A ``SnapshotSink`` that fills a buffer it does not own, from its start; writing past its end is a
+/// programming error (the buffer is sized by ``SnapshotSize`` over the same writes).
+struct SnapshotBuffer: SnapshotSink {
+    private let buffer: UnsafeMutableRawBufferPointer
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
+
+    /// Whether every byte of the buffer is written.
+    var isFull: Bool { count == buffer.count }
+
+    mutating func append(_ raw: UnsafeRawBufferPointer) {
+        precondition(raw.count <= buffer.count - count, "a snapshot longer than its counted size")
+        UnsafeMutableRawBufferPointer(rebasing: buffer[count..<(count + raw.count)]).copyMemory(from: raw)
+        count += raw.count
     }
 }
 

@@ -19,6 +19,53 @@ public protocol CheckpointStore: Sendable {
     func saveCheckpoint(_ blob: Data, named name: String) async throws
     /// Removes the checkpoint saved under `name`; nothing happens when there is none.
     func removeCheckpoint(named name: String) async throws
+    /// Saves under `name`, as ``saveCheckpoint(_:named:)`` does, the `length` bytes that `write` hands over in
+    /// order, piece by piece (a piece is valid only during the call that receives it), so that a large
+    /// checkpoint need not be held whole in memory. When `write` throws, or its pieces do not add up to
+    /// `length` (``CheckpointLengthMismatch``), nothing is saved and the one saved before stays. The default
+    /// collects the pieces and calls ``saveCheckpoint(_:named:)``; the FileStore writes them to its file as they
+    /// come.
+    func saveCheckpoint(
+        named name: String, length: Int,
+        writing write: @Sendable (_ piece: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) async throws
+}
+
+extension CheckpointStore {
+    /// Collects the pieces into one blob and saves it with ``saveCheckpoint(_:named:)``.
+    public func saveCheckpoint(
+        named name: String, length: Int,
+        writing write: @Sendable (_ piece: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) async throws {
+        var blob = Data()
+        blob.reserveCapacity(length)
+        try write { piece in blob.append(contentsOf: piece) }
+        guard blob.count == length else {
+            throw CheckpointLengthMismatch(name: name, expected: length, written: blob.count)
+        }
+        try await saveCheckpoint(blob, named: name)
+    }
+}
+
+/// A checkpoint whose writer handed over another number of bytes than it announced: nothing was saved.
+public struct CheckpointLengthMismatch: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The checkpoint's name.
+    public var name: String
+    /// The bytes announced.
+    public var expected: Int
+    /// The bytes handed over.
+    public var written: Int
+
+    /// The mismatch of checkpoint `name`: `written` bytes handed over where `expected` were announced.
+    public init(name: String, expected: Int, written: Int) {
+        self.name = name
+        self.expected = expected
+        self.written = written
+    }
+
+    public var description: String {
+        "checkpoint '\(name)': \(written) bytes written where \(expected) were announced; nothing was saved"
+    }
 }
 
 /// The rule for checkpoint names, which every backend can use as a file name or a key: 1–64 characters,
