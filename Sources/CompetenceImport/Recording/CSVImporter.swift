@@ -72,25 +72,11 @@ package struct CSVImporter: Sendable {
         // from the snapshot this one leaves instead of replaying the whole history.
         let ledger = CompetenceLedger(
             store: store, recordedBy: recordedBy, checkpoints: store as? any CheckpointStore)
-        let state = try await ledger.state()
-        var parameters = try kind.parameters(for: table)
-        if let sheet = table.sheet { parameters.set("sheet", sheet) }
-        parameters = parameters.merging(options)
-        var batch = ImportBatch(table: table, kind: kind.kind, parameters: parameters, recordedBy: recordedBy)
-        if !parameters.isEmpty,
-            try kind.wasImportedBefore(table, state: state, legacy: batch.identity.legacy)
-        {
-            return Outcome(
-                file: file, rows: table.rows.count, events: 0, alreadyImported: true, lastPosition: state.lastPosition)
-        }
-        let total = table.rows.count
-        let name = table.fileName
-        try kind.build(from: table, state: state, into: &batch) { progress(name, $0, total) }
-        var outcome = Outcome(
-            file: file, rows: table.rows.count, events: batch.count, alreadyImported: false,
-            lastPosition: state.lastPosition, superseded: batch.superseded, repeated: batch.repeated,
-            outdated: batch.outdated)
-        guard batch.count > 0 else { return outcome }
+        // The state is read in `prepare` and released before recording: held across `record`, every structure
+        // the recorder then changes would be copied whole beside it.
+        var (batch, outcome) = try await prepare(
+            kind, table: table, file: file, sheet: sheet, options: options, ledger: ledger)
+        guard let batch, batch.count > 0 else { return outcome }
         let receipt: RecordingReceipt
         do {
             receipt = try await ledger.record(batch.events, ids: batch.ids, metadata: batch.metadata)
@@ -100,5 +86,33 @@ package struct CSVImporter: Sendable {
         outcome.alreadyImported = receipt.alreadyRecorded
         outcome.lastPosition = receipt.lastPosition
         return outcome
+    }
+
+    /// The batch `table` records and the outcome before recording it; no batch when the same file was imported
+    /// with the same identity before.
+    private func prepare(
+        _ kind: some CSVImportKind, table: CSVTable, file: String, sheet: String?, options: ImportParameters,
+        ledger: CompetenceLedger
+    ) async throws -> (ImportBatch?, Outcome) {
+        let state = try await ledger.state()
+        var parameters = try kind.parameters(for: table)
+        if let sheet = table.sheet { parameters.set("sheet", sheet) }
+        parameters = parameters.merging(options)
+        var batch = ImportBatch(table: table, kind: kind.kind, parameters: parameters, recordedBy: recordedBy)
+        if !parameters.isEmpty,
+            try kind.wasImportedBefore(table, state: state, legacy: batch.identity.legacy)
+        {
+            let outcome = Outcome(
+                file: file, rows: table.rows.count, events: 0, alreadyImported: true, lastPosition: state.lastPosition)
+            return (nil, outcome)
+        }
+        let total = table.rows.count
+        let name = table.fileName
+        try kind.build(from: table, state: state, into: &batch) { progress(name, $0, total) }
+        let outcome = Outcome(
+            file: file, rows: table.rows.count, events: batch.count, alreadyImported: false,
+            lastPosition: state.lastPosition, superseded: batch.superseded, repeated: batch.repeated,
+            outdated: batch.outdated)
+        return (batch, outcome)
     }
 }

@@ -38,7 +38,7 @@ extension LedgerState {
             let usedEventsHash = HistoryHash(digest: [UInt8](usedEventsHashBytes))
             answers = try AnswerTable(from: &reader)
             let logCount = try reader.readCount(elementSize: 1)
-            let logBytes = try reader.readBytes()
+            let logBytes = try reader.readByteArray()
             try logBytes.withUnsafeBytes { raw in
                 var log = SnapshotReader(raw)
                 try ReplayLog.forEach(in: &log, count: logCount) { recorded in
@@ -49,7 +49,7 @@ extension LedgerState {
                 }
                 guard log.isAtEnd else { throw SnapshotDamage("bytes after the replay log") }
             }
-            replayLog = ReplayLog(bytes: [UInt8](logBytes), count: logCount)
+            replayLog = ReplayLog(bytes: logBytes, count: logCount)
             self.lastPosition = lastPosition
             self.eventCount = eventCount
             self.fingerprint = fingerprint

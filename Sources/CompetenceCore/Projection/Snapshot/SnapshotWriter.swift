@@ -207,6 +207,12 @@ struct SnapshotReader {
     }
 
     /// A count of elements of `elementSize` bytes each that the remaining bytes can hold.
+    /// A byte run as an array (one copy out of the snapshot, where ``readBytes()`` and an array of it make two).
+    mutating func readByteArray() throws(SnapshotDamage) -> [UInt8] {
+        let count = try readCount(elementSize: 1)
+        return [UInt8](try take(count))
+    }
+
     mutating func readCount(elementSize: Int) throws(SnapshotDamage) -> Int {
         let count = try read(UInt64.self)
         guard count <= UInt64((bytes.count - offset) / max(1, elementSize)) else {
