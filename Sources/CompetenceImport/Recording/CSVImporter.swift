@@ -65,17 +65,14 @@ package struct CSVImporter: Sendable {
     package func run(
         _ kind: some CSVImportKind, file: String, sheet: String? = nil, options: ImportParameters = ImportParameters()
     ) async throws -> Outcome {
-        let table = try CSVTable(path: file, sheet: sheet)
-        try table.require(kind.requiredColumns)
-        guard !table.rows.isEmpty else { throw ImportFileError.noRows(file: file) }
         // The validation state is checkpointed in the store when it can keep checkpoints: the next import starts
         // from the snapshot this one leaves instead of replaying the whole history.
         let ledger = CompetenceLedger(
             store: store, recordedBy: recordedBy, checkpoints: store as? any CheckpointStore)
-        // The state is read in `prepare` and released before recording: held across `record`, every structure
-        // the recorder then changes would be copied whole beside it.
-        var (batch, outcome) = try await prepare(
-            kind, table: table, file: file, sheet: sheet, options: options, ledger: ledger)
+        // The file's rows and the state are read in `prepare` and released before recording: the batch holds
+        // what recording needs, and a state held across `record` would have every structure the recorder then
+        // changes copied whole beside it.
+        var (batch, outcome) = try await prepare(kind, file: file, sheet: sheet, options: options, ledger: ledger)
         guard let batch, batch.count > 0 else { return outcome }
         let receipt: RecordingReceipt
         do {
@@ -88,12 +85,14 @@ package struct CSVImporter: Sendable {
         return outcome
     }
 
-    /// The batch `table` records and the outcome before recording it; no batch when the same file was imported
+    /// The batch the file records and the outcome before recording it; no batch when the same file was imported
     /// with the same identity before.
     private func prepare(
-        _ kind: some CSVImportKind, table: CSVTable, file: String, sheet: String?, options: ImportParameters,
-        ledger: CompetenceLedger
+        _ kind: some CSVImportKind, file: String, sheet: String?, options: ImportParameters, ledger: CompetenceLedger
     ) async throws -> (ImportBatch?, Outcome) {
+        let table = try CSVTable(path: file, sheet: sheet)
+        try table.require(kind.requiredColumns)
+        guard !table.rows.isEmpty else { throw ImportFileError.noRows(file: file) }
         let state = try await ledger.state()
         var parameters = try kind.parameters(for: table)
         if let sheet = table.sheet { parameters.set("sheet", sheet) }
