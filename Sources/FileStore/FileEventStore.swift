@@ -69,6 +69,8 @@ public final class FileEventStore: SubjectKeyHolding {
             throw FileStoreError.missingSegment(directory: directory, number: expected)
         }
         var state = StoreState()
+        // Only a writer looks event ids up (retried appends): a reader's index leaves them out (≈ 40 bytes an event).
+        state.index = StoreIndex(keepingEventIDs: writable)
         state.index.reserve(events: Self.estimatedEvents(files, numbers))
         var cursor = LogCursor()
         // A reader serves what the writer has published; the writer recovers everything on disk.

@@ -21,6 +21,42 @@ struct StorageTests {
         for file in files { #expect(try mode(directory.store + "/nested/" + file) == 0o600, "\(file)") }
     }
 
+    /// Opening indexes each record's stream from its bytes, answering the stream of the record before without
+    /// a look-up: interleaved streams whose names have the same length (or differ only beyond ASCII) get
+    /// their own versions, in a writer's index and in a reader's (which keeps no event ids), and a record
+    /// whose version does not follow its stream's is still refused at open.
+    @Test func interleavedStreamsOfEqualLengthKeepTheirOwnVersions() async throws {
+        let directory = TemporaryDirectory("streams")
+        defer { directory.remove() }
+        let streams: [StreamName] = ["s-a", "s-b", "s-a", "s-é", "s-e", "s-b", "s-b", "s-a", "s-é"]
+        var appended: [RecordedEvent] = []
+        do {
+            let store = try FileEventStore(directory: directory.store)
+            for (round, stream) in streams.enumerated() {
+                try await store.append(Fixtures.events(round % 3 + 1, label: "i\(round)"), to: stream, expecting: .any)
+            }
+            appended = try await Fixtures.readAll(store)
+        }
+        for access in [FileStoreOptions.Access.readOnly, .readWrite] {
+            let reopened = try FileEventStore(directory: directory.store, options: FileStoreOptions(access: access))
+            #expect(try await Fixtures.readAll(reopened) == appended)
+            for stream in Set(streams) {
+                let expected = appended.filter { $0.stream == stream }
+                #expect(expected.map(\.version) == Array(1...Int64(expected.count)))
+                #expect(try await reopened.readStream(stream) == expected, "\(stream) \(access)")
+                #expect(try await reopened.currentVersion(of: stream) == Int64(expected.count))
+            }
+        }
+        // The writer still knows every id: appending the stored events again adds nothing.
+        let writer = try FileEventStore(directory: directory.store)
+        let again = appended.first { $0.stream == "s-é" }!
+        let event = NewEvent(
+            id: again.id, type: again.type, schemaVersion: again.schemaVersion, occurredAt: again.occurredAt,
+            metadata: again.metadata, payload: again.payload)
+        _ = try? await writer.append([event], to: "s-é", expecting: .any)
+        #expect(try await writer.headPosition() == Int64(appended.count))
+    }
+
     /// Many small segments: reads from every position and of whole streams cross segment boundaries, and a
     /// reopened store holds exactly the same events, every envelope field included.
     @Test func segmentsRollAndReadsCrossTheirBoundaries() async throws {

@@ -192,13 +192,14 @@ struct LogScanner {
         guard fields.position == index.head + 1 else {
             return "the record has position \(fields.position) where \(index.head + 1) was expected"
         }
-        let stream = StreamName(String(decoding: fields.stream, as: UTF8.self))
-        guard fields.version == index.version(of: stream) + 1 else {
-            return
-                "the record is version \(fields.version) of stream '\(stream)', "
-                + "which is at version \(index.version(of: stream))"
+        let known = index.existingStreamID(utf8: fields.stream)
+        let version = known.map { index.version(ofStream: $0) } ?? 0
+        guard fields.version == version + 1 else {
+            let stream = String(decoding: fields.stream, as: UTF8.self)
+            return "the record is version \(fields.version) of stream '\(stream)', which is at version \(version)"
         }
-        index.add(id: fields.id, streamID: index.streamID(stream), segment: segment, offset: offset)
+        let streamID = known ?? index.streamID(StreamName(String(decoding: fields.stream, as: UTF8.self)))
+        index.add(id: fields.id, streamID: streamID, segment: segment, offset: offset)
         return nil
     }
 

@@ -12,7 +12,8 @@ struct RecordLocation: Hashable, Sendable {
 /// The in-memory indexes, rebuilt from the segments on open: every record's location by position, each
 /// stream's positions by version, and each event id's position.
 ///
-/// About 60 bytes per event. Entries may run ahead of what readers see (planned appends not yet durable);
+/// About 60 bytes per event, of which the id index is about 40: a read-only store, which never appends,
+/// does not keep it (``keepsEventIDs``). Entries may run ahead of what readers see (planned appends not yet durable);
 /// readers only look at positions up to the durable head, and a failed write is rolled back with
 /// ``truncate(toHead:)``.
 struct StoreIndex: Sendable {
@@ -26,15 +27,21 @@ struct StoreIndex: Sendable {
     private(set) var positionsByID: [UUID: Int64] = [:]
     /// The segments and their first positions, in order.
     private(set) var segments: [(number: UInt32, firstPosition: Int64)] = []
+    /// The bytes and id of the stream ``existingStreamID(utf8:)`` found last (ids are never reused).
+    private var lastStream: (bytes: [UInt8], id: UInt32)?
+    /// Whether ``positionsByID`` is kept: only a writer looks ids up (a retried append is recognised by its
+    /// id), so a read-only store leaves it empty.
+    let keepsEventIDs: Bool
 
     /// The last position indexed.
     var head: Int64 { Int64(locations.count) }
 
-    init() {}
+    /// An empty index; `keepingEventIDs`: whether it keeps each event id's position (a writer's needs it).
+    init(keepingEventIDs: Bool = true) { keepsEventIDs = keepingEventIDs }
 
     mutating func reserve(events: Int) {
         locations.reserveCapacity(events)
-        positionsByID.reserveCapacity(events)
+        if keepsEventIDs { positionsByID.reserveCapacity(events) }
     }
 
     /// Notes that segment `number` starts with position `firstPosition`.
@@ -51,6 +58,23 @@ struct StoreIndex: Sendable {
         streamPositions.append([])
         return id
     }
+
+    /// The id of the stream whose name is the UTF-8 `raw`, or `nil` when the index has no such stream. The
+    /// stream looked up last is answered from its bytes, without making its name: records of one stream come
+    /// in runs, and a string and a dictionary look-up per record are most of what indexing a record costs.
+    mutating func existingStreamID(utf8 raw: UnsafeRawBufferPointer) -> UInt32? {
+        if let last = lastStream, last.bytes.count == raw.count,
+            last.bytes.withUnsafeBytes({ raw.isEmpty || memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 })
+        {
+            return last.id
+        }
+        guard let id = streamIDs[StreamName(String(decoding: raw, as: UTF8.self))] else { return nil }
+        lastStream = (Array(raw), id)
+        return id
+    }
+
+    /// The current version of stream `id` (including planned events).
+    func version(ofStream id: UInt32) -> Int64 { Int64(streamPositions[Int(id)].count) }
 
     /// The version the next event of a stream gets, minus one: its current version (including planned events).
     func version(of stream: StreamName) -> Int64 {
@@ -73,10 +97,10 @@ struct StoreIndex: Sendable {
         locations.append(RecordLocation(segment: segment, offset: UInt32(offset), stream: streamID))
         let position = Int64(locations.count)
         streamPositions[Int(streamID)].append(position)
-        positionsByID[id] = position
+        if keepsEventIDs { positionsByID[id] = position }
     }
 
-    /// Where an event id is stored, if it is.
+    /// Where an event id is stored, if it is (only in an index that keeps ids: a writer's).
     func locate(_ id: UUID) -> StoredEventLocation? {
         guard let position = positionsByID[id] else { return nil }
         let streamID = Int(locations[Int(position - 1)].stream)
