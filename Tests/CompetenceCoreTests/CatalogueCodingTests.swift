@@ -102,6 +102,41 @@ struct CatalogueCodingTests {
         current.schemaVersion = 3
         #expect(throws: EventDecodingError.self) { try codec.decode(current) }
     }
+
+    /// A reader of many events keeps the decoder it found last (``EventCodec/LastDecoder``): runs of one type and
+    /// version, switches between versions and types, unknown types, versions without a decoder and payloads
+    /// that do not decode give exactly what ``EventCodec/decode(_:)`` gives for each event on its own.
+    @Test(arguments: PayloadEncoding.allCases)
+    func theReusedDecoderDecodesAsTheLookUpDoes(_ encoding: PayloadEncoding) throws {
+        var codec = EventCodec<Rating>()
+        codec.register(Rating.self) { $0 }
+        codec.registerUpcaster(
+            from: RatingV1.self, version: 1, to: Rating.self, wrap: { $0 },
+            upcast: { old in Rating(person: old.person, level: old.value, scaleMaximum: 5) })
+        let old =
+            encoding == .json
+            ? try JSONPayloadCoding.encode(RatingV1(person: "p-1", value: 3))
+            : try CompactEncoder().encode(RatingV1(person: "p-1", value: 3))
+        let new = try codec.encode(Rating(person: "p-2", level: 4, scaleMaximum: 7), as: encoding)
+        func event(_ type: String, _ version: Int, _ bytes: Data, _ position: Int64) -> RecordedEvent {
+            RecordedEvent(
+                id: UUID(), stream: "rating-1", version: position, position: position, type: type,
+                schemaVersion: version, occurredAt: .now, recordedAt: .now, metadata: .none,
+                payload: EventPayload(encoding: encoding, bytes: bytes))
+        }
+        let shapes: [(String, Int, Data)] = [
+            ("Rating", 2, new.bytes), ("Rating", 2, new.bytes), ("Rating", 1, old), ("Rating", 1, old),
+            ("Rating", 2, Data("{".utf8)), ("Other", 2, new.bytes), ("Rating", 2, new.bytes), ("Rating", 3, new.bytes),
+            ("Rating", 1, new.bytes), ("Rating", 2, old),
+        ]
+        var last = EventCodec<Rating>.LastDecoder()
+        for (position, (type, version, bytes)) in shapes.enumerated() {
+            let stored = event(type, version, bytes, Int64(position + 1))
+            let alone = Result { () throws(EventDecodingError) in try codec.decode(stored) }
+            let reused = Result { () throws(EventDecodingError) in try codec.decode(stored, reusing: &last) }
+            #expect(reused == alone, "\(type) v\(version) at \(position + 1)")
+        }
+    }
 }
 
 @Suite("Personal text recorded in clear by version 1")

@@ -145,6 +145,18 @@ private struct RandomPayload {
         return "{" + space() + members.joined(separator: space() + "," + space()) + space() + "}"
     }
 
+    /// `text`, sometimes with one of its characters spelled as a `\uXXXX` escape (and now and then with a
+    /// character beyond ASCII added), so readers that compare or parse the raw bytes meet escaped spellings.
+    private mutating func escapingOne(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        if chance(3) { scalars.append("é") }
+        guard chance(10), !scalars.isEmpty else { return String(String.UnicodeScalarView(scalars)) }
+        let index = below(scalars.count)
+        let escaped = String(format: "\\u%04x", scalars[index].value)
+        return String(String.UnicodeScalarView(scalars[..<index])) + escaped
+            + String(String.UnicodeScalarView(scalars[(index + 1)...]))
+    }
+
     /// A key, sometimes spelled with escapes.
     private mutating func key(_ name: String) -> String {
         guard chance(5), let first = name.unicodeScalars.first, first.isASCII else { return "\"" + name + "\"" }
@@ -162,8 +174,9 @@ private struct RandomPayload {
                 "123456789.125",
             ])
         case .bool: return pick(["true", "false"])
-        case .date: return "\"" + pick(["2024-02-29", "2023-02-29", "2025-12-31", "2025-1-01", "24-01-01"]) + "\""
-        case .choice(let cases): return "\"" + (chance(3) ? "unknown" : pick(cases)) + "\""
+        case .date:
+            return "\"" + escapingOne(pick(["2024-02-29", "2023-02-29", "2025-12-31", "2025-1-01", "24-01-01"])) + "\""
+        case .choice(let cases): return "\"" + escapingOne(chance(3) ? "unknown" : pick(cases)) + "\""
         case .ids, .texts:
             var items: [String] = []
             for _ in 0..<below(4) { items.append(text()) }

@@ -6,7 +6,7 @@ import Foundation
 /// `Output` is what decoding yields: typically an enum with one case per event type, so that projections
 /// can switch over it exhaustively.
 public struct EventCodec<Output: Sendable>: Sendable {
-    private typealias Decode = @Sendable (EventPayload) throws -> Output
+    fileprivate typealias Decode = @Sendable (EventPayload) throws -> Output
 
     private struct Entry: Sendable {
         var currentVersion: Int
@@ -130,6 +130,49 @@ public struct EventCodec<Output: Sendable>: Sendable {
             type: event.type, schemaVersion: event.schemaVersion, payload: event.payload, position: event.position)
     }
 
+    /// The decoder ``decode(_:reusing:)`` found last, with its type and schema version: a reader of many events
+    /// keeps one, since runs of events share both (a page of survey answers), and skips the look-up by name.
+    package struct LastDecoder: Sendable {
+        fileprivate var type = ""
+        fileprivate var schemaVersion = 0
+        fileprivate var decode: Decode?
+
+        /// None yet.
+        package init() {}
+
+        fileprivate init(type: String, schemaVersion: Int, decode: @escaping Decode) {
+            self.type = type
+            self.schemaVersion = schemaVersion
+            self.decode = decode
+        }
+    }
+
+    /// ``decode(_:)``, taking the decoder from `last` when the event's type and schema version are the ones
+    /// it holds, and keeping the one it finds there otherwise.
+    package func decode(_ event: RecordedEvent, reusing last: inout LastDecoder) throws(EventDecodingError) -> Output? {
+        if let decode = last.decode, last.schemaVersion == event.schemaVersion, last.type == event.type {
+            return try run(
+                decode, type: event.type, schemaVersion: event.schemaVersion, payload: event.payload,
+                position: event.position)
+        }
+        guard let entry = entries[event.type] else { return nil }
+        if let decode = entry.decoders[event.schemaVersion] {
+            last = LastDecoder(type: event.type, schemaVersion: event.schemaVersion, decode: decode)
+        }
+        return try decode(event)
+    }
+
+    private func run(
+        _ decode: Decode, type: String, schemaVersion: Int, payload: EventPayload, position: Int64?
+    ) throws(EventDecodingError) -> Output {
+        do {
+            return try decode(payload)
+        } catch {
+            throw EventDecodingError(
+                type: type, schemaVersion: schemaVersion, position: position, reason: String(describing: error))
+        }
+    }
+
     /// Decodes a payload of the given type and schema version. See ``decode(_:)``.
     public func decode(
         type: String, schemaVersion: Int, payload: EventPayload, position: Int64? = nil
@@ -140,12 +183,7 @@ public struct EventCodec<Output: Sendable>: Sendable {
                 type: type, schemaVersion: schemaVersion, position: position,
                 reason: "no decoder for schema version \(schemaVersion) (current is \(entry.currentVersion))")
         }
-        do {
-            return try decode(payload)
-        } catch {
-            throw EventDecodingError(
-                type: type, schemaVersion: schemaVersion, position: position, reason: String(describing: error))
-        }
+        return try run(decode, type: type, schemaVersion: schemaVersion, payload: payload, position: position)
     }
 
     /// Re-encodes a payload of a known type in another encoding (e.g. compact → JSON for export), upcasting

@@ -11,9 +11,15 @@ extension Identifier: JSONDecodable {
 }
 
 extension CalendarDate: JSONDecodable {
-    /// Reads the `YYYY-MM-DD` string and checks it is a day.
+    /// Reads the `YYYY-MM-DD` string and checks it is a day (from the payload's bytes when they hold no
+    /// escape; anything else, or a text that is no day, goes through the string, which names it in the error).
     package init(json reader: inout JSONReader) throws {
-        let text = try reader.readString()
+        let token = try reader.readStringToken()
+        if !token.hasEscapes, let date = CalendarDate(utf8: token.raw) {
+            self = date
+            return
+        }
+        let text = try token.string(at: token.start)
         guard let date = CalendarDate(text) else { throw reader.corrupted("'\(text)' is not a YYYY-MM-DD date") }
         self = date
     }
@@ -28,8 +34,41 @@ extension JSONDecodable where Self: RawRepresentable, RawValue == String {
     }
 }
 
-extension Rater: JSONDecodable {}
-extension Perspective: JSONDecodable {}
+extension Rater: JSONDecodable {
+    /// Reads the raw value, compared on the payload's bytes (no string made unless it names no case).
+    package init(json reader: inout JSONReader) throws {
+        let token = try reader.readStringToken()
+        if token.equals("self") {
+            self = .`self`
+        } else if token.equals("manager") {
+            self = .manager
+        } else if token.equals("consultant") {
+            self = .consultant
+        } else if token.equals("peer") {
+            self = .peer
+        } else {
+            let text = try token.string(at: token.start)
+            guard let value = Self(rawValue: text) else { throw reader.corrupted("'\(text)' is not a \(Self.self)") }
+            self = value
+        }
+    }
+}
+
+extension Perspective: JSONDecodable {
+    /// Reads the raw value, compared on the payload's bytes (no string made unless it names no case).
+    package init(json reader: inout JSONReader) throws {
+        let token = try reader.readStringToken()
+        if token.equals("current") {
+            self = .current
+        } else if token.equals("retrospective-pre") {
+            self = .retrospectivePre
+        } else {
+            let text = try token.string(at: token.start)
+            guard let value = Self(rawValue: text) else { throw reader.corrupted("'\(text)' is not a \(Self.self)") }
+            self = value
+        }
+    }
+}
 
 extension SurveyAnswerRecorded: JSONDecodable {
     /// Reads the members in any order.

@@ -46,11 +46,14 @@ public enum JSONPayloadCoding {
         guard let direct = T.self as? any (JSONDecodable & SendableMetatype).Type else {
             return { try decode(T.self, from: $0) }
         }
-        // Opening the existential erases the result to `any JSONDecodable`; it is a `T` by construction.
-        return { data in try readDirectly(direct, data) as! T }
+        // The reader is made for the opened type and cast to `T`'s once, here: casting each decoded value
+        // instead (`as! T` of an `any JSONDecodable`) boxed it on the heap and cast it dynamically every event.
+        return directReader(direct) as! @Sendable (Data) throws -> T
     }
 
-    private static func readDirectly<D: JSONDecodable>(_ type: D.Type, _ data: Data) throws -> D {
-        try decode(D.self, from: data)
+    /// The direct reader of `D`, as `Any` (a closure of the opened type cannot leave the opening otherwise).
+    private static func directReader<D: JSONDecodable & SendableMetatype>(_ type: D.Type) -> Any {
+        let read: @Sendable (Data) throws -> D = { data in try decode(D.self, from: data) }
+        return read
     }
 }

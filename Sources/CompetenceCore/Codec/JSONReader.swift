@@ -165,6 +165,13 @@ package struct JSONReader {
         offset += count
     }
 
+    /// Reads a string value as its token: the raw bytes, escapes and UTF-8 checked only when its text is
+    /// made (``JSONKey/string(at:)``) — for values compared or parsed without a string (enum cases, days).
+    package mutating func readStringToken() throws -> JSONKey {
+        guard try peek() == UInt8(ascii: "\"") else { throw corrupted("expected a string") }
+        return try scanString()
+    }
+
     /// Reads a string value.
     package mutating func readString() throws -> String {
         guard try peek() == UInt8(ascii: "\"") else { throw corrupted("expected a string") }

@@ -36,9 +36,10 @@ struct DecodedPage: Sendable {
     ) -> (decoded: [CompetenceEvent?], failure: EventDecodingError?) {
         var decoded: [CompetenceEvent?] = []
         decoded.reserveCapacity(events.count)
+        var last = EventCodec<CompetenceEvent>.LastDecoder()
         for event in events {
             do {
-                decoded.append(try event.decoded())
+                decoded.append(try CompetenceEvent.codec.decode(event, reusing: &last))
             } catch {
                 return (decoded, error)
             }

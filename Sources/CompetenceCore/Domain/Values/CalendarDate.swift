@@ -22,7 +22,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Parses `YYYY-MM-DD`; returns `nil` for anything else or a day that does not exist.
     public init?(_ text: some StringProtocol) {
-        var utf8 = Array(text.utf8)
+        var text = String(text)
+        guard let date = text.withUTF8({ Self(utf8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = date
+    }
+
+    /// Parses `YYYY-MM-DD` from its UTF-8 bytes (``init(_:)``'s one parser; a JSON reader calls it on the
+    /// payload's bytes, without making a string).
+    init?(utf8: UnsafeRawBufferPointer) {
         guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -34,7 +41,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        utf8.removeAll()
         self.init(year: year, month: month, day: day)
     }
 
