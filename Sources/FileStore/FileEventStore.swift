@@ -71,10 +71,18 @@ public final class FileEventStore: SubjectKeyHolding {
         var state = StoreState()
         // Only a writer looks event ids up (retried appends): a reader's index leaves them out (≈ 40 bytes an event).
         state.index = StoreIndex(keepingEventIDs: writable)
-        state.index.reserve(events: Self.estimatedEvents(files, numbers))
-        var cursor = LogCursor()
         // A reader serves what the writer has published; the writer recovers everything on disk.
         let published = writable ? nil : try head.read()
+        // The indexes are sized once, from a guess of the events in the segments' bytes — or from the published
+        // head's position when that is smaller (positions are gap-free, so it counts the events: the guess from
+        // the bytes took 3.6× the buckets a JSON store needs, ≈ 1.2 GB of a writer's id dictionary too many at
+        // 10 M events). Never larger than the guess, so a tampered `HEAD` cannot make it reserve more.
+        // A writer reads the head through a reader's handle, which creates nothing.
+        let publishedEvents =
+            writable ? (try? HeadFile(directory: directory, writable: false).read())?.position : published?.position
+        let guessed = Self.estimatedEvents(files, numbers)
+        state.index.reserve(events: publishedEvents.map { min(guessed, Int(max(0, $0))) } ?? guessed)
+        var cursor = LogCursor()
         let end = try LogScanner(files: files).catchUp(&state.index, &cursor, through: published?.position)
         let truncated: OpenReport.TruncatedTail?
         let setAside: [String]
