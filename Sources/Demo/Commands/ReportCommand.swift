@@ -121,6 +121,15 @@ struct ReportCommand: AsyncParsableCommand {
     private func resolvedScope(_ store: any EventStore) async throws -> ReplayScope {
         let requested = try scopeOptions.scope()
         if audience == .analyst, round == nil { return requested }
+        // Only a round or a day is snapped to the survey calendar: the whole present, or a refused position,
+        // needs no replay of the history to find the rounds (a public report would otherwise read it twice).
+        switch requested {
+        case .everything, .throughPosition:
+            if round == nil {
+                return try PublicScope.snap(requested, round: nil, calendar: SurveyRoundCalendar(LedgerState()))
+            }
+        case .asOf, .effectiveOn: break
+        }
         let everything = try await ProjectionRunner(store: store)
             .replay(LedgerModel(hashingUsedEvents: false), scope: .everything).state
         return try PublicScope.snap(
