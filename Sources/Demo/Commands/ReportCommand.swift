@@ -121,14 +121,9 @@ struct ReportCommand: AsyncParsableCommand {
     private func resolvedScope(_ store: any EventStore) async throws -> ReplayScope {
         let requested = try scopeOptions.scope()
         if audience == .analyst, round == nil { return requested }
-        // Only a round or a day is snapped to the survey calendar: the whole present, or a refused position,
-        // needs no replay of the history to find the rounds (a public report would otherwise read it twice).
-        switch requested {
-        case .everything, .throughPosition:
-            if round == nil {
-                return try PublicScope.snap(requested, round: nil, calendar: SurveyRoundCalendar(LedgerState()))
-            }
-        case .asOf, .effectiveOn: break
+        // Only a round or a day needs the survey calendar, and so a replay of the whole history to find it.
+        if let snapped = try PublicScope.snapWithoutCalendar(requested, round: round.map { RoundID($0) }) {
+            return snapped
         }
         let everything = try await ProjectionRunner(store: store)
             .replay(LedgerModel(hashingUsedEvents: false), scope: .everything).state

@@ -38,6 +38,21 @@ struct PublicScopeTests {
                 == PublicScope.snap(.asOf(day("2024-06-02")), round: nil, calendar: calendar))
     }
 
+    @Test func withoutTheCalendarOnlyThePresentAndARefusedPositionAreAnswered() async throws {
+        let calendar = try await Self.calendar()
+        #expect(try PublicScope.snapWithoutCalendar(.everything, round: nil) == .everything)
+        #expect(throws: AnalyticsError.positionRefused) {
+            try PublicScope.snapWithoutCalendar(.throughPosition(5), round: nil)
+        }
+        #expect(try PublicScope.snapWithoutCalendar(.everything, round: "m") == nil)
+        #expect(try PublicScope.snapWithoutCalendar(.asOf(day("2024-03-01")), round: nil) == nil)
+        #expect(try PublicScope.snapWithoutCalendar(.effectiveOn(day("2024-03-01")), round: nil) == nil)
+        // Where it answers, it answers as snap does.
+        #expect(
+            try PublicScope.snapWithoutCalendar(.everything, round: nil)
+                == PublicScope.snap(.everything, round: nil, calendar: calendar))
+    }
+
     @Test func positionsUnendedRoundsAndEarlyDaysAreRefused() async throws {
         let calendar = try await Self.calendar()
         #expect(throws: AnalyticsError.positionRefused) {

@@ -42,16 +42,32 @@ public enum PublicScope {
     )
         throws(AnalyticsError) -> ReplayScope
     {
+        if let snapped = try snapWithoutCalendar(scope, round: round) { return snapped }
         if let round { return .asOf(try calendar.end(of: round)) }
         switch scope {
-        case .everything: return .everything
-        case .throughPosition: throw .positionRefused
+        case .everything, .throughPosition: preconditionFailure("snapped without the calendar above")
         case .asOf(let day):
             guard let end = calendar.lastEnd(onOrBefore: day) else { throw .noRoundEnded(day) }
             return .asOf(end)
         case .effectiveOn(let day):
             guard let end = calendar.lastEnd(onOrBefore: day) else { throw .noRoundEnded(day) }
             return .effectiveOn(end)
+        }
+    }
+
+    /// ``snap(_:round:calendar:)`` where its answer does not depend on the survey calendar — the present
+    /// (`.everything`) without a round stays, a position is refused — so a caller need not build the calendar
+    /// (a replay of the whole history) for it; `nil` when the calendar is needed: a round, or a day.
+    ///
+    /// - Throws: ``AnalyticsError/positionRefused`` for `.throughPosition` without a round.
+    public static func snapWithoutCalendar(
+        _ scope: ReplayScope, round: RoundID?
+    ) throws(AnalyticsError) -> ReplayScope? {
+        guard round == nil else { return nil }
+        switch scope {
+        case .everything: return .everything
+        case .throughPosition: throw .positionRefused
+        case .asOf, .effectiveOn: return nil
         }
     }
 }
