@@ -54,19 +54,7 @@ struct PermutationTest: Sendable {
             pValue = Double(hits) / Double(splits)
             exact = true
         } else {
-            var generator = SplitMix64(seed: Self.seed)
-            var values = pooled
-            var hits = 0
-            for _ in 0..<Self.resamples {
-                // A partial Fisher–Yates shuffle: the first `drawn` values are a uniform random subset.
-                var sum = 0.0
-                for position in 0..<drawn {
-                    let chosen = position + Int(generator.next(below: UInt64(values.count - position)))
-                    values.swapAt(position, chosen)
-                    sum += values[position]
-                }
-                if statistic(sum) >= threshold { hits += 1 }
-            }
+            let hits = Self.resampledHits(pooled, drawn: drawn, isExtreme: { statistic($0) >= threshold })
             pValue = Double(1 + hits) / Double(1 + Self.resamples)
             exact = false
         }
@@ -74,30 +62,68 @@ struct PermutationTest: Sendable {
 
     /// The exact p for whole-number values by counting, for each sum, the subsets of `drawn` values with that
     /// sum (counts as Double: only their ratio matters); `nil` when a value is not whole or the work is too big.
+    ///
+    /// The table is one flat buffer, and each value visits only the subset sizes and sums it can reach (at most
+    /// as many values as seen so far, summing to at most their total): the other cells are zero and stay so.
+    /// Every cell receives the same additions in the same order as over the whole table, so the p is the same
+    /// to the last bit.
     private static func countedExactly(_ values: [Double], drawn: Int, isExtreme: (Double) -> Bool) -> Double? {
         guard values.allSatisfy({ $0 == $0.rounded() && abs($0) < 1_000_000 }) else { return nil }
         let lowest = values.min()!
         let shifted = values.map { Int($0 - lowest) }
         let largest = shifted.sorted(by: >).prefix(drawn).reduce(0, +)
         guard values.count * drawn * (largest + 1) <= exactWork else { return nil }
-        // ways[j][s]: subsets of j values (of those seen so far) whose shifted sum is s.
-        var ways = Array(repeating: Array(repeating: 0.0, count: largest + 1), count: drawn + 1)
-        ways[0][0] = 1
-        for value in shifted {
-            for size in stride(from: drawn, through: 1, by: -1) {
-                let below = ways[size - 1]
-                for sum in stride(from: largest, through: value, by: -1) where below[sum - value] > 0 {
-                    ways[size][sum] += below[sum - value]
+        // ways[size * width + s]: subsets of `size` values (of those seen so far) whose shifted sum is s.
+        let width = largest + 1
+        var ways = [Double](repeating: 0, count: (drawn + 1) * width)
+        ways.withUnsafeMutableBufferPointer { ways in
+            ways[0] = 1
+            var seen = 0
+            var reach = 0
+            for value in shifted {
+                seen += 1
+                reach = min(largest, reach + value)
+                for size in stride(from: min(drawn, seen), through: 1, by: -1) {
+                    let row = size * width
+                    let below = row - width - value
+                    for sum in stride(from: reach, through: value, by: -1) {
+                        let count = ways[below + sum]
+                        if count > 0 { ways[row + sum] += count }
+                    }
                 }
             }
         }
         var extreme = 0.0
         var all = 0.0
-        for (sum, count) in ways[drawn].enumerated() where count > 0 {
+        for sum in 0..<width {
+            let count = ways[drawn * width + sum]
+            guard count > 0 else { continue }
             all += count
             if isExtreme(Double(sum) + Double(drawn) * lowest) { extreme += count }
         }
         return extreme / all
+    }
+
+    /// How many of ``resamples`` random splits from ``seed`` are extreme: each a partial Fisher–Yates shuffle
+    /// whose first `drawn` values are a uniform random subset. The bounds of the draws are the same in every
+    /// shuffle (`count`, `count − 1`, …), so they are prepared once.
+    private static func resampledHits(_ pooled: [Double], drawn: Int, isExtreme: (Double) -> Bool) -> Int {
+        var generator = SplitMix64(seed: seed)
+        let bounds = (0..<drawn).map { SplitMix64.Bound(UInt64(pooled.count - $0)) }
+        var values = pooled
+        var hits = 0
+        values.withUnsafeMutableBufferPointer { values in
+            for _ in 0..<resamples {
+                var sum = 0.0
+                for position in 0..<drawn {
+                    let chosen = position + Int(generator.next(below: bounds[position]))
+                    values.swapAt(position, chosen)
+                    sum += values[position]
+                }
+                if isExtreme(sum) { hits += 1 }
+            }
+        }
+        return hits
     }
 
     /// C(n, k), or `nil` past `Int.max`.

@@ -24,4 +24,40 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
             if value < limit { return value % bound }
         }
     }
+
+    /// ``next(below:)-(UInt64)`` for a bound used many times: the same values from the same sequence, with the
+    /// rejection limit computed once and the remainder by a multiplication instead of a division.
+    package mutating func next(below bound: Bound) -> UInt64 {
+        while true {
+            let value = next()
+            if value < bound.limit { return bound.remainder(of: value) }
+        }
+    }
+
+    /// A bound of ``next(below:)-(Bound)``, prepared once.
+    package struct Bound: Sendable {
+        /// The bound (> 0).
+        let value: UInt64
+        /// Draws at or above it are rejected, so every remainder is equally likely.
+        let limit: UInt64
+        /// ⌊(2⁶⁴ − 1) / value⌋: the high half of `x · reciprocal` is ⌊x / value⌋ or at most 2 less.
+        let reciprocal: UInt64
+
+        /// Prepares `value` (> 0).
+        package init(_ value: UInt64) {
+            precondition(value > 0, "a bound must be positive")
+            self.value = value
+            limit = UInt64.max - UInt64.max % value
+            reciprocal = UInt64.max / value
+        }
+
+        /// `x % value`, exactly.
+        @inline(__always)
+        func remainder(of x: UInt64) -> UInt64 {
+            let quotient = x.multipliedFullWidth(by: reciprocal).high
+            var rest = x &- quotient &* value
+            while rest >= value { rest &-= value }
+            return rest
+        }
+    }
 }

@@ -33,8 +33,8 @@ struct StudentT: Sendable {
         return (low + high) / 2
     }
 
-    /// The two-sided 95 % critical value t_{0.975, ν}.
-    var critical95: Double { quantile(0.975) }
+    /// The two-sided 95 % critical value t_{0.975, ν}: computed once per ν (``CriticalValues``).
+    var critical95: Double { CriticalValues.t975(freedom) }
 }
 
 /// The regularised incomplete beta function I_x(a, b), by the continued fraction of Numerical Recipes
