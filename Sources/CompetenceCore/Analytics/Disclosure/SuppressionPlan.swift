@@ -51,7 +51,7 @@ struct SuppressionPlan: Sendable {
         counts: [SuppressionCell: Int], relations: [SuppressionRelation], minimumGroupSize: Int,
         fixed: Set<SuppressionCell> = [], alreadyWithheld: Set<SuppressionCell> = []
     ) {
-        let count = { (cell: SuppressionCell) in counts[cell, default: 0] }
+        let count: @Sendable (SuppressionCell) -> Int = { cell in counts[cell, default: 0] }
         primary = Set(counts.keys.filter { !fixed.contains($0) && (1..<minimumGroupSize).contains(count($0)) })
         let relations = relations.sorted().map { relation in
             Relation(
@@ -60,14 +60,16 @@ struct SuppressionPlan: Sendable {
         }
         // Relations that share no cell are planned one group at a time: withholding a cell of one group never
         // touches another's relations, and every candidate's cost differs only within its group, so this gives
-        // the same cells as planning all at once, at a fraction of the work.
+        // the same cells as planning all at once, at a fraction of the work. For the same reason the groups are
+        // planned on every core at once: a group reads and adds only its own cells.
         primary.subtract(alreadyWithheld)
-        var withheld = primary.union(alreadyWithheld)
-        for group in Self.independentGroups(relations) {
-            let closer = Closer(relations: group, count: count, minimumGroupSize: minimumGroupSize, fixed: fixed)
-            closer.plan(withheld: &withheld)
+        let start = primary.union(alreadyWithheld)
+        let groups = Self.independentGroups(relations)
+        let planned = ConcurrentMap.indices(groups.count) { index in
+            Closer(relations: groups[index], count: count, minimumGroupSize: minimumGroupSize, fixed: fixed)
+                .withheld(starting: start)
         }
-        self.withheld = withheld
+        withheld = planned.reduce(into: start) { $0.formUnion($1) }
     }
 
     /// The relations split into groups that share no cell, each in the relations' order.
@@ -148,7 +150,7 @@ struct SuppressionPlan: Sendable {
         let partOf: [[Int]]
 
         init(
-            relations group: [Relation], count: (SuppressionCell) -> Int, minimumGroupSize: Int,
+            relations group: [Relation], count: @Sendable (SuppressionCell) -> Int, minimumGroupSize: Int,
             fixed: Set<SuppressionCell>
         ) {
             var distinct = Set<SuppressionCell>()
@@ -174,13 +176,13 @@ struct SuppressionPlan: Sendable {
             self.partOf = partOf
         }
 
-        /// Adds to `withheld` the complements this group needs.
+        /// The group's cells withheld: those of `start`, and the complements the group needs.
         ///
         /// The first unmet relation (in the relations' order) takes a candidate: each of its `lookahead`
         /// smallest published parts is tried — withheld, the quick closure run, the cost read, and every change
         /// of the trial undone — and the cheapest is kept.
-        func plan(withheld: inout Set<SuppressionCell>) {
-            var search = Search(self, withheld: cells.map(withheld.contains))
+        func withheld(starting start: Set<SuppressionCell>) -> [SuppressionCell] {
+            var search = Search(self, withheld: cells.map(start.contains))
             while let relation = search.firstUnmet() {
                 switch search.need(of: relation, candidates: SuppressionPlan.lookahead) {
                 case .total(let total):
@@ -198,7 +200,7 @@ struct SuppressionPlan: Sendable {
                     search.withhold(best!.candidate)
                 }
             }
-            for (index, flag) in search.withheld.enumerated() where flag { withheld.insert(cells[index]) }
+            return search.withheld.indices.filter { search.withheld[$0] }.map { cells[$0] }
         }
     }
 

@@ -51,7 +51,8 @@ public struct EffectEvaluation: TabularReport, Hashable {
             cells.pairs.sorted { ($0.organisation, $0.competence) < ($1.organisation, $1.competence) }
             .map { (Population.organisation($0.organisation), $0.competence) }
             + cells.competences.map { (Population.all, $0) }
-        rows = ordered.map { population, competence in
+        rows = ConcurrentMap.indices(ordered.count) { index in
+            let (population, competence) = ordered[index]
             let whole = EffectCells.cell(.whole, population, competence)
             guard !plan.isWithheld(whole) else { return EffectRow.withheld(population, competence) }
             return EffectRow(
