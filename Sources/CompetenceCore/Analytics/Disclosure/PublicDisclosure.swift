@@ -170,12 +170,24 @@ struct PublicDisclosurePass: Sendable {
 
     /// The cells of one scope's state, every report's, with the links between the matrix and the effect.
     private static func cells(of state: LedgerState, options: AnalyticsOptions, previous: Int32?) -> Cells {
-        let matrix = MatrixCells(state: state, options: options, previousSnapshot: previous)
-        let effect = EffectCells(state: state, options: options, previousSnapshot: previous)
-        let raters = RaterCells(state: state, options: options, previousSnapshot: previous)
-        let thenTest = ThenTestCells(changes: effect.changes, previousSnapshot: previous)
-        let reactions = ReactionRow.cells(state, previousSnapshot: previous)
-        let outcomes = OutcomeCells(state: state, previousSnapshot: previous)
+        // The effect's cells (the largest part) are counted beside all the others, which do not read them.
+        let ((effect, thenTest), (matrix, raters, reactions, outcomes, training, indicators)) = ConcurrentMap.pair(
+            {
+                let effect = EffectCells(state: state, options: options, previousSnapshot: previous)
+                return (effect, ThenTestCells(changes: effect.changes, previousSnapshot: previous))
+            },
+            {
+                (
+                    MatrixCells(state: state, options: options, previousSnapshot: previous),
+                    RaterCells(state: state, options: options, previousSnapshot: previous),
+                    ReactionRow.cells(state, previousSnapshot: previous),
+                    OutcomeCells(state: state, previousSnapshot: previous),
+                    TrainingDisclosure(
+                        state: state, minimumGroupSize: options.minimumGroupSize, previousSnapshot: previous
+                    ).cells,
+                    IndicatorPersons(state: state).cells
+                )
+            })
         var cells = DisclosureCells()
         cells.formUnion(matrix.disclosure)
         cells.formUnion(effect.disclosure)
@@ -183,10 +195,8 @@ struct PublicDisclosurePass: Sendable {
         cells.formUnion(thenTest.disclosure)
         cells.formUnion(reactions)
         cells.formUnion(outcomes.disclosure)
-        cells.formUnion(
-            TrainingDisclosure(state: state, minimumGroupSize: options.minimumGroupSize, previousSnapshot: previous)
-                .cells)
-        cells.formUnion(IndicatorPersons(state: state).cells)
+        cells.formUnion(training)
+        cells.formUnion(indicators)
         for competence in effect.competences {
             let organisations = effect.pairs.filter { $0.competence == competence }.map(\.organisation).sorted()
             for population in organisations.map(Population.organisation) + [.all] {

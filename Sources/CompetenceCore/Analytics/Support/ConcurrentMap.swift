@@ -1,6 +1,7 @@
 import Dispatch
+import Synchronization
 
-/// Rows of a report computed on every core: each row depends on the shared, read-only state alone, so
+/// Rows (or parts) of a report computed on every core: each row depends on the shared, read-only state alone, so
 /// computing them at once gives exactly the rows computed one by one, in the same order.
 enum ConcurrentMap {
     /// `(0..<count).map(transform)`, each index taken by whichever core is free (rows differ widely in cost:
@@ -14,6 +15,24 @@ enum ConcurrentMap {
             }
             initialized = count
         }
+    }
+
+    /// `(first(), second())`, the two computed at once (parts of one report that read only shared state).
+    static func pair<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    ) -> (First, Second) {
+        let results = Mutex<(First?, Second?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let value = first()
+                results.withLock { $0.0 = value }
+            } else {
+                let value = second()
+                results.withLock { $0.1 = value }
+            }
+        }
+        let (one, two) = results.withLock { $0 }
+        return (one!, two!)
     }
 
     /// The uninitialised buffer the rows are written to.
