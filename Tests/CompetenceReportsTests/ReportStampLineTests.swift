@@ -48,4 +48,15 @@ struct ReportStampLineTests {
             #expect(ReportStamp.find(in: try stamp.line()) == stamp)
         }
     }
+
+    @Test("the digests' base64 is Foundation's, for every length and remainder")
+    func digestsBase64IsFoundations() {
+        var generator = SplitMix64(seed: 3)
+        for count in Array(0...12) + [100, 1_001] {
+            let digests = (0..<count).map { _ in generator.next() } + (count == 3 ? [0, .max] : [])
+            var bytes: [UInt8] = []
+            for digest in digests { withUnsafeBytes(of: digest.bigEndian) { bytes += $0 } }
+            #expect(ReportStamp.base64(bigEndian: digests) == Data(bytes).base64EncodedString(), "\(count) digests")
+        }
+    }
 }

@@ -33,7 +33,9 @@ package enum ReportOutput {
     ) throws -> String? {
         guard format == .csv else { return nil }
         let stamp = ReportStamp(document, format: format, organisation: organisation)
-        return try stamp.line() + "\n" + document.withheldSummary + "\n"
+        var sidecar = try stamp.line()
+        sidecar += "\n" + document.withheldSummary + "\n"
+        return sidecar
     }
 
     /// The path of the sidecar of a CSV report written to `path`.

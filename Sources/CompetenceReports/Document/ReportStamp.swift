@@ -80,10 +80,7 @@ package struct ReportStamp: Codable, Hashable, Sendable {
         eventsSHA256 = provenance.usedEventsHash.description
         headPosition = provenance.head?.position ?? 0
         headHash = (provenance.head?.hash ?? .zero).description
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(provenance.eventDigests.count * 8)
-        for digest in provenance.eventDigests { withUnsafeBytes(of: digest.bigEndian) { bytes += $0 } }
-        eventDigests = Data(bytes).base64EncodedString()
+        eventDigests = Self.base64(bigEndian: provenance.eventDigests)
     }
 
     /// The replay scope it names; `nil` when malformed.
@@ -137,13 +134,48 @@ package struct ReportStamp: Codable, Hashable, Sendable {
         guard Self.isBase64(eventDigests), case let json = try encode(rest), let field = json.range(of: emptyField)
         else { return Self.marker + (try encode(self)) }
         var line = Self.marker
-        line.reserveCapacity(Self.marker.utf8.count + json.utf8.count + eventDigests.utf8.count)
+        // Room for what a caller appends (the sidecar's withheld counts) without copying the line again.
+        line.reserveCapacity(Self.marker.utf8.count + json.utf8.count + eventDigests.utf8.count + 4_096)
         line += json[..<field.lowerBound]
         line += #""event_digests":""#
         line += eventDigests
         line += "\""
         line += json[field.upperBound...]
         return line
+    }
+
+    /// The digests' bytes, each big-endian, in base64 — exactly `Data.base64EncodedString()` of those bytes
+    /// (standard alphabet, `=` padding, one line), written straight from the digests: at 10 million events the
+    /// bytes in between would be two more copies of 80 MB.
+    static func base64(bigEndian digests: [UInt64]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        let byteCount = digests.count * 8
+        let length = (byteCount + 2) / 3 * 4
+        return String(unsafeUninitializedCapacity: length) { out in
+            digests.withUnsafeBufferPointer { digests in
+                func byte(_ index: Int) -> UInt32 {
+                    UInt32(truncatingIfNeeded: digests[index >> 3] >> (56 - 8 * (index & 7)) & 0xFF)
+                }
+                var written = 0
+                func emit(_ group: UInt32, _ characters: Int) {
+                    for shift in stride(from: 18, through: 0, by: -6) {
+                        out[written] = 18 - shift < characters * 6 ? alphabet[Int(group >> UInt32(shift) & 63)] : 61
+                        written += 1
+                    }
+                }
+                var index = 0
+                while index + 3 <= byteCount {
+                    emit(byte(index) << 16 | byte(index + 1) << 8 | byte(index + 2), 4)
+                    index += 3
+                }
+                switch byteCount - index {
+                case 1: emit(byte(index) << 16, 2)
+                case 2: emit(byte(index) << 16 | byte(index + 1) << 8, 3)
+                default: break
+                }
+            }
+            return length
+        }
     }
 
     /// Whether `text` holds only base64's characters (`A`–`Z`, `a`–`z`, `0`–`9`, `+`, `/`, `=`).
