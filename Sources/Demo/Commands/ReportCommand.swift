@@ -90,13 +90,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try storeOptions.opener.open(for: .read)
-        let scope = try await resolvedScope(store)
-        let options = try AnalyticsOptions(
-            today: try judgementDay(scope: scope), minimumGroupSize: minGroup, rater: rater, audience: audience,
-            scope: ReportScope(programme: programme.map { ProgrammeID($0) }, pilot: pilot.map { PilotID($0) }))
-        let reports = try await AnalyticsReports.replay(store, scope: scope, options: options)
-        var document = try ReportDocument(name: name, reports: reports, organisation: organisation)
+        var document = try await replayedDocument()
         document.audience = audience
         let target = OutputTarget(path: output, guarding: storeOptions.outputGuard)
         try target.write(ReportOutput.render(document, as: format, organisation: organisation))
@@ -115,7 +109,18 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    /// `--today`, else the day the scope names, else the current day (UTC).
+    /// The report, from the store replayed in the scope asked for. The store's index and the replayed state
+    /// (most of the memory at 10 million events) end with this call, before the report is rendered and stamped.
+    private func replayedDocument() async throws -> ReportDocument {
+        let store = try storeOptions.opener.open(for: .read)
+        let scope = try await resolvedScope(store)
+        let options = try AnalyticsOptions(
+            today: try judgementDay(scope: scope), minimumGroupSize: minGroup, rater: rater, audience: audience,
+            scope: ReportScope(programme: programme.map { ProgrammeID($0) }, pilot: pilot.map { PilotID($0) }))
+        let reports = try await AnalyticsReports.replay(store, scope: scope, options: options)
+        return try ReportDocument(name: name, reports: reports, organisation: organisation)
+    }
+
     /// The scope asked for; a public report's snapped to whole survey rounds (``PublicScope``), as is any
     /// `--round`.
     private func resolvedScope(_ store: any EventStore) async throws -> ReplayScope {
@@ -131,6 +136,7 @@ struct ReportCommand: AsyncParsableCommand {
             requested, round: round.map { RoundID($0) }, calendar: SurveyRoundCalendar(everything))
     }
 
+    /// `--today`, else the day the scope names, else the current day (UTC).
     private func judgementDay(scope: ReplayScope) throws -> CalendarDate {
         guard let today else { return scope.day ?? CalendarDate(containing: Date()) }
         guard let day = CalendarDate(today) else {
