@@ -190,7 +190,7 @@ struct SnapshotHeader: Hashable, Sendable {
                     "its payload is \(bytes.count - payloadStart) bytes, its header says \(payloadLength)")
             }
             let payload = UnsafeRawBufferPointer(rebasing: bytes[payloadStart...])
-            guard SnapshotChecksum.of(payload) == payloadChecksum else {
+            guard ReadPages.checksum(payload) == payloadChecksum else {
                 throw SnapshotRejection.damaged("its payload does not match its checksum")
             }
             let header = SnapshotHeader(

@@ -158,6 +158,8 @@ struct SnapshotBuffer: SnapshotSink {
 struct SnapshotReader {
     let bytes: UnsafeRawBufferPointer
     private(set) var offset = 0
+    /// Where the bytes not yet given back start (``ReadPages``: each stretch read is given back).
+    private var kept = 0
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -167,7 +169,13 @@ struct SnapshotReader {
         guard count >= 0, count <= bytes.count - offset else {
             throw SnapshotDamage("ends early: \(count) bytes wanted at byte \(offset) of \(bytes.count)")
         }
-        defer { offset += count }
+        defer {
+            offset += count
+            if offset - kept >= ReadPages.stretch {
+                ReadPages.release(bytes, kept..<offset - count)
+                kept = offset - count
+            }
+        }
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
     }
 
