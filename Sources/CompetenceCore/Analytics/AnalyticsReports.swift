@@ -156,14 +156,13 @@ public struct AnalyticsReports: Hashable, Sendable {
     ) async throws
         -> AnalyticsReports
     {
-        var witness = HistoryWitness()
-        var replayed = try await ProjectionRunner(store: store).replay(
-            LedgerModel(hashingUsedEvents: false), scope: scope, resumingFrom: 0, state: nil, through: through,
-            observing: { _ in }, afterFolding: { try witness.read($0, folded: $1) })
-        replayed.state.keepUsedEventsHash(witness.usedEventsHash)
+        let (replayed, witness) = try await ProjectionRunner(store: store).replayWitnessing(
+            LedgerModel(hashingUsedEvents: false), scope: scope, through: through)
+        var state = replayed.state
+        state.keepUsedEventsHash(witness.usedEventsHash)
         let keyring = try await (keys ?? store.heldSubjectKeys)?.keyring() ?? .empty
         return try AnalyticsReports(
-            state: replayed.state, scope: scope, options: options, keyring: keyring, head: witness.chain.head,
+            state: state, scope: scope, options: options, keyring: keyring, head: witness.head,
             eventDigests: witness.digests)
     }
 
@@ -241,30 +240,5 @@ private final class ComputedReports: Sendable {
         let report = compute()
         values.withLock { $0[keyPath: key] = report }
         return report
-    }
-}
-
-/// What a replay for reports read: the history chain, one digest per event (``ReportProvenance``) and the
-/// used-events hash (``LedgerState/usedEventsHash``), all from one canonical form of each event. While every
-/// event read was folded (a replay of the whole log, or of a prefix), the used-events hash *is* the history
-/// chain's hash, so it is not computed twice; from the first event passed over (a time-travel scope, an unknown
-/// type) it is chained on its own over the events folded.
-private struct HistoryWitness {
-    var chain = HistoryChain()
-    var digests: [UInt64] = []
-    /// The used-events hash once it parted from the history chain; `nil` while every event read was folded.
-    private var usedOnItsOwn: HistoryHash?
-
-    /// The chain over exactly the events folded.
-    var usedEventsHash: HistoryHash { usedOnItsOwn ?? chain.head.hash }
-
-    mutating func read(_ event: RecordedEvent, folded: Bool) throws {
-        let canonical = try CanonicalEvent.bytes(event)
-        if usedOnItsOwn == nil, !folded { usedOnItsOwn = chain.head.hash }
-        chain.append(event, canonical: canonical)
-        digests.append(ReportProvenance.digest(canonical: canonical))
-        if folded, let used = usedOnItsOwn {
-            usedOnItsOwn = LedgerModel.chainUsed(event, after: used, canonical: canonical)
-        }
     }
 }

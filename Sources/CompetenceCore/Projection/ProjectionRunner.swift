@@ -46,32 +46,48 @@ public struct ProjectionRunner: Sendable {
     ) async throws -> Replayed<P.State> {
         try await replay(
             projection, scope: scope, resumingFrom: checkpoint, state: state, through: through, observing: observing,
-            afterFolding: { _, _ in })
+            witnessing: false
+        ).replayed
     }
 
-    /// ``replay(_:scope:resumingFrom:state:through:observing:)``, also calling `afterFolding` with every event
-    /// read and whether it was folded (known and in scope), after folding it: report provenance hashes the
-    /// events used from the bytes it already made for the events read.
-    func replay<P: Projection>(
+    /// ``replay(_:scope:resumingFrom:state:through:observing:)`` of the log from its first event, also witnessing
+    /// the history read (``HistoryWitness``: the history chain, a digest per event, the used-events hash) for
+    /// report provenance. The witness is made in the reading task, a page ahead of the fold (``PageWitness``), and
+    /// covers exactly the events the replay reads.
+    ///
+    /// - Throws: as the replay, and ``HistoryChainError`` at the first event read that has no canonical form.
+    func replayWitnessing<P: Projection>(
+        _ projection: P, scope: ReplayScope, through: Int64?
+    ) async throws -> (replayed: Replayed<P.State>, witness: HistoryWitness) {
+        try await replay(
+            projection, scope: scope, resumingFrom: 0, state: nil, through: through, observing: { _ in },
+            witnessing: true)
+    }
+
+    /// The one replay loop: folds the pages read, and takes each page's witness when `witnessing`.
+    private func replay<P: Projection>(
         _ projection: P, scope: ReplayScope, resumingFrom checkpoint: Int64, state: P.State?, through: Int64?,
-        observing: (RecordedEvent) throws -> Void, afterFolding: (RecordedEvent, _ folded: Bool) throws -> Void
-    ) async throws -> Replayed<P.State> {
+        observing: (RecordedEvent) throws -> Void, witnessing: Bool
+    ) async throws -> (replayed: Replayed<P.State>, witness: HistoryWitness) {
         var result = Replayed(
             state: state ?? projection.initialState(), checkpoint: checkpoint, eventsRead: 0, eventsFolded: 0,
             unknownEvents: 0)
+        var witness = HistoryWitness()
         let last = min(scope.lastPosition ?? .max, through ?? .max)
         let request = LogReadRequest(store: store, from: checkpoint + 1, filter: .all, pageSize: pageSize)
-        var pages = DecodedPages(request, through: last)
+        var pages = DecodedPages(request, through: last, witnessing: witnessing ? scope : nil)
         defer { pages.cancel() }
         while let page = try await pages.next() {
+            if let pageWitness = page.witness { witness.take(pageWitness) }
+            let unwitnessed = page.witness?.failure
             for (index, recorded) in page.events.enumerated() where recorded.position <= last {
                 guard index < page.decoded.count else { throw page.failure! }
                 try observing(recorded)
-                let folded = fold(recorded, page.decoded[index], into: projection, scope: scope, result: &result)
-                try afterFolding(recorded, folded)
+                fold(recorded, page.decoded[index], into: projection, scope: scope, result: &result)
+                if let unwitnessed, unwitnessed.index == index { throw unwitnessed.error }
             }
         }
-        return result
+        return (result, witness)
     }
 
     /// Folds every event after `checkpoint`, then keeps folding live events as they are appended, calling
@@ -120,25 +136,23 @@ public struct ProjectionRunner: Sendable {
         // A known type whose payload does not decode is damage, not news: it stops the replay with an
         // EventDecodingError naming the position.
         let event = try recorded.decoded()
-        _ = fold(recorded, event, into: projection, scope: scope, result: &result)
+        fold(recorded, event, into: projection, scope: scope, result: &result)
     }
 
-    /// Folds one event already decoded (`nil`: a type outside the catalogue, passed over); says whether it
-    /// was folded.
+    /// Folds one event already decoded (`nil`: a type outside the catalogue, passed over).
     @inline(__always)
     private func fold<P: Projection>(
         _ recorded: RecordedEvent, _ event: CompetenceEvent?, into projection: P, scope: ReplayScope,
         result: inout Replayed<P.State>
-    ) -> Bool {
+    ) {
         result.eventsRead += 1
         result.checkpoint = recorded.position
         guard let event else {
             result.unknownEvents += 1
-            return false
+            return
         }
-        guard scope.includes(recorded, event: event) else { return false }
+        guard scope.includes(recorded, event: event) else { return }
         projection.apply(event, recorded: recorded, to: &result.state)
         result.eventsFolded += 1
-        return true
     }
 }

@@ -1,0 +1,48 @@
+/// What a replay for reports read: the history chain, one digest per event (``ReportProvenance``) and the
+/// used-events hash (``LedgerState/usedEventsHash``), all from one canonical form of each event.
+///
+/// The work per event is done in the reading task, a page at a time (``PageWitness``), beside the fold; the
+/// replay takes each page's witness in order (``take(_:)``) and keeps only the digests and the two heads.
+struct HistoryWitness: Sendable {
+    /// The history chain and the used-events hash after the events witnessed so far: all a next page needs to
+    /// continue them.
+    ///
+    /// While every event read was folded (a replay of the whole log, or of a prefix), the used-events hash *is*
+    /// the history chain's hash, so it is not computed twice; from the first event passed over (a time-travel
+    /// scope, an unknown type) it is chained on its own over the events folded.
+    struct Chains: Sendable {
+        /// The chain over every event read.
+        private(set) var history = HistoryChain()
+        /// The used-events hash once it parted from the history chain; `nil` while every event read was folded.
+        private var usedOnItsOwn: HistoryHash?
+
+        /// The chain over exactly the events folded.
+        var usedEventsHash: HistoryHash { usedOnItsOwn ?? history.head.hash }
+
+        /// Chains the next event read, whose canonical bytes are `canonical`; `folded`: whether the replay folds
+        /// it (a known type, inside the scope).
+        mutating func append(_ event: RecordedEvent, canonical: [UInt8], folded: Bool) {
+            if usedOnItsOwn == nil, !folded { usedOnItsOwn = history.head.hash }
+            history.append(event, canonical: canonical)
+            if folded, let used = usedOnItsOwn {
+                usedOnItsOwn = LedgerModel.chainUsed(event, after: used, canonical: canonical)
+            }
+        }
+    }
+
+    /// The chains after the pages taken.
+    private(set) var chains = Chains()
+    /// One digest per event read (``ReportProvenance/digest(canonical:)``), in global order.
+    private(set) var digests: [UInt64] = []
+
+    /// The last event read and the history chain's hash after it (``HistoryAnchor/genesis`` before any).
+    var head: HistoryAnchor { chains.history.head }
+    /// The chain over exactly the events folded.
+    var usedEventsHash: HistoryHash { chains.usedEventsHash }
+
+    /// Takes the witness of the next page.
+    mutating func take(_ page: PageWitness) {
+        digests.append(contentsOf: page.digests)
+        chains = page.chains
+    }
+}
