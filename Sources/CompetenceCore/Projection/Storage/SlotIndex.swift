@@ -5,8 +5,9 @@
 /// Beside each slot it keeps 8 bits of its key's hash (a tag, 1 byte a slot): a probe asks the caller about
 /// a row only when the tags agree, so a look-up that passes other rows' slots (about five at 70% full, for a
 /// key not in the index) reads almost none of those rows — each a cache miss in a table of millions. Tags are
-/// derived from the rows, never stored: an index read from a snapshot has none until its first insert or
-/// removal rebuilds them, and until then every probe asks the caller.
+/// derived from the rows, never stored: an index read from a snapshot has none, and every probe asks the
+/// caller, until it grows (which rehashes every row anyway); deriving them at once would read every row of
+/// an index of millions at random, which costs more than the look-ups of one import save.
 ///
 /// The hash functions are keyed with a random seed per index (``HashSeed``): a history cannot be made to
 /// collide on purpose without knowing it.
@@ -14,7 +15,7 @@ struct SlotIndex: Sendable {
     /// `-1` marks an empty slot; the slot count is a power of two.
     private var slots: ContiguousArray<Int32>
     /// `tags[i]` is ``tag(_:)`` of the hash of the row in `slots[i]` (meaningless for an empty slot); `nil`
-    /// until rebuilt after ``init(storedSlots:count:seed:)``.
+    /// after ``init(storedSlots:count:seed:)`` until the index grows.
     private var tags: ContiguousArray<UInt8>?
     /// Rows indexed.
     private(set) var count = 0
@@ -33,12 +34,6 @@ struct SlotIndex: Sendable {
     /// The tag of a hash: its top 8 bits (a slot's place comes from the low bits).
     @inline(__always)
     private static func tag(_ hash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: hash >> 56) }
-
-    /// Derives the tags from the rows, when they are not there yet.
-    private mutating func ensureTags(_ rehash: (Int32) -> UInt64) {
-        guard tags == nil else { return }
-        tags = ContiguousArray(slots.map { $0 == Self.empty ? 0 : Self.tag(rehash($0)) })
-    }
 
     private static func slotCount(for rows: Int) -> Int {
         var slots = 8
@@ -71,7 +66,6 @@ struct SlotIndex: Sendable {
     /// Adds `row` (not yet present), whose key has `hash`; growing rehashes every row with `rehash`.
     @inline(__always)
     mutating func insert(_ row: Int32, hash: UInt64, rehash: (Int32) -> UInt64) {
-        ensureTags(rehash)
         if (count + 1) * 10 >= slots.count * 7 { grow(rehash) }
         place(row, hash: hash)
         count += 1
@@ -80,14 +74,13 @@ struct SlotIndex: Sendable {
     /// Removes and returns the row holding the key with `hash`, found by `matches`.
     @discardableResult
     mutating func remove(hash: UInt64, where matches: (Int32) -> Bool, rehash: (Int32) -> UInt64) -> Int32? {
-        ensureTags(rehash)
         let mask = slots.count - 1
         let tag = Self.tag(hash)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let row = slots[slot]
             if row == Self.empty { return nil }
-            if tags![slot] == tag, matches(row) { break }
+            if tags?[slot] ?? tag == tag, matches(row) { break }
             slot = (slot + 1) & mask
         }
         let removed = slots[slot]
@@ -100,7 +93,7 @@ struct SlotIndex: Sendable {
             let distanceFromHole = (next - hole) & mask
             if distanceFromHome >= distanceFromHole {
                 slots[hole] = slots[next]
-                tags![hole] = tags![next]
+                if tags != nil { tags![hole] = tags![next] }
                 hole = next
             }
             next = (next + 1) & mask
@@ -116,7 +109,7 @@ struct SlotIndex: Sendable {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != Self.empty { slot = (slot + 1) & mask }
         slots[slot] = row
-        tags![slot] = Self.tag(hash)
+        if tags != nil { tags![slot] = Self.tag(hash) }
     }
 
     private mutating func grow(_ rehash: (Int32) -> UInt64) {
