@@ -81,19 +81,29 @@ enum ProgrammeBench {
         return measurement
     }
 
-    /// `competence report NAME --format csv` on the store at `path`.
+    /// `competence report NAME --format csv --output FILE` on the store at `path`, as the command does it: the
+    /// store and the replayed state end before the report is rendered with its stamp (`FILE.stamp`).
     private static func report(_ name: ReportName, path: String) async throws -> BenchMeasurement {
         var bytes = 0
+        var stampBytes = 0
         var measurement = try await measuringMemory {
-            let store = try FileEventStore(directory: path, options: FileStoreOptions(access: .readOnly))
-            let options = try AnalyticsOptions(today: CalendarDate(year: 2025, month: 12, day: 31)!)
-            let reports = try await AnalyticsReports.replay(store, options: options)
-            let document = try ReportDocument(name: name, reports: reports, organisation: nil)
-            bytes = CSVRenderer.render(document.primaryTable).utf8.count
-            return Int(reports.provenance.eventCount)
+            let document = try ReportDocument(name: name, reports: try await replayed(path), organisation: nil)
+            let csv = try ReportOutput.render(document, as: .csv, organisation: nil)
+            let stamp = try ReportOutput.sidecar(document, as: .csv, organisation: nil) ?? ""
+            bytes = csv.utf8.count
+            stampBytes = stamp.utf8.count
+            return document.provenance.eventCount
         }
         measurement.extra["csv_bytes"] = Double(bytes)
+        measurement.extra["stamp_bytes"] = Double(stampBytes)
         return measurement
+    }
+
+    /// The store at `path` replayed for reports; the store ends with this call.
+    private static func replayed(_ path: String) async throws -> AnalyticsReports {
+        let store = try FileEventStore(directory: path, options: FileStoreOptions(access: .readOnly))
+        let options = try AnalyticsOptions(today: CalendarDate(year: 2025, month: 12, day: 31)!)
+        return try await AnalyticsReports.replay(store, options: options)
     }
 
     private static func storeEvents(_ path: String) async throws -> Int {

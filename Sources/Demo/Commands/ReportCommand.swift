@@ -109,16 +109,21 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    /// The report, from the store replayed in the scope asked for. The store's index and the replayed state
-    /// (most of the memory at 10 million events) end with this call, before the report is rendered and stamped.
+    /// The report, from the store replayed in the scope asked for. The replayed state (most of the memory at
+    /// 10 million events) ends with this call, before the report is rendered and stamped.
     private func replayedDocument() async throws -> ReportDocument {
+        try ReportDocument(name: name, reports: try await replayedReports(), organisation: organisation)
+    }
+
+    /// The store replayed in the scope asked for. The store (its index: 20 bytes an event) ends with this call,
+    /// before the reports are computed from the state.
+    private func replayedReports() async throws -> AnalyticsReports {
         let store = try storeOptions.opener.open(for: .read)
         let scope = try await resolvedScope(store)
         let options = try AnalyticsOptions(
             today: try judgementDay(scope: scope), minimumGroupSize: minGroup, rater: rater, audience: audience,
             scope: ReportScope(programme: programme.map { ProgrammeID($0) }, pilot: pilot.map { PilotID($0) }))
-        let reports = try await AnalyticsReports.replay(store, scope: scope, options: options)
-        return try ReportDocument(name: name, reports: reports, organisation: organisation)
+        return try await AnalyticsReports.replay(store, scope: scope, options: options)
     }
 
     /// The scope asked for; a public report's snapped to whole survey rounds (``PublicScope``), as is any
