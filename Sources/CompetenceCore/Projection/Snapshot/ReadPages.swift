@@ -4,12 +4,13 @@ import Glibc
 
 /// Gives back the pages of a snapshot already read. A file store maps its snapshot file (1.25 GB at
 /// 10 million events) instead of copying it, but every page read stays in the process's resident set until the
-/// mapping ends — on top of the state decoded from it. Reading it once, front to back, the reader asks the
+/// mapping ends — on top of the state decoded from it. Decoding it front to back, the reader asks the
 /// kernel to reclaim each stretch it has passed (`MADV_PAGEOUT`, Linux 5.4 and later): a mapped file's pages
 /// leave the resident set, and are read from the file again if touched; for bytes in ordinary memory (another
 /// store's copy) the advice changes nothing without swap and is only a page-out with it. Either way the bytes
 /// stay readable and unchanged, so the advice is safe wherever it lands; only whole pages inside the buffer are
-/// advised.
+/// advised. A reclaimed page of a mapped file leaves the page cache too, so only the last pass over the bytes
+/// (the decoding, after the checksum) gives them back.
 enum ReadPages {
     /// How many bytes are read between two pieces of advice.
     static let stretch = 32 << 20
@@ -26,18 +27,5 @@ enum ReadPages {
         let pageOut: Int32 = 21  // MADV_PAGEOUT; not every C library names it.
         _ = madvise(first, end - start, pageOut)
         #endif
-    }
-
-    /// ``SnapshotChecksum/of(_:)`` of `bytes`, giving back each stretch once it is summed.
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var running = SnapshotChecksum.Running()
-        var start = 0
-        while start < bytes.count {
-            let end = min(bytes.count, start + stretch)
-            running.add(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-            release(bytes, start..<end)
-            start = end
-        }
-        return running.value
     }
 }

@@ -190,7 +190,9 @@ struct SnapshotHeader: Hashable, Sendable {
                     "its payload is \(bytes.count - payloadStart) bytes, its header says \(payloadLength)")
             }
             let payload = UnsafeRawBufferPointer(rebasing: bytes[payloadStart...])
-            guard ReadPages.checksum(payload) == payloadChecksum else {
+            // The checksum pass keeps the pages: the decoding reads them next (given back there, ReadPages), and
+            // pages given back now would be read again from the disk.
+            guard SnapshotChecksum.of(payload) == payloadChecksum else {
                 throw SnapshotRejection.damaged("its payload does not match its checksum")
             }
             let header = SnapshotHeader(
