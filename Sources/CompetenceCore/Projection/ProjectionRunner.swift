@@ -147,11 +147,8 @@ public struct ProjectionRunner: Sendable {
     ) {
         result.eventsRead += 1
         result.checkpoint = recorded.position
-        guard let event else {
-            result.unknownEvents += 1
-            return
-        }
-        guard scope.includes(recorded, event: event) else { return }
+        if event == nil { result.unknownEvents += 1 }
+        guard scope.folds(recorded, event), let event else { return }
         projection.apply(event, recorded: recorded, to: &result.state)
         result.eventsFolded += 1
     }

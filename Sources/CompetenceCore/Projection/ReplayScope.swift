@@ -22,6 +22,13 @@ public enum ReplayScope: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether a replay in this scope folds `recorded`, decoded as `event` (`nil`: a type outside the catalogue,
+    /// which no replay folds): the one rule the fold and the report's witness of the events used both follow.
+    func folds(_ recorded: RecordedEvent, _ event: CompetenceEvent?) -> Bool {
+        guard let event else { return false }
+        return includes(recorded, event: event)
+    }
+
     /// Whether the event of type `type` belongs to the scope.
     public func includes(_ recorded: RecordedEvent, event: CompetenceEvent) -> Bool {
         switch self {

@@ -58,8 +58,7 @@ struct PageWitness: Sendable {
         scope: ReplayScope, into chains: inout HistoryWitness.Chains
     ) {
         for (index, bytes) in zip(start..., canonical) {
-            let folded = decoded[index].map { scope.includes(events[index], event: $0) } ?? false
-            chains.append(events[index], canonical: bytes, folded: folded)
+            chains.append(events[index], canonical: bytes, folded: scope.folds(events[index], decoded[index]))
         }
     }
 
