@@ -451,6 +451,17 @@ let refusedCases: [RefusedCase] = [
         field: "answeredOn",
         value: "2025-02-01"),
     RefusedCase(
+        "answer after the programme of the round's organisations ended (the round names none)",
+        before: [
+            SurveyRoundOpened(
+                round: "r2", kind: .baseline, organisations: ["acme", "care"], competences: ["excel"],
+                opensOn: day("2024-09-01"))
+        ],
+        SurveyAnswerRecorded(
+            round: "r2", respondent: "p1", organisation: "acme", competence: "excel", current: 2, target: 4,
+            importance: 4, answeredOn: day("2025-02-01")),
+        field: "answeredOn", value: "2025-02-01"),
+    RefusedCase(
         "enrolment before the programme started",
         OrganisationEnrolled(
             organisation: "new", name: "New", kind: .enterprise, sector: "metal", sizeClass: .micro, region: "PH",

@@ -4,9 +4,14 @@ extension Checker {
     static let clockTolerance = 1
 
     /// Refuses a day after today (allowing ``clockTolerance``) or outside the programme's period.
-    func date(_ day: CalendarDate, _ field: String, programme: ProgrammeID?) throws(Violation) {
+    ///
+    /// `programme` is asked only when the ledger has a programme set up: finding a round's or a training's
+    /// programme can walk all its organisations, once for every answer or participation recorded in it.
+    func date(_ day: CalendarDate, _ field: String, programme: @autoclosure () -> ProgrammeID?) throws(Violation) {
         try require(day <= today.adding(days: Self.clockTolerance), field, day, "is in the future (today is \(today))")
-        guard let programme, let setUp = ledger.programmes[programme] else { return }
+        guard !ledger.programmes.isEmpty, let programme = programme(), let setUp = ledger.programmes[programme] else {
+            return
+        }
         try require(
             setUp.startsOn <= day && day <= setUp.endsOn, field, day,
             "is outside the period of programme '\(programme)' (\(setUp.startsOn) – \(setUp.endsOn))")
