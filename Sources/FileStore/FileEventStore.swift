@@ -84,6 +84,7 @@ public final class FileEventStore: SubjectKeyHolding {
         state.index.reserve(events: publishedEvents.map { min(guessed, Int(max(0, $0))) } ?? guessed)
         var cursor = LogCursor()
         let end = try LogScanner(files: files).catchUp(&state.index, &cursor, through: published?.position)
+        state.index.indexPendingIDs()
         let truncated: OpenReport.TruncatedTail?
         let setAside: [String]
         if writable {

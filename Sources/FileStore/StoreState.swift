@@ -13,8 +13,6 @@ struct WriteChunk: Sendable {
 /// An append planned and encoded, waiting for the writer.
 struct PendingWrite: Sendable {
     var chunks: [WriteChunk]
-    /// The new event ids (to forget them if the write fails).
-    var ids: [UUID]
     /// The log's end once this write is on disk.
     var end: LogCursor
     /// What the appender gets back.

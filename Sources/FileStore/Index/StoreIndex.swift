@@ -12,8 +12,8 @@ struct RecordLocation: Hashable, Sendable {
 /// The in-memory indexes, rebuilt from the segments on open: every record's location by position, each
 /// stream's positions by version, and each event id's position.
 ///
-/// About 60 bytes per event, of which the id index is about 40: a read-only store, which never appends,
-/// does not keep it (``keepsEventIDs``). Entries may run ahead of what readers see (planned appends not yet durable);
+/// About 20 bytes per event, and about 22 more for the id index (``EventIDIndex``): a read-only store, which
+/// never appends, does not keep it (``keepsEventIDs``). Entries may run ahead of what readers see (planned appends not yet durable);
 /// readers only look at positions up to the durable head, and a failed write is rolled back with
 /// ``truncate(toHead:)``.
 struct StoreIndex: Sendable {
@@ -24,24 +24,26 @@ struct StoreIndex: Sendable {
     private(set) var streamNames: [StreamName] = []
     /// `streamPositions[id][v - 1]` is the position of version `v` of stream `id`.
     private(set) var streamPositions: [[Int64]] = []
-    private(set) var positionsByID: [UUID: Int64] = [:]
+    /// Each event id's position (``keepsEventIDs``); `nil` in a read-only store's index.
+    private var eventIDs: EventIDIndex?
     /// The segments and their first positions, in order.
     private(set) var segments: [(number: UInt32, firstPosition: Int64)] = []
     /// The bytes and id of the stream ``existingStreamID(utf8:)`` found last (ids are never reused).
     private var lastStream: (bytes: [UInt8], id: UInt32)?
-    /// Whether ``positionsByID`` is kept: only a writer looks ids up (a retried append is recognised by its
-    /// id), so a read-only store leaves it empty.
-    let keepsEventIDs: Bool
+    /// Whether each event id's position is kept: only a writer looks ids up (a retried append is recognised
+    /// by its id), so a read-only store leaves them out.
+    var keepsEventIDs: Bool { eventIDs != nil }
 
     /// The last position indexed.
     var head: Int64 { Int64(locations.count) }
 
     /// An empty index; `keepingEventIDs`: whether it keeps each event id's position (a writer's needs it).
-    init(keepingEventIDs: Bool = true) { keepsEventIDs = keepingEventIDs }
+    init(keepingEventIDs: Bool = true) { eventIDs = keepingEventIDs ? EventIDIndex() : nil }
 
     mutating func reserve(events: Int) {
         locations.reserveCapacity(events)
-        if keepsEventIDs { positionsByID.reserveCapacity(events) }
+        // Sized once, before anything is indexed (the ids indexed so far would be lost otherwise).
+        if let ids = eventIDs, ids.head == 0 { eventIDs = EventIDIndex(capacity: events) }
     }
 
     /// Notes that segment `number` starts with position `firstPosition`.
@@ -97,12 +99,18 @@ struct StoreIndex: Sendable {
         locations.append(RecordLocation(segment: segment, offset: UInt32(offset), stream: streamID))
         let position = Int64(locations.count)
         streamPositions[Int(streamID)].append(position)
-        if keepsEventIDs { positionsByID[id] = position }
+        eventIDs?.append(id)
+        assert(eventIDs.map { $0.head == position } ?? true, "the id index follows the positions")
     }
 
-    /// Where an event id is stored, if it is (only in an index that keeps ids: a writer's).
+    /// Indexes the event ids added since the last call, so that ``locate(_:)`` finds them: the whole log's on
+    /// open, at once (``EventIDIndex``), then each append's before it is planned.
+    mutating func indexPendingIDs() { eventIDs?.indexPending() }
+
+    /// Where an event id is stored, if it is (only in an index that keeps ids: a writer's; after
+    /// ``indexPendingIDs()``).
     func locate(_ id: UUID) -> StoredEventLocation? {
-        guard let position = positionsByID[id] else { return nil }
+        guard let position = eventIDs?.position(of: id) else { return nil }
         let streamID = Int(locations[Int(position - 1)].stream)
         let positions = streamPositions[streamID]
         var low = 0
@@ -118,8 +126,8 @@ struct StoreIndex: Sendable {
 
     /// Forgets every position above `head` (a failed write): their ids and stream versions, and the
     /// segments numbered above `lastSegment` that were planned for them.
-    mutating func truncate(toHead head: Int64, ids: [UUID], lastSegment: UInt32) {
-        for id in ids where (positionsByID[id] ?? 0) > head { positionsByID[id] = nil }
+    mutating func truncate(toHead head: Int64, lastSegment: UInt32) {
+        eventIDs?.truncate(toHead: head)
         while Int64(locations.count) > head {
             let removed = locations.removeLast()
             streamPositions[Int(removed.stream)].removeLast()

@@ -12,6 +12,7 @@ extension StoreState {
         continuation: CheckedContinuation<[AppendResult], any Error>
     ) throws -> PendingWrite? {
         if let failure { throw failure }
+        index.indexPendingIDs()
         let plan = try AppendPlanner.plan(
             appends, nextPosition: planned.head + 1, recordedAt: options.clock(),
             maxPayloadBytes: options.maxPayloadBytes,
@@ -23,7 +24,7 @@ extension StoreState {
                 return nil
             }
             // A retry of events still being written: answer once they are durable.
-            return PendingWrite(chunks: [], ids: [], end: planned, results: plan.results, continuation: continuation)
+            return PendingWrite(chunks: [], end: planned, results: plan.results, continuation: continuation)
         }
         var cursor = planned
         var chunks: [WriteChunk] = []
@@ -56,7 +57,7 @@ extension StoreState {
             WriteChunk(segment: cursor.segment, offset: chunkStart, bytes: writer.bytes, newSegment: newSegment))
         planned = cursor
         return PendingWrite(
-            chunks: chunks, ids: plan.newEvents.map(\.id), end: cursor, results: plan.results,
+            chunks: chunks, end: cursor, results: plan.results,
             continuation: continuation)
     }
 }

@@ -240,8 +240,7 @@ final class GroupCommitWriter: Sendable {
         let (failed, durable): ([PendingWrite], LogCursor) = core.state.withLock { state in
             let failed = batch + state.queue
             state.queue.removeAll()
-            state.index.truncate(
-                toHead: state.durable.head, ids: failed.flatMap(\.ids), lastSegment: state.durable.segment)
+            state.index.truncate(toHead: state.durable.head, lastSegment: state.durable.segment)
             state.planned = state.durable
             return (failed, state.durable)
         }

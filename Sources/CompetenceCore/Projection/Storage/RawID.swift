@@ -1,17 +1,17 @@
 import Foundation
 
 /// An event id as two words: what rows store (plain bits, compared and hashed without going through `UUID`).
-struct RawID: Hashable, Sendable, BitwiseCopyable {
-    var low: UInt64
-    var high: UInt64
+package struct RawID: Hashable, Sendable, BitwiseCopyable {
+    @usableFromInline var low: UInt64
+    @usableFromInline var high: UInt64
 
     init(low: UInt64, high: UInt64) {
         self.low = low
         self.high = high
     }
 
-    @inline(__always)
-    init(_ id: UUID) {
+    @inlinable
+    package init(_ id: UUID) {
         (low, high) = withUnsafeBytes(of: id.uuid) {
             ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         }
@@ -28,6 +28,6 @@ struct RawID: Hashable, Sendable, BitwiseCopyable {
     }
 
     /// The id's hash under `seed`.
-    @inline(__always)
-    func hash(_ seed: HashSeed) -> UInt64 { seed.hash(low, high) }
+    @inlinable
+    package func hash(_ seed: HashSeed) -> UInt64 { seed.hash(low, high) }
 }

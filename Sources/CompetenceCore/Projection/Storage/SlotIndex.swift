@@ -11,29 +11,29 @@
 ///
 /// The hash functions are keyed with a random seed per index (``HashSeed``): a history cannot be made to
 /// collide on purpose without knowing it.
-struct SlotIndex: Sendable {
+package struct SlotIndex: Sendable {
     /// `-1` marks an empty slot; the slot count is a power of two.
-    private var slots: ContiguousArray<Int32>
+    @usableFromInline var slots: ContiguousArray<Int32>
     /// `tags[i]` is ``tag(_:)`` of the hash of the row in `slots[i]` (meaningless for an empty slot); `nil`
     /// after ``init(storedSlots:count:seed:)`` until the index grows.
-    private var tags: ContiguousArray<UInt8>?
+    @usableFromInline var tags: ContiguousArray<UInt8>?
     /// Rows indexed.
-    private(set) var count = 0
+    package private(set) var count = 0
     /// The key of the hash functions.
-    let seed: HashSeed
+    package let seed: HashSeed
 
-    private static let empty: Int32 = -1
+    @usableFromInline static var empty: Int32 { -1 }
 
     /// An empty index with room for `capacity` rows before it grows.
-    init(capacity: Int = 0, seed: HashSeed = .random()) {
+    package init(capacity: Int = 0, seed: HashSeed = .random()) {
         self.seed = seed
         slots = ContiguousArray(repeating: Self.empty, count: Self.slotCount(for: capacity))
         tags = ContiguousArray(repeating: 0, count: slots.count)
     }
 
     /// The tag of a hash: its top 8 bits (a slot's place comes from the low bits).
-    @inline(__always)
-    private static func tag(_ hash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: hash >> 56) }
+    @inlinable
+    static func tag(_ hash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: hash >> 56) }
 
     private static func slotCount(for rows: Int) -> Int {
         var slots = 8
@@ -41,9 +41,10 @@ struct SlotIndex: Sendable {
         return slots
     }
 
-    /// The row holding the key with `hash`, found by `matches`.
-    @inline(__always)
-    func find(hash: UInt64, where matches: (Int32) -> Bool) -> Int32? {
+    /// The row holding the key with `hash`, found by `matches` (asked only about rows whose tag agrees, while
+    /// the index has tags).
+    @inlinable
+    package func find(hash: UInt64, where matches: (Int32) -> Bool) -> Int32? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         guard let tags else {
@@ -65,15 +66,28 @@ struct SlotIndex: Sendable {
 
     /// Adds `row` (not yet present), whose key has `hash`; growing rehashes every row with `rehash`.
     @inline(__always)
-    mutating func insert(_ row: Int32, hash: UInt64, rehash: (Int32) -> UInt64) {
+    package mutating func insert(_ row: Int32, hash: UInt64, rehash: (Int32) -> UInt64) {
         if (count + 1) * 10 >= slots.count * 7 { grow(rehash) }
         place(row, hash: hash)
         count += 1
     }
 
+    /// The number of slots (a power of two): a key's home slot is the low bits of its hash, `hash & (slotCount - 1)`.
+    package var slotCount: Int { slots.count }
+
+    /// Grows, once, to hold `rows` rows in all without growing again (rehashing every row with `rehash`).
+    package mutating func reserveCapacity(_ rows: Int, rehash: (Int32) -> UInt64) {
+        let wanted = Self.slotCount(for: rows)
+        guard wanted > slots.count else { return }
+        let old = slots
+        slots = ContiguousArray(repeating: Self.empty, count: wanted)
+        tags = ContiguousArray(repeating: 0, count: slots.count)
+        for row in old where row != Self.empty { place(row, hash: rehash(row)) }
+    }
+
     /// Removes and returns the row holding the key with `hash`, found by `matches`.
     @discardableResult
-    mutating func remove(hash: UInt64, where matches: (Int32) -> Bool, rehash: (Int32) -> UInt64) -> Int32? {
+    package mutating func remove(hash: UInt64, where matches: (Int32) -> Bool, rehash: (Int32) -> UInt64) -> Int32? {
         let mask = slots.count - 1
         let tag = Self.tag(hash)
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -113,10 +127,7 @@ struct SlotIndex: Sendable {
     }
 
     private mutating func grow(_ rehash: (Int32) -> UInt64) {
-        let old = slots
-        slots = ContiguousArray(repeating: Self.empty, count: old.count * 2)
-        tags = ContiguousArray(repeating: 0, count: slots.count)
-        for row in old where row != Self.empty { place(row, hash: rehash(row)) }
+        reserveCapacity(count + 1, rehash: rehash)
     }
 
     /// Whether every slot is empty or a row below `rowCount`, and as many are filled as ``count`` says (what a
@@ -146,18 +157,18 @@ struct SlotIndex: Sendable {
 }
 
 /// The random key of an index's hash functions.
-struct HashSeed: Hashable, Sendable {
-    var first: UInt64
-    var second: UInt64
+package struct HashSeed: Hashable, Sendable {
+    @usableFromInline var first: UInt64
+    @usableFromInline var second: UInt64
 
     /// A fresh random key.
-    static func random() -> HashSeed {
+    package static func random() -> HashSeed {
         HashSeed(first: .random(in: .min ... .max) | 1, second: .random(in: .min ... .max) | 1)
     }
 
     /// Mixes two words under this key (the folded 128-bit product of keyed words, as in wyhash).
-    @inline(__always)
-    func hash(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    @inlinable
+    package func hash(_ a: UInt64, _ b: UInt64) -> UInt64 {
         let product = (a ^ first).multipliedFullWidth(by: b ^ second)
         let folded = product.high ^ product.low
         return folded ^ (folded >> 29)
