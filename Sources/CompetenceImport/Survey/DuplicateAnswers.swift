@@ -107,7 +107,7 @@ struct DuplicateAnswers {
     /// The round's recorded answers by key, as they count now (corrections applied).
     static func recorded(in state: LedgerState, round: RoundID) -> [SurveyAnswerDraft.Key: Incumbent] {
         var result: [SurveyAnswerDraft.Key: Incumbent] = [:]
-        for answer in state.answers where answer.event.round == round {
+        for answer in state.answers.answers(in: round) {
             let event = answer.event
             let key = SurveyAnswerDraft.Key(
                 respondent: event.respondent.rawValue, competence: event.competence.rawValue, rater: event.rater,

@@ -205,6 +205,17 @@ public struct AnswerTable: Collection, Hashable, Sendable {
         }
     }
 
+    /// The counting answers of `round`, in recorded order. Only that round's answers are made into facts: the
+    /// others are passed over by their rows (an import into a round asks for it in a table of millions).
+    public func answers(in round: RoundID) -> [Fact<SurveyAnswerRecorded>] {
+        guard let number = rounds.existingNumber(for: round) else { return [] }
+        var facts: [Fact<SurveyAnswerRecorded>] = []
+        forEachLive { row, answer in
+            if answer.round == number { facts.append(fact(row: row)) }
+        }
+        return facts
+    }
+
     /// The persons with at least one counting answer.
     var respondents: Set<PersonID> {
         var answered = [Bool](repeating: false, count: persons.count)
