@@ -90,10 +90,14 @@ package struct CSVImporter: Sendable {
     private func prepare(
         _ kind: some CSVImportKind, file: String, sheet: String?, options: ImportParameters, ledger: CompetenceLedger
     ) async throws -> (ImportBatch?, Outcome) {
+        // The ledger's state — a snapshot restored and the log after it caught up, seconds at millions of events —
+        // is read while the file is parsed, on the other core. (A file refused here is reported once that read
+        // has ended too: it only reads.)
+        async let caughtUp = ledger.state()
         let table = try CSVTable(path: file, sheet: sheet)
         try table.require(kind.requiredColumns)
         guard !table.rows.isEmpty else { throw ImportFileError.noRows(file: file) }
-        let state = try await ledger.state()
+        let state = try await caughtUp
         var parameters = try kind.parameters(for: table)
         if let sheet = table.sheet { parameters.set("sheet", sheet) }
         parameters = parameters.merging(options)

@@ -73,12 +73,16 @@ package struct SurveyImport: CSVImportKind {
 
     /// Whether an earlier version imported the file into this same round: every answer of the file is
     /// recorded, in this round, under the id that version gave it (its ids came from the file alone).
+    ///
+    /// Rows are read until the first answer that is not recorded so: a file not imported before is told by its
+    /// first answer, not after reading every row twice (``build(from:state:into:progress:)`` reads them all).
     package func wasImportedBefore(_ table: CSVTable, state: LedgerState, legacy: EventIdentity) throws -> Bool {
-        let drafts = try drafts(of: table) { _ in }
-        return !drafts.isEmpty
-            && drafts.allSatisfy { draft in
-                state.answers[eventID: legacy.id(row: draft.row, item: draft.item)]?.event.round == round
-            }
+        var answers = 0
+        let allRecorded = try forEachDraft(of: table, progress: { _ in }) { draft in
+            answers += 1
+            return state.answers[eventID: legacy.id(row: draft.row, item: draft.item)]?.event.round == round
+        }
+        return answers > 0 && allRecorded
     }
 
     package func build(
@@ -169,17 +173,31 @@ package struct SurveyImport: CSVImportKind {
 
     /// Every answer of `table`, in file order.
     private func drafts(of table: CSVTable, progress: (Int) -> Void) throws -> [SurveyAnswerDraft] {
-        let reader = try reader(for: table)
         var drafts: [SurveyAnswerDraft] = []
-        for row in table.rows {
-            switch reader {
-            case .long: drafts.append(try SurveyAnswerDraft(longRow: row, defaults: defaults))
-            case .mapping(let mapping): drafts += try mapping.drafts(from: row, defaults: defaults)
-            case .profile(let reader, _): drafts += try reader.drafts(from: row, defaults: defaults)
-            }
-            progress(row.number)
+        _ = try forEachDraft(of: table, progress: progress) { draft in
+            drafts.append(draft)
+            return true
         }
         return drafts
+    }
+
+    /// Reads the answers of `table`'s rows in order, handing each to `body` until it returns `false`; returns
+    /// whether it never did.
+    private func forEachDraft(
+        of table: CSVTable, progress: (Int) -> Void, _ body: (SurveyAnswerDraft) throws -> Bool
+    ) throws -> Bool {
+        let reader = try reader(for: table)
+        for row in table.rows {
+            let drafts: [SurveyAnswerDraft]
+            switch reader {
+            case .long: drafts = [try SurveyAnswerDraft(longRow: row, defaults: defaults)]
+            case .mapping(let mapping): drafts = try mapping.drafts(from: row, defaults: defaults)
+            case .profile(let reader, _): drafts = try reader.drafts(from: row, defaults: defaults)
+            }
+            for draft in drafts where try !body(draft) { return false }
+            progress(row.number)
+        }
+        return true
     }
 
     /// Adds the round's opening when the ledger has no such round: the file's organisations and competences,
