@@ -78,7 +78,7 @@ package struct SurveyImport: CSVImportKind {
     /// first answer, not after reading every row twice (``build(from:state:into:progress:)`` reads them all).
     package func wasImportedBefore(_ table: CSVTable, state: LedgerState, legacy: EventIdentity) throws -> Bool {
         var answers = 0
-        let allRecorded = try forEachDraft(of: table, progress: { _ in }) { draft in
+        let allRecorded = try forEachDraft(of: table) { draft in
             answers += 1
             return state.answers[eventID: legacy.id(row: draft.row, item: draft.item)]?.event.round == round
         }
@@ -184,7 +184,7 @@ package struct SurveyImport: CSVImportKind {
     /// Reads the answers of `table`'s rows in order, handing each to `body` until it returns `false`; returns
     /// whether it never did.
     private func forEachDraft(
-        of table: CSVTable, progress: (Int) -> Void, _ body: (SurveyAnswerDraft) throws -> Bool
+        of table: CSVTable, progress: (Int) -> Void = { _ in }, _ body: (SurveyAnswerDraft) throws -> Bool
     ) throws -> Bool {
         let reader = try reader(for: table)
         for row in table.rows {
