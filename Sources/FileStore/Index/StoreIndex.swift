@@ -13,9 +13,9 @@ struct RecordLocation: Hashable, Sendable {
 /// stream's positions by version, and each event id's position.
 ///
 /// About 20 bytes per event, and about 22 more for the id index (``EventIDIndex``): a read-only store, which
-/// never appends, does not keep it (``keepsEventIDs``). Entries may run ahead of what readers see (planned appends not yet durable);
-/// readers only look at positions up to the durable head, and a failed write is rolled back with
-/// ``truncate(toHead:)``.
+/// never appends, does not keep it (``keepsEventIDs``). Entries may run ahead of what readers see (planned
+/// appends not yet durable); readers only look at positions up to the durable head, and a failed write is
+/// rolled back with ``truncate(toHead:lastSegment:)``.
 struct StoreIndex: Sendable {
     /// `locations[p - 1]` is the location of position `p`.
     private(set) var locations: [RecordLocation] = []
