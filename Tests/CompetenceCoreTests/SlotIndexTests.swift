@@ -22,6 +22,15 @@ struct SlotIndexTests {
             index.insert(Int32(rows.count - 1), hash: hash(key), rehash: { [hash] in hash(rows[Int($0)]) })
         }
 
+        /// Indexes a new row with `key`, in place of the row with that key when there is one (returned).
+        mutating func insertReplacing(_ key: UInt64) -> Int32? {
+            rows.append(key)
+            let rows = rows
+            return index.insertReplacing(
+                Int32(rows.count - 1), hash: hash(key), where: { rows[Int($0)] == key },
+                rehash: { [hash] in hash(rows[Int($0)]) })
+        }
+
         mutating func remove(_ key: UInt64) -> Int32? {
             let rows = rows
             return index.remove(
@@ -29,7 +38,7 @@ struct SlotIndexTests {
         }
     }
 
-    @Test("finds, inserts and removes as a dictionary does, before and after a reload", arguments: [1, 2, 3])
+    @Test("finds, inserts, replaces and removes as a dictionary does, before and after a reload", arguments: [1, 2, 3])
     func behavesLikeADictionary(seed: UInt64) throws {
         var generator = SplitMix64(seed: seed)
         var table = Table()
@@ -37,9 +46,14 @@ struct SlotIndexTests {
         for step in 0..<6_000 {
             let key = generator.next(below: 2_500)
             switch generator.next(below: 10) {
-            case 0..<5:
+            case 0..<3:
                 guard model[key] == nil else { continue }
                 table.insert(key)
+                model[key] = Int32(table.rows.count - 1)
+            case 3..<5:
+                // A new row for a key, indexed or not: the row it replaces is the one indexed before.
+                let replaced = table.insertReplacing(key)
+                #expect(replaced == model[key], "step \(step): insertReplacing \(key)")
                 model[key] = Int32(table.rows.count - 1)
             case 5..<7:
                 #expect(table.remove(key) == model.removeValue(forKey: key), "step \(step): remove \(key)")

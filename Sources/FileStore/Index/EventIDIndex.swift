@@ -91,11 +91,8 @@ struct EventIDIndex: Sendable {
     private mutating func place(_ row: Int32, hash: UInt64, _ ids: ContiguousArray<RawID>) {
         let seed = slots.seed
         let rehash = { (row: Int32) in ids[Int(row)].hash(seed) }
-        if let earlier = slots.find(hash: hash, where: { ids[Int($0)] == ids[Int(row)] }) {
-            slots.remove(hash: hash, where: { $0 == earlier }, rehash: rehash)
-            shadowed[row] = earlier
-        }
-        slots.insert(row, hash: hash, rehash: rehash)
+        let earlier = slots.insertReplacing(row, hash: hash, where: { ids[Int($0)] == ids[Int(row)] }, rehash: rehash)
+        if let earlier { shadowed[row] = earlier }
     }
 
     /// The position of `id`, if it is indexed (after ``indexPending()``: see ``isIndexed``).

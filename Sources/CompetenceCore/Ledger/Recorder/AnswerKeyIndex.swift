@@ -36,8 +36,7 @@ struct AnswerKeyIndex: Sendable {
         let hash = Self.hash(rows[Int(number)], seed)
         let rehash = { (other: Int32) in Self.hash(rows[Int(other)], seed) }
         let key = rows[Int(number)]
-        slots.remove(hash: hash, where: { Self.sameKey(rows[Int($0)], key) }, rehash: rehash)
-        slots.insert(number, hash: hash, rehash: rehash)
+        slots.insertReplacing(number, hash: hash, where: { Self.sameKey(rows[Int($0)], key) }, rehash: rehash)
     }
 
     /// Forgets the key of row `number` of `table` (whichever row is indexed under it).

@@ -87,10 +87,7 @@ struct EventDirectory: Sendable {
             let hash = id.hash(seed)
             let rehash = { (number: Int32) in rows[Int(number)].id.hash(seed) }
             // An id stored twice (which no store holds) is found at its later position.
-            if let earlier = byID.find(hash: hash, where: { rows[Int($0)].id == id }) {
-                byID.remove(hash: hash, where: { $0 == earlier }, rehash: rehash)
-            }
-            byID.insert(row, hash: hash, rehash: rehash)
+            byID.insertReplacing(row, hash: hash, where: { rows[Int($0)].id == id }, rehash: rehash)
         }
         rows.append(
             Row(

@@ -72,6 +72,37 @@ package struct SlotIndex: Sendable {
         count += 1
     }
 
+    /// Indexes `row`, whose key has `hash`, in place of the row holding the same key (found by `matches`), which
+    /// it returns; adds it when no row holds that key. One probe, where a look-up, a removal and an insertion
+    /// took three: a row replaced keeps its slot (the same key, so the same hash and tag).
+    @inline(__always)
+    @discardableResult
+    package mutating func insertReplacing(
+        _ row: Int32, hash: UInt64, where matches: (Int32) -> Bool, rehash: (Int32) -> UInt64
+    ) -> Int32? {
+        let mask = slots.count - 1
+        let tag = Self.tag(hash)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let existing = slots[slot]
+            if existing == Self.empty { break }
+            if tags?[slot] ?? tag == tag, matches(existing) {
+                slots[slot] = row
+                return existing
+            }
+            slot = (slot + 1) & mask
+        }
+        if (count + 1) * 10 >= slots.count * 7 {
+            grow(rehash)
+            place(row, hash: hash)
+        } else {
+            slots[slot] = row
+            if tags != nil { tags![slot] = tag }
+        }
+        count += 1
+        return nil
+    }
+
     /// The number of slots (a power of two): a key's home slot is the low bits of its hash, `hash & (slotCount - 1)`.
     package var slotCount: Int { slots.count }
 

@@ -100,10 +100,7 @@ public struct AnswerTable: Collection, Hashable, Sendable {
             let id = RawID(recorded.id)
             let hash = id.hash(seed)
             // An id folded twice (which no store holds) addresses the later answer, as it always has.
-            if let earlier = byID.find(hash: hash, where: { rows[Int($0)].id == id }) {
-                byID.remove(hash: hash, where: { $0 == earlier }, rehash: rehash)
-            }
-            byID.insert(number, hash: hash, rehash: rehash)
+            byID.insertReplacing(number, hash: hash, where: { rows[Int($0)].id == id }, rehash: rehash)
         }
         rows.append(row)
         if recordedRuns.last?.recordedAt != recorded.recordedAt {
