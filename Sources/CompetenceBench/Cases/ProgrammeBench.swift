@@ -13,7 +13,12 @@ import Foundation
 ///
 /// - `programme-import-empty`: `import survey` of 100,000 rows (2,000 new persons × 50 competences) into a
 ///   store holding only the programme's organisations and competences; opening the store included.
-/// - `programme-import-full`: the same file into a copy of the whole programme's store.
+/// - `programme-import-full`: the same file into a copy of the whole programme's store, whose snapshot is at
+///   its head: the import catches up from it and, having grown the history by less than
+///   ``CompetenceLedger/defaultCheckpointGrowth``, leaves it (as most imports into a long history do).
+/// - `programme-import-full-saving`: the same, by an import that also saves the new snapshot (as the import that
+///   reaches the growth does, once per 5 % of the history). Each import case says whether it saved
+///   (`snapshot_saved`).
 /// - `programme-replay`: `competence replay`: opening the store and the ledger fold (``LedgerModel``) of the
 ///   whole programme; `programme-replay-compact`: the same history stored with compact payloads.
 /// - `programme-report-matrix`, `programme-report-effect`: `competence report matrix|effect --format csv`,
@@ -33,6 +38,11 @@ enum ProgrammeBench {
                 let path = try await scratch.programmeCopy()
                 defer { scratch.remove(path) }
                 return try await importSurvey(scratch: scratch, into: path)
+            },
+            BenchCase(name: "programme-import-full-saving") {
+                let path = try await scratch.programmeCopy()
+                defer { scratch.remove(path) }
+                return try await importSurvey(scratch: scratch, into: path, checkpointGrowth: 0)
             },
             BenchCase(name: "programme-replay") {
                 try await replay(path: try await scratch.programme())
@@ -64,13 +74,18 @@ enum ProgrammeBench {
         return measurement
     }
 
-    /// Imports the newcomers' survey into the store at `path`, as `competence import survey` does.
-    private static func importSurvey(scratch: ProgrammeScratch, into path: String) async throws -> BenchMeasurement {
+    /// Imports the newcomers' survey into the store at `path`, as `competence import survey` does (with
+    /// `checkpointGrowth` for the ledger's snapshot).
+    private static func importSurvey(
+        scratch: ProgrammeScratch, into path: String,
+        checkpointGrowth: Double = CompetenceLedger.defaultCheckpointGrowth
+    ) async throws -> BenchMeasurement {
         let file = try scratch.importFile(rows: importRows)
         var rows = 0
+        let snapshotBefore = snapshotFile(in: path)
         var measurement = try await measuringMemory {
             let store = try FileEventStore(directory: path)
-            let importer = CSVImporter(store: store, recordedBy: "bench")
+            let importer = CSVImporter(store: store, recordedBy: "bench", checkpointGrowth: checkpointGrowth)
             let outcome = try await importer.run(
                 SurveyImport(round: ProgrammeFiles.newcomersRound, roundKind: .baseline, mapping: nil), file: file)
             rows = outcome.rows
@@ -78,7 +93,16 @@ enum ProgrammeBench {
         }
         measurement.extra["rows"] = Double(rows)
         measurement.extra["store_events_before"] = Double(try await storeEvents(path) - measurement.events)
+        measurement.extra["snapshot_saved"] = snapshotFile(in: path) != snapshotBefore ? 1 : 0
         return measurement
+    }
+
+    /// The inode of the ledger's snapshot file in the file store at `path` (a save renames a new file over it),
+    /// `nil` when there is none.
+    private static func snapshotFile(in path: String) -> Int? {
+        let file = path + "/checkpoint-" + CompetenceLedger.checkpointName
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        return (attributes?[.systemFileNumber] as? NSNumber)?.intValue
     }
 
     /// `competence report NAME --format csv --output FILE` on the store at `path`, as the command does it: the

@@ -73,10 +73,10 @@ extension CompetenceLedger {
         return true
     }
 
-    /// Saves a snapshot when at least ``checkpointInterval`` events were added since the last one. A failed
-    /// save is not an error of the recording (the events are appended): the next recording tries again.
+    /// Saves a snapshot when one is due by ``checkpointSchedule``. A failed save is not an error of the
+    /// recording (the events are appended): the next recording tries again.
     func saveSnapshotIfDue(after position: Int64) async throws {
-        guard let checkpoints, position - snapshotPosition >= Int64(checkpointInterval) else { return }
+        guard let checkpoints, checkpointSchedule.isDue(at: position, lastSaved: snapshotPosition) else { return }
         try await catchUp()
         guard recorder.checkpoint > snapshotPosition else { return }
         do {

@@ -32,8 +32,12 @@ public actor CompetenceLedger {
     /// How many attempts a call makes at least before it gives up on version conflicts.
     public static let maxAttempts = 16
     /// How long a call keeps retrying after version conflicts, by default, before it gives up (see
-    /// ``init(store:keys:encoding:recordedBy:clock:checkpoints:checkpointInterval:conflictPatience:)``).
+    /// ``init(store:keys:encoding:recordedBy:clock:checkpoints:checkpointInterval:checkpointGrowth:conflictPatience:)``).
     public static let defaultConflictPatience = Duration.seconds(30)
+    /// The growth of the history, as a fraction of what the last snapshot covers, after which a recording saves
+    /// a new snapshot, by default (see `checkpointGrowth` in
+    /// ``init(store:keys:encoding:recordedBy:clock:checkpoints:checkpointInterval:checkpointGrowth:conflictPatience:)``).
+    public static let defaultCheckpointGrowth = 0.05
 
     let store: any EventStore
     let keys: (any SubjectKeyStore)?
@@ -43,8 +47,8 @@ public actor CompetenceLedger {
     var recorder = RecorderState()
     /// Where validation state is checkpointed, if anywhere.
     let checkpoints: (any CheckpointStore)?
-    /// Events recorded after a snapshot before the next is saved.
-    let checkpointInterval: Int
+    /// When a snapshot is saved after a recording.
+    let checkpointSchedule: CheckpointSchedule
     /// How long a call at least keeps retrying after version conflicts.
     let conflictPatience: Duration
     /// Whether the first catch-up has looked for a snapshot yet.
@@ -74,8 +78,13 @@ public actor CompetenceLedger {
     ///   - clock: today's date for the "not in the future" rule, and `occurredAt` of definitions without a day.
     ///   - checkpoints: where to keep snapshots of the validation state (usually the store itself, when it is a
     ///     ``CheckpointStore``); `nil` to replay the log on every start.
-    ///   - checkpointInterval: a snapshot is saved after a recording when at least this many events were
-    ///     added since the last one.
+    ///   - checkpointInterval: a snapshot is saved after a recording only when at least this many events were
+    ///     added since the last one (and the history grew by `checkpointGrowth`).
+    ///   - checkpointGrowth: a snapshot is saved after a recording only when the history grew by at least this
+    ///     fraction of the events the last snapshot covers (and by `checkpointInterval` events). A snapshot holds
+    ///     the whole validation state, so saving one after every import of a long history would rewrite it whole
+    ///     each time; with the default 5 %, it is rewritten once per 5 % of growth, and the next start catches up
+    ///     at most that many events (plus the last call's) after it. `0`: `checkpointInterval` alone decides.
     ///   - conflictPatience: a call that keeps losing version conflicts to other writers gives up with
     ///     ``RecordingError/tooManyConflicts(attempts:last:)`` only once it has made ``maxAttempts`` attempts
     ///     **and** this much time has passed since its first: on a loaded machine a neighbour's burst of calls
@@ -84,6 +93,7 @@ public actor CompetenceLedger {
         store: any EventStore, keys: (any SubjectKeyStore)? = nil, encoding: PayloadEncoding = .json,
         recordedBy: String? = nil, clock: @escaping @Sendable () -> Date = { Date() },
         checkpoints: (any CheckpointStore)? = nil, checkpointInterval: Int = 10_000,
+        checkpointGrowth: Double = CompetenceLedger.defaultCheckpointGrowth,
         conflictPatience: Duration = CompetenceLedger.defaultConflictPatience
     ) {
         self.store = store
@@ -92,7 +102,7 @@ public actor CompetenceLedger {
         self.recordedBy = recordedBy
         self.clock = clock
         self.checkpoints = checkpoints
-        self.checkpointInterval = max(1, checkpointInterval)
+        self.checkpointSchedule = CheckpointSchedule(minimumEvents: checkpointInterval, growth: checkpointGrowth)
         self.conflictPatience = conflictPatience
         if checkpoints != nil { recorder = .snapshotting() }
     }

@@ -25,7 +25,7 @@ extension ProjectionRunner {
         let replayed = try await replay(
             projection, scope: .everything, resumingFrom: start.checkpoint, state: start.state)
         var saved = false
-        if replayed.checkpoint - start.checkpoint >= Int64(max(1, saveAfter)) {
+        if CheckpointSchedule(minimumEvents: saveAfter).isDue(at: replayed.checkpoint, lastSaved: start.checkpoint) {
             saved = try await save(projection, replayed, after: start.anchor, to: checkpoints) != nil
         }
         return CheckpointedReplay(replayed: replayed, startedFrom: startedFrom, saved: saved)
@@ -40,8 +40,9 @@ extension ProjectionRunner {
     ) async throws {
         let (start, startedFrom) = await restore(projection, from: checkpoints)
         var savedAt = start.anchor
+        let schedule = CheckpointSchedule(minimumEvents: saveAfter)
         try await following(projection, resumingFrom: start.checkpoint, state: start.state) { replayed in
-            if replayed.checkpoint - savedAt.position >= Int64(max(1, saveAfter)),
+            if schedule.isDue(at: replayed.checkpoint, lastSaved: savedAt.position),
                 let anchor = try await save(projection, replayed, after: savedAt, to: checkpoints)
             {
                 savedAt = anchor

@@ -10,14 +10,19 @@ package struct CSVImporter: Sendable {
     package let recordedBy: String?
     /// Told how far the building of events has got: the file's name, rows done, rows in all.
     package let progress: @Sendable (_ file: String, _ done: Int, _ total: Int) -> Void
+    /// The ledger's `checkpointGrowth`: how much the history must have grown since the last snapshot for the
+    /// import to save a new one.
+    package let checkpointGrowth: Double
 
     /// An importer into `store`.
     package init(
         store: any EventStore, recordedBy: String?,
+        checkpointGrowth: Double = CompetenceLedger.defaultCheckpointGrowth,
         progress: @escaping @Sendable (_ file: String, _ done: Int, _ total: Int) -> Void = { _, _, _ in }
     ) {
         self.store = store
         self.recordedBy = recordedBy
+        self.checkpointGrowth = checkpointGrowth
         self.progress = progress
     }
 
@@ -66,9 +71,11 @@ package struct CSVImporter: Sendable {
         _ kind: some CSVImportKind, file: String, sheet: String? = nil, options: ImportParameters = ImportParameters()
     ) async throws -> Outcome {
         // The validation state is checkpointed in the store when it can keep checkpoints: the next import starts
-        // from the snapshot this one leaves instead of replaying the whole history.
+        // from the last snapshot an import left (once per `checkpointGrowth` of the history) instead of replaying
+        // the whole history.
         let ledger = CompetenceLedger(
-            store: store, recordedBy: recordedBy, checkpoints: store as? any CheckpointStore)
+            store: store, recordedBy: recordedBy, checkpoints: store as? any CheckpointStore,
+            checkpointGrowth: checkpointGrowth)
         // The file's rows and the state are read in `prepare` and released before recording: the batch holds
         // what recording needs, and a state held across `record` would have every structure the recorder then
         // changes copied whole beside it.

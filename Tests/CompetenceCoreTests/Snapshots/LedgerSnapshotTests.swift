@@ -11,7 +11,8 @@ struct LedgerSnapshotTests {
     private func recorded() async throws -> InMemoryEventStore {
         let store = InMemoryEventStore(clock: LedgerFixture.clock)
         let ledger = CompetenceLedger(
-            store: store, recordedBy: "tests", clock: LedgerFixture.clock, checkpoints: store, checkpointInterval: 1)
+            store: store, recordedBy: "tests", clock: LedgerFixture.clock, checkpoints: store, checkpointInterval: 1,
+            checkpointGrowth: 0)
         try await ledger.record(LedgerFixture.setUp, ids: LedgerFixture.setUpIDs)
         #expect(await ledger.snapshotUse == .log(.missing))
         return store
@@ -19,7 +20,8 @@ struct LedgerSnapshotTests {
 
     private func ledger(_ store: InMemoryEventStore) -> CompetenceLedger {
         CompetenceLedger(
-            store: store, recordedBy: "tests", clock: LedgerFixture.clock, checkpoints: store, checkpointInterval: 1)
+            store: store, recordedBy: "tests", clock: LedgerFixture.clock, checkpoints: store, checkpointInterval: 1,
+            checkpointGrowth: 0)
     }
 
     /// The state a ledger without checkpoints folds from the whole log.
@@ -314,7 +316,9 @@ struct RunnerCheckpointTests {
 
     @Test func theLedgersCheckpointIsNotARunnersCheckpoint() async throws {
         let (store, _) = try await LedgerFixture.make()
-        let ledger = CompetenceLedger(store: store, checkpoints: store, checkpointInterval: 1)
+        let ledger = CompetenceLedger(
+            store: store, checkpoints: store, checkpointInterval: 1,
+            checkpointGrowth: 0)
         try await ledger.record(LedgerFixture.answer())
         let recorder = try #require(try await store.loadCheckpoint(named: CompetenceLedger.checkpointName))
         try await store.saveCheckpoint(recorder, named: LedgerModel().checkpointName)
