@@ -69,7 +69,7 @@ final class JSONSource: Decoder {
             let number = try reader.readDouble()
             let text = String(
                 decoding: UnsafeRawBufferPointer(rebasing: reader.bytes[start..<reader.offset]), as: UTF8.self)
-            return (Decimal(string: text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? Decimal(number)) as! T
+            return (Decimal(string: text.trimming(.whitespacesAndNewlines)) ?? Decimal(number)) as! T
         }
         return try T(from: self)
     }

@@ -53,7 +53,7 @@ package struct TrainingsImport: CSVImportKind {
         guard !items.isEmpty else { return nil }
         return try items.map { item in
             let parts = item.split(separator: ":", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
+                $0.trimming(.whitespaces)
             }
             guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty, let origin = NeedOrigin(rawValue: parts[2])
             else {

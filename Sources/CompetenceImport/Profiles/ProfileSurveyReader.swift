@@ -167,7 +167,7 @@ struct ProfileSurveyReader: Sendable {
             }
             return level
         }
-        switch AnswerTexts.read(cell.text.trimmingCharacters(in: .whitespaces), codes: profile.answerCodes) {
+        switch AnswerTexts.read(cell.text.trimming(.whitespaces), codes: profile.answerCodes) {
         case .level(let level): return level
         case .noAnswer: return nil
         case .unknown: throw row.error(column, cell.text, expected: AnswerTexts.expectation)

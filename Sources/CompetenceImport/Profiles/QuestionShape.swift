@@ -1,3 +1,4 @@
+import CompetenceCore
 import Foundation
 
 /// How a survey tool writes the header of a question column: where the question text (naming a competence)
@@ -16,7 +17,7 @@ enum QuestionShape: String, Sendable, CaseIterable {
     /// Every reading of `header` under this shape as a question text and an aspect (several where a separator
     /// occurs more than once: the caller keeps the reading whose question it knows).
     func readings(of header: String) -> [(question: String, aspect: QuestionAspect)] {
-        let text = header.trimmingCharacters(in: .whitespaces)
+        let text = header.trimming(.whitespaces)
         var readings: [(String, String)] = []
         switch self {
         case .questionThenAspect:
@@ -37,7 +38,7 @@ enum QuestionShape: String, Sendable, CaseIterable {
             }
         }
         return readings.compactMap { question, aspect in
-            let question = question.trimmingCharacters(in: .whitespaces)
+            let question = question.trimming(.whitespaces)
             guard !question.isEmpty, let named = QuestionAspect.named(by: aspect) else { return nil }
             return (question, named)
         }

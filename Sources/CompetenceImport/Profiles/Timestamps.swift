@@ -16,7 +16,7 @@ enum TimestampFormat: String, Sendable, CaseIterable {
 
     /// The day of `text`, or `nil` when it is not of this format.
     func day(_ text: String) -> CalendarDate? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(
+        let parts = text.trimming(.whitespaces).split(
             maxSplits: 1, whereSeparator: { $0 == " " || $0 == "T" })
         guard let date = parts.first.map(String.init) else { return nil }
         if parts.count == 2, !Self.isTime(String(parts[1])) { return nil }

@@ -18,22 +18,34 @@ package struct EventIdentity: Sendable {
     let parameters: ImportParameters
 
     /// The identity of an import of `kind` with `parameters` of a file with `contentHash`.
+    /// SHA-256 over the text every id of this identity starts with (up to the row): each id hashes only its
+    /// row and item after it, instead of the parameters' canonical text again for every row.
+    private let prefixHash: SHA256
+
     init(contentHash: String, kind: String, parameters: ImportParameters = ImportParameters()) {
         self.contentHash = contentHash
         self.kind = kind
         self.parameters = parameters
+        let prefix =
+            parameters.isEmpty
+            ? "competence-import|\(contentHash)|\(kind)|"
+            : "competence-import-2|\(contentHash)|\(kind)|\(parameters.canonical)|"
+        var hash = SHA256()
+        hash.update(data: Data(prefix.utf8))
+        prefixHash = hash
     }
 
     /// The identity the same import had before its parameters were part of it (the same ids when it has none).
     package var legacy: EventIdentity { EventIdentity(contentHash: contentHash, kind: kind) }
 
     /// The id of item `item` of data row `row` (a UUID of version 8, "custom", from SHA-256).
+    /// The text hashed is `competence-import|HASH|KIND|ROW|ITEM` for an import without parameters, else
+    /// `competence-import-2|HASH|KIND|PARAMETERS|ROW|ITEM` (``ImportParameters/canonical``).
     package func id(row: Int, item: String) -> UUID {
-        let text =
-            parameters.isEmpty
-            ? "competence-import|\(contentHash)|\(kind)|\(row)|\(item)"
-            : "competence-import-2|\(contentHash)|\(kind)|\(parameters.canonical)|\(row)|\(item)"
-        var bytes = Array(SHA256.hash(data: Data(text.utf8)).prefix(16))
+        var hash = prefixHash
+        var rest = "\(row)|\(item)"
+        rest.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        var bytes = Array(hash.finalize().prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         return UUID(

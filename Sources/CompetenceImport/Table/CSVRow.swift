@@ -50,7 +50,7 @@ struct CSVRow: Sendable {
     /// another `'`: ``SpreadsheetText/restored(_:)``, so that a neutralised CSV output imports as it was);
     /// `nil` when the cell is empty or the column absent.
     func optional(_ column: String) -> String? {
-        guard let text = cells[column]?.text.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+        guard let text = cells[column]?.text.trimming(.whitespacesAndNewlines), !text.isEmpty else {
             return nil
         }
         return SpreadsheetText.restored(text)
@@ -150,7 +150,7 @@ struct CSVRow: Sendable {
 
     /// A `|`-separated list, trimmed, empty items dropped.
     func list(_ column: String) -> [String] {
-        (optional(column) ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        (optional(column) ?? "").split(separator: "|").map { $0.trimming(.whitespaces) }.filter {
             !$0.isEmpty
         }
     }

@@ -1,4 +1,5 @@
 import CSV
+import CompetenceCore
 import Crypto
 import Foundation
 
@@ -80,7 +81,7 @@ package struct CSVTable: Sendable {
         }
         let header =
             records.first.map { first in
-                (0..<first.width).map { (first.cells[$0]?.text ?? "").trimmingCharacters(in: .whitespaces) }
+                (0..<first.width).map { (first.cells[$0]?.text ?? "").trimming(.whitespaces) }
             } ?? []
         guard !header.allSatisfy(\.isEmpty) else { throw ImportFileError.noHeader(file: file) }
         var seen = Set<String>()
@@ -114,7 +115,7 @@ package struct CSVTable: Sendable {
         /// Whether every cell is empty or blanks.
         var isBlank: Bool {
             cells.values.allSatisfy { cell in
-                if case .text(let text) = cell { return text.trimmingCharacters(in: .whitespaces).isEmpty }
+                if case .text(let text) = cell { return text.trimming(.whitespaces).isEmpty }
                 return false
             }
         }

@@ -14,7 +14,7 @@ import Foundation
 enum SizeClassText {
     /// The class the text names, or `nil`.
     static func sizeClass(_ text: String) -> SizeClass? {
-        let folded = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let folded = text.lowercased().trimming(.whitespaces)
         if let word = words[folded] { return word }
         var compact = folded.filter { !$0.isWhitespace }
         for unit in ["henkilöä", "henkilöt", "hlö", "persons", "employees", "personer"] where compact.hasSuffix(unit) {

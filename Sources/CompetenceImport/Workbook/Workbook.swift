@@ -104,7 +104,7 @@ struct Workbook {
         case "b": return cell.value.isEmpty ? nil : .flag(cell.value == "1" || cell.value.lowercased() == "true")
         case "d": return Self.isoDate(cell.value) ?? Self.text(cell.value)
         default:
-            let text = cell.value.trimmingCharacters(in: .whitespaces)
+            let text = cell.value.trimming(.whitespaces)
             guard !text.isEmpty else { return nil }
             guard let number = Double(text), number.isFinite else { return .text(text) }
             if styles.isDate(style: cell.style), let date = dates.date(serial: number) { return date }

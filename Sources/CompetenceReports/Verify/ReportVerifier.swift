@@ -102,6 +102,6 @@ package struct ReportVerifier: Sendable {
 
     /// Line ends and a final newline do not count.
     private static func normalised(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines)
+        text.replacingOccurrences(of: "\r\n", with: "\n").trimming(.newlines)
     }
 }

@@ -1,4 +1,5 @@
 import CLibPQ
+import CompetenceCore
 import Dispatch
 import Foundation
 import Logging
@@ -252,7 +253,7 @@ final class PGConnection: @unchecked Sendable {
 
     static func trimmed(_ message: UnsafePointer<CChar>?) -> String {
         guard let message else { return "unknown libpq error" }
-        return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(cString: message).trimming(.whitespacesAndNewlines)
     }
 }
 

@@ -23,8 +23,8 @@ public struct PracticeCatalogue: TabularReport, Hashable {
     /// and published when `publishedOnly`.
     public func search(theme: String? = nil, text: String? = nil, publishedOnly: Bool = false) -> PracticeCatalogue {
         let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
-        let theme = theme?.trimmingCharacters(in: .whitespaces)
-        let text = text?.trimmingCharacters(in: .whitespaces)
+        let theme = theme?.trimming(.whitespaces)
+        let text = text?.trimming(.whitespaces)
         return PracticeCatalogue(
             provenance: provenance,
             practices: practices.filter { practice in

@@ -70,9 +70,9 @@ extension GoodPracticeAdoptedOutside: ValidatedEvent {
         try check.text(adopter.name, "adopter.name")
         try check.text(adopter.sector, "adopter.sector")
         try check.text(adopter.region, "adopter.region")
-        let name = adopter.name.trimmingCharacters(in: .whitespaces)
+        let name = adopter.name.trimming(.whitespaces)
         if let enrolled = check.ledger.organisations.values.first(where: {
-            $0.enrolment.event.name.trimmingCharacters(in: .whitespaces)
+            $0.enrolment.event.name.trimming(.whitespaces)
                 .compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
         }) {
             throw Violation(
@@ -80,7 +80,7 @@ extension GoodPracticeAdoptedOutside: ValidatedEvent {
                 "is enrolled organisation '\(enrolled.id)'; record its adoption as GoodPracticeAdopted")
         }
         if let earlier = record.outsideAdoptions.first(where: {
-            $0.event.adopter.name.trimmingCharacters(in: .whitespaces)
+            $0.event.adopter.name.trimming(.whitespaces)
                 .compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
         }) {
             throw Violation(
