@@ -113,6 +113,9 @@ public struct EventCodec<Output: Sendable>: Sendable {
     ) throws -> EventPayload {
         var userInfo: [CodingUserInfoKey: any Sendable] = [:]
         if let sealer { userInfo[PersonalDataSealer.userInfoKey] = sealer }
+        if encoding == .json, let fast = event as? any JSONFastEncodable, let bytes = fast.fastJSON() {
+            return EventPayload(encoding: .json, bytes: Data(bytes))
+        }
         return switch encoding {
         case .json: EventPayload(encoding: .json, bytes: try JSONPayloadCoding.encode(event, userInfo: userInfo))
         case .compact: EventPayload(encoding: .compact, bytes: try CompactEncoder(userInfo: userInfo).encode(event))

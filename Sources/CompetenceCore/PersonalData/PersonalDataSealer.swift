@@ -13,12 +13,14 @@ struct PersonalDataSealer: Sendable {
     /// about: ``Personal`` reports its subject there and writes nothing.
     static let collectionKey = CodingUserInfoKey(rawValue: "competence-ledger.personal-data-collection")!
 
-    /// The subjects of every value of `events` that is not sealed yet (drafts, values recorded in clear).
+    /// The subjects of every value of `events` that is not sealed yet (drafts, values recorded in clear). Events
+    /// that write their own payload (``JSONFastEncodable``: survey answers) hold no personal data and are not
+    /// encoded to look.
     static func subjectsToSeal(in events: [any LedgerEvent]) throws -> Set<DataSubject> {
         let collector = PersonalSubjectCollector()
         let encoder = JSONEncoder()
         encoder.userInfo[collectionKey] = collector
-        for event in events { _ = try encoder.encode(event) }
+        for event in events where !(event is any JSONFastEncodable) { _ = try encoder.encode(event) }
         return collector.subjects.withLock { $0 }
     }
 
