@@ -213,16 +213,19 @@ package struct SurveyImport: CSVImportKind {
             }
             return
         }
+        // In the order of their first answer; the sets make it one look-up an answer, not a walk of the lists.
         var organisations: [String] = []
         var competences: [String] = []
+        var seenOrganisations = Set<String>()
+        var seenCompetences = Set<String>()
         var cells: [String: CellReference] = [:]
         for draft in drafts {
-            if !organisations.contains(draft.organisation) {
+            if seenOrganisations.insert(draft.organisation).inserted {
                 cells["organisations[\(organisations.count)]"] = CellReference(
                     row: draft.row, column: draft.columns["organisation"]!)
                 organisations.append(draft.organisation)
             }
-            if !competences.contains(draft.competence) {
+            if seenCompetences.insert(draft.competence).inserted {
                 cells["competences[\(competences.count)]"] = CellReference(
                     row: draft.row, column: draft.columns["competence"]!)
                 competences.append(draft.competence)
