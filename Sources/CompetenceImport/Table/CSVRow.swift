@@ -26,12 +26,23 @@ struct CSVRow: Sendable {
         // return is a control character no text field may hold.
         for (column, cell) in zip(header, row) where !column.isEmpty {
             guard var cell else { continue }
-            if case .text(let text) = cell, text.contains("\r\n") {
+            if case .text(let text) = cell, Self.holdsCarriageReturnLineFeed(text) {
                 cell = .text(text.replacingOccurrences(of: "\r\n", with: "\n"))
             }
             cells[column] = cell
         }
         self.cells = cells
+    }
+
+    /// Whether `text` holds a carriage return followed by a line feed, looked for in its bytes (Foundation's
+    /// `contains` bridged every cell of every row to `NSString`).
+    private static func holdsCarriageReturnLineFeed(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0x0D, byte == 0x0A { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The typed cell of `column`; `nil` when it is empty (or only blanks) or the column absent.
