@@ -6,16 +6,13 @@ import SystemPackage
 /// they hold person-level data). A save writes `checkpoint-NAME.partial` and renames it over the old file, so
 /// a reader finds the old checkpoint or the new one, whole; it does not sync (a checkpoint lost or torn by a
 /// crash is detected by whoever loads it and rebuilt from the log). A load maps the file instead of copying
-/// it. A read-only store loads but does not save.
+/// it (``MappedFile``: private, read-only, kept in the page cache when a restore gives its pages back). A
+/// read-only store loads but does not save.
 extension FileEventStore: CheckpointStore {
     public func loadCheckpoint(named name: String) async throws -> Data? {
         let path = try checkpointPath(name)
         guard StoreIO.exists(path) else { return nil }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw FileStoreError.io(operation: "read", path: path, errno: Errno.ioError.rawValue)
-        }
+        return try MappedFile.data(path)
     }
 
     public func saveCheckpoint(_ blob: Data, named name: String) async throws {
