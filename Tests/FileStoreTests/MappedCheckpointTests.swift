@@ -71,12 +71,16 @@ struct MappedCheckpointTests {
                 range = (start, start + raw.count)
             }
             #expect(ReadPages.isFileMapping(range!.0, range!.1))
+            #expect(ReadPages.advice(range!.0, range!.1) == .dontNeed)
+            // A range reaching past the mapping is not inside it.
+            #expect(ReadPages.advice(range!.0, range!.1 + 4096) == .pageOut)
         }
         #expect(!ReadPages.isFileMapping(range!.0, range!.1), "unregistered once the data is gone")
         let ordinary = [UInt8](repeating: 1, count: 1 << 16)
         ordinary.withUnsafeBytes { raw in
             let start = Int(bitPattern: raw.baseAddress!)
             #expect(!ReadPages.isFileMapping(start, start + raw.count))
+            #expect(ReadPages.advice(start, start + raw.count) == .pageOut, "never DONTNEED on ordinary memory")
         }
         // An empty checkpoint is an empty Data, not a mapping.
         try await store.saveCheckpoint(Data(), named: "empty")

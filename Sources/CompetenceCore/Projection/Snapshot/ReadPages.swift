@@ -54,9 +54,20 @@ package enum ReadPages {
         let start = (address + range.lowerBound + page - 1) / page * page
         let end = (address + range.upperBound) / page * page
         guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        let dontNeed: Int32 = 4  // MADV_DONTNEED
-        let pageOut: Int32 = 21  // MADV_PAGEOUT; not every C library names it.
-        _ = madvise(first, end - start, isFileMapping(start, end) ? dontNeed : pageOut)
+        _ = madvise(first, end - start, advice(start, end).rawValue)
         #endif
+    }
+
+    /// How pages are given back.
+    package enum Advice: Int32, Sendable {
+        /// `MADV_DONTNEED`: only for a registered private file mapping (the page cache keeps the pages).
+        case dontNeed = 4
+        /// `MADV_PAGEOUT` (not every C library names it): for any other bytes, which it leaves unchanged.
+        case pageOut = 21
+    }
+
+    /// The advice for the pages from address `start` to `end`.
+    package static func advice(_ start: Int, _ end: Int) -> Advice {
+        isFileMapping(start, end) ? .dontNeed : .pageOut
     }
 }
