@@ -36,13 +36,16 @@ struct JSONObjectWriter {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
-            for byte in utf8
-            where byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                isPlain = false
-            }
+            if utf8.contains(where: Self.needsEscaping) { isPlain = false }
             bytes.append(contentsOf: utf8)
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether a text holding `byte` is left to `JSONEncoder`: `"` and `\`, which it escapes, and anything outside
+    /// printable ASCII, whose spelling this writer does not vouch for.
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     /// An integer member, in decimal.

@@ -1,4 +1,4 @@
-/// Which characters ``Swift/StringProtocol/trimming(_:)`` removes from both ends: exactly Foundation's
+/// Which characters `trimming(_:)` (on `String` and `Substring`) removes from both ends: exactly Foundation's
 /// `CharacterSet` of the same name, scalar by scalar, as `trimmingCharacters(in:)` does.
 package enum TrimmedCharacters: Sendable, CaseIterable {
     /// Unicode general category Zs, U+0009 (tab) and U+200B (zero width space, a separator before Unicode 4.0.1,
