@@ -135,5 +135,23 @@ struct FileStoreCheckpointTests {
         #expect(state.eventCount == full.eventCount)
         #expect(state == full)
         await #expect(throws: LedgerValidationError.self) { try await ledger.record(answers[0]) }
+
+        // The restored state reads the mapped file in place (SnapshotBytes): corrections and voidings of
+        // answers it holds change the state, never the file.
+        let path = directory.store + "/checkpoint-" + CompetenceLedger.checkpointName
+        let fileBefore = try Data(contentsOf: URL(fileURLWithPath: path))
+        let recorded = try await Fixtures.readAll(store).filter { $0.type == SurveyAnswerRecorded.eventType }
+        try await ledger.record([
+            SurveyAnswerCorrected(
+                round: "r1", answerEventID: recorded[3].id, current: 1,
+                correctedOn: CalendarDate(year: 2024, month: 3, day: 2)!,
+                reason: PersonalText("typo", about: .person("p3"))),
+            EventVoided(
+                voidedEventID: recorded[17].id, voidedStream: recorded[17].stream,
+                voidedOn: CalendarDate(year: 2024, month: 3, day: 2)!, reason: "recorded twice"),
+        ])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == fileBefore, "no snapshot was due: file as it was")
+        #expect(try await ledger.state() == (try await CompetenceLedger(store: store).state()))
+        #expect(try await ledger.state().answers[eventID: recorded[3].id]?.event.current == 1)
     }
 }

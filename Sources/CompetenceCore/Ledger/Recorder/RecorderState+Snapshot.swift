@@ -39,14 +39,19 @@ extension RecorderState {
     }
 
     /// The state a snapshot holds, with its header (whose key the caller checks against the store).
+    ///
+    /// The largest parts (the event directory's and the answer table's rows) are read in place: they point into
+    /// `snapshot`'s bytes, which they keep alive (``SnapshotBytes``), and copy a chunk only when it changes. A
+    /// mapped checkpoint file (the FileStore's) is then never copied into fresh memory, only read.
     static func restore(from snapshot: Data) throws(SnapshotRejection) -> (RecorderState, SnapshotHeader) {
-        let result = snapshot.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+        let source = SnapshotBytes(snapshot)
+        let result = source.data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             Result { () throws(SnapshotRejection) -> (RecorderState, SnapshotHeader) in
                 let (header, payload) = try SnapshotHeader.decode(bytes)
                 guard header.kind == .recorderState, header.label == Self.label else {
                     throw .damaged("it is not a recorder snapshot")
                 }
-                var reader = SnapshotReader(payload)
+                var reader = SnapshotReader(payload, source: source)
                 var state = RecorderState()
                 do throws(SnapshotDamage) {
                     state.checkpoint = try reader.read(Int64.self)

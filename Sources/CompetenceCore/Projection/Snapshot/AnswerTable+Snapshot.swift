@@ -97,7 +97,7 @@ extension SnapshotReader {
     mutating func readIndex() throws(SnapshotDamage) -> SlotIndex {
         let seed = HashSeed(first: try read(UInt64.self), second: try read(UInt64.self))
         let count = Int(try read(UInt64.self))
-        let slots = try readRows(Int32.self)
+        let slots = try readChunkedRows(Int32.self)
         guard let index = SlotIndex(storedSlots: slots, count: count, seed: seed) else {
             throw SnapshotDamage("a malformed id index")
         }

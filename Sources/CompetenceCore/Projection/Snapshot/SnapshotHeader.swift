@@ -7,14 +7,18 @@ import Foundation
 /// signature `u64` · layout signature `u64` · label (`u32` length + UTF-8) · position `i64` · id of the event
 /// at that position (16 bytes) · history head hash at that position (`u64` length 32 + 32 bytes) · the store's
 /// history fingerprint there (``HistoryFingerprint``: kind `u32`, 0 for none, then `u64` length + bytes) ·
-/// payload length `u64` · payload checksum `u64` · header checksum `u64` (of every byte before it).
+/// padding (`u64` length + that many zero bytes, so that the header ends at a multiple of
+/// ``snapshotRowAlignment`` bytes) · payload length `u64` · payload checksum `u64` · header checksum `u64` (of
+/// every byte before it). In the payload, every array of rows starts at a multiple of ``snapshotRowAlignment``
+/// bytes from its start (``SnapshotSink/alignForRows()``), so that rows can be read in place.
 ///
 /// Format 1 (before the history chain keyed snapshots) wrote 32 zero bytes for the hash, format 2 had no
-/// fingerprint; both are refused as another version, so their snapshots are rebuilt.
+/// fingerprint, format 3 did not align its rows; all are refused as another version, so their snapshots are
+/// rebuilt.
 struct SnapshotHeader: Hashable, Sendable {
     static let magic = Array("CLSNAPSH".utf8)
     /// The version of this layout.
-    static let format: UInt32 = 3
+    static let format: UInt32 = 4
 
     /// What the payload holds.
     enum Kind: UInt32, Sendable {
@@ -133,6 +137,9 @@ struct SnapshotHeader: Hashable, Sendable {
         writer.write(bytes: header.headHash.bytes)
         writer.write(header.fingerprint?.kind.rawValue ?? 0)
         writer.write(bytes: header.fingerprint?.bytes ?? [])
+        // The padding's own length, the payload's length and both checksums follow: 32 bytes.
+        let padding = (snapshotRowAlignment - (writer.bytes.count + 32) % snapshotRowAlignment) % snapshotRowAlignment
+        writer.write(bytes: [UInt8](repeating: 0, count: padding))
         writer.write(UInt64(payloadLength))
         writer.write(payloadChecksum)
         let headerChecksum = writer.bytes.withUnsafeBytes { SnapshotChecksum.of($0) }
@@ -161,6 +168,7 @@ struct SnapshotHeader: Hashable, Sendable {
             let headHash = try reader.readBytes()
             let fingerprintKind = try reader.read(UInt32.self)
             let fingerprintBytes = try reader.readBytes()
+            let padding = try reader.readBytes()
             let payloadLength = try reader.read(UInt64.self)
             let payloadChecksum = try reader.read(UInt64.self)
             let headerEnd = reader.offset
@@ -168,6 +176,9 @@ struct SnapshotHeader: Hashable, Sendable {
             guard SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[0..<headerEnd])) == headerChecksum else {
                 throw SnapshotRejection.damaged("its header does not match its checksum")
             }
+            guard padding.count < snapshotRowAlignment, padding.allSatisfy({ $0 == 0 }),
+                (reader.offset) % snapshotRowAlignment == 0
+            else { throw SnapshotRejection.damaged("its header's padding is not what it should be") }
             guard let kind = Kind(rawValue: rawKind) else { throw SnapshotRejection.damaged("unknown kind \(rawKind)") }
             guard headHash.count == 32 else {
                 throw SnapshotRejection.damaged("its head hash is \(headHash.count) bytes, not 32")

@@ -8,7 +8,14 @@ import Foundation
 protocol SnapshotSink {
     /// Adds `raw` after what was written.
     mutating func append(_ raw: UnsafeRawBufferPointer)
+    /// The bytes written so far.
+    var written: Int { get }
 }
+
+/// Rows start at a multiple of this many bytes from the payload's start, and the payload at a multiple of it
+/// from the snapshot's (``SnapshotHeader``): a snapshot loaded at an address so aligned (a mapped file, any
+/// heap buffer) can be read in place (``SnapshotReader``).
+let snapshotRowAlignment = 16
 
 extension SnapshotSink {
     mutating func write<T: FixedWidthInteger>(_ value: T) {
@@ -35,18 +42,28 @@ extension SnapshotSink {
         if written == nil { Array(run).withUnsafeBytes { append($0) } }
     }
 
-    /// Plain rows, as they lie in memory, after their count.
+    /// Plain rows, as they lie in memory.
     mutating func write<Row: BitwiseCopyable>(rows: UnsafeBufferPointer<Row>) {
         append(UnsafeRawBufferPointer(rows))
     }
 
+    /// Zero bytes up to the next multiple of ``snapshotRowAlignment``.
+    mutating func alignForRows() {
+        let padding = (snapshotRowAlignment - written % snapshotRowAlignment) % snapshotRowAlignment
+        withUnsafeBytes(of: (UInt64(0), UInt64(0))) { append(UnsafeRawBufferPointer(rebasing: $0[0..<padding])) }
+    }
+
+    /// Plain rows, as they lie in memory, after their count and the zero bytes that align them.
     mutating func write<Row: BitwiseCopyable>(rows: ContiguousArray<Row>) {
         write(UInt64(rows.count))
+        alignForRows()
         rows.withUnsafeBufferPointer { write(rows: $0) }
     }
 
+    /// Plain rows, as they lie in memory, after their count and the zero bytes that align them.
     mutating func write<Row: BitwiseCopyable>(rows: ChunkedArray<Row>) {
         write(UInt64(rows.count))
+        alignForRows()
         rows.forEachChunk { write(rows: $0) }
     }
 }
@@ -67,6 +84,8 @@ struct SnapshotWriter: SnapshotSink {
     init(bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func append(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
+
+    var written: Int { bytes.count }
 }
 
 /// A ``SnapshotSink`` that keeps nothing and counts the bytes written: the first pass of a snapshot written into
@@ -75,6 +94,8 @@ struct SnapshotSize: SnapshotSink {
     private(set) var count = 0
 
     mutating func append(_ raw: UnsafeRawBufferPointer) { count += raw.count }
+
+    var written: Int { count }
 }
 
 /// A ``SnapshotSink`` that keeps nothing and counts and checksums the bytes written: the first pass of a
@@ -88,6 +109,8 @@ struct SnapshotDigest: SnapshotSink {
     var checksum: UInt64 { running.value }
 
     mutating func append(_ raw: UnsafeRawBufferPointer) { running.add(raw) }
+
+    var written: Int { count }
 }
 
 /// A ``SnapshotSink`` that hands what is written on in pieces of about ``pieceSize`` bytes (the last one
@@ -98,6 +121,7 @@ struct SnapshotChunks: SnapshotSink {
     private var piece: [UInt8] = []
     private let emit: (UnsafeRawBufferPointer) throws -> Void
     private var failure: (any Error)?
+    private(set) var written = 0
 
     init(emit: @escaping (UnsafeRawBufferPointer) throws -> Void) {
         self.emit = emit
@@ -105,6 +129,7 @@ struct SnapshotChunks: SnapshotSink {
     }
 
     mutating func append(_ raw: UnsafeRawBufferPointer) {
+        written += raw.count
         guard failure == nil else { return }
         if piece.count + raw.count > Self.pieceSize {
             flush()
@@ -146,6 +171,8 @@ struct SnapshotBuffer: SnapshotSink {
     /// Whether every byte of the buffer is written.
     var isFull: Bool { count == buffer.count }
 
+    var written: Int { count }
+
     mutating func append(_ raw: UnsafeRawBufferPointer) {
         precondition(raw.count <= buffer.count - count, "a snapshot longer than its counted size")
         UnsafeMutableRawBufferPointer(rebasing: buffer[count..<(count + raw.count)]).copyMemory(from: raw)
@@ -155,13 +182,22 @@ struct SnapshotBuffer: SnapshotSink {
 
 /// Reads what ``SnapshotWriter`` wrote. Every read checks the bounds and throws ``SnapshotDamage`` instead
 /// of reading past the end; counts are checked against the bytes left before anything is allocated.
+///
+/// Given the object that keeps `bytes` alive and unchanged (`source`), it reads arrays of rows in place
+/// (``readChunkedRows(_:)``): they point into `bytes` instead of copying them, and then no stretch is given
+/// back (``ReadPages``), since the rows read in place stay in use.
 struct SnapshotReader {
     let bytes: UnsafeRawBufferPointer
     private(set) var offset = 0
     /// Where the bytes not yet given back start (``ReadPages``: each stretch read is given back).
     private var kept = 0
+    /// What keeps ``bytes`` alive for rows read in place; `nil`: every read copies.
+    private let source: (any AnyObject & Sendable)?
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer, source: (any AnyObject & Sendable)? = nil) {
+        self.bytes = bytes
+        self.source = source
+    }
 
     var isAtEnd: Bool { offset == bytes.count }
 
@@ -171,7 +207,7 @@ struct SnapshotReader {
         }
         defer {
             offset += count
-            if offset - kept >= ReadPages.stretch {
+            if source == nil, offset - kept >= ReadPages.stretch {
                 ReadPages.release(bytes, kept..<offset - count)
                 kept = offset - count
             }
@@ -229,8 +265,17 @@ struct SnapshotReader {
         return Int(count)
     }
 
+    /// Skips the zero bytes that align the rows after a count (``SnapshotSink/alignForRows()``).
+    private mutating func skipAlignment() throws(SnapshotDamage) {
+        let padding = (snapshotRowAlignment - offset % snapshotRowAlignment) % snapshotRowAlignment
+        guard try take(padding).allSatisfy({ $0 == 0 }) else {
+            throw SnapshotDamage("alignment bytes that are not zero at byte \(offset - padding)")
+        }
+    }
+
     mutating func readRows<Row: BitwiseCopyable>(_ type: Row.Type) throws(SnapshotDamage) -> ContiguousArray<Row> {
         let count = try readCount(elementSize: MemoryLayout<Row>.stride)
+        try skipAlignment()
         let raw = try take(count * MemoryLayout<Row>.stride)
         return ContiguousArray(unsafeUninitializedCapacity: count) { buffer, initialized in
             UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
@@ -238,9 +283,17 @@ struct SnapshotReader {
         }
     }
 
-    mutating func readChunkedRows<Row: BitwiseCopyable>(_ type: Row.Type) throws(SnapshotDamage) -> ChunkedArray<Row> {
+    /// Rows written by ``SnapshotSink/write(rows:)-(ChunkedArray<Row>)``: read in place when the reader has a
+    /// source and they lie aligned, else copied.
+    mutating func readChunkedRows<Row: BitwiseCopyable & Sendable>(
+        _ type: Row.Type
+    ) throws(SnapshotDamage) -> ChunkedArray<Row> {
         let count = try readCount(elementSize: MemoryLayout<Row>.stride)
+        try skipAlignment()
         let raw = try take(count * MemoryLayout<Row>.stride)
+        if let source, let base = raw.baseAddress, Int(bitPattern: base) % MemoryLayout<Row>.alignment == 0 {
+            return ChunkedArray(inPlace: base.bindMemory(to: Row.self, capacity: count), count: count, source: source)
+        }
         return ChunkedArray(count: count) { chunk, first in
             let start = first * MemoryLayout<Row>.stride
             UnsafeMutableRawBufferPointer(chunk).copyMemory(

@@ -1,31 +1,50 @@
-/// A growable array kept in fixed-size chunks: appending never moves what is stored (no reallocation that
-/// briefly holds the old and the new copy), and a copy of the array shares its chunks, so mutating a copy
-/// copies only the chunks it touches — a large state copied to try something out costs little.
-struct ChunkedArray<Element: Sendable>: Sendable {
+/// A growable array of plain rows kept in fixed-size chunks: appending never moves what is stored (no
+/// reallocation that briefly holds the old and the new copy), and a copy of the array shares its chunks, so
+/// mutating a copy copies only the chunks it touches — a large state copied to try something out costs little.
+///
+/// A chunk either owns its memory or reads a stretch of a snapshot's bytes in place (``RowChunk``): an array
+/// restored from a mapped snapshot costs no copy and no fresh memory, and a chunk of it is copied into memory
+/// of its own only when it is first changed.
+@usableFromInline
+struct ChunkedArray<Element: BitwiseCopyable & Sendable>: Sendable {
     /// log₂ of the elements per chunk.
-    static var chunkShift: Int { 14 }
-    private static var chunkMask: Int { (1 << chunkShift) - 1 }
+    @inlinable static var chunkShift: Int { 14 }
+    @inlinable static var chunkCapacity: Int { 1 << chunkShift }
+    @inlinable static var chunkMask: Int { chunkCapacity - 1 }
 
-    private var chunks: [ContiguousArray<Element>] = []
+    /// Every chunk but the last holds ``chunkCapacity`` elements.
+    @usableFromInline var chunks: [RowChunk<Element>] = []
     /// The number of elements.
-    private(set) var count = 0
+    @usableFromInline private(set) var count = 0
 
     /// An empty array.
     init() {}
 
     /// The element at `index` (`0 ..< count`).
+    @inlinable
     subscript(index: Int) -> Element {
-        @inline(__always) get { chunks[index >> Self.chunkShift][index & Self.chunkMask] }
-        @inline(__always) _modify { yield &chunks[index >> Self.chunkShift][index & Self.chunkMask] }
+        get {
+            precondition(index >= 0 && index < count, "index out of range")
+            return chunks[index >> Self.chunkShift].base[index & Self.chunkMask]
+        }
+        _modify {
+            precondition(index >= 0 && index < count, "index out of range")
+            let chunk = index >> Self.chunkShift
+            makeWritable(chunk)
+            yield &chunks[chunk].base[index & Self.chunkMask]
+        }
     }
 
     /// Appends an element.
     @inline(__always)
     mutating func append(_ element: Element) {
         if count & Self.chunkMask == 0 {
-            var chunk = ContiguousArray<Element>()
-            chunk.reserveCapacity(1 << Self.chunkShift)
-            chunks.append(chunk)
+            chunks.append(RowChunk(capacity: Self.chunkCapacity))
+        } else {
+            makeWritable(chunks.count - 1)
+            if chunks[chunks.count - 1].capacity < Self.chunkCapacity {
+                chunks[chunks.count - 1] = chunks[chunks.count - 1].ownedCopy(capacity: Self.chunkCapacity)
+            }
         }
         chunks[chunks.count - 1].append(element)
         count += 1
@@ -37,35 +56,118 @@ struct ChunkedArray<Element: Sendable>: Sendable {
         chunks.reserveCapacity((total + Self.chunkMask) >> Self.chunkShift)
     }
 
-    /// Appends a whole chunk (every chunk but the last is full).
-    fileprivate mutating func appendChunk(_ chunk: ContiguousArray<Element>) {
-        precondition(count & Self.chunkMask == 0, "chunks are appended whole")
-        chunks.append(chunk)
-        count += chunk.count
-    }
-
     /// Calls `body` with each chunk's elements in order, as one contiguous buffer each.
     func forEachChunk(_ body: (UnsafeBufferPointer<Element>) throws -> Void) rethrows {
-        for chunk in chunks { try chunk.withUnsafeBufferPointer(body) }
+        for chunk in chunks { try body(UnsafeBufferPointer(start: chunk.base, count: chunk.count)) }
+    }
+
+    /// How many chunks read a snapshot's bytes in place (the rest own their memory).
+    var chunksInPlace: Int { chunks.count(where: { $0.source != nil }) }
+
+    /// Gives chunk `index` memory of its own, unshared, with room for a whole chunk, before it is changed.
+    @usableFromInline
+    mutating func makeWritable(_ index: Int) {
+        if !isKnownUniquelyReferenced(&chunks[index]) || chunks[index].source != nil {
+            chunks[index] = chunks[index].ownedCopy(capacity: Self.chunkCapacity)
+        }
     }
 }
 
-extension ChunkedArray where Element: BitwiseCopyable {
+extension ChunkedArray {
     /// An array of `count` elements whose bytes `fill` writes, one chunk at a time (the chunk to fill and the
     /// index of its first element).
     init(count: Int, fill: (UnsafeMutableBufferPointer<Element>, Int) -> Void) {
         self.init()
         var first = 0
         while first < count {
-            let size = Swift.min(1 << Self.chunkShift, count - first)
-            var chunk = ContiguousArray<Element>(unsafeUninitializedCapacity: 1 << Self.chunkShift) {
-                buffer, initialized in
-                fill(UnsafeMutableBufferPointer(rebasing: buffer[0..<size]), first)
-                initialized = size
-            }
-            chunk.reserveCapacity(1 << Self.chunkShift)
-            appendChunk(chunk)
+            let size = Swift.min(Self.chunkCapacity, count - first)
+            let chunk = RowChunk<Element>(capacity: Self.chunkCapacity)
+            fill(UnsafeMutableBufferPointer(start: chunk.base, count: size), first)
+            chunk.count = size
+            chunks.append(chunk)
             first += size
         }
+        self.count = count
+    }
+
+    /// `count` copies of `element` (a last chunk that is not full has room for only its elements until it is
+    /// appended to).
+    init(repeating element: Element, count: Int) {
+        self.init()
+        var first = 0
+        while first < count {
+            let size = Swift.min(Self.chunkCapacity, count - first)
+            let chunk = RowChunk<Element>(capacity: size)
+            chunk.base.initialize(repeating: element, count: size)
+            chunk.count = size
+            chunks.append(chunk)
+            first += size
+        }
+        self.count = count
+    }
+
+    /// An array that reads its `count` elements in place at `base`, which `source` keeps alive and unchanged;
+    /// `base` must be aligned for `Element`. Nothing is copied until a chunk is changed.
+    init(inPlace base: UnsafePointer<Element>, count: Int, source: any AnyObject & Sendable) {
+        self.init()
+        var first = 0
+        while first < count {
+            let size = Swift.min(Self.chunkCapacity, count - first)
+            chunks.append(RowChunk(inPlace: base + first, count: size, source: source))
+            first += size
+        }
+        self.count = count
+    }
+}
+
+/// One chunk of a ``ChunkedArray``: `count` elements at `base`, in memory of its own (`source == nil`, with room
+/// for `capacity`) or in place in bytes `source` keeps alive (read-only: it is copied before any change).
+///
+/// `@unchecked Sendable`: it is changed only through a ``ChunkedArray`` that holds the only reference to it
+/// (copy-on-write), as an array's buffer is.
+@usableFromInline
+final class RowChunk<Element: BitwiseCopyable & Sendable>: @unchecked Sendable {
+    /// Where the elements are. Written only when ``source`` is `nil`.
+    @usableFromInline let base: UnsafeMutablePointer<Element>
+    /// Elements held.
+    var count: Int
+    /// Elements it has room for (``count`` for a chunk read in place).
+    let capacity: Int
+    /// What keeps the bytes of a chunk read in place alive; `nil` when the chunk owns ``base``.
+    let source: (any AnyObject & Sendable)?
+
+    /// An empty chunk with memory of its own for `capacity` elements.
+    init(capacity: Int) {
+        base = .allocate(capacity: capacity)
+        count = 0
+        self.capacity = capacity
+        source = nil
+    }
+
+    /// A chunk reading `count` elements in place at `base`, kept alive by `source`.
+    init(inPlace base: UnsafePointer<Element>, count: Int, source: any AnyObject & Sendable) {
+        // Never written through: a change copies the chunk first (``ChunkedArray/makeWritable(_:)``).
+        self.base = UnsafeMutablePointer(mutating: base)
+        self.count = count
+        capacity = count
+        self.source = source
+    }
+
+    deinit { if source == nil { base.deallocate() } }
+
+    /// Appends an element; needs room, and memory of its own.
+    @inline(__always)
+    func append(_ element: Element) {
+        precondition(source == nil && count < capacity, "append to a full or borrowed chunk")
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    /// A copy of the elements in memory of its own with room for `capacity`.
+    func ownedCopy(capacity: Int) -> RowChunk {
+        let copy = RowChunk(capacity: capacity)
+        copy.base.initialize(from: base, count: count)
+        copy.count = count
+        return copy
     }
 }

@@ -12,8 +12,10 @@
 /// The hash functions are keyed with a random seed per index (``HashSeed``): a history cannot be made to
 /// collide on purpose without knowing it.
 package struct SlotIndex: Sendable {
-    /// `-1` marks an empty slot; the slot count is a power of two.
-    @usableFromInline var slots: ContiguousArray<Int32>
+    /// `-1` marks an empty slot; the slot count is a power of two. Chunked: an index read from a snapshot
+    /// reads its slots in place, and a copy of an index (a state copied to validate a call) copies only the
+    /// chunks it changes.
+    @usableFromInline var slots: ChunkedArray<Int32>
     /// `tags[i]` is ``tag(_:)`` of the hash of the row in `slots[i]` (meaningless for an empty slot); `nil`
     /// after ``init(storedSlots:count:seed:)`` until the index grows.
     @usableFromInline var tags: ContiguousArray<UInt8>?
@@ -27,7 +29,7 @@ package struct SlotIndex: Sendable {
     /// An empty index with room for `capacity` rows before it grows.
     package init(capacity: Int = 0, seed: HashSeed = .random()) {
         self.seed = seed
-        slots = ContiguousArray(repeating: Self.empty, count: Self.slotCount(for: capacity))
+        slots = ChunkedArray(repeating: Self.empty, count: Self.slotCount(for: capacity))
         tags = ContiguousArray(repeating: 0, count: slots.count)
     }
 
@@ -111,9 +113,11 @@ package struct SlotIndex: Sendable {
         let wanted = Self.slotCount(for: rows)
         guard wanted > slots.count else { return }
         let old = slots
-        slots = ContiguousArray(repeating: Self.empty, count: wanted)
+        slots = ChunkedArray(repeating: Self.empty, count: wanted)
         tags = ContiguousArray(repeating: 0, count: slots.count)
-        for row in old where row != Self.empty { place(row, hash: rehash(row)) }
+        old.forEachChunk { chunk in
+            for row in chunk where row != Self.empty { place(row, hash: rehash(row)) }
+        }
     }
 
     /// Removes and returns the row holding the key with `hash`, found by `matches`.
@@ -165,18 +169,21 @@ package struct SlotIndex: Sendable {
     /// snapshot's index is checked for before it is used: it is never read out of bounds).
     func holdsRows(below rowCount: Int) -> Bool {
         var filled = 0
-        for row in slots where row != Self.empty {
-            guard row >= 0, Int(row) < rowCount else { return false }
-            filled += 1
+        var inRange = true
+        slots.forEachChunk { chunk in
+            for row in chunk where row != Self.empty {
+                inRange = inRange && row >= 0 && Int(row) < rowCount
+                filled += 1
+            }
         }
-        return filled == count
+        return inRange && filled == count
     }
 
     /// The slots as stored, for a snapshot.
-    var storedSlots: ContiguousArray<Int32> { slots }
+    var storedSlots: ChunkedArray<Int32> { slots }
 
     /// An index from stored slots and their seed (a snapshot's), or `nil` when they cannot be an index.
-    init?(storedSlots: ContiguousArray<Int32>, count: Int, seed: HashSeed) {
+    init?(storedSlots: ChunkedArray<Int32>, count: Int, seed: HashSeed) {
         guard storedSlots.count >= 8, storedSlots.count & (storedSlots.count - 1) == 0,
             count * 10 < storedSlots.count * 7
         else { return nil }

@@ -14,6 +14,10 @@ import Foundation
 ///   ``SnapshotRejection``); a store does not interpret the bytes.
 public protocol CheckpointStore: Sendable {
     /// The checkpoint saved under `name`, or `nil` when there is none.
+    ///
+    /// The bytes returned must not change while the data is held: state restored from a checkpoint may read
+    /// them in place for as long as it lives. (The FileStore returns a private mapping of its file, which a
+    /// save replaces by renaming a new file over it, never by rewriting it.)
     func loadCheckpoint(named name: String) async throws -> Data?
     /// Saves `blob` under `name`, replacing the one saved there before atomically.
     func saveCheckpoint(_ blob: Data, named name: String) async throws
