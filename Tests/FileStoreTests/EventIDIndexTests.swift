@@ -52,9 +52,13 @@ struct EventIDIndexTests {
         for (id, position) in model { #expect(index.position(of: id) == position) }
     }
 
-    @Test("a whole log indexed at once, as on open, then appends and a roll-back into it", arguments: [0, 300_000])
-    func manyAtOnce(capacity: Int) {
-        var index = EventIDIndex(capacity: capacity)
+    /// Also grouped in blocks smaller than the log (`groupedBlock`), so that an id repeated in a later block
+    /// must still win over the earlier one.
+    @Test(
+        "a whole log indexed at once, as on open, then appends and a roll-back into it",
+        arguments: [(0, 1 << 20), (300_000, 1 << 20), (0, 10_000), (0, 65_537)])
+    func manyAtOnce(capacity: Int, groupedBlock: Int) {
+        var index = EventIDIndex(capacity: capacity, groupedBlock: groupedBlock)
         var ids: [UUID] = []
         var random = SystemRandomNumberGenerator()
         for _ in 0..<250_000 {

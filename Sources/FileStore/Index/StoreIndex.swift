@@ -40,11 +40,18 @@ struct StoreIndex: Sendable {
     /// An empty index; `keepingEventIDs`: whether it keeps each event id's position (a writer's needs it).
     init(keepingEventIDs: Bool = true) { eventIDs = keepingEventIDs ? EventIDIndex() : nil }
 
+    /// Sizes the indexes for `events` events, and the per-event arrays for ``appendRoom(after:)`` more: the
+    /// first append after opening a large store would otherwise grow them, copying every entry into memory
+    /// touched for the first time (hundreds of megabytes at 10 M events). Capacity not yet used is not resident.
     mutating func reserve(events: Int) {
-        locations.reserveCapacity(events)
+        let room = events + Self.appendRoom(after: events)
+        locations.reserveCapacity(room)
         // Sized once, before anything is indexed (the ids indexed so far would be lost otherwise).
-        if let ids = eventIDs, ids.head == 0 { eventIDs = EventIDIndex(capacity: events) }
+        if let ids = eventIDs, ids.head == 0 { eventIDs = EventIDIndex(capacity: events, idCapacity: room) }
     }
+
+    /// Room for appends after `events` events: an eighth more, at most a million.
+    static func appendRoom(after events: Int) -> Int { min(events / 8, 1 << 20) }
 
     /// Notes that segment `number` starts with position `firstPosition`.
     mutating func addSegment(_ number: UInt32, firstPosition: Int64) {
