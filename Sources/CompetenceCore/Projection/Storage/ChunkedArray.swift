@@ -5,8 +5,11 @@
 /// A chunk either owns its memory or reads a stretch of a snapshot's bytes in place (``RowChunk``): an array
 /// restored from a mapped snapshot costs no copy and no fresh memory, and a chunk of it is copied into memory
 /// of its own only when it is first changed.
+///
+/// `@unchecked Sendable`: its only non-`Sendable` part, `bases`, repeats the chunks' own pointers, which are
+/// written only through a chunk this array alone holds.
 @usableFromInline
-struct ChunkedArray<Element: BitwiseCopyable & Sendable>: Sendable {
+struct ChunkedArray<Element: BitwiseCopyable & Sendable>: @unchecked Sendable {
     /// log₂ of the elements per chunk.
     @inlinable static var chunkShift: Int { 14 }
     @inlinable static var chunkCapacity: Int { 1 << chunkShift }
@@ -14,6 +17,8 @@ struct ChunkedArray<Element: BitwiseCopyable & Sendable>: Sendable {
 
     /// Every chunk but the last holds ``chunkCapacity`` elements.
     @usableFromInline var chunks: [RowChunk<Element>] = []
+    /// `bases[i]` is `chunks[i].base`, kept beside them so that reading an element loads no chunk object.
+    @usableFromInline var bases: [UnsafeMutablePointer<Element>] = []
     /// The number of elements.
     @usableFromInline private(set) var count = 0
 
@@ -25,13 +30,13 @@ struct ChunkedArray<Element: BitwiseCopyable & Sendable>: Sendable {
     subscript(index: Int) -> Element {
         get {
             precondition(index >= 0 && index < count, "index out of range")
-            return chunks[index >> Self.chunkShift].base[index & Self.chunkMask]
+            return bases[index >> Self.chunkShift][index & Self.chunkMask]
         }
         _modify {
             precondition(index >= 0 && index < count, "index out of range")
             let chunk = index >> Self.chunkShift
             makeWritable(chunk)
-            yield &chunks[chunk].base[index & Self.chunkMask]
+            yield &bases[chunk][index & Self.chunkMask]
         }
     }
 
@@ -39,11 +44,11 @@ struct ChunkedArray<Element: BitwiseCopyable & Sendable>: Sendable {
     @inline(__always)
     mutating func append(_ element: Element) {
         if count & Self.chunkMask == 0 {
-            chunks.append(RowChunk(capacity: Self.chunkCapacity))
+            add(RowChunk(capacity: Self.chunkCapacity))
         } else {
             makeWritable(chunks.count - 1)
             if chunks[chunks.count - 1].capacity < Self.chunkCapacity {
-                chunks[chunks.count - 1] = chunks[chunks.count - 1].ownedCopy(capacity: Self.chunkCapacity)
+                replace(chunks.count - 1, with: chunks[chunks.count - 1].ownedCopy(capacity: Self.chunkCapacity))
             }
         }
         chunks[chunks.count - 1].append(element)
@@ -54,6 +59,7 @@ struct ChunkedArray<Element: BitwiseCopyable & Sendable>: Sendable {
     /// chunk list).
     mutating func reserveCapacity(_ total: Int) {
         chunks.reserveCapacity((total + Self.chunkMask) >> Self.chunkShift)
+        bases.reserveCapacity((total + Self.chunkMask) >> Self.chunkShift)
     }
 
     /// Calls `body` with each chunk's elements in order, as one contiguous buffer each.
@@ -68,8 +74,20 @@ struct ChunkedArray<Element: BitwiseCopyable & Sendable>: Sendable {
     @usableFromInline
     mutating func makeWritable(_ index: Int) {
         if !isKnownUniquelyReferenced(&chunks[index]) || chunks[index].source != nil {
-            chunks[index] = chunks[index].ownedCopy(capacity: Self.chunkCapacity)
+            replace(index, with: chunks[index].ownedCopy(capacity: Self.chunkCapacity))
         }
+    }
+
+    /// Adds a chunk after the last.
+    private mutating func add(_ chunk: RowChunk<Element>) {
+        chunks.append(chunk)
+        bases.append(chunk.base)
+    }
+
+    /// Puts `chunk` in place of chunk `index`.
+    private mutating func replace(_ index: Int, with chunk: RowChunk<Element>) {
+        chunks[index] = chunk
+        bases[index] = chunk.base
     }
 }
 
@@ -84,7 +102,7 @@ extension ChunkedArray {
             let chunk = RowChunk<Element>(capacity: Self.chunkCapacity)
             fill(UnsafeMutableBufferPointer(start: chunk.base, count: size), first)
             chunk.count = size
-            chunks.append(chunk)
+            add(chunk)
             first += size
         }
         self.count = count
@@ -100,7 +118,7 @@ extension ChunkedArray {
             let chunk = RowChunk<Element>(capacity: size)
             chunk.base.initialize(repeating: element, count: size)
             chunk.count = size
-            chunks.append(chunk)
+            add(chunk)
             first += size
         }
         self.count = count
@@ -113,7 +131,7 @@ extension ChunkedArray {
         var first = 0
         while first < count {
             let size = Swift.min(Self.chunkCapacity, count - first)
-            chunks.append(RowChunk(inPlace: base + first, count: size, source: source))
+            add(RowChunk(inPlace: base + first, count: size, source: source))
             first += size
         }
         self.count = count
