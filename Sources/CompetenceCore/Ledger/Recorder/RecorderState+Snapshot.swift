@@ -40,9 +40,10 @@ extension RecorderState {
 
     /// The state a snapshot holds, with its header (whose key the caller checks against the store).
     ///
-    /// The largest parts (the event directory's and the answer table's rows) are read in place: they point into
-    /// `snapshot`'s bytes, which they keep alive (``SnapshotBytes``), and copy a chunk only when it changes. A
-    /// mapped checkpoint file (the FileStore's) is then never copied into fresh memory, only read.
+    /// The largest parts (the event directory's and the answer table's rows, and the slots of the three id
+    /// indexes) are read in place: they point into `snapshot`'s bytes, which they keep alive (``SnapshotBytes``),
+    /// and copy a chunk only when it changes. A mapped checkpoint file (the FileStore's) is then never copied
+    /// into fresh memory, only read.
     static func restore(from snapshot: Data) throws(SnapshotRejection) -> (RecorderState, SnapshotHeader) {
         let source = SnapshotBytes(snapshot)
         let result = source.data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in

@@ -177,7 +177,7 @@ struct SnapshotHeader: Hashable, Sendable {
                 throw SnapshotRejection.damaged("its header does not match its checksum")
             }
             guard padding.count < snapshotRowAlignment, padding.allSatisfy({ $0 == 0 }),
-                (reader.offset) % snapshotRowAlignment == 0
+                reader.offset % snapshotRowAlignment == 0
             else { throw SnapshotRejection.damaged("its header's padding is not what it should be") }
             guard let kind = Kind(rawValue: rawKind) else { throw SnapshotRejection.damaged("unknown kind \(rawKind)") }
             guard headHash.count == 32 else {

@@ -283,8 +283,8 @@ struct SnapshotReader {
         }
     }
 
-    /// Rows written by ``SnapshotSink/write(rows:)-(ChunkedArray<Row>)``: read in place when the reader has a
-    /// source and they lie aligned, else copied.
+    /// Rows written by `write(rows:)` (a count, the zero bytes that align the rows, the rows): read in place
+    /// when the reader has a source and they lie aligned, else copied.
     mutating func readChunkedRows<Row: BitwiseCopyable & Sendable>(
         _ type: Row.Type
     ) throws(SnapshotDamage) -> ChunkedArray<Row> {
