@@ -138,7 +138,7 @@ struct SnapshotHeader: Hashable, Sendable {
         writer.write(header.fingerprint?.kind.rawValue ?? 0)
         writer.write(bytes: header.fingerprint?.bytes ?? [])
         // The padding's own length, the payload's length and both checksums follow: 32 bytes.
-        let padding = (snapshotRowAlignment - (writer.bytes.count + 32) % snapshotRowAlignment) % snapshotRowAlignment
+        let padding = snapshotPadding(after: writer.bytes.count + 32)
         writer.write(bytes: [UInt8](repeating: 0, count: padding))
         writer.write(UInt64(payloadLength))
         writer.write(payloadChecksum)

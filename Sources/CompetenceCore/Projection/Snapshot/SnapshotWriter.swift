@@ -17,6 +17,11 @@ protocol SnapshotSink {
 /// heap buffer) can be read in place (``SnapshotReader``).
 let snapshotRowAlignment = 16
 
+/// The zero bytes that bring `offset` to the next multiple of ``snapshotRowAlignment``.
+func snapshotPadding(after offset: Int) -> Int {
+    (snapshotRowAlignment - offset % snapshotRowAlignment) % snapshotRowAlignment
+}
+
 extension SnapshotSink {
     mutating func write<T: FixedWidthInteger>(_ value: T) {
         withUnsafeBytes(of: value.littleEndian) { append($0) }
@@ -49,7 +54,7 @@ extension SnapshotSink {
 
     /// Zero bytes up to the next multiple of ``snapshotRowAlignment``.
     mutating func alignForRows() {
-        let padding = (snapshotRowAlignment - written % snapshotRowAlignment) % snapshotRowAlignment
+        let padding = snapshotPadding(after: written)
         withUnsafeBytes(of: (UInt64(0), UInt64(0))) { append(UnsafeRawBufferPointer(rebasing: $0[0..<padding])) }
     }
 
@@ -267,7 +272,7 @@ struct SnapshotReader {
 
     /// Skips the zero bytes that align the rows after a count (``SnapshotSink/alignForRows()``).
     private mutating func skipAlignment() throws(SnapshotDamage) {
-        let padding = (snapshotRowAlignment - offset % snapshotRowAlignment) % snapshotRowAlignment
+        let padding = snapshotPadding(after: offset)
         guard try take(padding).allSatisfy({ $0 == 0 }) else {
             throw SnapshotDamage("alignment bytes that are not zero at byte \(offset - padding)")
         }

@@ -49,10 +49,7 @@ struct ChunkedArray<Element: BitwiseCopyable & Sendable>: @unchecked Sendable {
         if count & Self.chunkMask == 0 {
             add(RowChunk(capacity: Self.chunkCapacity))
         } else {
-            makeWritable(chunks.count - 1)
-            if chunks[chunks.count - 1].capacity < Self.chunkCapacity {
-                replace(chunks.count - 1, with: chunks[chunks.count - 1].ownedCopy(capacity: Self.chunkCapacity))
-            }
+            makeWritable(chunks.count - 1, forAppending: true)
         }
         chunks[chunks.count - 1].append(element)
         count += 1
@@ -73,10 +70,13 @@ struct ChunkedArray<Element: BitwiseCopyable & Sendable>: @unchecked Sendable {
     /// How many chunks read a snapshot's bytes in place (the rest own their memory).
     var chunksInPlace: Int { chunks.count(where: { $0.source != nil }) }
 
-    /// Gives chunk `index` memory of its own, unshared, with room for a whole chunk, before it is changed.
+    /// Gives chunk `index` memory of its own, unshared, before it is changed; `forAppending`: with room for a
+    /// whole chunk too (a chunk of ``init(repeating:count:)`` has room for its elements only).
     @usableFromInline
-    mutating func makeWritable(_ index: Int) {
-        if !isKnownUniquelyReferenced(&chunks[index]) || chunks[index].source != nil {
+    mutating func makeWritable(_ index: Int, forAppending: Bool = false) {
+        if !isKnownUniquelyReferenced(&chunks[index]) || chunks[index].source != nil
+            || (forAppending && chunks[index].capacity < Self.chunkCapacity)
+        {
             replace(index, with: chunks[index].ownedCopy(capacity: Self.chunkCapacity))
         }
     }
@@ -95,49 +95,45 @@ struct ChunkedArray<Element: BitwiseCopyable & Sendable>: @unchecked Sendable {
 }
 
 extension ChunkedArray {
-    /// An array of `count` elements whose bytes `fill` writes, one chunk at a time (the chunk to fill and the
-    /// index of its first element).
-    init(count: Int, fill: (UnsafeMutableBufferPointer<Element>, Int) -> Void) {
+    /// An array of `count` elements in the chunks `chunk` makes, given the index of a chunk's first element and
+    /// how many elements it holds (every chunk but the last a whole one).
+    private init(count: Int, chunk: (_ first: Int, _ size: Int) -> RowChunk<Element>) {
         self.init()
         var first = 0
         while first < count {
             let size = Swift.min(Self.chunkCapacity, count - first)
-            let chunk = RowChunk<Element>(capacity: Self.chunkCapacity)
-            fill(UnsafeMutableBufferPointer(start: chunk.base, count: size), first)
-            chunk.count = size
-            add(chunk)
+            add(chunk(first, size))
             first += size
         }
         self.count = count
+    }
+
+    /// An array of `count` elements whose bytes `fill` writes, one chunk at a time (the chunk to fill and the
+    /// index of its first element).
+    init(count: Int, fill: (UnsafeMutableBufferPointer<Element>, Int) -> Void) {
+        self.init(count: count) { first, size in
+            let chunk = RowChunk<Element>(capacity: Self.chunkCapacity)
+            fill(UnsafeMutableBufferPointer(start: chunk.base, count: size), first)
+            chunk.count = size
+            return chunk
+        }
     }
 
     /// `count` copies of `element` (a last chunk that is not full has room for only its elements until it is
     /// appended to).
     init(repeating element: Element, count: Int) {
-        self.init()
-        var first = 0
-        while first < count {
-            let size = Swift.min(Self.chunkCapacity, count - first)
+        self.init(count: count) { _, size in
             let chunk = RowChunk<Element>(capacity: size)
             chunk.base.initialize(repeating: element, count: size)
             chunk.count = size
-            add(chunk)
-            first += size
+            return chunk
         }
-        self.count = count
     }
 
     /// An array that reads its `count` elements in place at `base`, which `source` keeps alive and unchanged;
     /// `base` must be aligned for `Element`. Nothing is copied until a chunk is changed.
     init(inPlace base: UnsafePointer<Element>, count: Int, source: any AnyObject & Sendable) {
-        self.init()
-        var first = 0
-        while first < count {
-            let size = Swift.min(Self.chunkCapacity, count - first)
-            add(RowChunk(inPlace: base + first, count: size, source: source))
-            first += size
-        }
-        self.count = count
+        self.init(count: count) { first, size in RowChunk(inPlace: base + first, count: size, source: source) }
     }
 }
 
