@@ -176,6 +176,18 @@ struct ConcurrentRecordingTests {
         #expect(ours.count == before, "the call that gave up appended nothing")
     }
 
+    @Test func aLoserWaitsBrieflyAtEveryAttemptSoItKeepsItsTurns() {
+        // A wait that grew with every lost attempt let a neighbour with a queue of calls take turn after turn.
+        for attempt in 1...40 {
+            let bound = Duration.microseconds(min(100 << min(attempt, 20), 20_000))
+            let waits = (0..<200).map { _ in CompetenceLedger.backoff(after: attempt) }
+            #expect(waits.allSatisfy { $0 >= .zero && $0 <= bound }, "attempt \(attempt)")
+            #expect(waits.allSatisfy { $0 <= .milliseconds(20) })
+        }
+        // Random, so that two losers do not come back at the same instant.
+        #expect(Set((0..<50).map { _ in CompetenceLedger.backoff(after: 12) }).count > 1)
+    }
+
     @Test func twoLedgersRecordingIntoOneRoundLoseNoAnswer() async throws {
         let store = InMemoryEventStore()
         try await prepare(store)

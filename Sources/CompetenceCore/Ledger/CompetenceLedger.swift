@@ -175,13 +175,22 @@ public actor CompetenceLedger {
                 if attempt >= Self.maxAttempts, started.duration(to: clock.now) >= conflictPatience {
                     throw RecordingError.tooManyConflicts(attempts: attempt, last: conflict)
                 }
-                // Another recorder won the race; let it move on before validating again. The wait grows
-                // exponentially (random, up to 0.1 ms · 2^attempt, at most 1 s), so that a recorder that keeps
-                // losing to a neighbour with a queue of calls lets that burst drain, while the first retries still
-                // come within a millisecond.
-                try await Task.sleep(for: .microseconds(Int.random(in: 0...min(100 << attempt, 1_000_000))))
+                // Another recorder won the race; let it move on before validating again. The wait is random, up
+                // to 0.1 ms · 2^attempt but at most 20 ms: a loser that waited longer and longer would miss
+                // every turn while a neighbour with a queue of calls starts each call afresh, so it is the
+                // patience, not a growing wait, that outlasts a burst.
+                try await Task.sleep(for: Self.backoff(after: attempt))
             }
         }
+    }
+
+    /// The longest wait between two attempts after a version conflict, in microseconds (20 ms).
+    static let maxBackoffMicroseconds = 20_000
+
+    /// A random wait before the attempt after `attempt`: up to 0.1 ms · 2^`attempt`, at most
+    /// ``maxBackoffMicroseconds``.
+    static func backoff(after attempt: Int) -> Duration {
+        .microseconds(Int.random(in: 0...min(100 << min(attempt, 20), maxBackoffMicroseconds)))
     }
 
     // MARK: Steps of a recording
