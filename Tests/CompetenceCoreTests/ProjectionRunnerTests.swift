@@ -18,6 +18,41 @@ struct ProjectionRunnerTests {
         #expect(part.eventsRead + resumed.eventsRead == full.eventsRead)
     }
 
+    /// The runner folds page *n* while it decodes page *n* + 1 and reads page *n* + 2: whatever the page size,
+    /// it folds every event once and in order, stops at its last position, and stops at an event that does not
+    /// decode, though it has read past it.
+    @Test(arguments: [1, 2, 3, 5, 64])
+    func pagesReadAheadFoldEveryEventOnceAndStopWhereTheyShould(_ pageSize: Int) async throws {
+        let (store, _) = try await LedgerFixture.make()
+        let whole = try await ProjectionRunner(store: store).replay(LedgerModel())
+        let runner = ProjectionRunner(store: store, pageSize: pageSize)
+        let paged = try await runner.replay(LedgerModel())
+        #expect(paged.state == whole.state)
+        #expect(paged.eventsRead == whole.eventsRead)
+        #expect(paged.checkpoint == whole.checkpoint)
+        for last in [Int64(1), 4, whole.checkpoint - 1] {
+            let part = try await runner.replay(LedgerModel(), scope: .throughPosition(last))
+            #expect(part.checkpoint == last)
+            #expect(part.eventsRead == Int(last))
+        }
+        // A catalogue type whose payload does not decode, with more events after it.
+        let bad = try await store.append(
+            [NewEvent(type: "SurveyAnswerRecorded", occurredAt: .now, payload: .json(Data("{}".utf8)))],
+            to: "damaged-1", expecting: .noStream)
+        for index in 1...(3 * pageSize) {
+            try await store.append(
+                [NewEvent(type: "SomethingFromANewerVersion", occurredAt: .now, payload: .json(Data("{}".utf8)))],
+                to: StreamName("future-\(index)"), expecting: .noStream)
+        }
+        let error = await #expect(throws: EventDecodingError.self) {
+            try await runner.replay(LedgerModel())
+        }
+        #expect(error?.position == bad.positions.first)
+        var observed: [Int64] = []
+        _ = try? await runner.replay(LedgerModel(), scope: .everything, observing: { observed.append($0.position) })
+        #expect(observed == Array(1..<bad.positions.first!))
+    }
+
     @Test func unknownEventTypesArePassedOver() async throws {
         let (store, ledger) = try await LedgerFixture.make()
         let before = try await ProjectionRunner(store: store).replay(LedgerModel())

@@ -1,12 +1,12 @@
-/// One page of the log with every event decoded once, ready to fold: the runner reads and decodes the next
-/// page while the current one is folded, and decodes each page in two halves at once. A replay for reports
-/// also has each page witnessed there (``PageWitness``), off the fold's thread.
+/// One page of the log with every event decoded once, ready to fold: the runner decodes the next page (and
+/// reads the one after it) while the current one is folded, and decodes each page in two halves at once. A
+/// replay for reports also has each page witnessed there (``PageWitness``), off the fold's thread.
 struct DecodedPage: Sendable {
     /// The page's events, in global order.
     let events: [RecordedEvent]
     /// `decoded[i]` is `events[i]` as a catalogue event, `nil` when its type is not in the catalogue. Shorter
     /// than `events` when an event failed to decode: then `failure` says which and why.
-    let decoded: [CompetenceEvent?]
+    let decoded: DecodedEvents
     /// The first event whose known type did not decode (the replay stops there, after folding the ones before).
     let failure: EventDecodingError?
     /// Where the next page starts.
@@ -14,27 +14,25 @@ struct DecodedPage: Sendable {
     /// The page's history witness when the read was asked for one (`nil` otherwise).
     let witness: PageWitness?
 
-    /// Reads the page at `position` and decodes it, then witnesses it when `witnessing` says how.
-    static func read(
-        _ request: LogReadRequest, from position: Int64, witnessing: PageWitness.Request? = nil
-    ) async throws -> DecodedPage {
-        let page = try await request.page(from: position)
+    /// Decodes a page read from the log (in two halves at once), then witnesses it when `witnessing` says how.
+    static func decode(_ page: EventPage, witnessing: PageWitness.Request? = nil) async -> DecodedPage {
         let events = page.events
         let middle = events.count / 2
         async let firstHalf = decode(events[..<middle])
         let secondHalf = decode(events[middle...])
         let first = await firstHalf
-        let decoded: [CompetenceEvent?]
+        let decoded: DecodedEvents
         let failure: EventDecodingError?
         if let error = first.failure {
-            (decoded, failure) = (first.decoded, error)
+            (decoded, failure) = (DecodedEvents(first.decoded), error)
         } else {
-            (decoded, failure) = (first.decoded + secondHalf.decoded, secondHalf.failure)
+            let second = secondHalf
+            (decoded, failure) = (DecodedEvents(first.decoded, second.decoded), second.failure)
         }
-        let next = events.last.map { Swift.max(page.nextPosition, $0.position + 1) } ?? page.nextPosition
         var witness: PageWitness?
         if let witnessing { witness = await PageWitness.make(events, decoded: decoded, witnessing) }
-        return DecodedPage(events: events, decoded: decoded, failure: failure, nextPosition: next, witness: witness)
+        return DecodedPage(
+            events: events, decoded: decoded, failure: failure, nextPosition: page.positionAfter, witness: witness)
     }
 
     /// Decodes `events` up to the first that fails.
@@ -56,14 +54,18 @@ struct DecodedPage: Sendable {
 }
 
 /// The pages of a read of the log, each decoded, in order, up to the head (or up to the page holding a last
-/// position): each next page is read and decoded (and witnessed, when asked) while the caller folds the current
-/// one.
+/// position). Three stages overlap: while the caller folds page *n*, page *n* + 1 is decoded (and witnessed,
+/// when asked) and page *n* + 2 is read, so that neither the read nor the decoding waits for the fold to take
+/// a page before it starts.
 struct DecodedPages {
     private let request: LogReadRequest
     private let last: Int64
     /// The scope whose replay the pages are witnessed for; `nil`: no witness.
     private let witnessedScope: ReplayScope?
-    private var pending: Task<DecodedPage, any Error>?
+    /// The page the caller gets next, being decoded.
+    private var decoding: Task<DecodedPage, any Error>?
+    /// The page after it, being read (`nil` before the first page is taken, and after the last).
+    private var reading: Task<EventPage, any Error>?
 
     /// The pages of `request`, through position `last`; each witnessed from the genesis on
     /// (``DecodedPage/witness``) for a replay in `witnessing`, when given.
@@ -73,28 +75,51 @@ struct DecodedPages {
         witnessedScope = scope
         guard request.start <= last else { return }
         let witnessing = scope.map { PageWitness.Request(scope: $0, last: last, chains: HistoryWitness.Chains()) }
-        pending = Task { try await DecodedPage.read(request, from: request.start, witnessing: witnessing) }
+        decoding = Task {
+            await DecodedPage.decode(try await request.page(from: request.start), witnessing: witnessing)
+        }
     }
 
     /// The next page, or `nil` after the last.
     mutating func next() async throws -> DecodedPage? {
-        guard let reading = pending else { return nil }
-        let page = try await reading.value
+        guard let current = decoding else { return nil }
+        let page = try await current.value
         guard let lastEvent = page.events.last else {
-            pending = nil
+            stop()
             return nil
         }
+        guard lastEvent.position < last, page.failure == nil, page.witness?.failure == nil else {
+            stop()
+            return page
+        }
         let request = request
+        let following = try await (reading ?? Task { try await request.page(from: page.nextPosition) }).value
+        let last = last
+        reading =
+            following.events.last.map { $0.position < last } == true
+            ? Task { try await request.page(from: following.positionAfter) } : nil
         // The next page's witness continues the chains from this page's end.
         let witnessing = page.witness.flatMap { witness in
             witnessedScope.map { PageWitness.Request(scope: $0, last: last, chains: witness.chains) }
         }
-        pending =
-            lastEvent.position < last && page.failure == nil && page.witness?.failure == nil
-            ? Task { try await DecodedPage.read(request, from: page.nextPosition, witnessing: witnessing) } : nil
+        decoding = Task { await DecodedPage.decode(following, witnessing: witnessing) }
         return page
     }
 
-    /// Stops reading ahead.
-    func cancel() { pending?.cancel() }
+    /// Stops reading and decoding ahead.
+    func cancel() {
+        decoding?.cancel()
+        reading?.cancel()
+    }
+
+    private mutating func stop() {
+        cancel()
+        decoding = nil
+        reading = nil
+    }
+}
+
+extension EventPage {
+    /// Where the page after this one starts: after its last event, or where the store said the next read starts.
+    var positionAfter: Int64 { events.last.map { Swift.max(nextPosition, $0.position + 1) } ?? nextPosition }
 }

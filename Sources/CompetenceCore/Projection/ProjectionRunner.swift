@@ -32,9 +32,9 @@ public struct ProjectionRunner: Sendable {
     /// Folds the store's events in `scope` into `projection`, starting after `checkpoint` with `state`
     /// (the initial state when `nil`).
     ///
-    /// The log is read a page at a time; the next page is read and decoded (in two halves at once) while the
-    /// current one is folded, so reading, decoding and folding overlap. Events are still folded one by one in
-    /// global order.
+    /// The log is read a page at a time; while one page is folded, the next is decoded (in two halves at once)
+    /// and the one after it read, so reading, decoding and folding overlap. Events are still folded one by one
+    /// in global order, and none after `through` or after one that does not decode.
     ///
     /// - Parameters:
     ///   - through: stop after this position as well (whatever the scope says); `nil`: the scope decides.
@@ -80,11 +80,15 @@ public struct ProjectionRunner: Sendable {
         while let page = try await pages.next() {
             if let pageWitness = page.witness { witness.take(pageWitness) }
             let unwitnessed = page.witness?.failure
-            for (index, recorded) in page.events.enumerated() where recorded.position <= last {
-                guard index < page.decoded.count else { throw page.failure! }
-                try observing(recorded)
-                fold(recorded, page.decoded[index], into: projection, scope: scope, result: &result)
-                if let unwitnessed, unwitnessed.index == index { throw unwitnessed.error }
+            // Through the buffer, so that each event is read in place: a copy out of the array retained every
+            // reference it holds (its type, stream, payload and metadata), most of a replay's retains.
+            try page.events.withUnsafeBufferPointer { events in
+                for index in events.indices where events[index].position <= last {
+                    guard index < page.decoded.count else { throw page.failure! }
+                    try observing(events[index])
+                    fold(events[index], page.decoded[index], into: projection, scope: scope, result: &result)
+                    if let unwitnessed, unwitnessed.index == index { throw unwitnessed.error }
+                }
             }
         }
         return (result, witness)

@@ -32,7 +32,7 @@ struct PageWitness: Sendable {
     /// Witnesses the events of a page the replay reads: those through `request.last`, up to the first that did
     /// not decode (`decoded`, the page's events as catalogue events, is shorter then: ``DecodedPage``).
     static func make(
-        _ events: [RecordedEvent], decoded: [CompetenceEvent?], _ request: Request
+        _ events: [RecordedEvent], decoded: DecodedEvents, _ request: Request
     ) async -> PageWitness {
         var count = Swift.min(events.count, decoded.count)
         while count > 0, events[count - 1].position > request.last { count -= 1 }
@@ -54,7 +54,7 @@ struct PageWitness: Sendable {
 
     /// Chains `canonical`, the canonical bytes of the events from index `start` of `events` on, in order.
     private static func chain(
-        _ canonical: [[UInt8]], of events: [RecordedEvent], from start: Int, decoded: [CompetenceEvent?],
+        _ canonical: [[UInt8]], of events: [RecordedEvent], from start: Int, decoded: DecodedEvents,
         scope: ReplayScope, into chains: inout HistoryWitness.Chains
     ) {
         for (index, bytes) in zip(start..., canonical) {
