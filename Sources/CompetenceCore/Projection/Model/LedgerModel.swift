@@ -22,6 +22,8 @@ public struct LedgerModel: Projection {
     public func initialState() -> LedgerState { LedgerState() }
 
     public func apply(_ event: CompetenceEvent, recorded: RecordedEvent, to state: inout LedgerState) {
+        // The answer's slot in the id index loads while the rest of this event's work runs.
+        if case .surveyAnswerRecorded = event { state.answers.prefetchAppending(recorded.id) }
         state.lastPosition = max(state.lastPosition, recorded.position)
         state.eventCount += 1
         LedgerFingerprint.mix(&state.fingerprint, position: recorded.position, id: recorded.id)

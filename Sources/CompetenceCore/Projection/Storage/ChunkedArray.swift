@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// A growable array of plain rows kept in fixed-size chunks: appending never moves what is stored (no
 /// reallocation that briefly holds the old and the new copy), and a copy of the array shares its chunks, so
 /// mutating a copy copies only the chunks it touches — a large state copied to try something out costs little.
@@ -41,6 +43,12 @@ struct ChunkedArray<Element: BitwiseCopyable & Sendable>: @unchecked Sendable {
             makeWritable(chunk)
             yield &bases[chunk][index & Self.chunkMask]
         }
+    }
+
+    /// Starts loading the element at `index` (`0 ..< count`) into the cache for a change soon after.
+    @inline(__always)
+    func prefetchForWriting(_ index: Int) {
+        competence_prefetch_for_writing(bases[index >> Self.chunkShift] + (index & Self.chunkMask))
     }
 
     /// Appends an element.
