@@ -42,14 +42,17 @@ struct DecodedPage: Sendable {
         var decoded: [CompetenceEvent?] = []
         decoded.reserveCapacity(events.count)
         var last = EventCodec<CompetenceEvent>.LastDecoder()
-        for event in events {
-            do {
-                decoded.append(try CompetenceEvent.codec.decode(event, reusing: &last))
-            } catch {
-                return (decoded, error)
+        // Through the buffer, by index: each event is read in place (`for event in events` copied it).
+        return events.withUnsafeBufferPointer { events in
+            for index in events.indices {
+                do throws(EventDecodingError) {
+                    decoded.append(try CompetenceEvent.codec.decode(events[index], reusing: &last))
+                } catch {
+                    return (decoded, error)
+                }
             }
+            return (decoded, nil)
         }
-        return (decoded, nil)
     }
 }
 

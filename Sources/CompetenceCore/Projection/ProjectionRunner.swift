@@ -38,11 +38,11 @@ public struct ProjectionRunner: Sendable {
     ///
     /// - Parameters:
     ///   - through: stop after this position as well (whatever the scope says); `nil`: the scope decides.
-    ///   - observing: called with every event read, in scope or not, before it is folded (report provenance
-    ///     chains them).
+    ///   - observing: called with every event read, in scope or not, before it is folded; `nil` (the default):
+    ///     nothing is called, and no event is copied to be handed over.
     public func replay<P: Projection>(
         _ projection: P, scope: ReplayScope = .everything, resumingFrom checkpoint: Int64 = 0, state: P.State? = nil,
-        through: Int64? = nil, observing: (RecordedEvent) throws -> Void = { _ in }
+        through: Int64? = nil, observing: ((RecordedEvent) throws -> Void)? = nil
     ) async throws -> Replayed<P.State> {
         try await replay(
             projection, scope: scope, resumingFrom: checkpoint, state: state, through: through, observing: observing,
@@ -60,14 +60,19 @@ public struct ProjectionRunner: Sendable {
         _ projection: P, scope: ReplayScope, through: Int64?
     ) async throws -> (replayed: Replayed<P.State>, witness: HistoryWitness) {
         try await replay(
-            projection, scope: scope, resumingFrom: 0, state: nil, through: through, observing: { _ in },
+            projection, scope: scope, resumingFrom: 0, state: nil, through: through, observing: nil,
             witnessing: true)
     }
 
     /// The one replay loop: folds the pages read, and takes each page's witness when `witnessing`.
+    ///
+    /// Specialised for the ledger's own projection (every command and report replays it): the public entry
+    /// points are generic and called from other modules, so this loop ran unspecialised, looking up the type
+    /// metadata of `Replayed<P.State>` and copying events through value witnesses for every event.
+    @_specialize(exported: false, where P == LedgerModel)
     private func replay<P: Projection>(
         _ projection: P, scope: ReplayScope, resumingFrom checkpoint: Int64, state: P.State?, through: Int64?,
-        observing: (RecordedEvent) throws -> Void, witnessing: Bool
+        observing: ((RecordedEvent) throws -> Void)?, witnessing: Bool
     ) async throws -> (replayed: Replayed<P.State>, witness: HistoryWitness) {
         var result = Replayed(
             state: state ?? projection.initialState(), checkpoint: checkpoint, eventsRead: 0, eventsFolded: 0,
@@ -85,7 +90,8 @@ public struct ProjectionRunner: Sendable {
             try page.events.withUnsafeBufferPointer { events in
                 for index in events.indices where events[index].position <= last {
                     guard index < page.decoded.count else { throw page.failure! }
-                    try observing(events[index])
+                    // Only when asked: handing an event to a closure copies it.
+                    if let observing { try observing(events[index]) }
                     fold(events[index], page.decoded[index], into: projection, scope: scope, result: &result)
                     if let unwitnessed, unwitnessed.index == index { throw unwitnessed.error }
                 }
@@ -151,9 +157,14 @@ public struct ProjectionRunner: Sendable {
     ) {
         result.eventsRead += 1
         result.checkpoint = recorded.position
-        if event == nil { result.unknownEvents += 1 }
-        guard scope.folds(recorded, event), let event else { return }
-        projection.apply(event, recorded: recorded, to: &result.state)
-        result.eventsFolded += 1
+        // Matched, not compared with `nil` or bound by `guard let`: each of those copied the event.
+        switch event {
+        case .none:
+            result.unknownEvents += 1
+        case .some(let folded):
+            guard scope.folds(recorded, event) else { return }
+            projection.apply(folded, recorded: recorded, to: &result.state)
+            result.eventsFolded += 1
+        }
     }
 }

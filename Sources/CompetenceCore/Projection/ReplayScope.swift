@@ -25,8 +25,11 @@ public enum ReplayScope: Hashable, Sendable, CustomStringConvertible {
     /// Whether a replay in this scope folds `recorded`, decoded as `event` (`nil`: a type outside the catalogue,
     /// which no replay folds): the one rule the fold and the report's witness of the events used both follow.
     func folds(_ recorded: RecordedEvent, _ event: CompetenceEvent?) -> Bool {
-        // The whole history needs no look at the event: binding it would copy it, once per event.
-        if case .everything = self { return event != nil }
+        // The whole history needs no look at the event: binding it (or `!= nil`) would copy it, once per event.
+        if case .everything = self {
+            if case .some = event { return true }
+            return false
+        }
         guard let event else { return false }
         return includes(recorded, event: event)
     }
