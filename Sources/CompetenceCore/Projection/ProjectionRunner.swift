@@ -69,7 +69,7 @@ public struct ProjectionRunner: Sendable {
     /// Specialised for the ledger's own projection (every command and report replays it): the public entry
     /// points are generic and called from other modules, so this loop ran unspecialised, looking up the type
     /// metadata of `Replayed<P.State>` and copying events through value witnesses for every event.
-    @_specialize(exported: false, where P == LedgerModel)
+    @_specialize(exported:false,where P == LedgerModel)
     private func replay<P: Projection>(
         _ projection: P, scope: ReplayScope, resumingFrom checkpoint: Int64, state: P.State?, through: Int64?,
         observing: ((RecordedEvent) throws -> Void)?, witnessing: Bool
