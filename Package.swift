@@ -59,8 +59,9 @@ let package = Package(
             name: "CompetenceCore",
             dependencies: ["CMemoryHints", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
-        // A prefetch instruction for the folds' hash indexes (Swift has none): inserting each answer's id in an
-        // index of millions of slots waited for a cache miss, 74 % of the answer table's fold.
+        // What Swift has no spelling for: a prefetch instruction for the folds' hash indexes (inserting each
+        // answer's id in an index of millions of slots waited for a cache miss, 74 % of the answer table's fold),
+        // and glibc's malloc_trim, which the report command calls once the replayed state has ended.
         .target(name: "CMemoryHints"),
         // The checks every EventStore backend passes unchanged.
         .target(name: "EventStoreConformance", dependencies: ["CompetenceCore"], swiftSettings: strictSettings),

@@ -106,12 +106,14 @@ enum ProgrammeBench {
     }
 
     /// `competence report NAME --format csv --output FILE` on the store at `path`, as the command does it: the
-    /// store and the replayed state end before the report is rendered with its stamp (`FILE.stamp`).
+    /// store and the replayed state end, and their freed pages are given back, before the report is rendered with
+    /// its stamp (`FILE.stamp`).
     private static func report(_ name: ReportName, path: String) async throws -> BenchMeasurement {
         var bytes = 0
         var stampBytes = 0
         var measurement = try await measuringMemory {
             let document = try ReportDocument(name: name, reports: try await replayed(path), organisation: nil)
+            FreedMemory.giveBack()
             let csv = try ReportOutput.render(document, as: .csv, organisation: nil)
             let stamp = try ReportOutput.sidecar(document, as: .csv, organisation: nil) ?? ""
             bytes = csv.utf8.count

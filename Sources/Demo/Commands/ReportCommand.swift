@@ -91,6 +91,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         var document = try await replayedDocument()
+        // The replayed state has ended; its pages go back before the report is rendered and stamped.
+        FreedMemory.giveBack()
         document.audience = audience
         let target = OutputTarget(path: output, guarding: storeOptions.outputGuard)
         try target.write(ReportOutput.render(document, as: format, organisation: organisation))
