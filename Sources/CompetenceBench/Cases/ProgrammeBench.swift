@@ -138,7 +138,8 @@ enum ProgrammeBench {
 
     /// Times `body` (which returns the events it processed) and notes the process's peak memory during it.
     private static func measuringMemory(_ body: () async throws -> Int) async throws -> BenchMeasurement {
-        releaseFreeMemory()
+        // A case's resident set starts from what is live, not from what earlier cases left behind.
+        FreedMemory.giveBack()
         let before = residentBytes()
         resetPeakResident()
         let (events, seconds) = try await measure(body)

@@ -36,14 +36,3 @@ func residentBytes() -> Int {
 func resetPeakResident() {
     try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
 }
-
-/// Hands memory the allocator keeps but no longer uses back to the system (glibc), so that a case's resident
-/// set starts from what is live, not from what earlier cases left behind.
-/// (`malloc_trim` is declared in `malloc.h`, which the Glibc module does not import: it is looked up.)
-func releaseFreeMemory() {
-    #if canImport(Glibc)
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-    let trim = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-    _ = trim(0)
-    #endif
-}
