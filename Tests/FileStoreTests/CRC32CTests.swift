@@ -38,6 +38,22 @@ struct CRC32CTests {
         }
     }
 
+    /// The instruction's path runs three streams of 64 bytes at once and joins them by shifting: every length
+    /// across several rounds and their remainders, from any running value, equals the tables.
+    @Test func everyLengthAcrossTheThreeStreamRounds() {
+        var generator = SystemRandomNumberGenerator()
+        let data = (0..<2_048).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        data.withUnsafeBytes { all in
+            for length in 0...1_200 {
+                let start = Int.random(in: 0...(all.count - length), using: &generator)
+                let running = UInt32.random(in: 0...UInt32.max, using: &generator)
+                let bytes = UnsafeRawBufferPointer(rebasing: all[start..<(start + length)])
+                #expect(
+                    CRC32C.update(running, bytes) == CRC32C.updateWithTables(running, bytes), "\(length) bytes")
+            }
+        }
+    }
+
     @Test func thisMachineUsesTheInstruction() {
         #if arch(x86_64)
         #expect(CRC32C.usesHardware, "x86-64 processors since 2008 have SSE 4.2")
