@@ -38,6 +38,8 @@ __attribute__((target("sse4.2"))) static uint32_t single_stream(uint32_t crc, co
 
 /// Fills `shift` from the instruction itself (a CRC of zeros), once, when the library is loaded.
 __attribute__((constructor)) static void make_shift_tables(void) {
+    // A constructor may run before the compiler runtime's own has read the processor's features.
+    __builtin_cpu_init();
     if (!competence_crc32c_available()) return;
     static const unsigned char zeros[STREAM_BYTES];
     for (int k = 0; k < 4; k++) {

@@ -26,8 +26,7 @@ struct DecodedPage: Sendable {
         if let error = first.failure {
             (decoded, failure) = (DecodedEvents(first.decoded), error)
         } else {
-            let second = secondHalf
-            (decoded, failure) = (DecodedEvents(first.decoded, second.decoded), second.failure)
+            (decoded, failure) = (DecodedEvents(first.decoded, secondHalf.decoded), secondHalf.failure)
         }
         var witness: PageWitness?
         if let witnessing { witness = await PageWitness.make(events, decoded: decoded, witnessing) }
