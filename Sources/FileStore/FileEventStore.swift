@@ -84,7 +84,6 @@ public final class FileEventStore: SubjectKeyHolding {
         state.index.reserve(events: publishedEvents.map { min(guessed, Int(max(0, $0))) } ?? guessed)
         var cursor = LogCursor()
         let end = try LogScanner(files: files).catchUp(&state.index, &cursor, through: published?.position)
-        state.index.indexPendingIDs()
         let truncated: OpenReport.TruncatedTail?
         let setAside: [String]
         if writable {
@@ -108,6 +107,12 @@ public final class FileEventStore: SubjectKeyHolding {
                 do { try files.syncData(cursor.segment) } catch let error as SyncCallFailed { throw error.ioError }
             }
             try head.publish(PublishedHead(cursor))
+        }
+        // A writer's ids are indexed for its first append: a large log's on a thread of their own meanwhile.
+        if let unindexed = state.index.unindexedIDs(atLeast: EventIDIndexing.threadFrom) {
+            state.idIndexing = EventIDIndexing(unindexed)
+        } else {
+            state.index.indexPendingIDs()
         }
         state.durable = cursor
         state.planned = cursor
@@ -195,6 +200,10 @@ public final class FileEventStore: SubjectKeyHolding {
         guard let start else { return EventPage(events: [], nextPosition: first) }
         return try reader.page(start, limit: limit, filter: filter)
     }
+
+    /// Whether the writer's event ids are still being indexed on their own thread since the open
+    /// (``EventIDIndexing``): until the first append installs them.
+    var isIndexingIDsApart: Bool { core.state.withLock { $0.idIndexing != nil } }
 
     /// The record chain's hash stored with the record at `position`; `nil` when the log holds none there.
     func recordChainHash(at position: Int64) throws -> ChainHash? {

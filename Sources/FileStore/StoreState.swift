@@ -47,4 +47,14 @@ struct StoreState: Sendable {
     var syncScheduled = false
     /// Set when a sync failed: appends are refused until the store is reopened.
     var failure: FileStoreError?
+    /// The writer's event ids being indexed on their own thread since the open, until the first append
+    /// installs them (``installIndexedIDs(from:)``).
+    var idIndexing: EventIDIndexing?
+
+    /// Puts the ids `indexing` indexed into the index, if they are still the ones it waits for.
+    mutating func installIndexedIDs(from indexing: EventIDIndexing) {
+        guard idIndexing === indexing else { return }
+        idIndexing = nil
+        if let indexed = indexing.take() { index.installIndexedIDs(indexed) }
+    }
 }

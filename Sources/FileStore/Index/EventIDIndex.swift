@@ -46,6 +46,9 @@ struct EventIDIndex: Sendable {
     /// Whether every id is in the slots, so that ``position(of:)`` may be asked.
     var isIndexed: Bool { indexed == ids.count }
 
+    /// How many ids were appended since the last ``indexPending()``.
+    var pendingCount: Int { ids.count - indexed }
+
     /// Appends `id` at the next position (``head`` + 1); it is found after the next ``indexPending()``. An id
     /// appended before is then found at this later position (a log never holds an id twice; the last one
     /// wins, as it did in a dictionary).

@@ -114,6 +114,22 @@ struct StoreIndex: Sendable {
     /// open, at once (``EventIDIndex``), then each append's before it is planned.
     mutating func indexPendingIDs() { eventIDs?.indexPending() }
 
+    /// The id index, for indexing elsewhere (``EventIDIndexing``), when it keeps ids and at least `minimum` of
+    /// them are not yet indexed. This index keeps its own copy, which stays usable: installing the result
+    /// (``installIndexedIDs(_:)``) only saves indexing it here.
+    func unindexedIDs(atLeast minimum: Int) -> EventIDIndex? {
+        guard let eventIDs, eventIDs.pendingCount >= minimum else { return nil }
+        return eventIDs
+    }
+
+    /// Takes `indexed`, the result of indexing what ``unindexedIDs(atLeast:)`` gave, in place of this index's
+    /// own ids, unless ids were added or removed since (then it is dropped: this index's own still hold every
+    /// id). Positions only ever hold one id, so the same head means the same ids.
+    mutating func installIndexedIDs(_ indexed: EventIDIndex) {
+        guard let eventIDs, eventIDs.head == indexed.head else { return }
+        self.eventIDs = indexed
+    }
+
     /// Where an event id is stored, if it is (only in an index that keeps ids: a writer's; after
     /// ``indexPendingIDs()``).
     func locate(_ id: UUID) -> StoredEventLocation? {

@@ -33,7 +33,11 @@ final class GroupCommitWriter: Sendable {
 
     /// Plans, encodes and queues an append; returns once it is durable (or failed, writing nothing).
     func append(_ appends: [StreamAppend]) async throws -> [AppendResult] {
-        try await withCheckedThrowingContinuation { continuation in
+        if let indexing = core.state.withLock({ $0.idIndexing }) {
+            await indexing.indexed()
+            core.state.withLock { $0.installIndexedIDs(from: indexing) }
+        }
+        return try await withCheckedThrowingContinuation { continuation in
             let (startDrain, wake): (Bool, Bool) = core.state.withLock { state in
                 do {
                     guard let write = try state.planWrite(appends, options: core.options, continuation: continuation)
