@@ -45,9 +45,10 @@ enum RecordFraming {
         case invalid(String)
     }
 
-    /// Reads the frame at `offset` of `buffer`.
+    /// Reads the frame at `offset` of `buffer`; `checksumChecked`: the same bytes were already found whole
+    /// with a matching checksum (``ChunkReadAhead``), so it is not computed again.
     @inline(__always)
-    static func frame(in buffer: UnsafeRawBufferPointer, at offset: Int) -> Frame {
+    static func frame(in buffer: UnsafeRawBufferPointer, at offset: Int, checksumChecked: Bool = false) -> Frame {
         let available = buffer.count - offset
         guard available >= prefixSize else { return .incomplete(size: nil) }
         let length = Int(ByteReader.load(UInt32.self, buffer, at: offset))
@@ -58,7 +59,9 @@ enum RecordFraming {
         guard available >= size else { return .incomplete(size: size) }
         let stored = ByteReader.load(UInt32.self, buffer, at: offset + 4)
         let checked = UnsafeRawBufferPointer(rebasing: buffer[(offset + prefixSize)..<(offset + size)])
-        guard CRC32C.checksum(checked) == stored else { return .invalid("record checksum does not match") }
+        guard checksumChecked || CRC32C.checksum(checked) == stored else {
+            return .invalid("record checksum does not match")
+        }
         return .record(
             body: UnsafeRawBufferPointer(rebasing: checked[..<(checked.startIndex + length)]),
             hash: UnsafeRawBufferPointer(rebasing: checked[(checked.startIndex + length)...]),

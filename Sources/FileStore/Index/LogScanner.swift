@@ -38,6 +38,9 @@ struct LogEnd: Sendable, Equatable {
 struct LogScanner {
     let files: SegmentFiles
     var chunkSize = 4 << 20
+    /// Whether a segment of more than two chunks is read ahead, one chunk at a time, on another thread
+    /// (``ChunkReadAhead``) while the chunk before is indexed.
+    var readsAhead = true
 
     /// Reads every whole record after `cursor` into `index`, up to position `limit` when one is given (a
     /// reader stops at the writer's published head).
@@ -127,17 +130,29 @@ struct LogScanner {
         let fileSize = try StoreIO.size(fd, path: path)
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
+        let ahead =
+            readsAhead && fileSize - cursor.offset > Int64(2 * chunkSize)
+            ? ChunkReadAhead(fd: fd, path: path, fileSize: fileSize, chunkSize: chunkSize, from: cursor.offset) : nil
+        defer { ahead?.finish() }
         while cursor.offset < fileSize {
-            let wanted = Int(min(Int64(buffer.count), fileSize - cursor.offset))
-            let count = try StoreIO.read(
-                fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]), at: cursor.offset, path: path)
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            let chunk: UnsafeRawBufferPointer
+            var checkedEnd = 0
+            if let read = try ahead?.chunk(at: cursor.offset) {
+                chunk = read.bytes
+                checkedEnd = read.checkedEnd
+            } else {
+                let wanted = Int(min(Int64(buffer.count), fileSize - cursor.offset))
+                let count = try StoreIO.read(
+                    fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]), at: cursor.offset,
+                    path: path)
+                chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            }
             var offset = 0
             var damage: String?
             var wellFormed = false
             var reachedLimit = false
             parsing: while offset < chunk.count {
-                switch RecordFraming.frame(in: chunk, at: offset) {
+                switch RecordFraming.frame(in: chunk, at: offset, checksumChecked: offset < checkedEnd) {
                 case .record(let body, let hash, let size):
                     if let problem = Self.index(
                         body, &index, segment: cursor.segment, offset: cursor.offset + Int64(offset))
@@ -160,7 +175,7 @@ struct LogScanner {
                             buffer.deallocate()
                             buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
                         }
-                        if offset == 0, count == 0 { damage = "the file ended while it was read" }
+                        if offset == 0, chunk.isEmpty { damage = "the file ended while it was read" }
                         break parsing
                     }
                     damage = "the record runs past the end of the segment (\(fileSize) bytes)"
