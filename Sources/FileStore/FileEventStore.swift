@@ -109,7 +109,7 @@ public final class FileEventStore: SubjectKeyHolding {
             try head.publish(PublishedHead(cursor))
         }
         // A writer's ids are indexed for its first append: a large log's on a thread of their own meanwhile.
-        if let unindexed = state.index.unindexedIDs(atLeast: EventIDIndexing.threadFrom) {
+        if let unindexed = state.index.handOffUnindexedIDs(atLeast: EventIDIndexing.threadFrom) {
             state.idIndexing = EventIDIndexing(unindexed)
         } else {
             state.index.indexPendingIDs()

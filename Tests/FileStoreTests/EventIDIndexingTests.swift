@@ -32,11 +32,11 @@ struct EventIDIndexingTests {
         let stream = index.streamID("s")
         let ids = (0..<100).map { _ in UUID() }
         for (offset, id) in ids.enumerated() { index.add(id: id, streamID: stream, segment: 1, offset: Int64(offset)) }
-        guard var apart = index.unindexedIDs(atLeast: 100) else {
+        #expect(index.handOffUnindexedIDs(atLeast: 101) == nil)
+        guard var apart = index.handOffUnindexedIDs(atLeast: 100) else {
             Issue.record("100 pending ids are handed out at a minimum of 100")
             return
         }
-        #expect(index.unindexedIDs(atLeast: 101) == nil)
         apart.indexPending()
         let later = UUID()
         index.add(id: later, streamID: stream, segment: 1, offset: 100)
@@ -44,6 +44,17 @@ struct EventIDIndexingTests {
         index.indexPendingIDs()
         #expect(index.locate(later)?.position == 101, "the id added after the hand-out is still found")
         #expect(index.locate(ids[0])?.position == 1)
+    }
+
+    @Test func anIndexThatHandedOffItsIdsStillFindsThemItself() {
+        var index = StoreIndex()
+        let stream = index.streamID("s")
+        let ids = (0..<100).map { _ in UUID() }
+        for (offset, id) in ids.enumerated() { index.add(id: id, streamID: stream, segment: 1, offset: Int64(offset)) }
+        index.indexPendingIDs()
+        _ = index.handOffUnindexedIDs(atLeast: 0)
+        index.indexPendingIDs()
+        for (offset, id) in ids.enumerated() { #expect(index.locate(id)?.position == Int64(offset + 1)) }
     }
 
     @Test func aSmallLogIsIndexedOnOpen() async throws {

@@ -49,6 +49,16 @@ struct EventIDIndex: Sendable {
     /// How many ids were appended since the last ``indexPending()``.
     var pendingCount: Int { ids.count - indexed }
 
+    /// This index as it is, to be indexed elsewhere (``EventIDIndexing``). This one keeps its ids, all pending
+    /// again, and gives up its slots: shared, they would be copied by whichever index fills them first.
+    mutating func handOff() -> EventIDIndex {
+        let whole = self
+        slots = SlotIndex()
+        indexed = 0
+        shadowed = [:]
+        return whole
+    }
+
     /// Appends `id` at the next position (``head`` + 1); it is found after the next ``indexPending()``. An id
     /// appended before is then found at this later position (a log never holds an id twice; the last one
     /// wins, as it did in a dictionary).

@@ -115,14 +115,14 @@ struct StoreIndex: Sendable {
     mutating func indexPendingIDs() { eventIDs?.indexPending() }
 
     /// The id index, for indexing elsewhere (``EventIDIndexing``), when it keeps ids and at least `minimum` of
-    /// them are not yet indexed. This index keeps its own copy, which stays usable: installing the result
-    /// (``installIndexedIDs(_:)``) only saves indexing it here.
-    func unindexedIDs(atLeast minimum: Int) -> EventIDIndex? {
-        guard let eventIDs, eventIDs.pendingCount >= minimum else { return nil }
-        return eventIDs
+    /// them are not yet indexed. This index keeps the ids, all pending again (``EventIDIndex/handOff()``), and
+    /// stays usable: installing the result (``installIndexedIDs(_:)``) only saves indexing them here.
+    mutating func handOffUnindexedIDs(atLeast minimum: Int) -> EventIDIndex? {
+        guard let pending = eventIDs?.pendingCount, pending >= minimum else { return nil }
+        return eventIDs?.handOff()
     }
 
-    /// Takes `indexed`, the result of indexing what ``unindexedIDs(atLeast:)`` gave, in place of this index's
+    /// Takes `indexed`, the result of indexing what ``handOffUnindexedIDs(atLeast:)`` gave, in place of this index's
     /// own ids, unless ids were added or removed since (then it is dropped: this index's own still hold every
     /// id). Positions only ever hold one id, so the same head means the same ids.
     mutating func installIndexedIDs(_ indexed: EventIDIndex) {
