@@ -79,7 +79,8 @@ struct LogScannerTests {
         case 0, 1:
             // A flipped bit anywhere after the header: in the middle of the log, or in its last record.
             try Fixtures.flipBit(
-                segment, byte: Int.random(in: 72..<size, using: &generator), bit: Int.random(in: 0..<8, using: &generator))
+                segment, byte: Int.random(in: 72..<size, using: &generator),
+                bit: Int.random(in: 0..<8, using: &generator))
         case 2:
             // A torn end: the last segment cut anywhere (a segment with a successor cut is damage in the middle).
             try Fixtures.truncate(segment, to: Int.random(in: (offsets.first ?? 72)..<size, using: &generator))

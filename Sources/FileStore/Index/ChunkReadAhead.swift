@@ -89,13 +89,16 @@ final class ChunkReadAhead: Sendable {
 
 extension ChunkReadAhead {
     /// A buffer's memory, shared between the scanner's thread and the queue's.
-    private final class Buffer: @unchecked Sendable {  // Each buffer is used by one thread at a time: see `pending`.
+    // @unchecked: each buffer is used by one thread at a time, handed over by `Pending`'s wait.
+    private final class Buffer: @unchecked Sendable {
         let bytes: UnsafeMutableRawBufferPointer
         init(byteCount: Int) { bytes = .allocate(byteCount: byteCount, alignment: 16) }
     }
 
     /// The read under way and its result: the group orders the queue's writes before the scanner's reads.
-    private final class Pending: @unchecked Sendable {  // `result` is written before `group.leave()` and read after `group.wait()`.
+    // @unchecked: `result` is written before `group.leave()` and read after `group.wait()`; the rest only by the
+    // scanner's thread.
+    private final class Pending: @unchecked Sendable {
         private let group = DispatchGroup()
         private var result: (buffer: Int, read: Read)?
         private var running = false
