@@ -81,6 +81,34 @@ struct EffectStatisticsTests {
         #expect(PermutationTest([], [1]) == nil)
     }
 
+    /// Whole values are resampled as integers: the same hits as resampling them as doubles, for groups large
+    /// and small, values of every size the integer path takes, and thresholds on either side of the sums.
+    @Test(arguments: 0..<8)
+    func wholeValuesAreResampledAsIntegersWithTheSameHits(seed: Int) {
+        var generator = SplitMix64(seed: UInt64(seed) &+ 31)
+        let count = [2, 3, 17, 200, 1_000, 2_000, 345, 64][seed]
+        let largest = [1, 4, 9, 1_000, 1 << 20, 4, 2, 1 << 19][seed]
+        let pooled = (0..<count).map { _ in Double(Int(generator.next(below: UInt64(2 * largest + 1))) - largest) }
+        let drawn = max(1, min(400, count / (2 + seed % 3)))
+        let mean = pooled.reduce(0, +) / Double(count)
+        // A one-sided cut at the mean (about half the splits), and a two-sided one further out.
+        let cuts: [(Double) -> Bool] = [
+            { $0 / Double(drawn) >= mean },
+            { abs($0 / Double(drawn) - mean) >= 0.05 * Double(largest) },
+        ]
+        for (number, isExtreme) in cuts.enumerated() {
+            let hits = PermutationTest.resampledHits(pooled, drawn: drawn, isExtreme: isExtreme)
+            #expect(hits == PermutationTest.resampledHitsAsDoubles(pooled, drawn: drawn, isExtreme: isExtreme))
+            if number == 0, count >= 17 { #expect(hits > 0 && hits < PermutationTest.resamples, "a cut that splits") }
+        }
+        // Values past the integer path's range, or not whole, are resampled as doubles.
+        let beyond = pooled.map { $0 * 4_096 + 0.5 }
+        let isExtreme = { (sum: Double) in sum > 0 }
+        #expect(
+            PermutationTest.resampledHits(beyond, drawn: min(drawn, 20), isExtreme: isExtreme)
+                == PermutationTest.resampledHitsAsDoubles(beyond, drawn: min(drawn, 20), isExtreme: isExtreme))
+    }
+
     /// 12 vs 11 values: C(23, 11) = 1,352,078 splits, past the listing limit; scaled by 1000 (which leaves p
     /// unchanged) the subset-sum count is past its limit too, so 20,000 seeded resamples. The reference is
     /// scipy's exact enumeration of the unscaled values; the unscaled values are counted exactly.
