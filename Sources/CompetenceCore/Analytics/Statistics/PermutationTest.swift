@@ -114,7 +114,8 @@ struct PermutationTest: Sendable {
     /// the memory moved, and an integer addition in place of a floating-point one in the loop's chain.
     static func resampledHits(_ pooled: [Double], drawn: Int, isExtreme: (Double) -> Bool) -> Int {
         if pooled.count < 1 << 30, pooled.allSatisfy({ $0 == $0.rounded() && abs($0) <= Double(1 << 20) }) {
-            return shuffledHits(pooled.map { Int32($0) }, drawn: drawn, widen: { Int($0) }) { isExtreme(Double($0)) }
+            return shuffledHits(
+                pooled.map { Int32($0) }, drawn: drawn, widen: { Int($0) }, isExtreme: { isExtreme(Double($0)) })
         }
         return resampledHitsAsDoubles(pooled, drawn: drawn, isExtreme: isExtreme)
     }
