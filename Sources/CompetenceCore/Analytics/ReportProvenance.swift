@@ -72,7 +72,14 @@ public struct ReportProvenance: Hashable, Sendable, Encodable {
 
     /// The digest of an event whose canonical bytes (``CanonicalEvent/bytes(_:)``) are `canonical`.
     static func digest(canonical: [UInt8]) -> UInt64 {
-        SHA256.hash(data: canonical).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+        canonical.withUnsafeBytes { digest(canonical: $0) }
+    }
+
+    /// The digest of an event whose canonical bytes are `canonical`: the first 8 bytes of their SHA-256, big-endian.
+    static func digest(canonical: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: canonical)
+        return hasher.finalize().withUnsafeBytes { UInt64(bigEndian: $0.loadUnaligned(as: UInt64.self)) }
     }
 
     /// One line for a report footer, e.g. `everything · last position 120 · 118 events ·

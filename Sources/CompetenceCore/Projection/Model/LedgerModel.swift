@@ -47,4 +47,11 @@ public struct LedgerModel: Projection {
         return (try? HistoryChain.hash(after: previous, recorded))
             ?? HistoryHash(digest: Array(SHA256.hash(data: previous.bytes)))
     }
+
+    /// ``chainUsed(_:after:canonical:)`` for canonical bytes in a buffer shared with other events'.
+    static func chainUsed(
+        _ recorded: RecordedEvent, after previous: HistoryHash, canonical: UnsafeRawBufferPointer
+    ) -> HistoryHash {
+        HistoryChain.hash(after: previous, canonical: canonical)
+    }
 }

@@ -21,7 +21,7 @@ struct HistoryWitness: Sendable {
 
         /// Chains the next event read, whose canonical bytes are `canonical`; `folded`: whether the replay folds
         /// it (a known type, inside the scope).
-        mutating func append(_ event: RecordedEvent, canonical: [UInt8], folded: Bool) {
+        mutating func append(_ event: RecordedEvent, canonical: UnsafeRawBufferPointer, folded: Bool) {
             if usedOnItsOwn == nil, !folded { usedOnItsOwn = history.head.hash }
             history.append(event, canonical: canonical)
             if folded, let used = usedOnItsOwn {

@@ -52,12 +52,31 @@ struct PageWitness: Sendable {
         return PageWitness(digests: digests, chains: chains, failure: failure)
     }
 
+    /// The canonical bytes of consecutive events in one buffer (one allocation for a half page, not one an event):
+    /// event `i`'s bytes run from `ends[i - 1]` (0 for the first) to `ends[i]`.
+    struct CanonicalRun {
+        var bytes = CanonicalWriter()
+        var ends: [Int] = []
+
+        /// Calls `body` with each event's index in the run and its bytes.
+        func forEach(_ body: (Int, UnsafeRawBufferPointer) -> Void) {
+            bytes.bytes.withUnsafeBytes { all in
+                var start = 0
+                for (index, end) in ends.enumerated() {
+                    body(index, UnsafeRawBufferPointer(rebasing: all[start..<end]))
+                    start = end
+                }
+            }
+        }
+    }
+
     /// Chains `canonical`, the canonical bytes of the events from index `start` of `events` on, in order.
     private static func chain(
-        _ canonical: [[UInt8]], of events: [RecordedEvent], from start: Int, decoded: DecodedEvents,
+        _ canonical: CanonicalRun, of events: [RecordedEvent], from start: Int, decoded: DecodedEvents,
         scope: ReplayScope, into chains: inout HistoryWitness.Chains
     ) {
-        for (index, bytes) in zip(start..., canonical) {
+        canonical.forEach { offset, bytes in
+            let index = start + offset
             chains.append(events[index], canonical: bytes, folded: scope.folds(events[index], decoded[index]))
         }
     }
@@ -65,20 +84,25 @@ struct PageWitness: Sendable {
     /// The canonical bytes and digests of `events`, up to the first that has no canonical form.
     private static func canonical(
         _ events: ArraySlice<RecordedEvent>
-    ) -> (canonical: [[UInt8]], digests: [UInt64], failure: Failure?) {
-        var canonical: [[UInt8]] = []
+    ) -> (canonical: CanonicalRun, digests: [UInt64], failure: Failure?) {
+        var run = CanonicalRun()
         var digests: [UInt64] = []
-        canonical.reserveCapacity(events.count)
+        run.ends.reserveCapacity(events.count)
         digests.reserveCapacity(events.count)
         for (index, event) in zip(events.indices, events) {
+            let start = run.bytes.bytes.count
             do {
-                let bytes = try CanonicalEvent.bytes(event)
-                canonical.append(bytes)
-                digests.append(ReportProvenance.digest(canonical: bytes))
+                try run.bytes.event(event)
             } catch {
-                return (canonical, digests, Failure(index: index, error: error))
+                run.bytes.bytes.removeSubrange(start...)
+                return (run, digests, Failure(index: index, error: error))
             }
+            run.ends.append(run.bytes.bytes.count)
+            digests.append(
+                run.bytes.bytes.withUnsafeBytes {
+                    ReportProvenance.digest(canonical: UnsafeRawBufferPointer(rebasing: $0[start...]))
+                })
         }
-        return (canonical, digests, nil)
+        return (run, digests, nil)
     }
 }

@@ -19,12 +19,7 @@ public enum CanonicalEvent {
         var out = CanonicalWriter()
         // The fixed fields, the texts and the metadata take about 200 bytes besides the payload.
         out.bytes.reserveCapacity(event.payload.bytes.count + event.stream.rawValue.utf8.count + 256)
-        out.int64(event.position)
-        out.int64(event.version)
-        out.int64(EventTime.microseconds(event.recordedAt))
-        try out.tail(
-            id: event.id, stream: event.stream, type: event.type, schemaVersion: event.schemaVersion,
-            occurredAt: event.occurredAt, metadata: event.metadata, payload: event.payload, position: event.position)
+        try out.event(event)
         return out.bytes
     }
 
@@ -41,36 +36,6 @@ public enum CanonicalEvent {
             occurredAt: event.occurredAt, metadata: event.metadata, payload: event.payload, position: 0)
         return out.bytes
     }
-
-    /// The canonical metadata: correlation id, causation id (each a presence byte 0/1, then 16 bytes),
-    /// recorded-by (presence, then length and UTF-8), origin (presence, then source as length and UTF-8, row
-    /// as presence and Int64, content hash as presence, length and UTF-8).
-    static func metadata(_ metadata: EventMetadata, position: Int64) throws(HistoryChainError) -> [UInt8] {
-        var out = CanonicalWriter()
-        for id in [metadata.correlationID, metadata.causationID] {
-            if let id {
-                out.byte(1)
-                out.uuid(id)
-            } else {
-                out.byte(0)
-            }
-        }
-        try out.optionalText(metadata.recordedBy, position: position, field: "metadata.recordedBy")
-        if let origin = metadata.origin {
-            out.byte(1)
-            try out.text(origin.source, position: position, field: "metadata.origin.source")
-            if let row = origin.row {
-                out.byte(1)
-                out.int64(Int64(row))
-            } else {
-                out.byte(0)
-            }
-            try out.optionalText(origin.contentHash, position: position, field: "metadata.origin.contentHash")
-        } else {
-            out.byte(0)
-        }
-        return out.bytes
-    }
 }
 
 /// Big-endian integers and length-prefixed byte strings.
@@ -78,6 +43,17 @@ struct CanonicalWriter {
     var bytes: [UInt8] = []
 
     mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    /// The canonical bytes of `event` (``CanonicalEvent/bytes(_:)``), after what is written already: several
+    /// events' bytes can share one buffer.
+    mutating func event(_ event: RecordedEvent) throws(HistoryChainError) {
+        int64(event.position)
+        int64(event.version)
+        int64(EventTime.microseconds(event.recordedAt))
+        try tail(
+            id: event.id, stream: event.stream, type: event.type, schemaVersion: event.schemaVersion,
+            occurredAt: event.occurredAt, metadata: event.metadata, payload: event.payload, position: event.position)
+    }
 
     /// Every field after position, version and recorded time (``CanonicalEvent/tail(of:in:)``).
     mutating func tail(
@@ -89,7 +65,18 @@ struct CanonicalWriter {
         try text(type, position: position, field: "type")
         int64(Int64(schemaVersion))
         int64(EventTime.microseconds(occurredAt))
-        try block(try CanonicalEvent.metadata(metadata, position: position), position: position, field: "metadata")
+        // The metadata's length goes before it: written in place, then filled in.
+        let lengthAt = bytes.count
+        withUnsafeBytes(of: UInt32(0)) { bytes.append(contentsOf: $0) }
+        try metadataFields(metadata, position: position)
+        guard let length = UInt32(exactly: bytes.count - lengthAt - 4) else {
+            throw .fieldTooLong(position: position, field: "metadata")
+        }
+        withUnsafeBytes(of: length.bigEndian) { length in
+            bytes.withUnsafeMutableBytes {
+                $0.baseAddress!.advanced(by: lengthAt).copyMemory(from: length.baseAddress!, byteCount: 4)
+            }
+        }
         byte(payload.encoding.rawValue)
         switch payload.encoding {
         case .compact:
@@ -110,12 +97,43 @@ struct CanonicalWriter {
         }
     }
 
+    /// The canonical metadata, without its length: correlation id, causation id (each a presence byte 0/1, then
+    /// 16 bytes), recorded-by (presence, then length and UTF-8), origin (presence, then source as length and
+    /// UTF-8, row as presence and Int64, content hash as presence, length and UTF-8).
+    mutating func metadataFields(_ metadata: EventMetadata, position: Int64) throws(HistoryChainError) {
+        optionalID(metadata.correlationID)
+        optionalID(metadata.causationID)
+        try optionalText(metadata.recordedBy, position: position, field: "metadata.recordedBy")
+        if let origin = metadata.origin {
+            byte(1)
+            try text(origin.source, position: position, field: "metadata.origin.source")
+            if let row = origin.row {
+                byte(1)
+                int64(Int64(row))
+            } else {
+                byte(0)
+            }
+            try optionalText(origin.contentHash, position: position, field: "metadata.origin.contentHash")
+        } else {
+            byte(0)
+        }
+    }
+
     mutating func int64(_ value: Int64) {
         withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func uuid(_ id: UUID) {
         withUnsafeBytes(of: id.uuid) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func optionalID(_ id: UUID?) {
+        if let id {
+            byte(1)
+            uuid(id)
+        } else {
+            byte(0)
+        }
     }
 
     mutating func block(_ content: some Collection<UInt8>, position: Int64, field: String) throws(HistoryChainError) {

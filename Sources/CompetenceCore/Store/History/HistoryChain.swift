@@ -40,14 +40,24 @@ public struct HistoryChain: Sendable, Hashable {
     /// `SHA-256(previous ‖ canonical)`, for a caller that made the event's canonical bytes
     /// (``CanonicalEvent/bytes(_:)``) already.
     static func hash(after previous: HistoryHash, canonical: [UInt8]) -> HistoryHash {
+        canonical.withUnsafeBytes { hash(after: previous, canonical: $0) }
+    }
+
+    /// `SHA-256(previous ‖ canonical)`, for canonical bytes in a buffer shared with other events'.
+    static func hash(after previous: HistoryHash, canonical: UnsafeRawBufferPointer) -> HistoryHash {
         var hasher = SHA256()
-        hasher.update(data: previous.bytes)
-        hasher.update(data: canonical)
+        previous.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        hasher.update(bufferPointer: canonical)
         return HistoryHash(digest: Array(hasher.finalize()))
     }
 
     /// Folds the next event, whose canonical bytes (``CanonicalEvent/bytes(_:)``) the caller made already.
     mutating func append(_ event: RecordedEvent, canonical: [UInt8]) {
+        canonical.withUnsafeBytes { append(event, canonical: $0) }
+    }
+
+    /// Folds the next event, whose canonical bytes the caller made already in a buffer.
+    mutating func append(_ event: RecordedEvent, canonical: UnsafeRawBufferPointer) {
         head = HistoryAnchor(position: event.position, hash: Self.hash(after: head.hash, canonical: canonical))
     }
 }
