@@ -59,7 +59,7 @@ struct PageWitness: Sendable {
         var ends: [Int] = []
 
         /// Calls `body` with each event's index in the run and its bytes.
-        func forEach(_ body: (Int, UnsafeRawBufferPointer) -> Void) {
+        func visit(_ body: (Int, UnsafeRawBufferPointer) -> Void) {
             bytes.bytes.withUnsafeBytes { all in
                 var start = 0
                 for (index, end) in ends.enumerated() {
@@ -75,7 +75,7 @@ struct PageWitness: Sendable {
         _ canonical: CanonicalRun, of events: [RecordedEvent], from start: Int, decoded: DecodedEvents,
         scope: ReplayScope, into chains: inout HistoryWitness.Chains
     ) {
-        canonical.forEach { offset, bytes in
+        canonical.visit { offset, bytes in
             let index = start + offset
             chains.append(events[index], canonical: bytes, folded: scope.folds(events[index], decoded[index]))
         }
