@@ -14,7 +14,8 @@ public enum CellFormat {
         let text = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 352) { buffer -> String in
             // The longest `%.3f` of a finite double is 309 digits, a sign, a point and three decimals.
             let count = withVaList([value]) { vsnprintf(buffer.baseAddress!, buffer.count, "%.3f", $0) }
-            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(count)), as: UTF8.self)
+            return String(
+                decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(count)), as: UTF8.self)
         }
         return text == "-0.000" ? "0.000" : text
     }
