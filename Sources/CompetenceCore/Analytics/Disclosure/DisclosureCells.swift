@@ -11,10 +11,6 @@ struct DisclosureCells: Sendable {
 
     /// Adds the cells, relations and fixed cells of `other`.
     mutating func formUnion(_ other: Self) {
-        // Room for both at once (at least doubling, as growing does): merging a million cells into a dictionary
-        // that grows as it goes rehashes them several times.
-        let needed = counts.count + other.counts.count
-        if counts.capacity < needed { counts.reserveCapacity(max(needed, 2 * counts.capacity)) }
         counts.merge(other.counts) { $1 }
         relations += other.relations
         fixed.formUnion(other.fixed)

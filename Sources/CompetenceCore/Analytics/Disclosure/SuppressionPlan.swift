@@ -1,24 +1,11 @@
 /// One cell of a report that an aggregate over persons fills: a path such as `[organisation, competence]`.
-///
-/// A plan looks its cells up in dictionaries and sets many times each (a national programme has about a
-/// million), so the path's hash is computed once, when the cell is made, and equality compares the paths only
-/// when the hashes agree.
 struct SuppressionCell: Hashable, Comparable, Sendable {
     /// The cell's coordinates.
     let path: [String]
-    /// `path`'s hash in this process (never stored or compared across processes).
-    private let pathHash: Int
 
-    init(_ path: String...) { self.init(path: path) }
+    init(_ path: String...) { self.path = path }
 
-    init(path: [String]) {
-        self.path = path
-        pathHash = path.hashValue
-    }
-
-    static func == (lhs: Self, rhs: Self) -> Bool { lhs.pathHash == rhs.pathHash && lhs.path == rhs.path }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(pathHash) }
+    init(path: [String]) { self.path = path }
 
     static func < (lhs: Self, rhs: Self) -> Bool { lhs.path.lexicographicallyPrecedes(rhs.path) }
 }
