@@ -24,7 +24,8 @@ import SystemPackage
 ///   only what the writer has published, and fail with ``FileStoreError/logRewritten(directory:position:reason:)``
 ///   rather than serve a record that was cut or rewritten.
 /// - **Indexed**: stream reads and reads from a position go straight to their records; the indexes are
-///   rebuilt in memory on open.
+///   rebuilt in memory on open (a large segment read ahead on a second thread; a writer's event ids indexed on
+///   a thread of their own, ready for its first append, which waits for them).
 ///
 /// The files stay open and the lock held until the store is released.
 public final class FileEventStore: SubjectKeyHolding {
