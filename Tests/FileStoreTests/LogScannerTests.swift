@@ -6,8 +6,8 @@ import Testing
 
 /// Reading ahead (``ChunkReadAhead``) changes how fast the log is scanned, not what the scan finds: on the
 /// same bytes, intact or damaged anywhere, a scan reading ahead and one that does not index the same records
-/// and stop at the same place for the same reason. Chunks of 1 KiB make every segment many chunks long, and
-/// a few records are larger than a chunk.
+/// and stop at the same place for the same reason. Chunks of 1 and 4 KiB make every segment many chunks long,
+/// and a few records are larger than a chunk.
 @Suite("Log scanner: reading ahead finds what reading in turn finds")
 struct LogScannerTests {
     /// What a scan of the whole log came to.
@@ -22,11 +22,17 @@ struct LogScannerTests {
         }
     }
 
-    static func scan(_ directory: String, readingAhead: Bool, through limit: Int64? = nil) -> Outcome {
+    /// Chunk sizes: 1 KiB holds one or two records, so every record is checked on the read-ahead thread; in 4 KiB
+    /// the records of the last quarter are only stepped over there and checked by the scanner.
+    static let chunkSizes = [1024, 4096]
+
+    static func scan(
+        _ directory: String, readingAhead: Bool, chunkSize: Int, through limit: Int64? = nil
+    ) -> Outcome {
         let files = SegmentFiles(directory: directory, writable: false)
         var index = StoreIndex()
         var cursor = LogCursor()
-        var scanner = LogScanner(files: files, chunkSize: 1024)
+        var scanner = LogScanner(files: files, chunkSize: chunkSize)
         scanner.readsAhead = readingAhead
         do {
             let end = try scanner.catchUp(&index, &cursor, through: limit)
@@ -56,13 +62,18 @@ struct LogScannerTests {
         defer { directory.remove() }
         let segments = try await Self.makeStore(directory)
         #expect(segments.count >= 2)
-        let ahead = Self.scan(directory.store, readingAhead: true)
-        #expect(ahead == Self.scan(directory.store, readingAhead: false))
-        #expect(ahead.locations.count == 300 && ahead.end == LogEnd() && ahead.error == nil)
-        for limit in [1, 77, 150, 299] {
-            let limited = Self.scan(directory.store, readingAhead: true, through: Int64(limit))
-            #expect(limited == Self.scan(directory.store, readingAhead: false, through: Int64(limit)))
-            #expect(limited.locations.count == limit)
+        for chunkSize in Self.chunkSizes {
+            let ahead = Self.scan(directory.store, readingAhead: true, chunkSize: chunkSize)
+            #expect(ahead == Self.scan(directory.store, readingAhead: false, chunkSize: chunkSize))
+            #expect(ahead.locations.count == 300 && ahead.end == LogEnd() && ahead.error == nil)
+            for limit in [1, 77, 150, 299] {
+                let limited = Self.scan(
+                    directory.store, readingAhead: true, chunkSize: chunkSize, through: Int64(limit))
+                #expect(
+                    limited
+                        == Self.scan(directory.store, readingAhead: false, chunkSize: chunkSize, through: Int64(limit)))
+                #expect(limited.locations.count == limit)
+            }
         }
     }
 
@@ -92,9 +103,11 @@ struct LogScannerTests {
             try handle.write(contentsOf: Data(count: size - block))
             try handle.close()
         }
-        let ahead = Self.scan(directory.store, readingAhead: true)
-        let inTurn = Self.scan(directory.store, readingAhead: false)
-        #expect(ahead == inTurn)
-        #expect(ahead.error != nil || ahead.end?.tail != nil, "the damage is found: \(ahead)")
+        for chunkSize in Self.chunkSizes {
+            let ahead = Self.scan(directory.store, readingAhead: true, chunkSize: chunkSize)
+            let inTurn = Self.scan(directory.store, readingAhead: false, chunkSize: chunkSize)
+            #expect(ahead == inTurn, "chunks of \(chunkSize) bytes")
+            #expect(ahead.error != nil || ahead.end?.tail != nil, "the damage is found: \(ahead)")
+        }
     }
 }
