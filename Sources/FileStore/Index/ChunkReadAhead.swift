@@ -6,14 +6,13 @@ import SystemPackage
 /// core reading, checking and indexing in turn, and the reading and checking are half of it.
 ///
 /// Only whole records in the first three quarters of a chunk, up to the first that is incomplete or fails its
-/// checksum, are marked as checked (``Chunk/checkedEnd``). The scanner frames every record itself as before; it only skips
-/// computing the checksum of a record already checked, so damage, a torn tail and a record larger than a
-/// chunk are found and judged exactly as without reading ahead (`LogScannerTests` compares both).
+/// checksum, are marked as checked (``Chunk/checkedEnd``). The scanner frames every record itself as before; it
+/// only skips computing the checksum of a record already checked, so damage, a torn tail and a record larger
+/// than a chunk are found and judged exactly as without reading ahead (`LogScannerTests` compares both).
 final class ChunkReadAhead: Sendable {
-    /// A chunk read at `start` of the segment: `count` bytes, of which the records in `0..<checkedEnd` are
-    /// whole and their checksums match.
+    /// A chunk read ahead: its bytes, of which the records in `0..<checkedEnd` are whole and their checksums
+    /// match.
     struct Chunk {
-        var start: Int64
         var bytes: UnsafeRawBufferPointer
         var checkedEnd: Int
     }
@@ -57,8 +56,7 @@ final class ChunkReadAhead: Sendable {
         let next = start + Int64(read.wholeEnd)
         if read.wholeEnd > 0, next < fileSize { schedule(next, into: 1 - buffer) }
         return Chunk(
-            start: start, bytes: UnsafeRawBufferPointer(rebasing: buffers[buffer].bytes[0..<read.count]),
-            checkedEnd: read.checkedEnd)
+            bytes: UnsafeRawBufferPointer(rebasing: buffers[buffer].bytes[0..<read.count]), checkedEnd: read.checkedEnd)
     }
 
     /// Waits for the read under way, if any: the buffers may be freed after this.
@@ -71,7 +69,8 @@ final class ChunkReadAhead: Sendable {
         }
     }
 
-    /// Reads a chunk and checks its whole records' checksums up to the first that fails or is incomplete.
+    /// Reads a chunk, checks the checksums of its whole records in the first three quarters (up to the first that
+    /// fails or is incomplete), and finds where its whole records end.
     private func read(at start: Int64, into buffer: UnsafeMutableRawBufferPointer) -> Read {
         let wanted = Int(min(Int64(buffer.count), fileSize - start))
         let count: Int

@@ -72,15 +72,11 @@ struct CanonicalWriter {
         guard let length = UInt32(exactly: bytes.count - lengthAt - 4) else {
             throw .fieldTooLong(position: position, field: "metadata")
         }
-        withUnsafeBytes(of: length.bigEndian) { length in
-            bytes.withUnsafeMutableBytes {
-                $0.baseAddress!.advanced(by: lengthAt).copyMemory(from: length.baseAddress!, byteCount: 4)
-            }
-        }
+        withUnsafeBytes(of: length.bigEndian) { bytes.replaceSubrange(lengthAt..<(lengthAt + 4), with: $0) }
         byte(payload.encoding.rawValue)
         switch payload.encoding {
         case .compact:
-            try block(Array(payload.bytes), position: position, field: "payload")
+            try block(payload.bytes, position: position, field: "payload")
         case .json:
             // A payload that is canonical already (what the encoder writes) is taken as it is, without a copy.
             if payload.bytes.withUnsafeBytes({ CanonicalJSON.isCanonical($0) }) {
