@@ -40,7 +40,7 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
         let value: UInt64
         /// Draws at or above it are rejected, so every remainder is equally likely.
         let limit: UInt64
-        /// ⌊(2⁶⁴ − 1) / value⌋: the high half of `x · reciprocal` is ⌊x / value⌋ or at most 2 less.
+        /// ⌊(2⁶⁴ − 1) / value⌋: the high half of `x · reciprocal` is ⌊x / value⌋ or 1 less.
         let reciprocal: UInt64
 
         /// Prepares `value` (> 0).
@@ -52,12 +52,17 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
         }
 
         /// `x % value`, exactly.
+        ///
+        /// With r = ``reciprocal`` = (2⁶⁴ − 1 − m) / `value`, m = (2⁶⁴ − 1) mod `value`: x · r / 2⁶⁴ = x / `value` −
+        /// x(1 + m) / (`value` · 2⁶⁴), and the last term is below 1 (x < 2⁶⁴, 1 + m ≤ `value`). So the estimated
+        /// quotient is ⌊x / `value`⌋ or one less, and one conditional subtraction corrects the rest. It is not a
+        /// loop: the loop's branch, taken at random, was mispredicted often enough to cost more than half of a
+        /// permutation test's shuffle (5.5 → 2.6 ns a draw, measured alone).
         @inline(__always)
         func remainder(of x: UInt64) -> UInt64 {
             let quotient = x.multipliedFullWidth(by: reciprocal).high
-            var rest = x &- quotient &* value
-            while rest >= value { rest &-= value }
-            return rest
+            let rest = x &- quotient &* value
+            return rest >= value ? rest &- value : rest
         }
     }
 }
