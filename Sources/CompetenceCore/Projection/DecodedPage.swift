@@ -58,7 +58,9 @@ struct DecodedPage: Sendable {
 /// The pages of a read of the log, each decoded, in order, up to the head (or up to the page holding a last
 /// position). Three stages overlap: while the caller folds page *n*, page *n* + 1 is decoded (and witnessed,
 /// when asked) and page *n* + 2 is read, so that neither the read nor the decoding waits for the fold to take
-/// a page before it starts.
+/// a page before it starts. A witnessed read has a fourth: page *n* is chained (``PageWitness/chain(into:)``)
+/// while the caller folds it, in order after page *n* − 1, and page *n* + 1 is decoded only once page *n* − 1
+/// is chained, so that at most two pages' canonical bytes wait.
 struct DecodedPages {
     private let request: LogReadRequest
     private let last: Int64
@@ -68,6 +70,8 @@ struct DecodedPages {
     private var decoding: Task<DecodedPage, any Error>?
     /// The page after it, being read (`nil` before the first page is taken, and after the last).
     private var reading: Task<EventPage, any Error>?
+    /// The chains after the last page handed out, being made (`nil` before the first, or without a witness).
+    private var chaining: Task<HistoryWitness.Chains, Never>?
 
     /// The pages of `request`, through position `last`; each witnessed from the genesis on
     /// (``DecodedPage/witness``) for a replay in `witnessing`, when given.
@@ -76,7 +80,7 @@ struct DecodedPages {
         self.last = last
         witnessedScope = scope
         guard request.start <= last else { return }
-        let witnessing = scope.map { PageWitness.Request(scope: $0, last: last, chains: HistoryWitness.Chains()) }
+        let witnessing = scope.map { PageWitness.Request(scope: $0, last: last) }
         decoding = Task {
             await DecodedPage.decode(try await request.page(from: request.start), witnessing: witnessing)
         }
@@ -86,6 +90,15 @@ struct DecodedPages {
     mutating func next() async throws -> DecodedPage? {
         guard let current = decoding else { return nil }
         let page = try await current.value
+        let chainedBefore = chaining
+        if let witness = page.witness {
+            // The chains continue over this page while the caller folds it.
+            chaining = Task {
+                var chains = await chainedBefore?.value ?? HistoryWitness.Chains()
+                witness.chain(into: &chains)
+                return chains
+            }
+        }
         guard let lastEvent = page.events.last else {
             stop()
             return nil
@@ -100,12 +113,16 @@ struct DecodedPages {
         reading =
             following.events.last.map { $0.position < last } == true
             ? Task { try await request.page(from: following.positionAfter) } : nil
-        // The next page's witness continues the chains from this page's end.
-        let witnessing = page.witness.flatMap { witness in
-            witnessedScope.map { PageWitness.Request(scope: $0, last: last, chains: witness.chains) }
-        }
+        // The page before is chained before the next is witnessed: the canonical bytes waiting stay two pages'.
+        _ = await chainedBefore?.value
+        let witnessing = witnessedScope.map { PageWitness.Request(scope: $0, last: last) }
         decoding = Task { await DecodedPage.decode(following, witnessing: witnessing) }
         return page
+    }
+
+    /// The chains after every page handed out (the genesis before any): waits for the last to be chained.
+    func chains() async -> HistoryWitness.Chains {
+        await chaining?.value ?? HistoryWitness.Chains()
     }
 
     /// Stops reading and decoding ahead.
@@ -115,7 +132,8 @@ struct DecodedPages {
     }
 
     private mutating func stop() {
-        cancel()
+        decoding?.cancel()
+        reading?.cancel()
         decoding = nil
         reading = nil
     }

@@ -97,6 +97,7 @@ public struct ProjectionRunner: Sendable {
                 }
             }
         }
+        if witnessing { witness.finish(with: await pages.chains()) }
         return (result, witness)
     }
 

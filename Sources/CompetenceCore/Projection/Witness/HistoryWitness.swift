@@ -1,8 +1,9 @@
 /// What a replay for reports read: the history chain, one digest per event (``ReportProvenance``) and the
 /// used-events hash (``LedgerState/usedEventsHash``), all from one canonical form of each event.
 ///
-/// The work per event is done in the reading task, a page at a time (``PageWitness``), beside the fold; the
-/// replay takes each page's witness in order (``take(_:)``) and keeps only the digests and the two heads.
+/// The work per event is done beside the fold, a page at a time (``PageWitness``): the canonical bytes and
+/// digests in the reading task, the chains in a stage of their own (``DecodedPages``). The replay takes each
+/// page's digests in order (``take(_:)``) and the chains after the last page (``finish(with:)``).
 struct HistoryWitness: Sendable {
     /// The history chain and the used-events hash after the events witnessed so far: all a next page needs to
     /// continue them.
@@ -40,9 +41,13 @@ struct HistoryWitness: Sendable {
     /// The chain over exactly the events folded.
     var usedEventsHash: HistoryHash { chains.usedEventsHash }
 
-    /// Takes the witness of the next page.
+    /// Takes the digests of the next page.
     mutating func take(_ page: PageWitness) {
         digests.append(contentsOf: page.digests)
-        chains = page.chains
+    }
+
+    /// Takes the chains after the last page taken.
+    mutating func finish(with chains: Chains) {
+        self.chains = chains
     }
 }

@@ -1,16 +1,15 @@
 /// The history witness (``HistoryWitness``) of one page, made in the reading task while the replay folds the page
-/// before: each event's canonical bytes and digest in two halves at once, then the history chain and the
-/// used-events hash, continued from where the page before left them. The canonical bytes live only while the
-/// page is witnessed.
+/// before: each event's canonical bytes and digest, in two halves at once. The history chain and the used-events
+/// hash are continued over the page's canonical bytes afterwards, in a stage of their own (``chain(into:)``,
+/// from ``DecodedPages``), so that the next page's canonical bytes are made while this page is chained. The
+/// canonical bytes live only until the page is chained.
 struct PageWitness: Sendable {
-    /// What a page's witness covers and continues from.
+    /// What a page's witness covers.
     struct Request: Sendable {
         /// The replay's scope: which events it folds.
         let scope: ReplayScope
         /// The last position the replay reads.
         let last: Int64
-        /// The chains after the page before (the genesis before the first page).
-        let chains: HistoryWitness.Chains
     }
 
     /// An event of the page that has no canonical form (``CanonicalEvent/bytes(_:)`` threw): the replay stops
@@ -24,10 +23,14 @@ struct PageWitness: Sendable {
 
     /// One digest per event witnessed (``ReportProvenance/digest(canonical:)``), in order.
     let digests: [UInt64]
-    /// The chains after the events witnessed.
-    let chains: HistoryWitness.Chains
     /// The first event without a canonical form; the events before it are witnessed, none after it.
     let failure: Failure?
+    /// The canonical bytes of the events witnessed, in runs that follow one another from the page's first event.
+    private let runs: [CanonicalRun]
+    /// The page's events and their decoded forms: whether each is folded, for the used-events hash.
+    private let events: [RecordedEvent]
+    private let decoded: DecodedEvents
+    private let scope: ReplayScope
 
     /// Witnesses the events of a page the replay reads: those through `request.last`, up to the first that did
     /// not decode (`decoded`, the page's events as catalogue events, is shorter then: ``DecodedPage``).
@@ -37,24 +40,35 @@ struct PageWitness: Sendable {
         var count = Swift.min(events.count, decoded.count)
         while count > 0, events[count - 1].position > request.last { count -= 1 }
         let middle = count / 2
-        // The first half is chained while the second half's canonical bytes are still being made.
         async let secondHalf = canonical(events[middle..<count])
         let first = canonical(events[..<middle])
-        var chains = request.chains
-        chain(first.canonical, of: events, from: 0, decoded: decoded, scope: request.scope, into: &chains)
-        if first.failure != nil {
-            return PageWitness(digests: first.digests, chains: chains, failure: first.failure)
+        guard first.failure == nil else {
+            return PageWitness(
+                digests: first.digests, failure: first.failure, runs: [first.canonical], events: events,
+                decoded: decoded, scope: request.scope)
         }
         let second = await secondHalf
-        chain(second.canonical, of: events, from: middle, decoded: decoded, scope: request.scope, into: &chains)
-        let digests = first.digests + second.digests
-        let failure = second.failure
-        return PageWitness(digests: digests, chains: chains, failure: failure)
+        return PageWitness(
+            digests: first.digests + second.digests, failure: second.failure,
+            runs: [first.canonical, second.canonical],
+            events: events, decoded: decoded, scope: request.scope)
+    }
+
+    /// Continues `chains` over the events witnessed, in order.
+    func chain(into chains: inout HistoryWitness.Chains) {
+        var start = 0
+        for run in runs {
+            run.visit { offset, bytes in
+                let index = start + offset
+                chains.append(events[index], canonical: bytes, folded: scope.folds(events[index], decoded[index]))
+            }
+            start += run.ends.count
+        }
     }
 
     /// The canonical bytes of consecutive events in one buffer (one allocation for a half page, not one an event):
     /// event `i`'s bytes run from `ends[i - 1]` (0 for the first) to `ends[i]`.
-    struct CanonicalRun {
+    struct CanonicalRun: Sendable {
         var bytes = CanonicalWriter()
         var ends: [Int] = []
 
@@ -67,17 +81,6 @@ struct PageWitness: Sendable {
                     start = end
                 }
             }
-        }
-    }
-
-    /// Chains `canonical`, the canonical bytes of the events from index `start` of `events` on, in order.
-    private static func chain(
-        _ canonical: CanonicalRun, of events: [RecordedEvent], from start: Int, decoded: DecodedEvents,
-        scope: ReplayScope, into chains: inout HistoryWitness.Chains
-    ) {
-        canonical.visit { offset, bytes in
-            let index = start + offset
-            chains.append(events[index], canonical: bytes, folded: scope.folds(events[index], decoded[index]))
         }
     }
 
