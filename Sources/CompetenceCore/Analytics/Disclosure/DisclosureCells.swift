@@ -51,3 +51,15 @@ struct DisclosureCells: Sendable {
         SuppressionPlan(counts: counts, relations: relations, minimumGroupSize: minimumGroupSize, fixed: fixed)
     }
 }
+
+extension DisclosureCells {
+    /// The cells, relations and fixed cells of `parts`, merged in order (a later part's count of a cell wins).
+    /// Room for every part's cells is made first: merging a million cells into a dictionary that grows as it
+    /// goes rehashes them (each a path of strings) several times.
+    init(merging parts: [DisclosureCells]) {
+        self.init()
+        counts.reserveCapacity(parts.reduce(0) { $0 + $1.counts.count })
+        relations.reserveCapacity(parts.reduce(0) { $0 + $1.relations.count })
+        for part in parts { formUnion(part) }
+    }
+}

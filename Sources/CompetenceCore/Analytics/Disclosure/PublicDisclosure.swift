@@ -188,15 +188,10 @@ struct PublicDisclosurePass: Sendable {
                     IndicatorPersons(state: state).cells
                 )
             })
-        var cells = DisclosureCells()
-        cells.formUnion(matrix.disclosure)
-        cells.formUnion(effect.disclosure)
-        cells.formUnion(raters.disclosure)
-        cells.formUnion(thenTest.disclosure)
-        cells.formUnion(reactions)
-        cells.formUnion(outcomes.disclosure)
-        cells.formUnion(training)
-        cells.formUnion(indicators)
+        var cells = DisclosureCells(merging: [
+            matrix.disclosure, effect.disclosure, raters.disclosure, thenTest.disclosure, reactions,
+            outcomes.disclosure, training, indicators,
+        ])
         for competence in effect.competences {
             let organisations = effect.pairs.filter { $0.competence == competence }.map(\.organisation).sorted()
             for population in organisations.map(Population.organisation) + [.all] {

@@ -54,9 +54,10 @@ struct SuppressionPlan: Sendable {
         let count: @Sendable (SuppressionCell) -> Int = { cell in counts[cell, default: 0] }
         primary = Set(counts.keys.filter { !fixed.contains($0) && (1..<minimumGroupSize).contains(count($0)) })
         let relations = relations.sorted().map { relation in
-            Relation(
-                total: relation.total,
-                parts: relation.parts.filter { count($0) > 0 }.sorted { (count($0), $0) < (count($1), $1) })
+            // Each part's count is looked up once, not in every comparison of the sort.
+            let counted = relation.parts.map { (count: count($0), cell: $0) }.filter { $0.count > 0 }
+            return Relation(
+                total: relation.total, parts: counted.sorted { ($0.count, $0.cell) < ($1.count, $1.cell) }.map(\.cell))
         }
         // Relations that share no cell are planned one group at a time: withholding a cell of one group never
         // touches another's relations, and every candidate's cost differs only within its group, so this gives
@@ -72,30 +73,49 @@ struct SuppressionPlan: Sendable {
         withheld = planned.reduce(into: start) { $0.formUnion($1) }
     }
 
-    /// The relations split into groups that share no cell, each in the relations' order.
+    /// The relations split into groups that share no cell, each in the relations' order; the groups in the order
+    /// of their first relation.
+    ///
+    /// Each cell is numbered once (one hash of its path per appearance), and the groups are found over the
+    /// numbers, with the union-find's paths halved as they are walked, so that no walk rehashes a path.
     private static func independentGroups(_ relations: [Relation]) -> [[Relation]] {
-        var parent: [SuppressionCell: SuppressionCell] = [:]
-        func root(_ cell: SuppressionCell) -> SuppressionCell {
+        var number: [SuppressionCell: Int] = [:]
+        func numbered(_ cell: SuppressionCell) -> Int {
+            if let known = number[cell] { return known }
+            number[cell] = number.count
+            return number.count - 1
+        }
+        let numbered = relations.map { relation in
+            (total: numbered(relation.total), parts: relation.parts.map(numbered))
+        }
+        var parent = Array(0..<number.count)
+        func root(_ cell: Int) -> Int {
             var cell = cell
-            while let up = parent[cell], up != cell { cell = up }
+            while parent[cell] != cell {
+                parent[cell] = parent[parent[cell]]
+                cell = parent[cell]
+            }
             return cell
         }
-        for relation in relations {
+        for relation in numbered {
             let top = root(relation.total)
-            parent[top] = top
             for part in relation.parts {
                 let other = root(part)
                 if other != top { parent[other] = top }
             }
         }
-        var groups: [SuppressionCell: [Relation]] = [:]
-        var order: [SuppressionCell] = []
-        for relation in relations {
-            let key = root(relation.total)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(relation)
+        var groupOfRoot: [Int: Int] = [:]
+        var groups: [[Relation]] = []
+        for (relation, cells) in zip(relations, numbered) {
+            let key = root(cells.total)
+            if let group = groupOfRoot[key] {
+                groups[group].append(relation)
+            } else {
+                groupOfRoot[key] = groups.count
+                groups.append([relation])
+            }
         }
-        return order.map { groups[$0]! }
+        return groups
     }
 
     /// A plan that withholds exactly `withheld`, `primary` of them as primary (a view of another plan).
