@@ -55,6 +55,27 @@ struct ReportDocumentTests {
         }
     }
 
+    @Test(
+        "a document drawn without charts renders every format but HTML to the same bytes",
+        arguments: ReportName.allCases)
+    func withoutCharts(name: ReportName) async throws {
+        let reports = try await ReportSamples.demo()
+        let organisation = name == .timeline || name == .trace ? "pakkaus" : nil
+        let drawn = try ReportDocument(name: name, reports: reports, organisation: organisation)
+        let plain = try ReportDocument(
+            name: name, reports: reports, organisation: organisation, drawingCharts: false)
+        #expect(plain.charts.isEmpty)
+        #expect(plain.tables == drawn.tables)
+        for format in ReportFormat.allCases where format != .html {
+            #expect(
+                try ReportOutput.render(plain, as: format, organisation: organisation)
+                    == ReportOutput.render(drawn, as: format, organisation: organisation), "\(format)")
+            #expect(
+                try ReportOutput.sidecar(plain, as: format, organisation: organisation)
+                    == ReportOutput.sidecar(drawn, as: format, organisation: organisation), "\(format)")
+        }
+    }
+
     @Test("the contract columns lead the CSV tables of matrix and effect")
     func contractColumns() async throws {
         let reports = try await ReportSamples.demo()

@@ -112,7 +112,8 @@ enum ProgrammeBench {
         var bytes = 0
         var stampBytes = 0
         var measurement = try await measuringMemory {
-            let document = try ReportDocument(name: name, reports: try await replayed(path), organisation: nil)
+            let document = try ReportDocument(
+                name: name, reports: try await replayed(path), organisation: nil, drawingCharts: false)
             FreedMemory.giveBack()
             let csv = try ReportOutput.render(document, as: .csv, organisation: nil)
             let stamp = try ReportOutput.sidecar(document, as: .csv, organisation: nil) ?? ""

@@ -31,13 +31,17 @@ package struct ReportDocument: Sendable {
     package var audience: ReportAudience = .public
 
     /// Picks the report `name` out of `reports` (already narrowed to their programme or pilot scope,
-    /// ``AnalyticsOptions/scope``).
+    /// ``AnalyticsOptions/scope``). Its ``charts`` are drawn only when `drawingCharts` (only the HTML page shows
+    /// them; at 10 million events the effect's forest plots alone take a second).
     ///
     /// - Throws: ``ReportError/organisationNeeded`` when a timeline lacks its organisation;
     ///   ``ReportError/pilotNotApplicable(_:)`` when the scope names a pilot and the report takes none;
     ///   ``AnalyticsError`` when the organisation is unknown (in the scope).
-    package init(name: ReportName, reports: AnalyticsReports, organisation: String?) throws {
+    package init(
+        name: ReportName, reports: AnalyticsReports, organisation: String?, drawingCharts: Bool = true
+    ) throws {
         if reports.provenance.reportScope.pilot != nil, !name.takesPilot { throw ReportError.pilotNotApplicable(name) }
+        func drawn(_ charts: @autoclosure () -> [ReportChart]) -> [ReportChart] { drawingCharts ? charts() : [] }
         self.name = name
         provenance = reports.provenance
         var shape = JSONShape.tables
@@ -45,17 +49,17 @@ package struct ReportDocument: Sendable {
         case .matrix:
             title = "Skills matrix"
             tables = reports.matrix.tables
-            charts = [AnalyticsCharts.gapHeatMap(reports.matrix)]
+            charts = drawn([AnalyticsCharts.gapHeatMap(reports.matrix)])
             withheld = reports.matrix.withheld
         case .trainings:
             title = "Trainings"
             tables = reports.trainings.tables
-            charts = [AnalyticsCharts.spending(reports.trainings)]
+            charts = drawn([AnalyticsCharts.spending(reports.trainings)])
             withheld = reports.trainings.withheld
         case .effect:
             title = "Effect of the programme"
             tables = reports.effect.tables
-            charts = AnalyticsCharts.effectBars(reports.effect) + AnalyticsCharts.forestPlots(reports.effect)
+            charts = drawn(AnalyticsCharts.effectBars(reports.effect) + AnalyticsCharts.forestPlots(reports.effect))
             withheld = reports.effect.withheld
         case .plans:
             title = "Development plans"
@@ -67,9 +71,9 @@ package struct ReportDocument: Sendable {
             // The programme overview: the indicators, with every chart of the other reports.
             title = "Programme indicators"
             tables = reports.indicators.tables
-            charts =
+            charts = drawn(
                 [AnalyticsCharts.gapHeatMap(reports.matrix)] + AnalyticsCharts.effectBars(reports.effect)
-                + [AnalyticsCharts.spending(reports.trainings)]
+                    + [AnalyticsCharts.spending(reports.trainings)])
             shape = .indicators(reports.indicators)
             withheld = reports.indicators.withheld
         case .practices:

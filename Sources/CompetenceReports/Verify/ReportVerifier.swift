@@ -83,7 +83,8 @@ package struct ReportVerifier: Sendable {
         // 2. The report again, from the store, in its scope and with its options, up to its head.
         let reports = try await AnalyticsReports.replay(
             store, scope: scope, options: options, through: stamp.headPosition)
-        var document = try ReportDocument(name: name, reports: reports, organisation: stamp.organisation)
+        var document = try ReportDocument(
+            name: name, reports: reports, organisation: stamp.organisation, drawingCharts: format == .html)
         guard let audience = ReportAudience(rawValue: stamp.audience) else {
             throw Unverifiable(description: "the report's stamp names no known audience")
         }

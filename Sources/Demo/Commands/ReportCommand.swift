@@ -114,7 +114,9 @@ struct ReportCommand: AsyncParsableCommand {
     /// The report, from the store replayed in the scope asked for. The replayed state (most of the memory at
     /// 10 million events) ends with this call, before the report is rendered and stamped.
     private func replayedDocument() async throws -> ReportDocument {
-        try ReportDocument(name: name, reports: try await replayedReports(), organisation: organisation)
+        try ReportDocument(
+            name: name, reports: try await replayedReports(), organisation: organisation,
+            drawingCharts: format == .html)
     }
 
     /// The store replayed in the scope asked for. The store (its index: 20 bytes an event) ends with this call,
