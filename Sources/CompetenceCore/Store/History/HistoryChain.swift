@@ -46,9 +46,9 @@ public struct HistoryChain: Sendable, Hashable {
     /// `SHA-256(previous ‖ canonical)`, for canonical bytes in a buffer shared with other events'.
     static func hash(after previous: HistoryHash, canonical: UnsafeRawBufferPointer) -> HistoryHash {
         var hasher = SHA256()
-        previous.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        previous.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         hasher.update(bufferPointer: canonical)
-        return HistoryHash(digest: Array(hasher.finalize()))
+        return HistoryHash(hasher.finalize())
     }
 
     /// Folds the next event, whose canonical bytes (``CanonicalEvent/bytes(_:)``) the caller made already.
@@ -63,22 +63,57 @@ public struct HistoryChain: Sendable, Hashable {
 }
 
 /// A SHA-256 hash of the history chain: 32 bytes, printed as 64 lower-case hex digits.
+///
+/// The bytes are held in the value itself, not in an array: a replay for reports chains every event, and an
+/// array was one allocation (and a retain with every copy of an anchor) per event.
 public struct HistoryHash: Sendable, Hashable, CustomStringConvertible {
+    /// The 32 bytes, in order, in the words' memory. Four words, not a `SIMD4<UInt64>`: a vector is aligned to
+    /// 32 bytes, more than the task allocator gives an async function's frame, and the runtime aborted.
+    private var storage: (UInt64, UInt64, UInt64, UInt64)
+
     /// The 32 bytes.
-    public let bytes: [UInt8]
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
     /// The hash before the first event: 32 zero bytes.
     public static let zero = HistoryHash(digest: [UInt8](repeating: 0, count: 32))
 
     init(digest: [UInt8]) {
         precondition(digest.count == 32)
-        bytes = digest
+        storage = digest.withUnsafeBytes(Self.words)
+    }
+
+    /// The hash a SHA-256 digest is.
+    init(_ digest: SHA256Digest) {
+        storage = digest.withUnsafeBytes(Self.words)
+    }
+
+    /// The four words whose memory holds the 32 bytes `raw` (exactly 32) in order.
+    private static func words(_ raw: UnsafeRawBufferPointer) -> (UInt64, UInt64, UInt64, UInt64) {
+        (
+            raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+            raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self),
+            raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+        )
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.storage == rhs.storage }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.0)
+        hasher.combine(storage.1)
+        hasher.combine(storage.2)
+        hasher.combine(storage.3)
+    }
+
+    /// Calls `body` with the 32 bytes.
+    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try Swift.withUnsafeBytes(of: storage, body)
     }
 
     /// The hash made of `bytes`; `nil` unless there are exactly 32.
     package init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
-        self.bytes = Array(bytes)
+        self.init(digest: Array(bytes))
     }
 
     /// Reads 64 hex digits (either case); `nil` for anything else.
@@ -91,7 +126,7 @@ public struct HistoryHash: Sendable, Hashable, CustomStringConvertible {
             guard let high = Self.nibble(digits[pair]), let low = Self.nibble(digits[pair + 1]) else { return nil }
             bytes.append(high << 4 | low)
         }
-        self.bytes = bytes
+        self.init(digest: bytes)
     }
 
     /// The 64 lower-case hex digits.
