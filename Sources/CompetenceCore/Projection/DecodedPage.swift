@@ -132,8 +132,7 @@ struct DecodedPages {
     }
 
     private mutating func stop() {
-        decoding?.cancel()
-        reading?.cancel()
+        cancel()
         decoding = nil
         reading = nil
     }

@@ -45,10 +45,11 @@ enum RecordFraming {
         case invalid(String)
     }
 
-    /// Reads the frame at `offset` of `buffer`; `checksumChecked`: the same bytes were already found whole
-    /// with a matching checksum (``ChunkReadAhead``), so it is not computed again.
+    /// Reads the frame at `offset` of `buffer`. With `verifyingChecksum` false the checksum is not computed, and a
+    /// whole frame is taken as a record: for bytes already found whole with a matching checksum
+    /// (``ChunkReadAhead``), or to step over records by their lengths, leaving their checksums to the scanner.
     @inline(__always)
-    static func frame(in buffer: UnsafeRawBufferPointer, at offset: Int, checksumChecked: Bool = false) -> Frame {
+    static func frame(in buffer: UnsafeRawBufferPointer, at offset: Int, verifyingChecksum: Bool = true) -> Frame {
         let available = buffer.count - offset
         guard available >= prefixSize else { return .incomplete(size: nil) }
         let length = Int(ByteReader.load(UInt32.self, buffer, at: offset))
@@ -59,7 +60,7 @@ enum RecordFraming {
         guard available >= size else { return .incomplete(size: size) }
         let stored = ByteReader.load(UInt32.self, buffer, at: offset + 4)
         let checked = UnsafeRawBufferPointer(rebasing: buffer[(offset + prefixSize)..<(offset + size)])
-        guard checksumChecked || CRC32C.checksum(checked) == stored else {
+        guard !verifyingChecksum || CRC32C.checksum(checked) == stored else {
             return .invalid("record checksum does not match")
         }
         return .record(

@@ -91,7 +91,7 @@ final class ChunkReadAhead: Sendable {
         let checkedEnd = offset
         // Past the share, whole records are only stepped over by their lengths, for where the next read starts.
         if offset >= share {
-            while case .record(_, _, let size) = RecordFraming.frame(in: bytes, at: offset, checksumChecked: true) {
+            while case .record(_, _, let size) = RecordFraming.frame(in: bytes, at: offset, verifyingChecksum: false) {
                 offset += size
             }
         }

@@ -152,7 +152,7 @@ struct LogScanner {
             var wellFormed = false
             var reachedLimit = false
             parsing: while offset < chunk.count {
-                switch RecordFraming.frame(in: chunk, at: offset, checksumChecked: offset < checkedEnd) {
+                switch RecordFraming.frame(in: chunk, at: offset, verifyingChecksum: offset >= checkedEnd) {
                 case .record(let body, let hash, let size):
                     if let problem = Self.index(
                         body, &index, segment: cursor.segment, offset: cursor.offset + Int64(offset))

@@ -65,7 +65,7 @@ struct SuppressionPlan: Sendable {
         // planned on every core at once: a group reads and adds only its own cells.
         primary.subtract(alreadyWithheld)
         let start = primary.union(alreadyWithheld)
-        let groups = Self.independentGroups(relations)
+        let groups = Self.independentGroups(relations, cells: counts.count)
         let planned = ConcurrentMap.indices(groups.count) { index in
             Closer(relations: groups[index], count: count, minimumGroupSize: minimumGroupSize, fixed: fixed)
                 .withheld(starting: start)
@@ -76,14 +76,16 @@ struct SuppressionPlan: Sendable {
     /// The relations split into groups that share no cell, each in the relations' order; the groups in the order
     /// of their first relation.
     ///
-    /// Each cell is numbered once (one hash of its path per appearance), and the groups are found over the
-    /// numbers, with the union-find's paths halved as they are walked, so that no walk rehashes a path.
-    private static func independentGroups(_ relations: [Relation]) -> [[Relation]] {
+    /// Each cell is numbered once (one hash of its path per appearance, in a dictionary made for about `cells`
+    /// cells, so that growing does not hash them all again), and the groups are found over the numbers, with the
+    /// union-find's paths halved as they are walked, so that no walk rehashes a path.
+    private static func independentGroups(_ relations: [Relation], cells: Int) -> [[Relation]] {
         var number: [SuppressionCell: Int] = [:]
+        number.reserveCapacity(cells)
         func numbered(_ cell: SuppressionCell) -> Int {
-            if let known = number[cell] { return known }
-            number[cell] = number.count
-            return number.count - 1
+            // One lookup: a cell seen for the first time is inserted with the next number.
+            let next = number.count
+            return Self.value(of: &number[cell, default: next])
         }
         let numbered = relations.map { relation in
             (total: numbered(relation.total), parts: relation.parts.map(numbered))
@@ -117,6 +119,10 @@ struct SuppressionPlan: Sendable {
         }
         return groups
     }
+
+    /// The value in `slot`: read through an `inout` access, so that a dictionary's defaulted subscript inserts
+    /// its default in the same lookup.
+    private static func value(of slot: inout Int) -> Int { slot }
 
     /// A plan that withholds exactly `withheld`, `primary` of them as primary (a view of another plan).
     private init(withheld: Set<SuppressionCell>, primary: Set<SuppressionCell>) {

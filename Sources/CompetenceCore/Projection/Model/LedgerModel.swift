@@ -45,7 +45,7 @@ public struct LedgerModel: Projection {
     ) -> HistoryHash {
         if let canonical { return HistoryChain.hash(after: previous, canonical: canonical) }
         return (try? HistoryChain.hash(after: previous, recorded))
-            ?? HistoryHash(digest: Array(SHA256.hash(data: previous.bytes)))
+            ?? HistoryHash(SHA256.hash(data: previous.bytes))
     }
 
     /// ``chainUsed(_:after:canonical:)`` for canonical bytes in a buffer shared with other events'.
