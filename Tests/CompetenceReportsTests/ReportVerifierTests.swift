@@ -27,7 +27,7 @@ struct ReportVerifierTests {
 
     /// A copy of `store` (every envelope field kept) in which the answer at the first answer position has
     /// another current level.
-    private func editedCopy(of store: any EventStore) async throws -> (InMemoryEventStore, Int64) {
+    static func editedCopy(of store: any EventStore) async throws -> (InMemoryEventStore, Int64) {
         let copy = InMemoryEventStore()
         var edited: Int64 = 0
         for try await recorded in store.events(from: 1, pageSize: 4096) {
@@ -61,7 +61,7 @@ struct ReportVerifierTests {
     @Test func anEditedEventIsNamedWithItsPosition() async throws {
         let store = try await demoStore()
         let text = try await render(store, .matrix, .json)
-        let (copy, position) = try await editedCopy(of: store)
+        let (copy, position) = try await Self.editedCopy(of: store)
         #expect(position > 0)
         #expect(
             try await ReportVerifier(store: copy).verify(text) == .eventsChanged(count: 1, firstPosition: position))

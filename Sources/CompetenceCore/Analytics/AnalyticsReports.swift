@@ -12,6 +12,10 @@ import Synchronization
 public struct AnalyticsReports: Hashable, Sendable {
     /// What every report here was computed from.
     public let provenance: ReportProvenance
+    /// What the replay that made these reports started from: the ledger's snapshot at a position, or the whole
+    /// log and why (``replay(_:scope:options:keys:through:startingFromSnapshot:)``); ``SnapshotUse/notCheckpointed``
+    /// for reports of a state given directly. Either way the reports and their provenance are the same.
+    public internal(set) var startedFrom: SnapshotUse = .notCheckpointed
     /// The state narrowed to the options' scope (``LedgerState/restricted(to:)``): what every report reads.
     private let state: LedgerState
     /// The state as replayed, unscoped: what the public disclosure pass plans over.
@@ -142,28 +146,46 @@ public struct AnalyticsReports: Hashable, Sendable {
         if options.audience == .public {
             shared.seed(\.pass, computed.value(\.pass) { PublicDisclosurePass(state: whole, options: options) })
         }
-        return AnalyticsReports(
+        var reports = AnalyticsReports(
             whole: whole, members: try ScopeMembers(scope, in: whole), options: narrowed, provenance: provenance,
             keyring: keyring, computed: shared)
+        reports.startedFrom = startedFrom
+        return reports
     }
 
     /// Replays `store` once in `scope` into a ``LedgerModel`` and returns the reports of the state, opening
     /// personal text with the keys in `keys` (default: the store's own, ``SubjectKeyHolding``; none: it reads
     /// `[sealed]`, or `[erased]`).
+    ///
+    /// With `startingFromSnapshot` (the default), a replay of the whole history, or up to a position, starts from
+    /// the ledger's snapshot in the store (the validation state every import keeps beside the log, see
+    /// ``CompetenceLedger``) when it is intact, of this build and of the store's history as it is now, and reads
+    /// only the events after it: the same reports and the same provenance as a replay of the whole log, in a
+    /// fraction of the time on a long history. ``startedFrom`` says which it was. Without it, or on a store that
+    /// keeps no checkpoints, the whole log is read.
     public static func replay(
         _ store: any EventStore, scope: ReplayScope = .everything, options: AnalyticsOptions,
-        keys: (any SubjectKeyStore)? = nil, through: Int64? = nil
+        keys: (any SubjectKeyStore)? = nil, through: Int64? = nil, startingFromSnapshot: Bool = true
     ) async throws
         -> AnalyticsReports
     {
+        let last = min(scope.lastPosition ?? .max, through ?? .max)
+        let start: ReportStart
+        if startingFromSnapshot, let checkpoints = store as? any CheckpointStore {
+            start = await ReportStart.load(from: checkpoints, store: store, scope: scope, through: last)
+        } else {
+            start = .genesis(.notCheckpointed)
+        }
         let (replayed, witness) = try await ProjectionRunner(store: store).replayWitnessing(
-            LedgerModel(hashingUsedEvents: false), scope: scope, through: through)
+            LedgerModel(hashingUsedEvents: false), scope: scope, through: through, from: start)
         var state = replayed.state
         state.keepUsedEventsHash(witness.usedEventsHash)
         let keyring = try await (keys ?? store.heldSubjectKeys)?.keyring() ?? .empty
-        return try AnalyticsReports(
+        var reports = try AnalyticsReports(
             state: state, scope: scope, options: options, keyring: keyring, head: witness.head,
             eventDigests: witness.digests)
+        reports.startedFrom = start.use
+        return reports
     }
 
     /// The timeline of one organisation; throws ``AnalyticsError/unknownOrganisation(_:)`` when it is not

@@ -72,13 +72,20 @@ struct DecodedPages {
     private var reading: Task<EventPage, any Error>?
     /// The chains after the last page handed out, being made (`nil` before the first, or without a witness).
     private var chaining: Task<HistoryWitness.Chains, Never>?
+    /// The chains before the first page: the genesis, or where a replay from a snapshot resumes.
+    private let startChains: HistoryWitness.Chains
 
-    /// The pages of `request`, through position `last`; each witnessed from the genesis on
-    /// (``DecodedPage/witness``) for a replay in `witnessing`, when given.
-    init(_ request: LogReadRequest, through last: Int64 = .max, witnessing scope: ReplayScope? = nil) {
+    /// The pages of `request`, through position `last`; each witnessed (``DecodedPage/witness``) for a replay in
+    /// `witnessing`, when given, the chains continuing from `chains` (the genesis by default: `request` must then
+    /// start at the log's first event; otherwise at the event after the chains' head).
+    init(
+        _ request: LogReadRequest, through last: Int64 = .max, witnessing scope: ReplayScope? = nil,
+        continuing chains: HistoryWitness.Chains = HistoryWitness.Chains()
+    ) {
         self.request = request
         self.last = last
         witnessedScope = scope
+        startChains = chains
         guard request.start <= last else { return }
         let witnessing = scope.map { PageWitness.Request(scope: $0, last: last) }
         decoding = Task {
@@ -93,8 +100,9 @@ struct DecodedPages {
         let chainedBefore = chaining
         if let witness = page.witness {
             // The chains continue over this page while the caller folds it.
+            let start = startChains
             chaining = Task {
-                var chains = await chainedBefore?.value ?? HistoryWitness.Chains()
+                var chains = await chainedBefore?.value ?? start
                 witness.chain(into: &chains)
                 return chains
             }
@@ -120,9 +128,10 @@ struct DecodedPages {
         return page
     }
 
-    /// The chains after every page handed out (the genesis before any): waits for the last to be chained.
+    /// The chains after every page handed out (the chains started from, before any): waits for the last to be
+    /// chained.
     func chains() async -> HistoryWitness.Chains {
-        await chaining?.value ?? HistoryWitness.Chains()
+        await chaining?.value ?? startChains
     }
 
     /// Stops reading and decoding ahead.

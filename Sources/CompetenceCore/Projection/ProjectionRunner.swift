@@ -46,7 +46,7 @@ public struct ProjectionRunner: Sendable {
     ) async throws -> Replayed<P.State> {
         try await replay(
             projection, scope: scope, resumingFrom: checkpoint, state: state, through: through, observing: observing,
-            witnessing: false
+            witnessing: nil
         ).replayed
     }
 
@@ -61,10 +61,21 @@ public struct ProjectionRunner: Sendable {
     ) async throws -> (replayed: Replayed<P.State>, witness: HistoryWitness) {
         try await replay(
             projection, scope: scope, resumingFrom: 0, state: nil, through: through, observing: nil,
-            witnessing: true)
+            witnessing: HistoryWitness())
     }
 
-    /// The one replay loop: folds the pages read, and takes each page's witness when `witnessing`.
+    /// ``replayWitnessing(_:scope:through:)`` of the ledger's own projection, starting from `start` (the ledger's
+    /// snapshot, or the genesis: ``ReportStart``) and witnessing the events after it, its witness continued.
+    func replayWitnessing(
+        _ projection: LedgerModel, scope: ReplayScope, through: Int64?, from start: ReportStart
+    ) async throws -> (replayed: Replayed<LedgerState>, witness: HistoryWitness) {
+        try await replay(
+            projection, scope: scope, resumingFrom: start.position, state: start.state, through: through,
+            observing: nil, witnessing: start.witness)
+    }
+
+    /// The one replay loop: folds the pages read, and takes each page's witness when `witnessing` (the witness of
+    /// the history up to `checkpoint`, which the pages' continue).
     ///
     /// Specialised for the ledger's own projection (every command and report replays it): the public entry
     /// points are generic and called from other modules, so this loop ran unspecialised, looking up the type
@@ -72,15 +83,16 @@ public struct ProjectionRunner: Sendable {
     @_specialize(exported:false,where P == LedgerModel)
     private func replay<P: Projection>(
         _ projection: P, scope: ReplayScope, resumingFrom checkpoint: Int64, state: P.State?, through: Int64?,
-        observing: ((RecordedEvent) throws -> Void)?, witnessing: Bool
+        observing: ((RecordedEvent) throws -> Void)?, witnessing start: HistoryWitness?
     ) async throws -> (replayed: Replayed<P.State>, witness: HistoryWitness) {
         var result = Replayed(
             state: state ?? projection.initialState(), checkpoint: checkpoint, eventsRead: 0, eventsFolded: 0,
             unknownEvents: 0)
-        var witness = HistoryWitness()
+        var witness = start ?? HistoryWitness()
         let last = min(scope.lastPosition ?? .max, through ?? .max)
         let request = LogReadRequest(store: store, from: checkpoint + 1, filter: .all, pageSize: pageSize)
-        var pages = DecodedPages(request, through: last, witnessing: witnessing ? scope : nil)
+        var pages = DecodedPages(
+            request, through: last, witnessing: start == nil ? nil : scope, continuing: witness.chains)
         defer { pages.cancel() }
         while let page = try await pages.next() {
             if let pageWitness = page.witness { witness.take(pageWitness) }
@@ -97,7 +109,7 @@ public struct ProjectionRunner: Sendable {
                 }
             }
         }
-        if witnessing { witness.finish(with: await pages.chains()) }
+        if start != nil { witness.finish(with: await pages.chains()) }
         return (result, witness)
     }
 

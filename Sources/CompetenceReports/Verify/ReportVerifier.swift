@@ -80,9 +80,11 @@ package struct ReportVerifier: Sendable {
         if read < stamp.headPosition { changed += Array((read + 1)...stamp.headPosition) }
         if let first = changed.first { return .eventsChanged(count: changed.count, firstPosition: first) }
 
-        // 2. The report again, from the store, in its scope and with its options, up to its head.
+        // 2. The report again, from the store, in its scope and with its options, up to its head — from the whole
+        // log, never from the ledger's snapshot: a report made from a snapshot tampered with (its checksums made
+        // again) must not be confirmed by the same snapshot.
         let reports = try await AnalyticsReports.replay(
-            store, scope: scope, options: options, through: stamp.headPosition)
+            store, scope: scope, options: options, through: stamp.headPosition, startingFromSnapshot: false)
         var document = try ReportDocument(
             name: name, reports: reports, organisation: stamp.organisation, drawingCharts: format == .html)
         guard let audience = ReportAudience(rawValue: stamp.audience) else {

@@ -75,6 +75,13 @@ struct ReportCommand: AsyncParsableCommand {
             "The day plan actions are judged against (default: the scope's day, else today, UTC).", valueName: "date"))
     var today: String?
 
+    @Flag(
+        name: .customLong("full-replay"),
+        help: ArgumentHelp(
+            "Read the whole log instead of starting from the snapshot every import keeps (same figures and stamp; "
+                + "slower on a long history)."))
+    var fullReplay = false
+
     func validate() throws {
         if name == .timeline || name == .trace, organisation == nil {
             throw ValidationError("the \(name.rawValue) report needs --organisation ID")
@@ -127,7 +134,8 @@ struct ReportCommand: AsyncParsableCommand {
         let options = try AnalyticsOptions(
             today: try judgementDay(scope: scope), minimumGroupSize: minGroup, rater: rater, audience: audience,
             scope: ReportScope(programme: programme.map { ProgrammeID($0) }, pilot: pilot.map { PilotID($0) }))
-        return try await AnalyticsReports.replay(store, scope: scope, options: options)
+        return try await AnalyticsReports.replay(
+            store, scope: scope, options: options, startingFromSnapshot: !fullReplay)
     }
 
     /// The scope asked for; a public report's snapped to whole survey rounds (``PublicScope``), as is any

@@ -58,13 +58,15 @@ extension RecorderState {
                     state.checkpoint = try reader.read(Int64.self)
                     state.directory = try EventDirectory(from: &reader)
                     state.answerKeys = try AnswerKeyIndex(from: &reader)
+                    state.eventDigests = try reader.readChunkedRows(UInt64.self)
                 } catch {
                     throw .damaged(error.description)
                 }
                 state.ledger = try LedgerState(snapshotPayload: &reader)
                 guard reader.isAtEnd, state.checkpoint == header.position,
                     state.directory.lastPosition == state.checkpoint,
-                    state.answerKeys.holdsRows(below: state.ledger.answers.rows.count)
+                    state.answerKeys.holdsRows(below: state.ledger.answers.rows.count),
+                    state.eventDigests.count <= state.checkpoint
                 else { throw .damaged("its parts do not fit together") }
                 return (state, header)
             }
@@ -78,6 +80,7 @@ extension RecorderState: SnapshotPayload {
         writer.write(checkpoint)
         directory.write(to: &writer)
         answerKeys.write(to: &writer)
+        writer.write(rows: eventDigests)
         ledger.snapshotPayload(into: &writer)
     }
 }

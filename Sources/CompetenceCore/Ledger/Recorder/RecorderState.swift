@@ -25,6 +25,14 @@ struct RecorderState: Sendable {
     var checkpoint: Int64 = 0
     var directory = EventDirectory()
     var answerKeys = AnswerKeyIndex()
+    /// The digest of each event the history chain covered (``ReportProvenance/digest(canonical:)``), positions 1
+    /// on, in order: what a report's provenance needs besides the state, so that a report can start from this
+    /// state's snapshot instead of reading the whole log (``ReportStart``). Complete only while the chain covered
+    /// every event (``digestsAreComplete``); the chain ends at an event without a canonical form, and so do they.
+    var eventDigests = ChunkedArray<UInt64>()
+
+    /// Whether ``eventDigests`` holds one digest for every position folded.
+    var digestsAreComplete: Bool { eventDigests.count == checkpoint }
 
     /// The current version of a stream as far as this state knows (0: no event).
     func version(of stream: StreamName) -> Int64 { directory.version(of: stream) }
@@ -45,7 +53,8 @@ struct RecorderState: Sendable {
 
     /// Folds an event whose payload is already decoded (`nil`: a type outside the catalogue) and continues
     /// `chain`, the history chain over every event folded (``CompetenceLedger``'s snapshot key; `nil` when not
-    /// kept). An event without a canonical form, or out of order, ends the chain.
+    /// kept), and with it the event digests (``eventDigests``). An event without a canonical form, or out of order,
+    /// ends the chain.
     ///
     /// While every event of the chain was folded into the ledger, the ledger's used-events hash *is* the chain's
     /// hash (the same definition over the same events), so it is taken from the chain instead of being hashed a
@@ -64,7 +73,9 @@ struct RecorderState: Sendable {
         let inStep = ledger.usedEventsHash == history.head.hash
         history.append(recorded, canonical: canonical)
         chain = history
+        let digestsContinue = digestsAreComplete && recorded.position == checkpoint + 1
         fold(recorded, event: event, usedEventsHash: inStep ? history.head.hash : nil)
+        if digestsContinue { eventDigests.append(ReportProvenance.digest(canonical: canonical)) }
     }
 
     /// Folds an event whose payload is already decoded (`nil`: a type outside the catalogue); `usedEventsHash`,

@@ -13,12 +13,12 @@ import Foundation
 /// bytes from its start (``SnapshotSink/alignForRows()``), so that rows can be read in place.
 ///
 /// Format 1 (before the history chain keyed snapshots) wrote 32 zero bytes for the hash, format 2 had no
-/// fingerprint, format 3 did not align its rows; all are refused as another version, so their snapshots are
-/// rebuilt.
+/// fingerprint, format 3 did not align its rows, format 4's recorder state had no event digests; all are refused
+/// as another version, so their snapshots are rebuilt.
 struct SnapshotHeader: Hashable, Sendable {
     static let magic = Array("CLSNAPSH".utf8)
     /// The version of this layout.
-    static let format: UInt32 = 4
+    static let format: UInt32 = 5
 
     /// What the payload holds.
     enum Kind: UInt32, Sendable {

@@ -20,6 +20,17 @@ struct HistoryWitness: Sendable {
         /// The chain over exactly the events folded.
         var usedEventsHash: HistoryHash { usedOnItsOwn ?? history.head.hash }
 
+        /// The chains before any event.
+        init() {}
+
+        /// The chains continued from a point of the history: `history` over every event read up to it, and
+        /// `usedOnItsOwn`, the used-events hash there when it parted from the history chain (`nil` while every
+        /// event read was folded).
+        init(history: HistoryChain, usedOnItsOwn: HistoryHash?) {
+            self.history = history
+            self.usedOnItsOwn = usedOnItsOwn
+        }
+
         /// Chains the next event read, whose canonical bytes are `canonical`; `folded`: whether the replay folds
         /// it (a known type, inside the scope).
         mutating func append(_ event: RecordedEvent, canonical: UnsafeRawBufferPointer, folded: Bool) {
@@ -35,6 +46,16 @@ struct HistoryWitness: Sendable {
     private(set) var chains = Chains()
     /// One digest per event read (``ReportProvenance/digest(canonical:)``), in global order.
     private(set) var digests: [UInt64] = []
+
+    /// Nothing witnessed yet.
+    init() {}
+
+    /// The witness of a history read up to a point (``ReportStart``): its chains there, and one digest per event
+    /// read up to there.
+    init(chains: Chains, digests: [UInt64]) {
+        self.chains = chains
+        self.digests = digests
+    }
 
     /// The last event read and the history chain's hash after it (``HistoryAnchor/genesis`` before any).
     var head: HistoryAnchor { chains.history.head }
