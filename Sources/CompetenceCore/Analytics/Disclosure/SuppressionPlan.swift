@@ -165,15 +165,17 @@ struct SuppressionPlan: Sendable {
     private struct Closer {
         /// The group's cells, in sort order: a cell's number is its index here.
         let cells: [SuppressionCell]
-        /// Each relation as numbers: the total, then its non-empty parts smallest first.
-        let relations: [(total: Int, parts: [Int])]
+        /// Each relation's total, as a number.
+        let totals: [Int]
+        /// Each relation's non-empty parts, smallest first, as numbers.
+        let parts: NumberLists
         let counts: [Int]
         let fixed: [Bool]
         let minimumGroupSize: Int
         /// For each cell, the relations it is the total of.
-        let heads: [[Int]]
+        let heads: NumberLists
         /// For each cell, the relations it is a part of (once per time it appears among their parts).
-        let partOf: [[Int]]
+        let partOf: NumberLists
 
         init(
             relations group: [Relation], count: @Sendable (SuppressionCell) -> Int, minimumGroupSize: Int,
@@ -186,20 +188,21 @@ struct SuppressionPlan: Sendable {
             }
             cells = distinct.sorted()
             let number = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
-            relations = group.map { relation in
-                (total: number[relation.total]!, parts: relation.parts.map { number[$0]! })
-            }
+            let totals = group.map { number[$0.total]! }
+            let parts = NumberLists(group.map { relation in relation.parts.map { number[$0]! } })
+            self.totals = totals
+            self.parts = parts
             counts = cells.map(count)
             self.fixed = cells.map(fixed.contains)
             self.minimumGroupSize = minimumGroupSize
             var heads = Array(repeating: [Int](), count: cells.count)
             var partOf = Array(repeating: [Int](), count: cells.count)
-            for (index, relation) in relations.enumerated() {
-                heads[relation.total].append(index)
-                for part in relation.parts { partOf[part].append(index) }
+            for (index, total) in totals.enumerated() {
+                heads[total].append(index)
+                for slot in parts.slots(of: index) { partOf[parts.items[slot]].append(index) }
             }
-            self.heads = heads
-            self.partOf = partOf
+            self.heads = NumberLists(heads)
+            self.partOf = NumberLists(partOf)
         }
 
         /// The group's cells withheld: those of `start`, and the complements the group needs.
@@ -245,6 +248,10 @@ struct SuppressionPlan: Sendable {
         private var openParts: [Int]
         /// Bit `r` set: relation `r` is unmet.
         private var unmet: [UInt64]
+        /// Every word of ``unmet`` before this one is zero: the search for the first unmet relation starts here
+        /// instead of at the first word (a group of a national programme has hundreds of thousands of relations,
+        /// and the quick closure looks for the first unmet one after every cell it withholds).
+        private var firstUnmetWord = 0
         /// Cells withheld in the group, and the persons they cover (the cost of a trial).
         private(set) var cellsLost = 0
         private(set) var personsLost = 0
@@ -254,13 +261,14 @@ struct SuppressionPlan: Sendable {
         init(_ closer: Closer, withheld: [Bool]) {
             self.closer = closer
             self.withheld = withheld
-            let relationCount = closer.relations.count
+            let relationCount = closer.totals.count
             hiddenParts = Array(repeating: 0, count: relationCount)
             hiddenPersons = Array(repeating: 0, count: relationCount)
             openParts = Array(repeating: 0, count: relationCount)
             unmet = Array(repeating: 0, count: (relationCount + 63) / 64)
-            for (index, relation) in closer.relations.enumerated() {
-                for part in relation.parts {
+            for index in 0..<relationCount {
+                for slot in closer.parts.slots(of: index) {
+                    let part = closer.parts.items[slot]
                     if withheld[part] {
                         hiddenParts[index] += 1
                         hiddenPersons[index] += closer.counts[part]
@@ -280,33 +288,44 @@ struct SuppressionPlan: Sendable {
         var mark: Int { log.count }
 
         /// The first unmet relation, in the relations' order.
-        func firstUnmet() -> Int? {
-            for (word, bits) in unmet.enumerated() where bits != 0 {
-                return word * 64 + bits.trailingZeroBitCount
+        mutating func firstUnmet() -> Int? {
+            while firstUnmetWord < unmet.count {
+                let bits = unmet[firstUnmetWord]
+                if bits != 0 { return firstUnmetWord * 64 + bits.trailingZeroBitCount }
+                firstUnmetWord += 1
             }
             return nil
         }
 
         /// What the unmet `relation` needs, with at most `candidates` of its published parts, smallest first.
         func need(of relation: Int, candidates limit: Int) -> Need {
-            let (total, parts) = closer.relations[relation]
+            let total = closer.totals[relation]
             if !withheld[total], openParts[relation] == 0 { return .total(total) }
             var candidates: [Int] = []
-            for part in parts where !withheld[part] && !closer.fixed[part] {
+            for slot in closer.parts.slots(of: relation) {
+                let part = closer.parts.items[slot]
+                guard !withheld[part], !closer.fixed[part] else { continue }
                 candidates.append(part)
                 if candidates.count == limit { break }
             }
             return .oneOf(candidates)
         }
 
+        /// What ``need(of:candidates:)`` with one candidate names — the total, or the smallest candidate — without
+        /// making an array for it: the quick closure asks once per cell it withholds.
+        func firstNeed(of relation: Int) -> Int {
+            let total = closer.totals[relation]
+            if !withheld[total], openParts[relation] == 0 { return total }
+            for slot in closer.parts.slots(of: relation) {
+                let part = closer.parts.items[slot]
+                if !withheld[part], !closer.fixed[part] { return part }
+            }
+            preconditionFailure("an unmet relation with a published total has a part that may be withheld")
+        }
+
         /// Meets every relation by withholding the smallest candidate each time.
         mutating func closeQuickly() {
-            while let relation = firstUnmet() {
-                switch need(of: relation, candidates: 1) {
-                case .total(let total): withhold(total)
-                case .oneOf(let candidates): withhold(candidates[0])
-                }
-            }
+            while let relation = firstUnmet() { withhold(firstNeed(of: relation)) }
         }
 
         /// Withholds a published cell.
@@ -331,30 +350,60 @@ struct SuppressionPlan: Sendable {
             let persons = closer.counts[cell]
             cellsLost += sign
             personsLost += sign * persons
-            for relation in closer.partOf[cell] {
+            for slot in closer.partOf.slots(of: cell) {
+                let relation = closer.partOf.items[slot]
                 hiddenParts[relation] += sign
                 hiddenPersons[relation] += sign * persons
                 if !closer.fixed[cell] { openParts[relation] -= sign }
                 refresh(relation)
             }
-            for relation in closer.heads[cell] { refresh(relation) }
+            for slot in closer.heads.slots(of: cell) { refresh(closer.heads.items[slot]) }
         }
 
         /// Sets the relation's bit from its rules (see ``SuppressionPlan``).
         private mutating func refresh(_ relation: Int) {
-            let (total, parts) = closer.relations[relation]
             let isUnmet: Bool
-            if withheld[total] {
+            if withheld[closer.totals[relation]] {
                 // A withheld total whose parts are all published is given away by adding them up — unless no
                 // part may be withheld (all fixed).
-                isUnmet = !parts.isEmpty && hiddenParts[relation] == 0 && openParts[relation] > 0
+                isUnmet =
+                    !closer.parts.slots(of: relation).isEmpty && hiddenParts[relation] == 0
+                    && openParts[relation] > 0
             } else {
                 let hidden = hiddenParts[relation]
                 isUnmet = hidden > 0 && (hidden < 2 || hiddenPersons[relation] < closer.minimumGroupSize)
             }
             let bit = UInt64(1) << UInt64(relation % 64)
-            if isUnmet { unmet[relation / 64] |= bit } else { unmet[relation / 64] &= ~bit }
+            if isUnmet {
+                unmet[relation / 64] |= bit
+                firstUnmetWord = Swift.min(firstUnmetWord, relation / 64)
+            } else {
+                unmet[relation / 64] &= ~bit
+            }
         }
+    }
+
+    /// Lists of numbers (a relation's parts, a cell's relations) in one array, so that reading one retains
+    /// nothing: list `i` is `items[starts[i] ..< starts[i + 1]]`.
+    private struct NumberLists {
+        let items: [Int]
+        private let starts: [Int]
+
+        init(_ lists: [[Int]]) {
+            var starts = [0]
+            starts.reserveCapacity(lists.count + 1)
+            var items: [Int] = []
+            items.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+            for list in lists {
+                items.append(contentsOf: list)
+                starts.append(items.count)
+            }
+            self.items = items
+            self.starts = starts
+        }
+
+        /// Where list `index` lies in ``items``.
+        func slots(of index: Int) -> Range<Int> { starts[index]..<starts[index + 1] }
     }
 
     private enum Need {
