@@ -27,10 +27,13 @@ public struct AnalyticsReports: Hashable, Sendable {
 
     /// The one disclosure pass every public report follows, viewed from the scope; `nil` for analyst reports
     /// (each plans its own).
-    private var disclosure: PublicDisclosure? {
+    private var disclosure: PublicDisclosure? { disclosure() }
+
+    /// ``disclosure``; `whenCounted` is told the whole state's effect cells if the pass is made by this call.
+    private func disclosure(whenCounted: (EffectCells) -> Void = { _ in }) -> PublicDisclosure? {
         guard options.audience == .public else { return nil }
         return computed.value(\.disclosure) {
-            computed.value(\.pass) { PublicDisclosurePass(state: whole, options: options) }
+            computed.value(\.pass) { PublicDisclosurePass(state: whole, options: options, whenCounted: whenCounted) }
                 .disclosure(for: members, of: whole, options: options)
         }
     }
@@ -53,7 +56,15 @@ public struct AnalyticsReports: Hashable, Sendable {
     /// The effect evaluation.
     public var effect: EffectEvaluation {
         computed.value(\.effect) {
-            EffectEvaluation(state: state, options: options, provenance: provenance, disclosure: disclosure)
+            // When this call makes the pass, the permutation tests start as soon as it has counted the effect's
+            // cells, and run beside the rest of it: the same p-values, sooner. (Only for the whole ledger: a
+            // scope's evaluation reads its own cells.)
+            var ahead: PermutationTestsAhead?
+            let disclosure = disclosure { cells in
+                if members.coversEverything { ahead = PermutationTestsAhead(cells) }
+            }
+            return EffectEvaluation(
+                state: state, options: options, provenance: provenance, disclosure: disclosure, testsAhead: ahead)
         }
     }
 

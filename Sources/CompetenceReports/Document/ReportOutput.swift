@@ -10,11 +10,13 @@ package enum ReportOutput {
     package static func render(
         _ document: ReportDocument, as format: ReportFormat, organisation: String?
     ) throws -> String {
-        let stamp = ReportStamp(document, format: format, organisation: organisation)
+        // Made only for the formats that carry it: its event digests are 107 MB of base64 at 10 million events.
+        var stamp: ReportStamp { ReportStamp(document, format: format, organisation: organisation) }
         switch format {
         case .table: return TextTableRenderer.render(document) + (try stamp.line()) + "\n"
         case .csv: return CSVRenderer.render(document.csvTable)
         case .json:
+            let stamp = stamp
             var data = try JSONRenderer.render(document, stamp: stamp)
             if case .indicators = document.jsonShape {
                 data = try Self.adding(stamp, document.withheld, to: data)

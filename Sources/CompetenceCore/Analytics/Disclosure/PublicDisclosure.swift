@@ -81,9 +81,12 @@ struct PublicDisclosurePass: Sendable {
 
     /// The pass over `state` (the unscoped state): the whole ledger and each programme that does not cover it
     /// all.
-    init(state: LedgerState, options: AnalyticsOptions) {
+    /// The pass over `state`; `whenCounted` is told the whole state's effect cells as soon as they are counted,
+    /// before the rest of the pass (the effect evaluation starts its permutation tests there).
+    init(state: LedgerState, options: AnalyticsOptions, whenCounted: (EffectCells) -> Void = { _ in }) {
         let previous = PreviousSnapshot.end(of: state)
         whole = Self.cells(of: state, options: options, previous: previous)
+        whenCounted(whole.effect)
         var programmes: [ScopeMembers] = []
         for programme in state.programmes.keys.sorted() {
             guard let members = try? ScopeMembers(ReportScope(programme: programme), in: state),

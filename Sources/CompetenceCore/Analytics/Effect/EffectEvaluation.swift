@@ -30,10 +30,16 @@ public struct EffectEvaluation: TabularReport, Hashable {
     }
 
     /// Evaluates `state`; with `disclosure`, its cells are withheld as the public pass says (the same pattern
-    /// as every other public report of the state), else planned within the evaluation.
-    init(state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance, disclosure: PublicDisclosure?) {
+    /// as every other public report of the state), else planned within the evaluation. `testsAhead`: the
+    /// permutation tests started before the disclosure was computed (the same p-values, computed sooner).
+    init(
+        state: LedgerState, options: AnalyticsOptions, provenance: ReportProvenance, disclosure: PublicDisclosure?,
+        testsAhead: PermutationTestsAhead? = nil
+    ) {
         self.provenance = provenance
         let cells = disclosure?.effect ?? EffectCells(state: state, options: options)
+        // Without a pass, the tests start now, beside this evaluation's own plan.
+        let testsAhead = testsAhead ?? (disclosure == nil ? PermutationTestsAhead(cells) : nil)
         let thenTestCells = disclosure?.thenTest ?? ThenTestCells(changes: cells.changes)
         let reactionCells = disclosure?.reactions ?? ReactionRow.cells(state)
         // The then-test and reaction tables are tables of this report: planned with the effect cells (an
@@ -57,6 +63,7 @@ public struct EffectEvaluation: TabularReport, Hashable {
             guard !plan.isWithheld(whole) else { return EffectRow.withheld(population, competence) }
             return EffectRow(
                 population: population, competence: competence, changes: cells.members(population, competence),
+                testsAhead: testsAhead,
                 withheldGroups: Set(
                     TrainingGroup.allCases.filter {
                         plan.isWithheld(EffectCells.cell(EffectCells.Part($0), population, competence))
@@ -168,7 +175,8 @@ public struct EffectRow: Hashable, Sendable {
     }
 
     init(
-        population: Population, competence: CompetenceID, changes: [PairedChange], withheldGroups: Set<TrainingGroup>
+        population: Population, competence: CompetenceID, changes: [PairedChange],
+        testsAhead: PermutationTestsAhead? = nil, withheldGroups: Set<TrainingGroup>
     ) {
         self.init(
             population: population, competence: competence, suppressed: false,
@@ -206,7 +214,9 @@ public struct EffectRow: Hashable, Sendable {
         let welch = WelchDifference(trainedValues, untrainedValues)
         differenceLow95 = welch?.interval.low
         differenceHigh95 = welch?.interval.high
-        differencePermutationP = PermutationTest(trainedValues, untrainedValues)?.pValue
+        differencePermutationP =
+            testsAhead?.pValue(population, competence, trained: trainedValues, untrained: untrainedValues)
+            ?? PermutationTest(trainedValues, untrainedValues)?.pValue
         let pairs = { (group: [PairedChange]) in
             group.map { (baseline: Double($0.baseline), followUp: Double($0.followUp)) }
         }
