@@ -22,7 +22,9 @@ import Foundation
 /// - `programme-replay`: `competence replay`: opening the store and the ledger fold (``LedgerModel``) of the
 ///   whole programme; `programme-replay-compact`: the same history stored with compact payloads.
 /// - `programme-report-matrix`, `programme-report-effect`: `competence report matrix|effect --format csv`,
-///   from opening the store to the rendered CSV.
+///   from opening the store to the rendered CSV: as the command does by default, starting from the ledger's
+///   snapshot the last import left (`started_from_snapshot` 1) and reading only the events after it;
+///   `programme-report-effect-full`: the same with `--full-replay`, reading the whole log.
 enum ProgrammeBench {
     static let importRows = 100_000
 
@@ -55,6 +57,9 @@ enum ProgrammeBench {
             },
             BenchCase(name: "programme-report-effect") {
                 try await report(.effect, path: try await scratch.programme())
+            },
+            BenchCase(name: "programme-report-effect-full") {
+                try await report(.effect, path: try await scratch.programme(), startingFromSnapshot: false)
             },
         ]
     }
@@ -108,12 +113,16 @@ enum ProgrammeBench {
     /// `competence report NAME --format csv --output FILE` on the store at `path`, as the command does it: the
     /// store and the replayed state end, and their freed pages are given back, before the report is rendered with
     /// its stamp (`FILE.stamp`).
-    private static func report(_ name: ReportName, path: String) async throws -> BenchMeasurement {
+    private static func report(
+        _ name: ReportName, path: String, startingFromSnapshot: Bool = true
+    ) async throws -> BenchMeasurement {
         var bytes = 0
         var stampBytes = 0
+        var fromSnapshot = false
         var measurement = try await measuringMemory {
-            let document = try ReportDocument(
-                name: name, reports: try await replayed(path), organisation: nil, drawingCharts: false)
+            let reports = try await replayed(path, startingFromSnapshot: startingFromSnapshot)
+            if case .snapshot = reports.startedFrom { fromSnapshot = true }
+            let document = try ReportDocument(name: name, reports: reports, organisation: nil, drawingCharts: false)
             FreedMemory.giveBack()
             let csv = try ReportOutput.render(document, as: .csv, organisation: nil)
             let stamp = try ReportOutput.sidecar(document, as: .csv, organisation: nil) ?? ""
@@ -123,14 +132,16 @@ enum ProgrammeBench {
         }
         measurement.extra["csv_bytes"] = Double(bytes)
         measurement.extra["stamp_bytes"] = Double(stampBytes)
+        measurement.extra["started_from_snapshot"] = fromSnapshot ? 1 : 0
         return measurement
     }
 
-    /// The store at `path` replayed for reports; the store ends with this call.
-    private static func replayed(_ path: String) async throws -> AnalyticsReports {
+    /// The store at `path` replayed for reports (from the ledger's snapshot when `startingFromSnapshot` and it
+    /// can be used); the store ends with this call.
+    private static func replayed(_ path: String, startingFromSnapshot: Bool) async throws -> AnalyticsReports {
         let store = try FileEventStore(directory: path, options: FileStoreOptions(access: .readOnly))
         let options = try AnalyticsOptions(today: CalendarDate(year: 2025, month: 12, day: 31)!)
-        return try await AnalyticsReports.replay(store, options: options)
+        return try await AnalyticsReports.replay(store, options: options, startingFromSnapshot: startingFromSnapshot)
     }
 
     private static func storeEvents(_ path: String) async throws -> Int {
