@@ -180,13 +180,20 @@ package struct ReportStamp: Codable, Hashable, Sendable {
 
     /// Whether `text` holds only base64's characters (`A`–`Z`, `a`–`z`, `0`–`9`, `+`, `/`, `=`).
     private static func isBase64(_ text: String) -> Bool {
-        text.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
-                true
-            default: false
-            }
+        var text = text
+        // Over the contiguous bytes with a table: 107 MB at 10 million events.
+        return text.withUTF8 { bytes in
+            base64Bytes.withUnsafeBufferPointer { table in bytes.allSatisfy { table[Int($0)] } }
+        }
+    }
+
+    /// Whether each byte value is one of base64's: the standard alphabet and `=`.
+    private static let base64Bytes: [Bool] = (0...255).map { value in
+        switch UInt8(value) {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="):
+            true
+        default: false
         }
     }
 
