@@ -51,6 +51,9 @@ enum LatestAnswers {
     /// The latest answer on each competence among one person's `answers`.
     static func perCompetence(_ answers: [AnswerRow]) -> [AnswerRow] {
         var latest: [Int32: AnswerRow] = [:]
+        // Sized once: grown from empty, each person's table was rehashed as it grew (a fifth of the time spent
+        // in this type at 10 million events).
+        latest.reserveCapacity(answers.count)
         for answer in answers {
             if let incumbent = latest[answer.competence], !answer.isLater(than: incumbent) { continue }
             latest[answer.competence] = answer
@@ -61,6 +64,7 @@ enum LatestAnswers {
     /// The latest answer on each competence in each round among one person's `answers`.
     static func perRoundAndCompetence(_ answers: [AnswerRow]) -> [AnswerRow] {
         var latest: [RoundCompetence: AnswerRow] = [:]
+        latest.reserveCapacity(answers.count)
         for answer in answers {
             let key = RoundCompetence(round: answer.round, competence: answer.competence)
             if let incumbent = latest[key], !answer.isLater(than: incumbent) { continue }
