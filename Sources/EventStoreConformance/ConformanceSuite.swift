@@ -43,6 +43,7 @@ public enum EventStoreConformance {
         Check(name: "malformed appends", body: Checks.malformedAppends),
         Check(name: "a given recorded time is kept", body: Checks.givenRecordedTime),
         Check(name: "the history chain folds over the log", body: Checks.historyChain),
+        Check(name: "a report starts from the ledger's snapshot", body: Checks.reportStartsFromTheSnapshot),
         Check(name: "stream reads forwards and backwards", body: Checks.streamReads),
         Check(name: "log reads, pages and filters", body: Checks.logReads),
         Check(name: "concurrent appenders on one stream", body: Checks.concurrentAppendersOnOneStream),
