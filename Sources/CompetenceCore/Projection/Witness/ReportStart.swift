@@ -48,9 +48,15 @@ struct ReportStart: Sendable {
             (blob: Data) throws(SnapshotRejection) -> (RecorderState, SnapshotHeader) in
             let restored = try RecorderState.restore(from: blob)
             // Checked and restored, every page of the snapshot is resident (1.3 GB at 10 M events), most of them
-            // parts a report never reads (the event directory, the answer keys). They are given back; the answer
-            // rows, read in place, come back from the page cache as the report reads them (``ReadPages``).
-            blob.withUnsafeBytes { ReadPages.release($0, 0..<$0.count) }
+            // parts a report never reads (the event directory, the answer keys). A mapped file's are given back;
+            // the answer rows, read in place, come back from the page cache as the report reads them
+            // (``ReadPages``). Bytes in ordinary memory (another store's copy) are left alone: paged out, the rows
+            // read next would come back from swap.
+            blob.withUnsafeBytes { bytes in
+                guard let base = bytes.baseAddress else { return }
+                let start = Int(bitPattern: base)
+                if ReadPages.isFileMapping(start, start + bytes.count) { ReadPages.release(bytes, 0..<bytes.count) }
+            }
             return restored
         }
         switch loaded {
