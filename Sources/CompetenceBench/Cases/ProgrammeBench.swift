@@ -124,8 +124,8 @@ enum ProgrammeBench {
             if case .snapshot = reports.startedFrom { fromSnapshot = true }
             let document = try ReportDocument(name: name, reports: reports, organisation: nil, drawingCharts: false)
             FreedMemory.giveBack()
-            let csv = try ReportOutput.render(document, as: .csv, organisation: nil)
-            let stamp = try ReportOutput.sidecar(document, as: .csv, organisation: nil) ?? ""
+            let (csv, sidecar) = try ReportOutput.renderWithSidecar(document, as: .csv, organisation: nil)
+            let stamp = sidecar ?? ""
             bytes = csv.utf8.count
             stampBytes = stamp.utf8.count
             return document.provenance.eventCount

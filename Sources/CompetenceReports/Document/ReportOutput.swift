@@ -1,5 +1,7 @@
 import CompetenceCore
+import Dispatch
 import Foundation
+import Synchronization
 
 /// A report rendered in one format, as `competence report` writes it and `competence verify-report`
 /// regenerates it: the one place that picks the renderer and adds the ``ReportStamp``.
@@ -38,6 +40,27 @@ package enum ReportOutput {
         var sidecar = try stamp.line()
         sidecar += "\n" + document.withheldSummary + "\n"
         return sidecar
+    }
+
+    /// ``render(_:as:organisation:)`` and ``sidecar(_:as:organisation:)`` of one document, made at once: for a CSV
+    /// report at scale they are the two largest pieces of work after the figures (the table's cells, and the
+    /// stamp's 107 MB of event digests at 10 million events), each on one core.
+    package static func renderWithSidecar(
+        _ document: ReportDocument, as format: ReportFormat, organisation: String?
+    ) throws -> (text: String, sidecar: String?) {
+        guard format == .csv else { return (try render(document, as: format, organisation: organisation), nil) }
+        let results = Mutex<(text: Result<String, any Error>?, sidecar: Result<String?, any Error>?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                let rendered = Result { try Self.render(document, as: format, organisation: organisation) }
+                results.withLock { $0.text = rendered }
+            } else {
+                let stamped = Result { try Self.sidecar(document, as: format, organisation: organisation) }
+                results.withLock { $0.sidecar = stamped }
+            }
+        }
+        let (text, sidecar) = results.withLock { $0 }
+        return (try text!.get(), try sidecar!.get())
     }
 
     /// The path of the sidecar of a CSV report written to `path`.

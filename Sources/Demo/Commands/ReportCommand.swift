@@ -102,11 +102,12 @@ struct ReportCommand: AsyncParsableCommand {
         FreedMemory.giveBack()
         document.audience = audience
         let target = OutputTarget(path: output, guarding: storeOptions.outputGuard)
-        try target.write(ReportOutput.render(document, as: format, organisation: organisation))
+        let (text, sidecar) = try ReportOutput.renderWithSidecar(document, as: format, organisation: organisation)
+        try target.write(text)
         // A CSV file keeps exactly its columns; its stamp and withheld counts go to FILE.stamp beside it (0600,
         // like the report). On stdout there is no file beside: the withheld counts go to stderr with a note that
         // this CSV carries no stamp.
-        if let sidecar = try ReportOutput.sidecar(document, as: format, organisation: organisation) {
+        if let sidecar {
             if let path = target.path {
                 try OutputTarget(path: ReportOutput.sidecarPath(of: path), guarding: storeOptions.outputGuard)
                     .write(sidecar)
