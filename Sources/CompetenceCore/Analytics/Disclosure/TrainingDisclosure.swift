@@ -37,11 +37,15 @@ struct TrainingDisclosure: Sendable {
         var members: [Cell: [ParticipationRecorded]] = [:]
         members[.all] = records.flatMap { $0.participations.map(\.event) }
         for record in records { members[.training(record.id)] = record.participations.map(\.event) }
-        for organisation in organisations {
-            members[.organisation(organisation)] = records.flatMap {
-                $0.participations.map(\.event).filter { $0.organisation == organisation }
+        // One pass over the participations, not one per organisation (a national programme has thousands of
+        // organisations): each organisation's in the same order as before, training by training.
+        var byOrganisation: [OrganisationID: [ParticipationRecorded]] = [:]
+        for record in records {
+            for participation in record.participations {
+                byOrganisation[participation.event.organisation, default: []].append(participation.event)
             }
         }
+        for organisation in organisations { members[.organisation(organisation)] = byOrganisation[organisation] ?? [] }
         var relations = [
             SuppressionRelation(
                 total: Cell.all.suppressionCell, parts: records.map { Cell.training($0.id).suppressionCell }),
