@@ -180,7 +180,7 @@ public struct AnalyticsReports: Hashable, Sendable {
     ) async throws
         -> AnalyticsReports
     {
-        let last = min(scope.lastPosition ?? .max, through ?? .max)
+        let last = scope.lastPosition(through: through)
         let start: ReportStart
         if startingFromSnapshot, let checkpoints = store as? any CheckpointStore {
             start = await ReportStart.load(from: checkpoints, store: store, scope: scope, through: last)

@@ -89,7 +89,7 @@ public struct ProjectionRunner: Sendable {
             state: state ?? projection.initialState(), checkpoint: checkpoint, eventsRead: 0, eventsFolded: 0,
             unknownEvents: 0)
         var witness = start ?? HistoryWitness()
-        let last = min(scope.lastPosition ?? .max, through ?? .max)
+        let last = scope.lastPosition(through: through)
         let request = LogReadRequest(store: store, from: checkpoint + 1, filter: .all, pageSize: pageSize)
         var pages = DecodedPages(
             request, through: last, witnessing: start == nil ? nil : scope, continuing: witness.chains)

@@ -59,6 +59,10 @@ public enum ReplayScope: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// The last position a replay in this scope reads when it is also asked to stop after `through` (`nil`: the
+    /// scope decides); `Int64.max` when neither ends it.
+    func lastPosition(through: Int64?) -> Int64 { min(lastPosition ?? .max, through ?? .max) }
+
     public var description: String {
         switch self {
         case .everything: "everything"

@@ -1,7 +1,5 @@
 import CompetenceCore
-import Dispatch
 import Foundation
-import Synchronization
 
 /// A report rendered in one format, as `competence report` writes it and `competence verify-report`
 /// regenerates it: the one place that picks the renderer and adds the ``ReportStamp``.
@@ -49,18 +47,10 @@ package enum ReportOutput {
         _ document: ReportDocument, as format: ReportFormat, organisation: String?
     ) throws -> (text: String, sidecar: String?) {
         guard format == .csv else { return (try render(document, as: format, organisation: organisation), nil) }
-        let results = Mutex<(text: Result<String, any Error>?, sidecar: Result<String?, any Error>?)>((nil, nil))
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                let rendered = Result { try Self.render(document, as: format, organisation: organisation) }
-                results.withLock { $0.text = rendered }
-            } else {
-                let stamped = Result { try Self.sidecar(document, as: format, organisation: organisation) }
-                results.withLock { $0.sidecar = stamped }
-            }
-        }
-        let (text, sidecar) = results.withLock { $0 }
-        return (try text!.get(), try sidecar!.get())
+        let (text, sidecar) = ConcurrentMap.pair(
+            { Result { try render(document, as: format, organisation: organisation) } },
+            { Result { try Self.sidecar(document, as: format, organisation: organisation) } })
+        return (try text.get(), try sidecar.get())
     }
 
     /// The path of the sidecar of a CSV report written to `path`.

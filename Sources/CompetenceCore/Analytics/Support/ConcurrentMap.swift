@@ -3,10 +3,10 @@ import Synchronization
 
 /// Rows (or parts) of a report computed on every core: each row depends on the shared, read-only state alone, so
 /// computing them at once gives exactly the rows computed one by one, in the same order.
-enum ConcurrentMap {
+package enum ConcurrentMap {
     /// `(0..<count).map(transform)`, each index taken by whichever core is free (rows differ widely in cost:
     /// a programme-wide row holds every person).
-    static func indices<Row: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Row) -> [Row] {
+    package static func indices<Row: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Row) -> [Row] {
         guard count > 1 else { return (0..<count).map(transform) }
         return [Row](unsafeUninitializedCapacity: count) { buffer, initialized in
             let rows = Slots(base: buffer.baseAddress!)
@@ -18,7 +18,7 @@ enum ConcurrentMap {
     }
 
     /// `(first(), second())`, the two computed at once (parts of one report that read only shared state).
-    static func pair<First: Sendable, Second: Sendable>(
+    package static func pair<First: Sendable, Second: Sendable>(
         _ first: @Sendable () -> First, _ second: @Sendable () -> Second
     ) -> (First, Second) {
         let results = Mutex<(First?, Second?)>((nil, nil))
