@@ -47,48 +47,31 @@ struct PairedChanges {
         for (place, number) in order.enumerated() { rank[number] = place }
         let exposure = TrainingExposure(state)
 
-        var changes: [Int32: [PairedChange]] = [:]
+        var changes = [[PairedChange]](repeating: [], count: table.competences.count)
+        var pairing = PersonPairing(competences: table.competences.count)
         LatestAnswers.byPerson(table, rater: rater, round: nil, perspective: nil) { person, answers in
-            // Each rater's answers pair only among themselves.
-            for raterNumber in Set(answers.map(\.rater)).sorted() {
-                var baselines: [Int32: AnswerRow] = [:]
-                var followUps: [Int32: AnswerRow] = [:]
-                var retrospectives: [RoundCompetence: Int] = [:]
-                let rated = answers.filter { $0.rater == raterNumber }
-                let thenTest = rated.filter { $0.perspective == .retrospectivePre }
-                for answer in LatestAnswers.perRoundAndCompetence(thenTest) {
-                    retrospectives[RoundCompetence(round: answer.round, competence: answer.competence)] = answer.current
-                }
-                for answer in LatestAnswers.perRoundAndCompetence(rated.filter { $0.perspective == .current }) {
-                    let place = rank[Int(answer.round)]
-                    guard place >= 0, let round = rounds[Int(answer.round)] else { continue }
-                    switch round.kind {
-                    case .baseline:
-                        if let kept = baselines[answer.competence], rank[Int(kept.round)] < place { continue }
-                        baselines[answer.competence] = answer
-                    case .followUp:
-                        if let kept = followUps[answer.competence], rank[Int(kept.round)] > place { continue }
-                        followUps[answer.competence] = answer
-                    }
-                }
-                for (competence, baseline) in baselines {
-                    guard let followUp = followUps[competence] else { continue }
-                    let key = TrainingExposure.Key(
-                        person: table.persons[person], competence: table.competences[competence])
+            // Each rater's answers pair only among themselves (raters are numbered 0 ..< 4, ``Rater``).
+            var raters: UInt64 = 0
+            for answer in answers { raters |= 1 << UInt64(answer.rater) }
+            while raters != 0 {
+                let raterNumber = UInt8(raters.trailingZeroBitCount)
+                raters &= raters - 1
+                pairing.pair(answers, rater: raterNumber, rank: rank, rounds: rounds) { baseline, followUp, then in
                     let group = exposure.group(
-                        key, baselineOn: CalendarDate(daysSinceEpoch: Int(baseline.answeredOn)),
+                        person: person, competence: baseline.competence,
+                        baselineOn: CalendarDate(daysSinceEpoch: Int(baseline.answeredOn)),
                         followUpOn: CalendarDate(daysSinceEpoch: Int(followUp.answeredOn)))
-                    changes[competence, default: []].append(
+                    changes[Int(baseline.competence)].append(
                         PairedChange(
                             organisation: baseline.organisation, rater: raterNumber, baseline: baseline.current,
-                            followUp: followUp.current, group: group,
-                            retrospective: retrospectives[
-                                RoundCompetence(round: followUp.round, competence: competence)],
+                            followUp: followUp.current, group: group, retrospective: then,
                             followUpOn: max(followUp.answeredOn, baseline.answeredOn)))
                 }
             }
         }
-        for (competence, list) in changes { byCompetence[table.competences[competence]] = list }
+        for (competence, list) in changes.enumerated() where !list.isEmpty {
+            byCompetence[table.competences[Int32(competence)]] = list
+        }
     }
 
     /// The changes of the persons of `organisation` on `competence`, in person order.
@@ -98,9 +81,103 @@ struct PairedChanges {
         guard let number = organisations.existingNumber(for: organisation) else { return [] }
         return all.filter { $0.organisation == number }
     }
+}
 
-    private struct RoundCompetence: Hashable {
-        var round: Int32
-        var competence: Int32
+/// One person's answers by one rater, paired per competence: the baseline is the latest answer in the earliest
+/// baseline round answered, the follow-up the latest answer in the latest follow-up round, and the then-test the
+/// latest `retrospective-pre` answer in the follow-up's round.
+///
+/// The competence's slots are arrays by the answer table's competence numbers, kept from person to person (a
+/// stamp says which are this person's): a person's answers are a few hundred, and hashing each into
+/// dictionaries made per person was most of the effect's pairing at national scale.
+private struct PersonPairing {
+    private var baselines: [AnswerRow]
+    private var followUps: [AnswerRow]
+    /// `stamp` when the slot holds this pairing's answer.
+    private var thenTests: [AnswerRow]
+    /// `stamp` when the slot holds this pairing's answer.
+    private var baselineStamps: [UInt32]
+    private var followUpStamps: [UInt32]
+    private var thenTestStamps: [UInt32]
+    private var paired: [Int32] = []
+    /// The then-test answers of the pairing (few, or none, for most persons).
+    private var retrospective: [AnswerRow] = []
+    private var stamp: UInt32 = 0
+
+    init(competences: Int) {
+        let empty = AnswerRow(
+            position: 0, current: 0, target: 0, importance: 0, id: RawID(low: 0, high: 0), round: 0, respondent: 0, organisation: 0,
+            competence: 0, answeredOn: 0, rater: 0, flags: 0)
+        baselines = Array(repeating: empty, count: competences)
+        followUps = baselines
+        thenTests = baselines
+        baselineStamps = Array(repeating: 0, count: competences)
+        followUpStamps = baselineStamps
+        thenTestStamps = baselineStamps
+    }
+
+    /// Calls `body` with the baseline, the follow-up and the then-test level of every competence `rater`
+    /// answered in both a baseline and a follow-up round among `answers`, competences in the order of their
+    /// first baseline answer. `rank`: each round's place in the order of rounds (-1: not opened in the state).
+    mutating func pair(
+        _ answers: [AnswerRow], rater: UInt8, rank: [Int], rounds: [RoundRecord?],
+        _ body: (_ baseline: AnswerRow, _ followUp: AnswerRow, _ then: Int?) -> Void
+    ) {
+        stamp &+= 1
+        if stamp == 0 {
+            for index in baselineStamps.indices { baselineStamps[index] = 0 }
+            for index in followUpStamps.indices { followUpStamps[index] = 0 }
+            for index in thenTestStamps.indices { thenTestStamps[index] = 0 }
+            stamp = 1
+        }
+        paired.removeAll(keepingCapacity: true)
+        retrospective.removeAll(keepingCapacity: true)
+        for answer in answers where answer.rater == rater {
+            guard answer.perspective == .current else {
+                retrospective.append(answer)
+                continue
+            }
+            let place = rank[Int(answer.round)]
+            guard place >= 0, let round = rounds[Int(answer.round)] else { continue }
+            let competence = Int(answer.competence)
+            switch round.kind {
+            case .baseline:
+                if baselineStamps[competence] != stamp {
+                    baselineStamps[competence] = stamp
+                    paired.append(answer.competence)
+                } else if !Self.replaces(answer, baselines[competence], place: place, rank: rank, earliest: true) {
+                    continue
+                }
+                baselines[competence] = answer
+            case .followUp:
+                if followUpStamps[competence] != stamp {
+                    followUpStamps[competence] = stamp
+                } else if !Self.replaces(answer, followUps[competence], place: place, rank: rank, earliest: false) {
+                    continue
+                }
+                followUps[competence] = answer
+            }
+        }
+        // The latest then-test answer in each follow-up's round.
+        for answer in retrospective {
+            let competence = Int(answer.competence)
+            guard followUpStamps[competence] == stamp, answer.round == followUps[competence].round else { continue }
+            if thenTestStamps[competence] == stamp, !answer.isLater(than: thenTests[competence]) { continue }
+            thenTestStamps[competence] = stamp
+            thenTests[competence] = answer
+        }
+        for number in paired where followUpStamps[Int(number)] == stamp {
+            let competence = Int(number)
+            let then = thenTestStamps[competence] == stamp ? thenTests[competence].current : nil
+            body(baselines[competence], followUps[competence], then)
+        }
+    }
+
+    /// Whether `answer` (in a round at `place`) takes the slot of `kept`: a later answer in the same round, or
+    /// any answer in an earlier round (`earliest`) or a later one (not `earliest`).
+    private static func replaces(_ answer: AnswerRow, _ kept: AnswerRow, place: Int, rank: [Int], earliest: Bool) -> Bool {
+        let keptPlace = rank[Int(kept.round)]
+        if keptPlace == place { return answer.isLater(than: kept) }
+        return earliest ? place < keptPlace : place > keptPlace
     }
 }

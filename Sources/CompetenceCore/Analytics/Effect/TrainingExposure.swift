@@ -15,42 +15,49 @@ enum TrainingGroup: String, CaseIterable, Hashable, Sendable {
 ///
 /// A participation's day is the earlier of its completion day and the day it applies to (`recordedOn`);
 /// its completion day is `completedOn`, else `recordedOn`.
+///
+/// Persons and competences are keyed by their numbers in the state's answer table (``AnswerTable``): only
+/// persons with answers are ever placed, and a look-up hashes one integer instead of two identifiers (it is
+/// made once per paired change: millions at national scale).
 struct TrainingExposure: Sendable {
     private struct Participation: Sendable {
         var day: CalendarDate
         var completedOn: CalendarDate?
     }
 
-    /// A person and a competence.
-    struct Key: Hashable, Sendable {
-        var person: PersonID
-        var competence: CompetenceID
-    }
-
-    private var participations: [Key: [Participation]] = [:]
+    private var participations: [UInt64: [Participation]] = [:]
 
     init(_ state: LedgerState) {
+        let table = state.answers
         for training in state.trainings.values {
+            let competences = training.procurement.event.competences.compactMap {
+                table.competences.existingNumber(for: $0)
+            }
+            guard !competences.isEmpty else { continue }
             for recorded in training.participations {
                 let event = recorded.event
+                guard let person = table.persons.existingNumber(for: event.person) else { continue }
                 let completedOn = event.completed ? (event.completedOn ?? event.recordedOn) : nil
                 let participation = Participation(
                     day: min(event.recordedOn, completedOn ?? event.recordedOn), completedOn: completedOn)
-                for competence in training.procurement.event.competences {
-                    participations[
-                        Key(person: event.person, competence: competence), default: []
-                    ].append(participation)
+                for competence in competences {
+                    participations[Self.key(person: person, competence: competence), default: []].append(participation)
                 }
             }
         }
     }
 
-    /// The group of `key`, whose baseline answer was on `baselineOn` and follow-up answer on `followUpOn`.
-    func group(_ key: Key, baselineOn: CalendarDate, followUpOn: CalendarDate) -> TrainingGroup {
-        let own = participations[key] ?? []
+    /// The group of the person numbered `person` on the competence numbered `competence` (the answer table's
+    /// numbers), whose baseline answer was on `baselineOn` and follow-up answer on `followUpOn`.
+    func group(person: Int32, competence: Int32, baselineOn: CalendarDate, followUpOn: CalendarDate) -> TrainingGroup {
+        let own = participations[Self.key(person: person, competence: competence)] ?? []
         if own.contains(where: { $0.completedOn.map { $0 > baselineOn && $0 <= followUpOn } ?? false }) {
             return .trained
         }
         return own.contains { $0.day <= followUpOn } ? .attended : .untrained
+    }
+
+    private static func key(person: Int32, competence: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: person)) << 32 | UInt64(UInt32(bitPattern: competence))
     }
 }
