@@ -92,7 +92,8 @@ enum ProgrammeBench {
             let (store, table) = try await CSVTable.read(file) { try FileEventStore(directory: path) }
             let importer = CSVImporter(store: store, recordedBy: "bench", checkpointGrowth: checkpointGrowth)
             let outcome = try await importer.run(
-                SurveyImport(round: ProgrammeFiles.newcomersRound, roundKind: .baseline, mapping: nil), table: consume table)
+                SurveyImport(round: ProgrammeFiles.newcomersRound, roundKind: .baseline, mapping: nil),
+                table: consume table)
             rows = outcome.rows
             return outcome.events
         }

@@ -106,7 +106,8 @@ private struct PersonPairing {
 
     init(competences: Int) {
         let empty = AnswerRow(
-            position: 0, current: 0, target: 0, importance: 0, id: RawID(low: 0, high: 0), round: 0, respondent: 0, organisation: 0,
+            position: 0, current: 0, target: 0, importance: 0, id: RawID(low: 0, high: 0), round: 0, respondent: 0,
+            organisation: 0,
             competence: 0, answeredOn: 0, rater: 0, flags: 0)
         baselines = Array(repeating: empty, count: competences)
         followUps = baselines
@@ -175,7 +176,9 @@ private struct PersonPairing {
 
     /// Whether `answer` (in a round at `place`) takes the slot of `kept`: a later answer in the same round, or
     /// any answer in an earlier round (`earliest`) or a later one (not `earliest`).
-    private static func replaces(_ answer: AnswerRow, _ kept: AnswerRow, place: Int, rank: [Int], earliest: Bool) -> Bool {
+    private static func replaces(
+        _ answer: AnswerRow, _ kept: AnswerRow, place: Int, rank: [Int], earliest: Bool
+    ) -> Bool {
         let keptPlace = rank[Int(kept.round)]
         if keptPlace == place { return answer.isLater(than: kept) }
         return earliest ? place < keptPlace : place > keptPlace
