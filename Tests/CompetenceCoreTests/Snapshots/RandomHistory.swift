@@ -21,7 +21,13 @@ struct RandomHistory: Sendable, CustomStringConvertible {
     static let rounds: [RoundID] = ["r1", "rf"]
     static let key = SubjectKey(bytes: [UInt8](repeating: 7, count: SubjectKey.byteCount))!
 
-    init(steps: [Step]) {
+    /// The rounds answers go to with `moreRounds`: also the fixture's earlier baseline r0, a later follow-up rg and
+    /// rx, a round never opened.
+    static let moreRounds: [RoundID] = ["r1", "rf", "r0", "rg", "rx"]
+
+    /// `moreRounds`: answers go to every round of ``moreRounds`` (a second baseline and follow-up, and a round
+    /// never opened), not only r1 and rf.
+    init(steps: [Step], moreRounds: Bool = false) {
         var events: [NewEvent] = []
         var notes: [String] = []
         func add(_ event: some LedgerEvent, id: UUID? = nil) {
@@ -44,21 +50,32 @@ struct RandomHistory: Sendable, CustomStringConvertible {
                 opensOn: day("2024-09-01"), programme: "lossi"))
         add(PersonRegistered(person: "q1", organisation: "acme", role: .staff))
         add(PersonRegistered(person: "q2", organisation: "beta", role: .staff))
+        if moreRounds {
+            add(
+                SurveyRoundOpened(
+                    round: "rg", kind: .followUp, organisations: ["acme", "beta"],
+                    competences: ["excel", "lean", "safety", "sales"], opensOn: day("2025-03-01"), programme: "lossi"))
+        }
+        let rounds = moreRounds ? Self.moreRounds : Self.rounds
         let setUp = events.count
         var answers: [Int] = [LedgerFixture.setUp.firstIndex { $0 is SurveyAnswerRecorded }!]
         for step in steps {
             let person = Self.persons[step.a % Self.persons.count]
             let organisation: OrganisationID = ["p1", "q1"].contains(person) ? "acme" : "beta"
             let competence = Self.competences[step.b % Self.competences.count]
-            let round = Self.rounds[step.c % 2]
-            let on = day(round == "r1" ? "2023-09-02" : "2024-09-02").adding(days: step.c)
+            let round = rounds[step.c % rounds.count]
+            let firstDay: [RoundID: String] = [
+                "r0": "2023-05-02", "r1": "2023-09-02", "rf": "2024-09-02", "rg": "2025-03-02", "rx": "2024-01-02",
+            ]
+            let on = day(firstDay[round]!).adding(days: step.c)
             switch step.kind % 12 {
             case 0, 1, 2:
                 answers.append(events.count)
                 let rater: Rater = step.kind % 12 == 2 ? .manager : .`self`
                 // Then-test answers (a flag bit of the answer table's rows) now and then, in the follow-up round.
                 let perspective: Perspective =
-                    step.kind % 12 == 1 && round == "rf" && step.b % 2 == 0 ? .retrospectivePre : .current
+                    step.kind % 12 == 1 && (round == "rf" || round == "rg") && step.b % 2 == 0
+                    ? .retrospectivePre : .current
                 add(
                     SurveyAnswerRecorded(
                         round: round, respondent: person, organisation: organisation, competence: competence,

@@ -60,21 +60,4 @@ enum LatestAnswers {
         }
         return Array(latest.values)
     }
-
-    /// The latest answer on each competence in each round among one person's `answers`.
-    static func perRoundAndCompetence(_ answers: [AnswerRow]) -> [AnswerRow] {
-        var latest: [RoundCompetence: AnswerRow] = [:]
-        latest.reserveCapacity(answers.count)
-        for answer in answers {
-            let key = RoundCompetence(round: answer.round, competence: answer.competence)
-            if let incumbent = latest[key], !answer.isLater(than: incumbent) { continue }
-            latest[key] = answer
-        }
-        return Array(latest.values)
-    }
-
-    private struct RoundCompetence: Hashable {
-        var round: Int32
-        var competence: Int32
-    }
 }
