@@ -72,7 +72,18 @@ extension Perspective: JSONDecodable {
 
 extension SurveyAnswerRecorded: JSONDecodable {
     /// Reads the members in any order.
+    ///
+    /// The encoder's own form (members in sorted order, no whitespace, names without escapes: every answer a
+    /// ledger records) is read first, each name compared whole where it must come (``inEncoderOrder(_:)``);
+    /// anything else — another order, whitespace, a repeated or unknown member, an error — is read again from
+    /// the start in any order, so what is accepted and what a value's error says are the general path's.
     package init(json reader: inout JSONReader) throws {
+        let start = (reader.offset, reader.depth)
+        if let answer = try? Self.inEncoderOrder(&reader) {
+            self = answer
+            return
+        }
+        (reader.offset, reader.depth) = start
         var round: RoundID?
         var respondent: PersonID?
         var organisation: OrganisationID?
@@ -122,5 +133,35 @@ extension SurveyAnswerRecorded: JSONDecodable {
             current: try required(current, "current"), target: target, importance: importance,
             answeredOn: try required(answeredOn, "answeredOn"), rater: try required(rater, "rater"),
             perspective: try required(perspective, "perspective"))
+    }
+
+    /// The answer when the object at the cursor has exactly the encoder's form, its values read as the general
+    /// path reads them; `nil` at the first byte that differs.
+    private static func inEncoderOrder(_ reader: inout JSONReader) throws -> SurveyAnswerRecorded? {
+        guard reader.consume(#"{"answeredOn":"#) else { return nil }
+        let answeredOn = try reader.read(CalendarDate.self)
+        guard reader.consume(#","competence":"#) else { return nil }
+        let competence = try reader.read(CompetenceID.self)
+        guard reader.consume(#","current":"#) else { return nil }
+        let current = try reader.readInt()
+        var importance: Int?
+        if reader.consume(#","importance":"#) { importance = try reader.readOptional { try $0.readInt() } }
+        guard reader.consume(#","organisation":"#) else { return nil }
+        let organisation = try reader.read(OrganisationID.self)
+        guard reader.consume(#","perspective":"#) else { return nil }
+        let perspective = try reader.read(Perspective.self)
+        guard reader.consume(#","rater":"#) else { return nil }
+        let rater = try reader.read(Rater.self)
+        guard reader.consume(#","respondent":"#) else { return nil }
+        let respondent = try reader.read(PersonID.self)
+        guard reader.consume(#","round":"#) else { return nil }
+        let round = try reader.read(RoundID.self)
+        var target: Int?
+        if reader.consume(#","target":"#) { target = try reader.readOptional { try $0.readInt() } }
+        guard reader.consume("}") else { return nil }
+        return SurveyAnswerRecorded(
+            round: round, respondent: respondent, organisation: organisation, competence: competence,
+            current: current, target: target, importance: importance, answeredOn: answeredOn, rater: rater,
+            perspective: perspective)
     }
 }

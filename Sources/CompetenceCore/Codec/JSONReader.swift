@@ -90,6 +90,31 @@ package struct JSONReader {
         return key
     }
 
+    /// Consumes `literal` and returns `true` when the bytes at the cursor are exactly it; otherwise reads
+    /// nothing and returns `false`. For readers of an encoder's own form, which know its next bytes (a member's
+    /// name with its quotes, `,` and `:`) and fall back to ``nextKey(first:)`` when they differ.
+    @inline(__always) package mutating func consume(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard bytes.count - offset >= count else { return false }
+        let here = bytes.baseAddress! + offset
+        let there = UnsafeRawPointer(literal.utf8Start)
+        var index = 0
+        while index + 8 <= count {
+            guard
+                here.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    == there.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            else { return false }
+            index += 8
+        }
+        while index < count {
+            guard here.load(fromByteOffset: index, as: UInt8.self) == there.load(fromByteOffset: index, as: UInt8.self)
+            else { return false }
+            index += 1
+        }
+        offset += count
+        return true
+    }
+
     /// Reads `[` and enters the array; read its elements with ``nextElement(first:)``.
     package mutating func beginArray() throws {
         try expect(UInt8(ascii: "["), "an array")
