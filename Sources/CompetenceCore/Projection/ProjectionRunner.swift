@@ -76,11 +76,6 @@ public struct ProjectionRunner: Sendable {
 
     /// The one replay loop: folds the pages read, and takes each page's witness when `witnessing` (the witness of
     /// the history up to `checkpoint`, which the pages' continue).
-    ///
-    /// Specialised for the ledger's own projection (every command and report replays it): the public entry
-    /// points are generic and called from other modules, so this loop ran unspecialised, looking up the type
-    /// metadata of `Replayed<P.State>` and copying events through value witnesses for every event.
-    @_specialize(exported:false,where P == LedgerModel)
     private func replay<P: Projection>(
         _ projection: P, scope: ReplayScope, resumingFrom checkpoint: Int64, state: P.State?, through: Int64?,
         observing: ((RecordedEvent) throws -> Void)?, witnessing start: HistoryWitness?
@@ -96,21 +91,37 @@ public struct ProjectionRunner: Sendable {
         defer { pages.cancel() }
         while let page = try await pages.next() {
             if let pageWitness = page.witness { witness.take(pageWitness) }
-            let unwitnessed = page.witness?.failure
-            // Through the buffer, so that each event is read in place: a copy out of the array retained every
-            // reference it holds (its type, stream, payload and metadata), most of a replay's retains.
-            try page.events.withUnsafeBufferPointer { events in
-                for index in events.indices where events[index].position <= last {
-                    guard index < page.decoded.count else { throw page.failure! }
-                    // Only when asked: handing an event to a closure copies it.
-                    if let observing { try observing(events[index]) }
-                    fold(events[index], page.decoded[index], into: projection, scope: scope, result: &result)
-                    if let unwitnessed, unwitnessed.index == index { throw unwitnessed.error }
-                }
-            }
+            try fold(page, through: last, into: projection, scope: scope, observing: observing, result: &result)
         }
         if start != nil { witness.finish(with: await pages.chains()) }
         return (result, witness)
+    }
+
+    /// Folds the events of `page` up to position `last`; throws the page's decoding failure, or its witness's,
+    /// at the event where it stops.
+    ///
+    /// Specialised for the ledger's own projection (every command and report replays it). The replay that calls
+    /// it is generic, async and reached from other modules, and `@_specialize` makes no specialisation of an
+    /// async function: a fold there looked up the metadata of `Replayed<P.State>` and applied each event through
+    /// the projection's witness table. This synchronous loop is specialised, and the generic one dispatches to
+    /// it.
+    @_specialize(exported: false, where P == LedgerModel)
+    private func fold<P: Projection>(
+        _ page: DecodedPage, through last: Int64, into projection: P, scope: ReplayScope,
+        observing: ((RecordedEvent) throws -> Void)?, result: inout Replayed<P.State>
+    ) throws {
+        let unwitnessed = page.witness?.failure
+        // Through the buffer, so that each event is read in place: a copy out of the array retained every
+        // reference it holds (its type, stream, payload and metadata), most of a replay's retains.
+        try page.events.withUnsafeBufferPointer { events in
+            for index in events.indices where events[index].position <= last {
+                guard index < page.decoded.count else { throw page.failure! }
+                // Only when asked: handing an event to a closure copies it.
+                if let observing { try observing(events[index]) }
+                fold(events[index], page.decoded[index], into: projection, scope: scope, result: &result)
+                if let unwitnessed, unwitnessed.index == index { throw unwitnessed.error }
+            }
+        }
     }
 
     /// Folds every event after `checkpoint`, then keeps folding live events as they are appended, calling
