@@ -222,9 +222,11 @@ public actor CompetenceLedger {
         var pages = DecodedPages(request)
         defer { pages.cancel() }
         while let page = try await pages.next() {
-            for (index, recorded) in page.events.enumerated() {
-                guard index < page.decoded.count else { throw page.failure! }
-                recorder.fold(recorded, event: page.decoded[index], continuing: &historyChain)
+            try page.decoded.withBuffers { decoded in
+                for (index, recorded) in page.events.enumerated() {
+                    guard index < page.decoded.count else { throw page.failure! }
+                    recorder.fold(recorded, event: decoded[index], continuing: &historyChain)
+                }
             }
         }
     }

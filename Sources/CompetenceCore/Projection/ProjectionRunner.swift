@@ -105,7 +105,7 @@ public struct ProjectionRunner: Sendable {
     /// async function: a fold there looked up the metadata of `Replayed<P.State>` and applied each event through
     /// the projection's witness table. This synchronous loop is specialised, and the generic one dispatches to
     /// it.
-    @_specialize(exported: false, where P == LedgerModel)
+    @_specialize(exported:false,where P == LedgerModel)
     private func fold<P: Projection>(
         _ page: DecodedPage, through last: Int64, into projection: P, scope: ReplayScope,
         observing: ((RecordedEvent) throws -> Void)?, result: inout Replayed<P.State>
@@ -114,12 +114,14 @@ public struct ProjectionRunner: Sendable {
         // Through the buffer, so that each event is read in place: a copy out of the array retained every
         // reference it holds (its type, stream, payload and metadata), most of a replay's retains.
         try page.events.withUnsafeBufferPointer { events in
-            for index in events.indices where events[index].position <= last {
-                guard index < page.decoded.count else { throw page.failure! }
-                // Only when asked: handing an event to a closure copies it.
-                if let observing { try observing(events[index]) }
-                fold(events[index], page.decoded[index], into: projection, scope: scope, result: &result)
-                if let unwitnessed, unwitnessed.index == index { throw unwitnessed.error }
+            try page.decoded.withBuffers { decoded in
+                for index in events.indices where events[index].position <= last {
+                    guard index < page.decoded.count else { throw page.failure! }
+                    // Only when asked: handing an event to a closure copies it.
+                    if let observing { try observing(events[index]) }
+                    fold(events[index], decoded[index], into: projection, scope: scope, result: &result)
+                    if let unwitnessed, unwitnessed.index == index { throw unwitnessed.error }
+                }
             }
         }
     }

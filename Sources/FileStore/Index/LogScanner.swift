@@ -151,6 +151,8 @@ struct LogScanner {
             var damage: String?
             var wellFormed = false
             var reachedLimit = false
+            // The last record's hash, in the chunk: made a `ChainHash` (an array) once per chunk, not per record.
+            var lastHash: UnsafeRawBufferPointer?
             parsing: while offset < chunk.count {
                 switch RecordFraming.frame(in: chunk, at: offset, verifyingChecksum: offset >= checkedEnd) {
                 case .record(let body, let hash, let size):
@@ -161,7 +163,7 @@ struct LogScanner {
                         wellFormed = true
                         break parsing
                     }
-                    cursor.hash = ChainHash(hash)
+                    lastHash = hash
                     cursor.head += 1
                     offset += size
                     if let limit, cursor.head >= limit {
@@ -185,6 +187,7 @@ struct LogScanner {
                     break parsing
                 }
             }
+            if let lastHash { cursor.hash = ChainHash(lastHash) }
             cursor.offset += Int64(offset)
             if reachedLimit { return nil }
             if let damage {

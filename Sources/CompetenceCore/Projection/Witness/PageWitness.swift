@@ -56,13 +56,15 @@ struct PageWitness: Sendable {
 
     /// Continues `chains` over the events witnessed, in order.
     func chain(into chains: inout HistoryWitness.Chains) {
-        var start = 0
-        for run in runs {
-            run.visit { offset, bytes in
-                let index = start + offset
-                chains.append(events[index], canonical: bytes, folded: scope.folds(events[index], decoded[index]))
+        decoded.withBuffers { decoded in
+            var start = 0
+            for run in runs {
+                run.visit { offset, bytes in
+                    let index = start + offset
+                    chains.append(events[index], canonical: bytes, folded: scope.folds(events[index], decoded[index]))
+                }
+                start += run.ends.count
             }
-            start += run.ends.count
         }
     }
 
