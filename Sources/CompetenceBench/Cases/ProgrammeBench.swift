@@ -89,11 +89,10 @@ enum ProgrammeBench {
         var rows = 0
         let snapshotBefore = snapshotFile(in: path)
         var measurement = try await measuringMemory {
-            let (store, table) = try await CSVTable.read(file) { try FileEventStore(directory: path) }
+            let store = try FileEventStore(directory: path)
             let importer = CSVImporter(store: store, recordedBy: "bench", checkpointGrowth: checkpointGrowth)
             let outcome = try await importer.run(
-                SurveyImport(round: ProgrammeFiles.newcomersRound, roundKind: .baseline, mapping: nil),
-                table: consume table)
+                SurveyImport(round: ProgrammeFiles.newcomersRound, roundKind: .baseline, mapping: nil), file: file)
             rows = outcome.rows
             return outcome.events
         }

@@ -70,22 +70,6 @@ package struct CSVImporter: Sendable {
     package func run(
         _ kind: some CSVImportKind, file: String, sheet: String? = nil, options: ImportParameters = ImportParameters()
     ) async throws -> Outcome {
-        try await run(kind, file: file, sheet: sheet, table: nil, options: options)
-    }
-
-    /// Imports `table`, a file already read (``CSVTable/read(_:sheet:whileOpening:)``), as `kind`: the same
-    /// import as ``run(_:file:sheet:options:)`` of its file.
-    /// The table is taken (`consuming`): its rows are released once the batch is built, before recording.
-    package func run(
-        _ kind: some CSVImportKind, table: consuming CSVTable, options: ImportParameters = ImportParameters()
-    ) async throws -> Outcome {
-        let (file, sheet) = (table.file, table.sheet)
-        return try await run(kind, file: file, sheet: sheet, table: table, options: options)
-    }
-
-    private func run(
-        _ kind: some CSVImportKind, file: String, sheet: String?, table: consuming CSVTable?, options: ImportParameters
-    ) async throws -> Outcome {
         // The validation state is checkpointed in the store when it can keep checkpoints: the next import starts
         // from the last snapshot an import left (once per `checkpointGrowth` of the history) instead of replaying
         // the whole history.
@@ -95,10 +79,7 @@ package struct CSVImporter: Sendable {
         // The file's rows and the state are read in `prepare` and released before recording: the batch holds
         // what recording needs, and a state held across `record` would have every structure the recorder then
         // changes copied whole beside it.
-        var unread = table
-        var (batch, outcome) = try await prepare(kind, file: file, options: options, ledger: ledger) {
-            try unread.take() ?? CSVTable(path: file, sheet: sheet)
-        }
+        var (batch, outcome) = try await prepare(kind, file: file, sheet: sheet, options: options, ledger: ledger)
         guard let batch, batch.count > 0 else { return outcome }
         let receipt: RecordingReceipt
         do {
@@ -114,14 +95,13 @@ package struct CSVImporter: Sendable {
     /// The batch the file records and the outcome before recording it; no batch when the same file was imported
     /// with the same identity before.
     private func prepare(
-        _ kind: some CSVImportKind, file: String, options: ImportParameters, ledger: CompetenceLedger,
-        table readTable: () throws -> CSVTable
+        _ kind: some CSVImportKind, file: String, sheet: String?, options: ImportParameters, ledger: CompetenceLedger
     ) async throws -> (ImportBatch?, Outcome) {
         // The ledger's state — a snapshot restored and the log after it caught up, seconds at millions of events —
-        // is read while the file is parsed (unless it was read already), on the other core. (A file refused here
-        // is reported once that read has ended too: it only reads.)
+        // is read while the file is parsed, on the other core. (A file refused here is reported once that read
+        // has ended too: it only reads.)
         async let caughtUp = ledger.state()
-        let table = try readTable()
+        let table = try CSVTable(path: file, sheet: sheet)
         try table.require(kind.requiredColumns)
         guard !table.rows.isEmpty else { throw ImportFileError.noRows(file: file) }
         let state = try await caughtUp

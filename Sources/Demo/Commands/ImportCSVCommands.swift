@@ -28,13 +28,11 @@ struct CSVImportOptions: ParsableArguments {
     /// Imports the file as `kind` and prints what happened.
     func run(_ kind: some CSVImportKind) async throws {
         let user = recordedBy ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
-        let (store, table) = try await CSVTable.read(file, sheet: sheet) {
-            try storeOptions.opener.open(for: .write)
-        }
+        let store = try storeOptions.opener.open(for: .write)
         let importer = CSVImporter(store: store, recordedBy: user) { label, done, total in
             ProgressBar(label: label, total: total).update(done)
         }
-        let outcome = try await importer.run(kind, table: consume table)
+        let outcome = try await importer.run(kind, file: file, sheet: sheet)
         ProgressBar(label: file, total: 1).finish()
         Console.result(outcome.summary(storeName: storeOptions.location.description))
     }
