@@ -10,7 +10,9 @@ struct EffectCells: Sendable {
     let competences: [CompetenceID]
     /// Persons per cell; relations: each population's whole by its groups, each group of `ALL` by organisation.
     let disclosure: DisclosureCells
-    private let byOrganisation: [CompetenceID: [OrganisationID: [PairedChange]]]
+    /// Each competence's changes by organisation, as indices into the competence's list in ``changes`` (in
+    /// person order): a second copy of every change took 48 bytes each, hundreds of megabytes at 10 M events.
+    private let byOrganisation: [CompetenceID: [OrganisationID: [Int32]]]
 
     /// The cells of `state`; `previousSnapshot` (days since 1970-01-01, ``PreviousSnapshot``) adds each cell's
     /// change since that day (public reports).
@@ -29,9 +31,10 @@ struct EffectCells: Sendable {
         }
         var pairs = (asked[.baseline] ?? []).intersection(asked[.followUp] ?? [])
         // Each competence's changes by organisation, in person order.
-        var byOrganisation: [CompetenceID: [OrganisationID: [PairedChange]]] = [:]
+        var byOrganisation: [CompetenceID: [OrganisationID: [Int32]]] = [:]
         for (competence, list) in changes.byCompetence {
-            let grouped = Dictionary(grouping: list, by: \.organisation)
+            var grouped: [Int32: [Int32]] = [:]
+            for (index, change) in list.enumerated() { grouped[change.organisation, default: []].append(Int32(index)) }
             byOrganisation[competence] = Dictionary(
                 uniqueKeysWithValues: grouped.map { (changes.organisations[$0.key], $0.value) })
             for organisation in grouped.keys {
@@ -107,13 +110,14 @@ struct EffectCells: Sendable {
     }
 }
 
-extension [CompetenceID: [OrganisationID: [PairedChange]]] {
+extension [CompetenceID: [OrganisationID: [Int32]]] {
     fileprivate func members(
         _ population: Population, _ competence: CompetenceID, all: PairedChanges
     ) -> [PairedChange] {
+        let list = all.byCompetence[competence] ?? []
         switch population {
-        case .all: all.byCompetence[competence] ?? []
-        case .organisation(let id): self[competence]?[id] ?? []
+        case .all: return list
+        case .organisation(let id): return (self[competence]?[id] ?? []).map { list[Int($0)] }
         }
     }
 }
