@@ -91,24 +91,26 @@ struct PairedChanges {
 /// stamp says which are this person's): a person's answers are a few hundred, and hashing each into
 /// dictionaries made per person was most of the effect's pairing at national scale.
 private struct PersonPairing {
+    /// Each competence's baseline, follow-up and then-test answer kept so far; a slot counts only where its stamp
+    /// below is this pairing's.
     private var baselines: [AnswerRow]
     private var followUps: [AnswerRow]
-    /// `stamp` when the slot holds this pairing's answer.
     private var thenTests: [AnswerRow]
     /// `stamp` when the slot holds this pairing's answer.
     private var baselineStamps: [UInt32]
     private var followUpStamps: [UInt32]
     private var thenTestStamps: [UInt32]
+    /// The competences with a baseline answer in this pairing, in the order of their first one.
     private var paired: [Int32] = []
     /// The then-test answers of the pairing (few, or none, for most persons).
     private var retrospective: [AnswerRow] = []
+    /// This pairing's number (0 is no pairing's: the stamps start at it, and are cleared when it wraps round).
     private var stamp: UInt32 = 0
 
     init(competences: Int) {
         let empty = AnswerRow(
             position: 0, current: 0, target: 0, importance: 0, id: RawID(low: 0, high: 0), round: 0, respondent: 0,
-            organisation: 0,
-            competence: 0, answeredOn: 0, rater: 0, flags: 0)
+            organisation: 0, competence: 0, answeredOn: 0, rater: 0, flags: 0)
         baselines = Array(repeating: empty, count: competences)
         followUps = baselines
         thenTests = baselines
