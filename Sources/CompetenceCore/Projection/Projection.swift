@@ -9,4 +9,12 @@ public protocol Projection: Sendable {
     func initialState() -> State
     /// Folds one event (in global order) into the state.
     func apply(_ event: CompetenceEvent, recorded: RecordedEvent, to state: inout State)
+    /// Makes room in `state` for about `events` more events, before a replay folds them (``ProjectionRunner`` knows
+    /// how many it will read). It changes no value of the state, only its capacity. By default it does nothing.
+    func reserve(_ state: inout State, forEvents events: Int)
+}
+
+extension Projection {
+    /// Does nothing: the state grows as events come.
+    public func reserve(_ state: inout State, forEvents events: Int) {}
 }

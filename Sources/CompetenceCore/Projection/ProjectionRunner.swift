@@ -85,6 +85,8 @@ public struct ProjectionRunner: Sendable {
             unknownEvents: 0)
         var witness = start ?? HistoryWitness()
         let last = scope.lastPosition(through: through)
+        let head = try await store.headPosition()
+        projection.reserve(&result.state, forEvents: Int(max(0, min(last, head) - checkpoint)))
         let request = LogReadRequest(store: store, from: checkpoint + 1, filter: .all, pageSize: pageSize)
         var pages = DecodedPages(
             request, through: last, witnessing: start == nil ? nil : scope, continuing: witness.chains)

@@ -21,6 +21,13 @@ public struct LedgerModel: Projection {
 
     public func initialState() -> LedgerState { LedgerState() }
 
+    /// Sizes the answers' id index for `events` more answers at most (every event an answer), so that it is not
+    /// rehashed as it grows: at 10 million events each growth rehashed millions of rows on the fold's thread while
+    /// the replay's other stages, at most two pages ahead, waited.
+    public func reserve(_ state: inout LedgerState, forEvents events: Int) {
+        state.answers.reserve(answers: state.answers.rows.count + events)
+    }
+
     public func apply(_ event: CompetenceEvent, recorded: RecordedEvent, to state: inout LedgerState) {
         // The answer's slot in the id index loads while the rest of this event's work runs.
         if case .surveyAnswerRecorded = event { state.answers.prefetchAppending(recorded.id) }

@@ -86,6 +86,13 @@ public struct AnswerTable: Collection, Hashable, Sendable {
         byID.prefetch(hash: RawID(id).hash(byID.seed))
     }
 
+    /// Sizes the id index for `answers` rows, rehashing the rows it holds once (``SlotIndex/reserveCapacity(_:rehash:)``).
+    mutating func reserve(answers: Int) {
+        let rows = self.rows
+        let seed = byID.seed
+        byID.reserveCapacity(answers) { rows[Int($0)].id.hash(seed) }
+    }
+
     /// Adds an answer (the runner folds in global order, so the table stays in recorded order).
     mutating func append(_ answer: SurveyAnswerRecorded, recorded: RecordedEvent) {
         precondition(rows.count < Int32.max, "more than 2^31 survey answers")
