@@ -25,7 +25,13 @@ struct TrainingExposure: Sendable {
         var completedOn: CalendarDate?
     }
 
-    private var participations: [UInt64: [Participation]] = [:]
+    /// A person and a competence, by their numbers in the answer table.
+    private struct Key: Hashable {
+        var person: Int32
+        var competence: Int32
+    }
+
+    private var participations: [Key: [Participation]] = [:]
 
     init(_ state: LedgerState) {
         let table = state.answers
@@ -41,7 +47,7 @@ struct TrainingExposure: Sendable {
                 let participation = Participation(
                     day: min(event.recordedOn, completedOn ?? event.recordedOn), completedOn: completedOn)
                 for competence in competences {
-                    participations[Self.key(person: person, competence: competence), default: []].append(participation)
+                    participations[Key(person: person, competence: competence), default: []].append(participation)
                 }
             }
         }
@@ -50,14 +56,10 @@ struct TrainingExposure: Sendable {
     /// The group of the person numbered `person` on the competence numbered `competence` (the answer table's
     /// numbers), whose baseline answer was on `baselineOn` and follow-up answer on `followUpOn`.
     func group(person: Int32, competence: Int32, baselineOn: CalendarDate, followUpOn: CalendarDate) -> TrainingGroup {
-        let own = participations[Self.key(person: person, competence: competence)] ?? []
+        let own = participations[Key(person: person, competence: competence)] ?? []
         if own.contains(where: { $0.completedOn.map { $0 > baselineOn && $0 <= followUpOn } ?? false }) {
             return .trained
         }
         return own.contains { $0.day <= followUpOn } ? .attended : .untrained
-    }
-
-    private static func key(person: Int32, competence: Int32) -> UInt64 {
-        UInt64(UInt32(bitPattern: person)) << 32 | UInt64(UInt32(bitPattern: competence))
     }
 }
