@@ -1,5 +1,6 @@
 import CompetenceCore
 import Foundation
+import Logging
 import Synchronization
 import SystemPackage
 
@@ -61,7 +62,10 @@ public final class FileEventStore: SubjectKeyHolding {
         let head = HeadFile(directory: directory, writable: writable)
         let names = try StoreIO.list(directory)
         if writable {
-            for name in names where name.hasSuffix(SegmentFileName.temporarySuffix) {
+            for name in names
+            where name.hasSuffix(SegmentFileName.temporarySuffix)
+                || name.hasSuffix(SegmentFileName.temporaryIndexSuffix)
+            {
                 PlatformCalls.remove(directory + "/" + name)
             }
         }
@@ -84,7 +88,14 @@ public final class FileEventStore: SubjectKeyHolding {
         let guessed = Self.estimatedEvents(files, numbers)
         state.index.reserve(events: publishedEvents.map { min(guessed, Int(max(0, $0))) } ?? guessed)
         var cursor = LogCursor()
-        let end = try LogScanner(files: files).catchUp(&state.index, &cursor, through: published?.position)
+        var scanner = LogScanner(files: files)
+        scanner.usesSegmentIndexes = options.usesSegmentIndexes
+        let end = try scanner.catchUp(&state.index, &cursor, through: published?.position)
+        for (number, reason) in end.refusedIndexes {
+            options.logger.notice(
+                "did not use a segment's index file, read the segment instead",
+                metadata: ["index": "\(SegmentFileName.indexPath(number, in: directory))", "reason": "\(reason)"])
+        }
         let truncated: OpenReport.TruncatedTail?
         let setAside: [String]
         if writable {
@@ -108,6 +119,7 @@ public final class FileEventStore: SubjectKeyHolding {
                 do { try files.syncData(cursor.segment) } catch let error as SyncCallFailed { throw error.ioError }
             }
             try head.publish(PublishedHead(cursor))
+            Self.writeIndexes(of: end.sealedWithoutIndex, from: state.index, files: files, options: options)
         }
         // A writer's ids are indexed for its first append: a large log's on a thread of their own meanwhile.
         if let unindexed = state.index.handOffUnindexedIDs(atLeast: EventIDIndexing.threadFrom) {
@@ -121,7 +133,7 @@ public final class FileEventStore: SubjectKeyHolding {
         self.directory = directory
         self.openReport = OpenReport(
             events: cursor.head, segments: max(numbers.count - (writable ? setAside.count : 0), Int(cursor.segment)),
-            truncatedTail: truncated, setAsideSegments: setAside)
+            truncatedTail: truncated, setAsideSegments: setAside, indexedSegments: end.indexedSegments)
         self.core = StoreCore(directory: directory, options: options, files: files, state: state)
         self.writer = writable ? GroupCommitWriter(core: core, head: head) : nil
         self.lock = lock
@@ -129,6 +141,21 @@ public final class FileEventStore: SubjectKeyHolding {
         self.head = head
         self.follower = writable ? nil : LogFollower(directory: directory, files: files, head: head)
         self.fileSubjectKeys = FileSubjectKeyStore(directory: directory, writable: writable)
+    }
+
+    /// Writes the index file of each sealed segment read record by record on open, so that the next open does
+    /// not read it (``SegmentIndexFile``). A failure is logged, not thrown: the index only saves work.
+    static func writeIndexes(
+        of sealed: [SealedSegment], from index: StoreIndex, files: SegmentFiles, options: FileStoreOptions
+    ) {
+        for segment in sealed {
+            guard let file = index.indexFile(of: segment) else { continue }
+            do { try files.writeIndex(file) } catch {
+                options.logger.warning(
+                    "could not write a sealed segment's index file; the next open reads the segment instead",
+                    metadata: ["segment": "\(files.path(segment.number))", "error": "\(error)"])
+            }
+        }
     }
 
     /// Checks every record on disk without opening a store (no lock is taken, nothing is changed): headers,

@@ -58,6 +58,14 @@ public struct FileStoreOptions: Sendable {
     /// set aside on open (`warning`). Default: a logger labelled `competence.filestore` on swift-log's
     /// bootstrapped backend. The failing appends get the same facts as a typed ``FileStoreError``.
     public var logger: Logger
+    /// Whether an open indexes a sealed segment (one with a successor) from its index file
+    /// (`NNNNNNNNNN.segment-index`, written when the segment is sealed) instead of reading its records, when the
+    /// file agrees with the segment: its size, its first and last records and their checksums, and the last
+    /// record's chain hash. Default `true`: opening a store of 10 M events then reads megabytes, not gigabytes.
+    /// The records between are checked when they are read (every read checks a record's checksum and position)
+    /// and by ``FileEventStore/verify(directory:)``; `false` reads and checks every record on every open, so
+    /// that damage anywhere in the log fails the open.
+    public var usesSegmentIndexes = true
     /// Faults the tests inject (a failing sync); none by default. Not part of the public interface.
     package var faults = FaultInjection()
 

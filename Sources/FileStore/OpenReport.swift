@@ -13,6 +13,9 @@ public struct OpenReport: Sendable, Hashable, CustomStringConvertible {
     /// be part of the log; they were never acknowledged as durable. Read-only stores name them without
     /// moving them, as they are found.
     public var setAsideSegments: [String] = []
+    /// How many sealed segments were indexed from their index files (`NNNNNNNNNN.segment-index`) instead of
+    /// being read record by record (``FileStoreOptions/usesSegmentIndexes``).
+    public var indexedSegments = 0
 
     /// What is wrong with the bytes at the end of the log, as far as the bytes can tell (see
     /// `Docs/FileStore-Durability.md`, "Torn or damaged").

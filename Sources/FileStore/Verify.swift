@@ -32,6 +32,9 @@ struct VerifyReport: Sendable, Hashable {
     var segments: Int
     /// Every damaged record or header, in file order.
     var problems: [Problem]
+    /// Sealed segments' index files that disagree with their segments (``SegmentIndexFile``); `segment` names
+    /// the index file.
+    var indexProblems: [Problem] = []
     /// The first break in the hash chain, if any.
     var firstChainBreak: ChainBreak?
     /// The chain hash of the last record.
@@ -41,6 +44,10 @@ struct VerifyReport: Sendable, Hashable {
     var storeVerification: StoreVerification {
         var faults = problems.map {
             StoreFault(kind: .damagedRecord, place: .file(path: $0.segment, offset: $0.offset), detail: $0.reason)
+        }
+        faults += indexProblems.map {
+            StoreFault(
+                kind: .inconsistentBookkeeping, place: .file(path: $0.segment, offset: $0.offset), detail: $0.reason)
         }
         if let firstChainBreak {
             faults.append(
@@ -77,6 +84,20 @@ struct Verifier {
             }
             expectedNumber = number + 1
             let bytes = try Self.readWhole(path)
+            // The segment's records as its index file must list them (checked when the segment has a successor).
+            var indexed: [SegmentIndexFile.Entry] = []
+            var streams: [StreamName] = []
+            var firstPosition: Int64 = 0
+            var stoppedEarly = false
+            defer {
+                if number != numbers.last, !stoppedEarly,
+                    let problem = indexProblem(
+                        number, firstPosition: firstPosition, entries: indexed, streams: streams,
+                        size: Int64(bytes.count), lastHash: hash)
+                {
+                    report.indexProblems.append(problem)
+                }
+            }
             try bytes.withUnsafeBytes { (file) throws in
                 let header: SegmentHeader
                 do { header = try SegmentHeader.decode(file) } catch {
@@ -99,7 +120,10 @@ struct Verifier {
                 var offset = SegmentHeader.size
                 var resynced = false
                 while offset < file.count {
-                    if let through, position >= through { return }
+                    if let through, position >= through {
+                        stoppedEarly = true
+                        return
+                    }
                     switch RecordFraming.frame(in: file, at: offset) {
                     case .record(let body, let stored, let size):
                         let fields: RecordBody.IndexFields
@@ -124,6 +148,9 @@ struct Verifier {
                                 ))
                         }
                         versions[stream] = fields.version
+                        if indexed.isEmpty { firstPosition = fields.position }
+                        indexed.append(.init(offset: UInt32(offset), stream: UInt32(streams.count), id: fields.id))
+                        streams.append(stream)
                         if !resynced, !hash.next(body: body).equals(stored), report.firstChainBreak == nil {
                             report.firstChainBreak = .init(
                                 segment: path, offset: Int64(offset), position: fields.position)
@@ -161,6 +188,40 @@ struct Verifier {
         }
         report.headHash = hash
         return report
+    }
+
+    /// What is wrong with sealed segment `number`'s index file, if it has one and it can be read: it must list
+    /// `entries` (offsets and ids; `streams[i]` is entry `i`'s stream name), from `firstPosition`, in a segment of
+    /// `size` bytes whose last record's hash is `lastHash`. An index that cannot be read is not a fault: an open
+    /// never uses it, and the next read-write open writes it again.
+    private func indexProblem(
+        _ number: UInt32, firstPosition: Int64, entries: [SegmentIndexFile.Entry], streams: [StreamName],
+        size: Int64, lastHash: ChainHash
+    ) -> VerifyReport.Problem? {
+        let path = SegmentFileName.indexPath(number, in: directory)
+        guard StoreIO.exists(path), let file = try? SegmentIndexLoading.read(path) else { return nil }
+        func problem(_ reason: String) -> VerifyReport.Problem {
+            .init(segment: path, offset: 0, reason: "the segment index disagrees with its segment: " + reason)
+        }
+        if file.number != number { return problem("it names segment \(file.number)") }
+        if file.segmentSize != size { return problem("it names a size of \(file.segmentSize) bytes, not \(size)") }
+        if file.firstPosition != firstPosition {
+            return problem("it starts at position \(file.firstPosition), not \(firstPosition)")
+        }
+        if file.entries.count != entries.count {
+            return problem("it lists \(file.entries.count) records, not \(entries.count)")
+        }
+        for (row, (listed, found)) in zip(file.entries, entries).enumerated() {
+            if listed.offset != found.offset || listed.id != found.id
+                || file.streams[Int(listed.stream)] != streams[Int(found.stream)]
+            {
+                return problem(
+                    "entry \(row) (position \(firstPosition + Int64(row))) does not give the offset, id and stream "
+                        + "of the record at offset \(found.offset)")
+            }
+        }
+        if file.lastHash != lastHash { return problem("it names another chain hash for the last record") }
+        return nil
     }
 
     /// The offset of the next whole record after `offset`, found by trying every byte.

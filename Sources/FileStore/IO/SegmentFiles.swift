@@ -78,6 +78,25 @@ final class SegmentFiles: Sendable {
         if let replaced { try? replaced.close() }
     }
 
+    /// Writes a sealed segment's index file: to a temporary file (mode 0600), renamed into place. It is not
+    /// synced: a crash or power loss may leave it missing, partial or empty, and an open then refuses it (its own
+    /// checksum, its segment's size and records) and reads the segment instead, as without an index; the next
+    /// read-write open writes it again, and removes a temporary file left behind. A failure here loses no data.
+    func writeIndex(_ file: SegmentIndexFile) throws {
+        let final = SegmentFileName.indexPath(file.number, in: directory)
+        let temporary = final + ".tmp"
+        do {
+            let fd = try StoreIO.open(temporary, .writeOnly, options: [.create, .truncate])
+            defer { try? fd.close() }
+            PlatformCalls.restrictToOwner(fd)
+            try file.encoded().withUnsafeBytes { (raw) throws in try StoreIO.write(fd, raw, at: 0, path: temporary) }
+            try StoreIO.rename(temporary, final)
+        } catch {
+            PlatformCalls.remove(temporary)
+            throw error
+        }
+    }
+
     /// Renames segment `number` to `….segment.orphaned` (or `.orphaned-2`, … when that exists), closes its
     /// descriptor, and syncs the directory; returns the new path.
     func setAside(_ number: UInt32) throws -> String {

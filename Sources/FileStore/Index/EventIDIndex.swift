@@ -119,6 +119,9 @@ struct EventIDIndex: Sendable {
         if let earlier { shadowed[row] = earlier }
     }
 
+    /// The id at `position` (1 … ``head``).
+    func id(at position: Int64) -> UUID { ids[Int(position - 1)].uuid }
+
     /// The position of `id`, if it is indexed (after ``indexPending()``: see ``isIndexed``).
     func position(of id: UUID) -> Int64? {
         precondition(isIndexed, "ids are looked up after indexPending()")

@@ -31,6 +31,26 @@ struct LogEnd: Sendable, Equatable {
     /// The segment after the last one read, when a roll-over was interrupted before its predecessor's last
     /// records were on disk (an older build's order): its records follow a hole, so it can only be set aside.
     var orphan: UInt32?
+    /// How many sealed segments were indexed from their index files (``LogScanner/usesSegmentIndexes``).
+    var indexedSegments = 0
+    /// The sealed segments read record by record although the scanner uses index files: those without a
+    /// usable one, for a writer to write (``LogScanner/usesSegmentIndexes``).
+    var sealedWithoutIndex: [SealedSegment] = []
+    /// Index files found and not used, and why.
+    var refusedIndexes: [(number: UInt32, reason: String)] = []
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.tail == rhs.tail && lhs.orphan == rhs.orphan && lhs.indexedSegments == rhs.indexedSegments
+            && lhs.sealedWithoutIndex == rhs.sealedWithoutIndex
+            && lhs.refusedIndexes.elementsEqual(rhs.refusedIndexes) { $0 == $1 }
+    }
+}
+
+/// A segment with a successor, as its index file describes it: its number, size, and last record's chain hash.
+struct SealedSegment: Sendable, Equatable {
+    var number: UInt32
+    var size: Int64
+    var lastHash: ChainHash
 }
 
 /// Reads segments from a cursor onwards into the indexes, checking every record's checksum, framing,
@@ -41,6 +61,9 @@ struct LogScanner {
     /// Whether a segment of more than two chunks is read ahead, one chunk at a time, on another thread
     /// (``ChunkReadAhead``) while the chunk before is indexed.
     var readsAhead = true
+    /// Whether a sealed segment (one with a successor) is indexed from its index file when the file agrees with
+    /// it (``SegmentIndexLoading``), instead of being read: what an open does, unless its options say otherwise.
+    var usesSegmentIndexes = false
 
     /// Reads every whole record after `cursor` into `index`, up to position `limit` when one is given (a
     /// reader stops at the writer's published head).
@@ -51,22 +74,46 @@ struct LogScanner {
     /// - Throws: ``FileStoreError/corruptRecord(segment:offset:reason:)`` for damage that valid records
     ///   follow, or that lies in a segment with a successor (other than such an orphan).
     func catchUp(_ index: inout StoreIndex, _ cursor: inout LogCursor, through limit: Int64? = nil) throws -> LogEnd {
+        var end = LogEnd()
         while true {
             if cursor.segment == 0 {
-                guard StoreIO.exists(files.path(1)) else { return LogEnd() }
+                guard StoreIO.exists(files.path(1)) else { return end }
                 try enter(1, &index, &cursor)
             }
-            if let limit, cursor.head >= limit { return LogEnd() }
+            if let limit, cursor.head >= limit { return end }
+            var indexed = false
+            if usesSegmentIndexes, cursor.offset == Int64(SegmentHeader.size),
+                StoreIO.exists(files.path(cursor.segment + 1))
+            {
+                switch SegmentIndexLoading(files: files).load(&index, &cursor, through: limit) {
+                case .loaded:
+                    indexed = true
+                    end.indexedSegments += 1
+                case .missing: break
+                case .refused(let reason): end.refusedIndexes.append((cursor.segment, reason))
+                }
+            }
             var torn = try scan(&index, &cursor, through: limit)
-            if let limit, cursor.head >= limit { return LogEnd() }
+            if let limit, cursor.head >= limit { return end }
             let next = cursor.segment + 1
-            guard StoreIO.exists(files.path(next)) else { return LogEnd(tail: torn) }
+            guard StoreIO.exists(files.path(next)) else {
+                end.tail = torn
+                return end
+            }
             // The next segment exists, so this one is complete: read whatever was added before the roll.
             if torn != nil { torn = try scan(&index, &cursor, through: limit) }
-            if torn?.cause != .damagedRecord, isOrphan(next, after: cursor) { return LogEnd(tail: torn, orphan: next) }
+            if torn?.cause != .damagedRecord, isOrphan(next, after: cursor) {
+                end.tail = torn
+                end.orphan = next
+                return end
+            }
             if let torn {
                 throw FileStoreError.corruptRecord(
                     segment: files.path(torn.segment), offset: torn.offset, reason: torn.reason)
+            }
+            if usesSegmentIndexes, !indexed {
+                end.sealedWithoutIndex.append(
+                    SealedSegment(number: cursor.segment, size: cursor.offset, lastHash: cursor.hash))
             }
             try enter(next, &index, &cursor)
         }

@@ -147,6 +147,34 @@ struct StoreIndex: Sendable {
 
     func location(of position: Int64) -> RecordLocation { locations[Int(position - 1)] }
 
+    /// The index file of `sealed`, a segment whose records are all indexed here; `nil` in an index that does not
+    /// keep event ids (a reader's), or when the segment is not known or holds no record.
+    func indexFile(of sealed: SealedSegment) -> SegmentIndexFile? {
+        guard let eventIDs, let at = segments.firstIndex(where: { $0.number == sealed.number }) else { return nil }
+        let first = segments[at].firstPosition
+        let last = at + 1 < segments.count ? segments[at + 1].firstPosition - 1 : head
+        guard first <= last, last <= eventIDs.head else { return nil }
+        var local: [UInt32: UInt32] = [:]
+        var streams: [StreamName] = []
+        var entries: [SegmentIndexFile.Entry] = []
+        entries.reserveCapacity(Int(last - first + 1))
+        for position in first...last {
+            let location = locations[Int(position - 1)]
+            let stream: UInt32
+            if let known = local[location.stream] {
+                stream = known
+            } else {
+                stream = UInt32(streams.count)
+                local[location.stream] = stream
+                streams.append(streamNames[Int(location.stream)])
+            }
+            entries.append(.init(offset: location.offset, stream: stream, id: eventIDs.id(at: position)))
+        }
+        return SegmentIndexFile(
+            number: sealed.number, segmentSize: sealed.size, firstPosition: first, lastHash: sealed.lastHash,
+            streams: streams, entries: entries)
+    }
+
     /// Forgets every position above `head` (a failed write): their ids and stream versions, and the
     /// segments numbered above `lastSegment` that were planned for them.
     mutating func truncate(toHead head: Int64, lastSegment: UInt32) {

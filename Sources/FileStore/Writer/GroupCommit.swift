@@ -117,6 +117,25 @@ final class GroupCommitWriter: Sendable {
         core.state.withLock { $0.lingering = false }
     }
 
+    /// Writes the index file of the segment that the creation of `header`'s segment sealed (its records are all
+    /// on disk), so that an open indexes it from a few megabytes instead of reading it. A failure is logged, not
+    /// thrown: the index only saves work, and the next read-write open writes it.
+    private func writeIndex(sealedBy header: SegmentHeader) {
+        let number = header.number - 1
+        let files = core.files
+        let file: SegmentIndexFile?
+        do {
+            let size = try StoreIO.size(try files.descriptor(number), path: files.path(number))
+            let sealed = SealedSegment(number: number, size: size, lastHash: header.previousHash)
+            file = core.state.withLock { $0.index.indexFile(of: sealed) }
+            if let file { try files.writeIndex(file) }
+        } catch {
+            core.options.logger.warning(
+                "could not write a sealed segment's index file; the next open reads the segment instead",
+                metadata: ["segment": "\(files.path(number))", "error": "\(error)"])
+        }
+    }
+
     /// Writes the chunks of a batch, merging adjacent ones, then syncs the segment written last (durable) or
     /// schedules its sync (batched). A segment is synced before the next one is created.
     private func write(_ batch: [PendingWrite]) throws {
@@ -129,6 +148,7 @@ final class GroupCommitWriter: Sendable {
                 // Every record before the new segment is on disk before the segment exists.
                 try syncSegment(header.number - 1, through: header.firstPosition - 1)
                 try core.files.create(header)
+                writeIndex(sealedBy: header)
             }
             written = chunk.segment
             if var current = run, current.segment == chunk.segment,

@@ -18,7 +18,7 @@ package struct RawID: Hashable, Sendable, BitwiseCopyable {
     }
 
     /// The id as a `UUID`.
-    var uuid: UUID {
+    package var uuid: UUID {
         var bytes = uuid_t(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &bytes) {
             $0.storeBytes(of: low, as: UInt64.self)
