@@ -230,15 +230,20 @@ struct SuppressionPlan: Sendable {
                 switch search.need(of: relation, candidates: SuppressionPlan.lookahead) {
                 case .total(let total):
                     search.withhold(total)
+                case .oneOf(let candidates) where candidates.count == 1:
+                    // The only candidate is the cheapest: no trial needed.
+                    search.withhold(candidates[0])
                 case .oneOf(let candidates):
                     var best: (cells: Int, persons: Int, candidate: Int)?
                     for candidate in candidates {
                         let mark = search.mark
                         search.withhold(candidate)
-                        search.closeQuickly()
+                        // A trial stops once it costs more than the best so far: the cost only grows as the
+                        // closure withholds more, so it could not win (the same choice as running it out).
+                        let finished = search.closeQuickly(within: best.map { ($0.cells, $0.persons) })
                         let cost = (cells: search.cellsLost, persons: search.personsLost, candidate: candidate)
                         search.undo(to: mark)
-                        if best.map({ cost < $0 }) ?? true { best = cost }
+                        if finished, best.map({ cost < $0 }) ?? true { best = cost }
                     }
                     search.withhold(best!.candidate)
                 }
@@ -337,9 +342,15 @@ struct SuppressionPlan: Sendable {
             preconditionFailure("an unmet relation with a published total has a part that may be withheld")
         }
 
-        /// Meets every relation by withholding the smallest candidate each time.
-        mutating func closeQuickly() {
-            while let relation = firstUnmet() { withhold(firstNeed(of: relation)) }
+        /// Meets every relation by withholding the smallest candidate each time; stops early, returning `false`,
+        /// once the cells and persons lost exceed `bound` (compared in that order).
+        mutating func closeQuickly(within bound: (cells: Int, persons: Int)? = nil) -> Bool {
+            while let relation = firstUnmet() {
+                if let bound, (cellsLost, personsLost) > bound { return false }
+                withhold(firstNeed(of: relation))
+            }
+            if let bound, (cellsLost, personsLost) > bound { return false }
+            return true
         }
 
         /// Withholds a published cell.
