@@ -1,3 +1,5 @@
+import CShuffleDraws
+
 /// The one seeded generator of the package: the permutation test's resamples, the demo scenario, and the tests'
 /// fuzzing and fault schedules all draw from it, so a run is reproduced by its seed.
 /// SplitMix64 (Steele, Lea & Flood 2014): a small, fast generator with a fixed output for a fixed seed.
@@ -32,6 +34,51 @@ package struct SplitMix64: RandomNumberGenerator, Sendable {
             let value = next()
             if value < bound.limit { return bound.remainder(of: value) }
         }
+    }
+
+    /// Fills `offsets` with the next `offsets.count` draws below `table`'s bounds, exactly as
+    /// ``next(below:)-(Bound)`` would draw them one by one, several at a time (AVX-512); returns `false`, leaving the
+    /// generator and its state as they were, when the processor has no vector path, a bound is below
+    /// ``BoundTable/vectorMinimum``, or a draw would be rejected (about one in 2⁴⁸): the caller then draws one by one.
+    package mutating func fill(_ offsets: UnsafeMutableBufferPointer<UInt32>, below table: BoundTable) -> Bool {
+        precondition(offsets.count == table.count, "one offset per bound")
+        guard table.isVectorizable, !offsets.isEmpty else { return false }
+        let accepted = table.bounds.withUnsafeBufferPointer { bounds in
+            table.inverses.withUnsafeBufferPointer { inverses in
+                table.limits.withUnsafeBufferPointer { limits in
+                    competence_draw_offsets(
+                        state, bounds.baseAddress, inverses.baseAddress, limits.baseAddress, offsets.baseAddress,
+                        offsets.count)
+                }
+            }
+        }
+        guard accepted == 1 else { return false }
+        state &+= 0x9E37_79B9_7F4A_7C15 &* UInt64(offsets.count)
+        return true
+    }
+
+    /// Bounds prepared for ``fill(_:below:)``: each with its inverse and rejection limit.
+    package struct BoundTable: Sendable {
+        /// The least bound the vector path takes (`COMPETENCE_DRAWS_MINIMUM_BOUND`).
+        package static let vectorMinimum = UInt64(COMPETENCE_DRAWS_MINIMUM_BOUND)
+        let bounds: [UInt64]
+        let inverses: [Double]
+        let limits: [UInt64]
+        /// Whether every bound is in the vector path's range and the processor has one.
+        let isVectorizable: Bool
+
+        /// Prepares `bounds` (each > 0).
+        package init(_ bounds: [UInt64]) {
+            self.bounds = bounds
+            inverses = bounds.map { 1 / Double($0) }
+            limits = bounds.map { Bound($0).limit }
+            isVectorizable =
+                competence_draws_vectorized() == 1
+                && bounds.allSatisfy { $0 >= Self.vectorMinimum && $0 <= UInt64(UInt32.max) }
+        }
+
+        /// How many bounds.
+        package var count: Int { bounds.count }
     }
 
     /// A bound of ``next(below:)-(Bound)``, prepared once.
