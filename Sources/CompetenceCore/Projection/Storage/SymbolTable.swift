@@ -1,6 +1,7 @@
 /// Interns identifiers of one kind as small numbers (0, 1, 2… in the order first seen), so that rows can
 /// hold four bytes instead of a string. Remembers the last identifier looked up: consecutive events about
-/// the same round, person or organisation are common and then cost one comparison.
+/// the same round, person or organisation are common and then cost one comparison; so are runs in the order
+/// first seen (each person's answers to the same competences, in the same order), which cost two.
 struct SymbolTable<Kind: IdentifierKind>: Sendable {
     private(set) var identifiers: ContiguousArray<Identifier<Kind>> = []
     private var numbers: [Identifier<Kind>: Int32] = [:]
@@ -14,7 +15,11 @@ struct SymbolTable<Kind: IdentifierKind>: Sendable {
     mutating func number(for identifier: Identifier<Kind>) -> Int32 {
         if identifier == lastIdentifier { return lastNumber }
         let number: Int32
-        if let known = numbers[identifier] {
+        let following = Int(lastNumber) + 1
+        if following < identifiers.count, identifiers[following] == identifier {
+            // The identifier numbered after the last one: its number without hashing it.
+            number = Int32(following)
+        } else if let known = numbers[identifier] {
             number = known
         } else {
             precondition(identifiers.count < Int32.max, "more than 2^31 identifiers of one kind")
