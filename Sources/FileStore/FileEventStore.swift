@@ -149,12 +149,7 @@ public final class FileEventStore: SubjectKeyHolding {
         of sealed: [SealedSegment], from index: StoreIndex, files: SegmentFiles, options: FileStoreOptions
     ) {
         for segment in sealed {
-            guard let file = index.indexFile(of: segment) else { continue }
-            do { try files.writeIndex(file) } catch {
-                options.logger.warning(
-                    "could not write a sealed segment's index file; the next open reads the segment instead",
-                    metadata: ["segment": "\(files.path(segment.number))", "error": "\(error)"])
-            }
+            files.writeIndex(of: segment.number, logger: options.logger) { index.indexFile(of: segment) }
         }
     }
 

@@ -218,6 +218,41 @@ struct SegmentIndexTests {
         #expect(faults.first?.detail.contains("entry 1") == true)
     }
 
+    /// An index that cannot be written (its temporary file's name is taken by a directory) is logged as a warning;
+    /// the appends and opens go on, reading that segment, and the index is written once it can be.
+    @Test func anIndexThatCannotBeWrittenIsLoggedAndNothingElseFails() async throws {
+        let directory = TemporaryDirectory("index-unwritable")
+        defer { directory.remove() }
+        let log = CapturedLog()
+        var options = FileStoreOptions(segmentSize: 4096)
+        options.logger = log.logger
+        let blocker = directory.store + "/0000000001.segment-index.tmp"
+        var events: [RecordedEvent] = []
+        do {
+            let store = try FileEventStore(directory: directory.store, options: options)
+            try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
+            for round in 0..<24 {
+                try await store.append(
+                    Fixtures.events(2, label: "u\(round)", padding: 60), to: Self.streams[round % 5], expecting: .any)
+            }
+            events = try await Fixtures.readAll(store)
+        }
+        #expect(try Fixtures.segments(directory.store).count >= 3)
+        #expect(!FileManager.default.fileExists(atPath: directory.store + "/0000000001.segment-index"))
+        let warning = try #require(log.all.first { $0.level == .warning })
+        #expect(warning.message.contains("index file"))
+        #expect(warning.metadata["segment"] == directory.store + "/0000000001.segment")
+        do {
+            let reopened = try FileEventStore(directory: directory.store, options: options)
+            #expect(reopened.openReport.indexedSegments == (try Fixtures.segments(directory.store).count) - 2)
+            #expect(try await Fixtures.readAll(reopened) == events)
+        }
+        try FileManager.default.removeItem(atPath: blocker)
+        _ = try FileEventStore(directory: directory.store, options: options)
+        let indexed = try reading(directory.store, indexes: true)
+        #expect(indexed.openReport.indexedSegments == (try Fixtures.segments(directory.store).count) - 1)
+    }
+
     /// A temporary index file a crash left is removed by the next writer; a reader leaves it.
     @Test func aTemporaryIndexFileFromACrashIsRemovedByTheWriter() async throws {
         let directory = TemporaryDirectory("index-temporary")

@@ -1,3 +1,4 @@
+import Logging
 import Synchronization
 import SystemPackage
 
@@ -94,6 +95,18 @@ final class SegmentFiles: Sendable {
         } catch {
             PlatformCalls.remove(temporary)
             throw error
+        }
+    }
+
+    /// Writes segment `number`'s index file as `make` gives it (``writeIndex(_:)``; nothing when it gives none),
+    /// logging a failure to make or write it instead of throwing: the index only saves an open work.
+    func writeIndex(of number: UInt32, logger: Logger, _ make: () throws -> SegmentIndexFile?) {
+        do {
+            if let file = try make() { try writeIndex(file) }
+        } catch {
+            logger.warning(
+                "could not write a sealed segment's index file; the next open reads the segment instead",
+                metadata: ["segment": "\(path(number))", "error": "\(error)"])
         }
     }
 

@@ -123,16 +123,10 @@ final class GroupCommitWriter: Sendable {
     private func writeIndex(sealedBy header: SegmentHeader) {
         let number = header.number - 1
         let files = core.files
-        let file: SegmentIndexFile?
-        do {
+        files.writeIndex(of: number, logger: core.options.logger) {
             let size = try StoreIO.size(try files.descriptor(number), path: files.path(number))
             let sealed = SealedSegment(number: number, size: size, lastHash: header.previousHash)
-            file = core.state.withLock { $0.index.indexFile(of: sealed) }
-            if let file { try files.writeIndex(file) }
-        } catch {
-            core.options.logger.warning(
-                "could not write a sealed segment's index file; the next open reads the segment instead",
-                metadata: ["segment": "\(files.path(number))", "error": "\(error)"])
+            return core.state.withLock { $0.index.indexFile(of: sealed) }
         }
     }
 
