@@ -93,7 +93,8 @@ struct LogScanner {
                 case .refused(let reason): end.refusedIndexes.append((cursor.segment, reason))
                 }
             }
-            var torn = try scan(&index, &cursor, through: limit)
+            // A segment indexed from its file is not read (the cursor is at its end already).
+            var torn = indexed ? nil : try scan(&index, &cursor, through: limit)
             if let limit, cursor.head >= limit { return end }
             let next = cursor.segment + 1
             guard StoreIO.exists(files.path(next)) else {
