@@ -91,10 +91,13 @@ public final class FileEventStore: SubjectKeyHolding {
         var scanner = LogScanner(files: files)
         scanner.usesSegmentIndexes = options.usesSegmentIndexes
         let end = try scanner.catchUp(&state.index, &cursor, through: published?.position)
-        for (number, reason) in end.refusedIndexes {
+        for refused in end.refusedIndexes {
             options.logger.notice(
                 "did not use a segment's index file, read the segment instead",
-                metadata: ["index": "\(SegmentFileName.indexPath(number, in: directory))", "reason": "\(reason)"])
+                metadata: [
+                    "index": "\(SegmentFileName.indexPath(refused.number, in: directory))",
+                    "reason": "\(refused.reason)",
+                ])
         }
         let truncated: OpenReport.TruncatedTail?
         let setAside: [String]

@@ -83,7 +83,7 @@ struct Verifier {
                     .init(segment: path, offset: 0, reason: "segments \(expectedNumber)…\(number - 1) are missing"))
             }
             expectedNumber = number + 1
-            let bytes = try Self.readWhole(path)
+            let bytes = try StoreIO.readWhole(path) ?? []
             // The segment's records as its index file must list them (checked when the segment has a successor).
             var indexed: [SegmentIndexFile.Entry] = []
             var streams: [StreamName] = []
@@ -234,14 +234,4 @@ struct Verifier {
         return nil
     }
 
-    static func readWhole(_ path: String) throws -> [UInt8] {
-        let fd = try StoreIO.open(path, .readOnly)
-        defer { try? fd.close() }
-        let size = try StoreIO.size(fd, path: path)
-        var bytes = [UInt8](repeating: 0, count: Int(size))
-        let count = try bytes.withUnsafeMutableBytes { (raw) throws in
-            try StoreIO.read(fd, into: raw, at: 0, path: path)
-        }
-        return Array(bytes.prefix(count))
-    }
 }

@@ -85,6 +85,17 @@ enum StoreIO {
         try failing("rename", to) { try PlatformCalls.move(from, to: to) }
     }
 
+    /// A whole file's bytes; `nil` when it is larger than `limit` bytes (nothing is read then).
+    static func readWhole(_ path: String, atMost limit: Int64 = .max) throws -> [UInt8]? {
+        let fd = try open(path, .readOnly)
+        defer { try? fd.close() }
+        let size = try self.size(fd, path: path)
+        guard size <= limit else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(size))
+        let count = try bytes.withUnsafeMutableBytes { (raw) throws in try read(fd, into: raw, at: 0, path: path) }
+        return Array(bytes.prefix(count))
+    }
+
     /// The names in a directory.
     static func list(_ path: String) throws -> [String] {
         try failing("opendir", path) { try PlatformCalls.list(path) }

@@ -37,13 +37,13 @@ struct LogEnd: Sendable, Equatable {
     /// usable one, for a writer to write (``LogScanner/usesSegmentIndexes``).
     var sealedWithoutIndex: [SealedSegment] = []
     /// Index files found and not used, and why.
-    var refusedIndexes: [(number: UInt32, reason: String)] = []
+    var refusedIndexes: [RefusedIndex] = []
+}
 
-    static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.tail == rhs.tail && lhs.orphan == rhs.orphan && lhs.indexedSegments == rhs.indexedSegments
-            && lhs.sealedWithoutIndex == rhs.sealedWithoutIndex
-            && lhs.refusedIndexes.elementsEqual(rhs.refusedIndexes) { $0 == $1 }
-    }
+/// A sealed segment's index file that an open did not use (``SegmentIndexLoading``), and why.
+struct RefusedIndex: Sendable, Equatable {
+    var number: UInt32
+    var reason: String
 }
 
 /// A segment with a successor, as its index file describes it: its number, size, and last record's chain hash.
@@ -90,7 +90,8 @@ struct LogScanner {
                     indexed = true
                     end.indexedSegments += 1
                 case .missing: break
-                case .refused(let reason): end.refusedIndexes.append((cursor.segment, reason))
+                case .refused(let reason):
+                    end.refusedIndexes.append(RefusedIndex(number: cursor.segment, reason: reason))
                 }
             }
             // A segment indexed from its file is not read (the cursor is at its end already).

@@ -97,13 +97,9 @@ struct SegmentIndexLoading {
 
     /// Reads and decodes an index file (at most 1 GiB: a segment's index is a fraction of its size).
     static func read(_ path: String) throws -> SegmentIndexFile {
-        let fd = try StoreIO.open(path, .readOnly)
-        defer { try? fd.close() }
-        let size = try StoreIO.size(fd, path: path)
-        guard size <= 1 << 30 else { throw SegmentIndexFile.Unreadable(reason: "it is \(size) bytes long") }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(size), alignment: 16)
-        defer { buffer.deallocate() }
-        let count = try StoreIO.read(fd, into: buffer, at: 0, path: path)
-        return try SegmentIndexFile.decode(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        guard let bytes = try StoreIO.readWhole(path, atMost: 1 << 30) else {
+            throw SegmentIndexFile.Unreadable(reason: "it is larger than 1 GiB")
+        }
+        return try bytes.withUnsafeBytes { (raw) throws in try SegmentIndexFile.decode(raw) }
     }
 }
